@@ -1,0 +1,105 @@
+package dev.concierge.adapter.http;
+
+import dev.concierge.domain.kernel.Conflict;
+import dev.concierge.domain.kernel.DomainException;
+import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.NotFound;
+import dev.concierge.domain.kernel.RuleViolated;
+import dev.concierge.domain.kernel.Unavailable;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Maps failures to HTTP once, by meaning: not found 404, invalid 400, rule violated 422, conflict 409,
+ * unavailable 503. Anything unexpected is logged with its stack trace and answered 500 without one.
+ */
+public final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    private static final String WRITTEN = "concierge.error-written";
+
+    private final ErrorPages pages;
+
+    public ErrorMapping(ErrorPages pages) { this.pages = pages; }
+
+    /** How a non-API path shows an error: a page in the user's language. */
+    public interface ErrorPages {
+        void render(Context ctx, int status, String message);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(DomainException.class, (e, ctx) -> problem(ctx, status(e), e.code(), e.getMessage(), e.details()));
+        routes.exception(CrossOriginProtection.Forbidden.class, (e, ctx) -> problem(ctx, 403, e.code(), e.getMessage(), List.of()));
+        routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.getMessage(), e.details()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), codeFor(e.getStatus()),
+                messageFor(e.getStatus(), e.getMessage()), List.of()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            problem(ctx, 500, "internal_error", "Something went wrong on our side. The error was logged; "
+                    + "try again, and if it persists tell the operators the request id " + RequestIds.of(ctx) + ".", List.of());
+        });
+        for (int status : new int[] {400, 404, 405, 413, 414, 415, 431, 500, 503}) {
+            routes.error(status, ctx -> {
+                if (Boolean.TRUE.equals(ctx.attribute(WRITTEN))) return;
+                problem(ctx, status, codeFor(status), messageFor(status, null), List.of());
+            });
+        }
+    }
+
+    public void problem(Context ctx, int status, String code, String message, List<FieldError> details) {
+        ctx.attribute(WRITTEN, true);
+        ctx.status(status);
+        if (status == 503) ctx.header("Retry-After", "5");
+        if (isApi(ctx)) {
+            ctx.json(ErrorBody.of(code, message, details));
+        } else {
+            pages.render(ctx, status, message);
+        }
+    }
+
+    static boolean isApi(Context ctx) {
+        String path = ctx.path();
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/health") || path.equals("/metrics");
+    }
+
+    private static int status(DomainException e) {
+        return switch (e) {
+            case NotFound ignored -> 404;
+            case InvalidInput ignored -> 400;
+            case RuleViolated ignored -> 422;
+            case Conflict ignored -> 409;
+            case Unavailable ignored -> 503;
+        };
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "invalid_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : HttpStatus.forStatus(status).name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String messageFor(int status, String given) {
+        return switch (status) {
+            case 404 -> "No such resource. Check the path; the API is described at /api/openapi.json.";
+            case 405 -> "This method is not allowed on this path; see /api/openapi.json for what it accepts.";
+            case 413 -> "The request body is too large; send at most " + HttpServer.MAX_BODY_BYTES / 1024 + " KiB.";
+            case 415 -> "Send the body as application/json.";
+            default -> given != null && !given.isBlank() ? given : HttpStatus.forStatus(status).getMessage() + ".";
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package dev.concierge.adapter.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.InvalidInput;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** JSON in and out: strict on input (unknown fields, wrong types, nulls for numbers are errors), ISO-8601 times out. */
+public final class Json {
+    private Json() {}
+
+    public static ObjectMapper mapper() {
+        ObjectMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+        // A number or boolean where text is expected is a mistake, not something to quietly turn into "5".
+        for (var shape : new com.fasterxml.jackson.databind.cfg.CoercionInputShape[] {
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                    .setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        }
+        // Bounded parsing: a hostile body cannot make the parser build huge numbers or deep trees.
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build());
+        return mapper;
+    }
+
+    /** Reads the request body as {@code type}, turning every way it can be wrong into a 400 naming the field. */
+    public static <T> T read(Context ctx, ObjectMapper mapper, Class<T> type) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) throw new BadRequest("invalid_json", "The request body is empty; send a JSON object.", List.of());
+        try {
+            T value = mapper.readValue(body, type);
+            if (value == null) throw new BadRequest("invalid_json", "The request body must be a JSON object, not null.", List.of());
+            return value;
+        } catch (InvalidInput invalid) {
+            throw BadRequest.of(invalid);
+        } catch (JacksonException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new BadRequest("invalid_json", "The request body could not be read.", List.of());
+        }
+    }
+
+    private static BadRequest translate(JacksonException e) {
+        // A validating record constructor throws InvalidInput; Jackson wraps it.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInput invalid) return BadRequest.of(invalid);
+            if (t.getCause() == t) break;
+        }
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException)) {
+            return new BadRequest("invalid_json", "The request body is not valid JSON: "
+                    + e.getOriginalMessage().lines().findFirst().orElse("syntax error") + ".", List.of());
+        }
+        String field = path((JsonMappingException) e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new BadRequest("invalid_request", "Unknown field '" + unknown.getPropertyName() + "'.",
+                    List.of(FieldError.of(field, "is not a known field")));
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
+                    ? describe(m.getTargetType()) : "a different type";
+            String where = field.isEmpty() ? "The request body" : "Field '" + field + "'";
+            return new BadRequest("invalid_request", where + " must be " + expected + ".",
+                    List.of(FieldError.of(field.isEmpty() ? "body" : field, "must be " + expected)));
+        }
+        return new BadRequest("invalid_request", "The request body does not match the expected shape.", List.of());
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) return "a string";
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) return "a whole number";
+        if (type == double.class || type == Double.class) return "a number";
+        if (type == boolean.class || type == Boolean.class) return "true or false";
+        if (List.class.isAssignableFrom(type) || type.isArray()) return "an array";
+        if (type.getName().startsWith("java.time.")) return "an ISO-8601 " + type.getSimpleName() + " string";
+        if (type.isEnum()) return "one of the documented values";
+        return "a JSON object";
+    }
+}

@@ -1,0 +1,33 @@
+package dev.concierge.adapter.http.web;
+
+import dev.concierge.adapter.http.ErrorMapping;
+import dev.concierge.adapter.http.RouteGroup;
+import dev.concierge.adapter.http.identity.CurrentUser;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.Map;
+
+/** The home page linking the three applications, and error pages for non-API paths. */
+public final class WebRoutes implements RouteGroup, ErrorMapping.ErrorPages {
+    private final PageRenderer renderer;
+    private final CurrentUser currentUser;
+
+    public WebRoutes(PageRenderer renderer, CurrentUser currentUser) {
+        this.renderer = renderer;
+        this.currentUser = currentUser;
+    }
+
+    @Override public void register(RoutesConfig routes) {
+        routes.get("/", ctx -> renderer.render(ctx, "home.jte", Map.of("page", page(ctx, "home.title", "home"))));
+    }
+
+    @Override public void render(Context ctx, int status, String message) {
+        Page page = renderer.page(ctx, "error.title", "error", null);
+        renderer.render(ctx, "error.jte", Map.of("page", page, "status", status, "message", message));
+    }
+
+    private Page page(Context ctx, String titleKey, String section) {
+        return renderer.page(ctx, titleKey, section, currentUser.of(ctx).value());
+    }
+}

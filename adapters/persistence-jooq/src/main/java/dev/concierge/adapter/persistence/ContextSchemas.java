@@ -1,0 +1,15 @@
+package dev.concierge.adapter.persistence;
+
+import java.util.List;
+
+/** The PostgreSQL schema of each bounded context: each has its own migrations folder and Flyway history table. */
+public final class ContextSchemas {
+    public static final String FAVOURITES = "favourites";
+
+    /** Every context schema, in migration order (contexts never reference each other, so order is cosmetic). */
+    public static final List<String> ALL = List.of(FAVOURITES);
+
+    private ContextSchemas() {}
+
+    public static String migrationsLocation(String schema) { return "classpath:db/migration/" + schema; }
+}

@@ -1,0 +1,101 @@
+package dev.concierge.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The connection pool, and the embedded server behind it when no {@code DATABASE_URL} is given. */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Short, so a down database answers 503 quickly instead of holding requests. */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+
+    private final HikariDataSource pool;
+    private final Optional<EmbeddedPostgresServer> embedded;
+
+    private Database(HikariDataSource pool, Optional<EmbeddedPostgresServer> embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+    }
+
+    public static Database open(DatabaseConfig config) {
+        Optional<EmbeddedPostgresServer> embedded = config.embedded()
+                ? Optional.of(EmbeddedPostgresServer.start(config.dataDirectory()))
+                : Optional.empty();
+        try {
+            HikariConfig hikari = new HikariConfig();
+            hikari.setPoolName("concierge");
+            if (embedded.isPresent()) {
+                hikari.setJdbcUrl(embedded.get().jdbcUrl());
+                hikari.setUsername(embedded.get().user());
+            } else {
+                Target target = target(config.url().orElseThrow());
+                hikari.setJdbcUrl(target.jdbcUrl());
+                // Explicit DATABASE_USER / DATABASE_PASSWORD win over credentials inside the URL.
+                config.user().or(target::user).ifPresent(hikari::setUsername);
+                config.password().or(target::password).ifPresent(hikari::setPassword);
+            }
+            hikari.setMaximumPoolSize(config.maxPoolSize());
+            hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+            hikari.setValidationTimeout(Duration.ofSeconds(2).toMillis());
+            // Start even when the database is down: /health reports it and requests answer 503 until it returns.
+            hikari.setInitializationFailTimeout(-1);
+            hikari.addDataSourceProperty("ApplicationName", "concierge");
+            hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+            hikari.addDataSourceProperty("tcpKeepAlive", "true");
+            return new Database(new HikariDataSource(hikari), embedded);
+        } catch (RuntimeException e) {
+            embedded.ifPresent(EmbeddedPostgresServer::close);
+            throw e;
+        }
+    }
+
+    /** Where to connect, and credentials found in the URL itself. */
+    record Target(String jdbcUrl, Optional<String> user, Optional<String> password) {}
+
+    /**
+     * Accepts the JDBC form and the usual {@code postgres://[user[:password]@]host[:port]/db} form; credentials in
+     * the latter move out of the URL so they never reach driver messages or logs.
+     */
+    static Target target(String url) {
+        if (url.startsWith("jdbc:postgresql:")) return new Target(url, Optional.empty(), Optional.empty());
+        String rest;
+        if (url.startsWith("postgres://")) rest = url.substring("postgres://".length());
+        else if (url.startsWith("postgresql://")) rest = url.substring("postgresql://".length());
+        else throw new IllegalArgumentException("DATABASE_URL must look like jdbc:postgresql://host:5432/db or "
+                + "postgresql://host:5432/db, got: " + masked(url));
+        Optional<String> user = Optional.empty();
+        Optional<String> password = Optional.empty();
+        int at = rest.indexOf('@');
+        int slash = rest.indexOf('/');
+        if (at >= 0 && (slash < 0 || at < slash)) {
+            String userInfo = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+            int colon = userInfo.indexOf(':');
+            user = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon))).filter(u -> !u.isEmpty());
+            password = colon < 0 ? Optional.empty() : Optional.of(decode(userInfo.substring(colon + 1)));
+        }
+        return new Target("jdbc:postgresql://" + rest, user, password);
+    }
+
+    static String jdbcUrl(String url) { return target(url).jdbcUrl(); }
+
+    private static String decode(String part) { return java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8); }
+
+    private static String masked(String url) { return url.replaceAll("//[^@/]*@", "//***@"); }
+
+    public DataSource dataSource() { return pool; }
+
+    public Optional<Integer> embeddedPort() { return embedded.map(EmbeddedPostgresServer::port); }
+
+    @Override public void close() {
+        pool.close();
+        embedded.ifPresent(EmbeddedPostgresServer::close);
+        LOG.info("database connections closed");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.concierge.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.concierge.adapter.http.HttpServer;
+import dev.concierge.adapter.persistence.Database;
+import dev.concierge.adapter.persistence.DatabaseConfig;
+import dev.concierge.adapter.persistence.Migrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One running Concierge: database (migrated), injector, HTTP server; stopped in the reverse order. */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    /** How long start-up waits for an external database that is not up yet (e.g. a cluster still starting). */
+    private static final Duration DATABASE_WAIT = Duration.ofSeconds(60);
+
+    private final Database database;
+    private final Injector injector;
+    private final HttpServer server;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private Application(Database database, Injector injector, HttpServer server) {
+        this.database = database;
+        this.injector = injector;
+        this.server = server;
+    }
+
+    public static Application start(Settings settings) {
+        Instant started = Instant.now();
+        Database database = Database.open(new DatabaseConfig(settings.databaseUrl(), settings.databaseUser(),
+                settings.databasePassword(), settings.dataDirectory(), settings.databasePoolSize()));
+        try {
+            migrate(database);
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, new ConciergeModule(settings, database));
+            HttpServer server = injector.getInstance(HttpServer.class).start();
+            LOG.info("Concierge started in {} ms on http://localhost:{}", Duration.between(started, Instant.now()).toMillis(), server.port());
+            return new Application(database, injector, server);
+        } catch (RuntimeException | Error e) {
+            database.close(); // also stops the embedded server, which would otherwise outlive us
+            throw e;
+        }
+    }
+
+    private static void migrate(Database database) {
+        Instant deadline = Instant.now().plus(DATABASE_WAIT);
+        while (true) {
+            try {
+                Migrations.migrate(database.dataSource());
+                return;
+            } catch (RuntimeException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Could not migrate the database within " + DATABASE_WAIT.toSeconds()
+                            + " s: " + e.getMessage() + " — check that PostgreSQL is running and DATABASE_URL is right.", e);
+                }
+                LOG.warn("database not ready yet ({}); retrying", e.getMessage());
+                sleep(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    public int port() { return server.port(); }
+
+    public Injector injector() { return injector; }
+
+    /** Stop accepting, let in-flight requests finish, then close the pool (and the embedded server). */
+    @Override public void close() {
+        if (!stopped.compareAndSet(false, true)) return;
+        LOG.info("stopping: draining requests");
+        try {
+            server.stop();
+        } finally {
+            database.close();
+            LOG.info("stopped");
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.concierge.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.concierge.adapter.http.HttpModule;
+import dev.concierge.adapter.http.HttpServer;
+import dev.concierge.adapter.http.favourites.FavouritesHttpModule;
+import dev.concierge.adapter.http.health.HealthIndicator;
+import dev.concierge.adapter.http.identity.LocalUser;
+import dev.concierge.adapter.llm.LlmModule;
+import dev.concierge.adapter.persistence.Database;
+import dev.concierge.adapter.persistence.DatabaseHealth;
+import dev.concierge.adapter.persistence.PersistenceModule;
+import dev.concierge.adapter.llm.LlmReachability;
+import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.UserId;
+
+import java.time.Clock;
+
+/** The wiring diagram: adapters' modules around each context's use cases. */
+final class ConciergeModule extends AbstractModule {
+    private final Settings settings;
+    private final Database database;
+
+    ConciergeModule(Settings settings, Database database) {
+        this.settings = settings;
+        this.database = database;
+    }
+
+    @Override protected void configure() {
+        bind(Settings.class).toInstance(settings);
+        bind(Clock.class).toInstance(Clock.system(settings.timeZone()));
+
+        install(new PersistenceModule(database));
+        install(new LlmModule(settings.llm()));
+        install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.shutdownDrain()),
+                new LocalUser(new Actor(new UserId(settings.localUser()), settings.localGroups()))));
+
+        install(new FavouritesModule());
+        install(new FavouritesHttpModule());
+
+        var health = HttpModule.healthIndicators(binder());
+        health.addBinding().to(DatabaseHealthIndicator.class);
+        health.addBinding().to(LlmHealthIndicator.class);
+    }
+
+    @Provides @Singleton DatabaseHealthIndicator databaseHealth(DatabaseHealth health) { return new DatabaseHealthIndicator(health); }
+
+    @Provides @Singleton LlmHealthIndicator llmHealth(LlmReachability reachability, Clock clock) {
+        return new LlmHealthIndicator(reachability, clock);
+    }
+
+    record DatabaseHealthIndicator(DatabaseHealth health) implements HealthIndicator {
+        @Override public String name() { return "database"; }
+
+        @Override public boolean critical() { return true; }
+
+        @Override public ComponentHealth check() {
+            var status = health.check();
+            return new ComponentHealth(status.up(), status.message());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.concierge.bootstrap;
+
+/** Starts Concierge from environment variables; SIGTERM (or Ctrl-C) stops it cleanly. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.from(System.getenv());
+        } catch (Settings.InvalidSettings e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Chosen before the first logger exists, so every line has the same format.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile",
+                    settings.logFormat() == Settings.LogFormat.JSON ? "logback-json.xml" : "logback-text.xml");
+        }
+        try {
+            Application app = Application.start(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        } catch (RuntimeException | Error e) {
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("Concierge could not start: {}", e.getMessage(), e);
+            System.err.println("Concierge could not start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.concierge.bootstrap;
+
+import dev.concierge.adapter.persistence.TestDatabase;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real Concierge on a random port over its own fresh database, plus a small HTTP client for tests. */
+final class RunningApp implements AutoCloseable {
+    private final TestDatabase database; // null when the app runs its own embedded server
+    final Application app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RunningApp(TestDatabase database, Application app) {
+        this.database = database;
+        this.app = app;
+    }
+
+    static RunningApp start() { return start(Map.of()); }
+
+    /** On embedded defaults: no DATABASE_URL, data under {@code dataDirectory}. */
+    static RunningApp embedded(java.nio.file.Path dataDirectory) {
+        return new RunningApp(null, Application.start(Settings.from(Map.of("PORT", "0", "HOST", "127.0.0.1",
+                "DATA_DIR", dataDirectory.toString(), "OLLAMA_BASE_URL", "http://127.0.0.1:9", "SHUTDOWN_DRAIN_SECONDS", "1"))));
+    }
+
+    static RunningApp start(Map<String, String> extraSettings) {
+        TestDatabase database = TestDatabase.empty();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PORT", "0",
+                "HOST", "127.0.0.1",
+                "DATABASE_URL", database.jdbcUrl(),
+                "DATABASE_USER", database.user(),
+                "OLLAMA_BASE_URL", "http://127.0.0.1:9", // nothing listens: the app must start anyway
+                "SHUTDOWN_DRAIN_SECONDS", "1"));
+        env.putAll(extraSettings);
+        return new RunningApp(database, Application.start(Settings.from(env)));
+    }
+
+    String base() { return "http://127.0.0.1:" + app.port(); }
+
+    HttpResponse<String> get(String path) { return send(HttpRequest.newBuilder(URI.create(base() + path)).GET()); }
+
+    HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> delete(String path) { return send(HttpRequest.newBuilder(URI.create(base() + path)).DELETE()); }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override public void close() {
+        app.close();
+        if (database != null) database.close();
+    }
+}

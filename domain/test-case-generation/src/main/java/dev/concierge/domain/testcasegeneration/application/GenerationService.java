@@ -1,0 +1,216 @@
+package dev.concierge.domain.testcasegeneration.application;
+
+import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.kernel.RuleViolated;
+import dev.concierge.domain.kernel.Unavailable;
+import dev.concierge.domain.testcasegeneration.model.Batch;
+import dev.concierge.domain.testcasegeneration.model.BatchId;
+import dev.concierge.domain.testcasegeneration.model.BatchNotFound;
+import dev.concierge.domain.testcasegeneration.model.BatchProgress;
+import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.ClaimedJob;
+import dev.concierge.domain.testcasegeneration.model.Procedure;
+import dev.concierge.domain.testcasegeneration.model.RetryPolicy;
+import dev.concierge.domain.testcasegeneration.model.SuiteId;
+import dev.concierge.domain.testcasegeneration.model.TestCase;
+import dev.concierge.domain.testcasegeneration.model.TestCaseId;
+import dev.concierge.domain.testcasegeneration.model.TestCaseNotFound;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresCommand;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ProcessGenerationJobsUseCase;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
+import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
+import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
+import dev.concierge.domain.testcasegeneration.port.out.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Batches of generation jobs: queueing them (all or nothing), reporting progress, cancelling, and what a worker
+ * does with one job. Applying a result and completing its job happen in one transaction guarded by the job's
+ * lease, so a job that ran twice (a worker died, its lease expired, another took over) is applied once.
+ */
+public final class GenerationService implements GenerateProceduresUseCase, ProcessGenerationJobsUseCase {
+    private static final Logger LOG = LoggerFactory.getLogger(GenerationService.class);
+
+    private final TestCaseRepository cases;
+    private final GenerationQueue queue;
+    private final ProcedureGenerator generator;
+    private final GenerationModelStatus modelStatus;
+    private final Transactions transactions;
+    private final SuiteAccess access;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+
+    public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
+                             GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Clock clock) {
+        this.cases = cases;
+        this.queue = queue;
+        this.generator = generator;
+        this.modelStatus = modelStatus;
+        this.transactions = transactions;
+        this.access = new SuiteAccess(suites, cases);
+        this.retryPolicy = retryPolicy;
+        this.clock = clock;
+    }
+
+    @Override public Batch generate(GenerateProceduresCommand command) {
+        access.suite(command.actor(), command.suite());
+        Optional<String> unavailable = modelStatus.unavailableReason();
+        if (unavailable.isPresent()) throw new Unavailable("llm_unavailable", unavailable.get());
+        List<TestCase> selected = command.allDrafts()
+                ? cases.inSuite(command.suite(), Set.of(CaseStatus.DRAFT))
+                : selection(command);
+        if (selected.isEmpty()) {
+            throw new RuleViolated("nothing_to_generate", "There is nothing to generate: the suite has no draft test cases.");
+        }
+        Batch batch = new Batch(BatchId.random(), command.suite(), command.actor().user(), clock.instant(), selected.size(), false);
+        return transactions.inTransaction(() -> {
+            for (TestCase testCase : selected) cases.save(testCase.queue(clock.instant()));
+            queue.enqueue(batch, selected.stream().map(TestCase::id).toList());
+            return batch;
+        });
+    }
+
+    private List<TestCase> selection(GenerateProceduresCommand command) {
+        Map<TestCaseId, TestCase> found = cases.findAll(command.cases()).stream()
+                .filter(c -> c.suite().equals(command.suite()))
+                .collect(Collectors.toMap(TestCase::id, Function.identity()));
+        for (TestCaseId id : command.cases()) if (!found.containsKey(id)) throw new TestCaseNotFound(id);
+        List<TestCase> selected = command.cases().stream().map(found::get).toList();
+        List<FieldError> refused = selected.stream().filter(c -> !c.queueable())
+                .map(c -> FieldError.of(c.content().key().value(), "is " + c.status().wireName()
+                        + (c.status() == CaseStatus.APPROVED ? "; reopen it first" : "")))
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new RuleViolated("not_generatable", refused.size() + " of the selected test cases cannot be generated now; "
+                    + "nothing was queued.", refused);
+        }
+        return selected;
+    }
+
+    @Override public BatchProgress progress(Actor actor, BatchId id) {
+        Batch batch = batchOf(actor, id);
+        return queue.progress(batch, clock.instant());
+    }
+
+    @Override public BatchProgress cancel(Actor actor, BatchId id) {
+        Batch batch = batchOf(actor, id);
+        transactions.inTransaction(() -> {
+            for (TestCaseId caseId : queue.cancel(batch.id())) {
+                cases.find(caseId).filter(c -> c.status() == CaseStatus.QUEUED)
+                        .ifPresent(c -> cases.save(c.dequeued(clock.instant())));
+            }
+            return null;
+        });
+        return queue.progress(queue.batch(id).orElse(batch), clock.instant());
+    }
+
+    @Override public Page<Batch> batches(Actor actor, SuiteId suite, PageRequest page) {
+        access.suite(actor, suite);
+        return queue.batches(suite, page);
+    }
+
+    private Batch batchOf(Actor actor, BatchId id) {
+        Batch batch = queue.batch(id).orElseThrow(() -> new BatchNotFound(id));
+        try {
+            access.suite(actor, batch.suite());
+        } catch (dev.concierge.domain.kernel.NotFound notMember) {
+            throw new BatchNotFound(id);
+        }
+        return batch;
+    }
+
+    @Override public List<ClaimedJob> claim(String worker, int max) { return queue.claim(worker, max, LEASE); }
+
+    @Override public void heartbeat(String worker, Collection<Long> jobIds) {
+        if (!jobIds.isEmpty()) queue.heartbeat(worker, jobIds, LEASE);
+    }
+
+    @Override public int handBack(String worker) {
+        int released = transactions.inTransaction(() -> queue.releaseAll(worker));
+        if (released > 0) LOG.info("handed back {} generation job(s) held by {}", released, worker);
+        return released;
+    }
+
+    @Override public void process(ClaimedJob job) {
+        Optional<TestCase> started = transactions.inTransaction(() -> start(job));
+        if (started.isEmpty()) return;
+        TestCase testCase = started.get();
+        try {
+            Procedure procedure = generator.generate(new ProcedureGenerator.Request(testCase.content().key().value(),
+                    testCase.content().title(), testCase.content().preconditions(), testCase.content().expectedResult(),
+                    testCase.content().requirementReference(), testCase.content().requirementText(),
+                    testCase.content().language(), testCase.reviewerFeedback()));
+            transactions.inTransaction(() -> {
+                if (queue.succeeded(job)) current(job).filter(c -> c.status() == CaseStatus.GENERATING)
+                        .ifPresent(c -> cases.save(c.generated(procedure, clock.instant())));
+                return null;
+            });
+        } catch (ProcedureGenerator.GenerationUnavailable e) {
+            Optional<Duration> delay = retryPolicy.delayAfter(job.attempt(), () -> ThreadLocalRandom.current().nextDouble());
+            if (delay.isPresent()) {
+                LOG.info("job {} ({}): model unavailable, retrying in {} s: {}", job.id(), testCase.content().key(), delay.get().toSeconds(), e.getMessage());
+                transactions.inTransaction(() -> {
+                    if (queue.retryLater(job, clock.instant().plus(delay.get()), e.getMessage())) {
+                        current(job).filter(c -> c.status() == CaseStatus.GENERATING).ifPresent(c -> cases.save(c.requeued(clock.instant())));
+                    }
+                    return null;
+                });
+            } else {
+                fail(job, "The model stayed unavailable after " + job.attempt() + " attempts: " + e.getMessage()
+                        + " Retry the case when the model is back.");
+            }
+        } catch (ProcedureGenerator.GenerationFailed e) {
+            fail(job, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("job {} ({}) failed unexpectedly", job.id(), testCase.content().key(), e);
+            fail(job, "Generation failed unexpectedly (" + e.getClass().getSimpleName() + "). Retry the case; if it fails again, tell the operators.");
+        }
+    }
+
+    /** Marks the case as generating; empty when there is nothing to do (the job was already applied or its case is gone). */
+    private Optional<TestCase> start(ClaimedJob job) {
+        Optional<TestCase> found = current(job);
+        if (found.isEmpty()) {
+            queue.failed(job, "The test case was deleted.");
+            return Optional.empty();
+        }
+        TestCase testCase = found.get();
+        return switch (testCase.status()) {
+            case QUEUED -> Optional.of(cases.save(testCase.startGenerating(clock.instant())));
+            // A previous holder of this job died mid-generation: its lease expired and this claim takes over.
+            case GENERATING -> Optional.of(testCase);
+            default -> {
+                queue.succeeded(job); // already applied by an earlier run: finishing the job is all that is left
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private void fail(ClaimedJob job, String reason) {
+        transactions.inTransaction(() -> {
+            if (queue.failed(job, reason)) current(job).filter(c -> c.status() == CaseStatus.GENERATING || c.status() == CaseStatus.QUEUED)
+                    .ifPresent(c -> cases.save(c.generationFailed(reason, clock.instant())));
+            return null;
+        });
+    }
+
+    private Optional<TestCase> current(ClaimedJob job) { return cases.find(job.testCase()); }
+}

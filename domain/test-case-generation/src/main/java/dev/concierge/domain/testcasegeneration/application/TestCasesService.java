@@ -1,0 +1,146 @@
+package dev.concierge.domain.testcasegeneration.application;
+
+import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.Conflict;
+import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.RuleViolated;
+import dev.concierge.domain.testcasegeneration.model.ImportReport;
+import dev.concierge.domain.testcasegeneration.model.ImportRow;
+import dev.concierge.domain.testcasegeneration.model.Priority;
+import dev.concierge.domain.testcasegeneration.model.Procedure;
+import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
+import dev.concierge.domain.testcasegeneration.model.SuiteId;
+import dev.concierge.domain.testcasegeneration.model.TestCase;
+import dev.concierge.domain.testcasegeneration.model.TestCaseContent;
+import dev.concierge.domain.testcasegeneration.model.TestCaseId;
+import dev.concierge.domain.testcasegeneration.model.TestCaseKey;
+import dev.concierge.domain.testcasegeneration.model.TestCaseQuery;
+import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
+import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
+import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
+import dev.concierge.domain.testcasegeneration.port.out.Transactions;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** Writing, importing and reviewing test cases. */
+public final class TestCasesService implements ManageTestCasesUseCase, ImportTestCasesUseCase, ReviewProcedureUseCase {
+    public static final int MAX_IMPORT_ROWS = 5_000;
+
+    private final TestCaseRepository cases;
+    private final SuiteAccess access;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public TestCasesService(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, Clock clock) {
+        this.cases = cases;
+        this.access = new SuiteAccess(suites, cases);
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override public TestCase create(Actor actor, SuiteId suite, TestCaseContent content) {
+        access.suite(actor, suite);
+        return cases.create(suite, content, clock.instant());
+    }
+
+    @Override public TestCase update(Actor actor, TestCaseId id, TestCaseContent content, long expectedVersion) {
+        return change(actor, id, expectedVersion, current -> current.withContent(content, clock.instant()));
+    }
+
+    @Override public TestCase get(Actor actor, TestCaseId id) { return access.testCase(actor, id); }
+
+    @Override public Page<TestCase> list(Actor actor, TestCaseQuery query) {
+        access.suite(actor, query.suite());
+        return cases.list(query);
+    }
+
+    @Override public List<ProcedureRevision> revisions(Actor actor, TestCaseId id) {
+        access.testCase(actor, id);
+        return cases.revisions(id);
+    }
+
+    @Override public TestCase edit(Actor actor, TestCaseId id, Procedure procedure, long expectedVersion) {
+        return change(actor, id, expectedVersion, current -> current.edit(procedure, actor.user(), clock.instant()));
+    }
+
+    @Override public TestCase approve(Actor actor, TestCaseId id, long expectedVersion) {
+        return change(actor, id, expectedVersion, current -> current.approve(actor.user(), clock.instant()));
+    }
+
+    @Override public TestCase reject(Actor actor, TestCaseId id, String reason, long expectedVersion) {
+        return change(actor, id, expectedVersion, current -> current.reject(reason, clock.instant()));
+    }
+
+    @Override public TestCase reopen(Actor actor, TestCaseId id, long expectedVersion) {
+        return change(actor, id, expectedVersion, current -> current.reopen(clock.instant()));
+    }
+
+    private TestCase change(Actor actor, TestCaseId id, long expectedVersion, UnaryOperator<TestCase> transition) {
+        TestCase current = access.testCase(actor, id);
+        if (current.version() != expectedVersion) {
+            throw new Conflict("stale", "Test case " + current.content().key() + " was changed by someone else (version "
+                    + current.version() + ", you had " + expectedVersion + "). Reload it and try again.");
+        }
+        TestCase changed = transition.apply(current);
+        return changed == current ? current : cases.save(changed);
+    }
+
+    @Override public ImportReport importCases(Actor actor, SuiteId suite, List<ImportRow> rows) {
+        access.suite(actor, suite);
+        if (rows.isEmpty()) throw InvalidInput.field("file", "has no test cases (only a header, or nothing)");
+        if (rows.size() > MAX_IMPORT_ROWS) throw InvalidInput.field("file", "has " + rows.size() + " rows; import at most " + MAX_IMPORT_ROWS + " at once");
+        Map<TestCaseKey, TestCaseContent> valid = new LinkedHashMap<>();
+        List<FieldError> problems = new ArrayList<>();
+        Set<String> seenKeys = new HashSet<>();
+        for (ImportRow row : rows) {
+            try {
+                TestCaseContent content = new TestCaseContent(new TestCaseKey(row.key()), row.title(), row.preconditions(),
+                        row.expectedResult(), row.requirementReference(), row.requirementText(), Priority.parse(row.priority()), row.tags());
+                if (!seenKeys.add(content.key().value())) {
+                    problems.add(FieldError.of("line " + row.line() + ": key", "repeats " + content.key() + " from an earlier line"));
+                } else {
+                    valid.put(content.key(), content);
+                }
+            } catch (InvalidInput invalid) {
+                invalid.details().forEach(d -> problems.add(FieldError.of("line " + row.line() + ": " + d.field(), d.message())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput("The file was not imported: " + problems.size() + " problem(s) in its rows. Fix them and import again; "
+                    + "nothing was changed.", problems);
+        }
+        return transactions.inTransaction(() -> upsert(suite, valid));
+    }
+
+    private ImportReport upsert(SuiteId suite, Map<TestCaseKey, TestCaseContent> contents) {
+        int created = 0, updated = 0, unchanged = 0, locked = 0;
+        for (var entry : contents.entrySet()) {
+            var existing = cases.findByKey(suite, entry.getKey());
+            if (existing.isEmpty()) {
+                cases.create(suite, entry.getValue(), clock.instant());
+                created++;
+            } else if (existing.get().content().equals(entry.getValue())) {
+                unchanged++;
+            } else {
+                try {
+                    cases.save(existing.get().withContent(entry.getValue(), clock.instant()));
+                    updated++;
+                } catch (RuleViolated inFlightOrApproved) {
+                    locked++;
+                }
+            }
+        }
+        return new ImportReport(created, updated, unchanged, locked);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.concierge.domain.testcasegeneration.model;
+
+import dev.concierge.domain.kernel.InvalidInput;
+
+import java.util.regex.Pattern;
+
+/** A test case's key, unique within its suite, e.g. {@code TC-001}. */
+public record TestCaseKey(String value) {
+    private static final Pattern FORMAT = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._\\-/]{0,39}");
+
+    public TestCaseKey {
+        value = value == null ? "" : value.strip();
+        if (!FORMAT.matcher(value).matches()) {
+            throw InvalidInput.field("key", "must be 1 to 40 letters, digits, '.', '_', '-' or '/', starting with a letter or digit");
+        }
+    }
+
+    @Override public String toString() { return value; }
+}

@@ -1,0 +1,24 @@
+package dev.concierge.domain.testcasegeneration.port.in;
+
+import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.testcasegeneration.model.Batch;
+import dev.concierge.domain.testcasegeneration.model.BatchId;
+import dev.concierge.domain.testcasegeneration.model.BatchProgress;
+import dev.concierge.domain.testcasegeneration.model.SuiteId;
+
+public interface GenerateProceduresUseCase {
+    /**
+     * Queues one job per selected case and returns the batch.
+     * @throws dev.concierge.domain.kernel.Unavailable when no model is reachable (nothing is queued)
+     */
+    Batch generate(GenerateProceduresCommand command);
+
+    BatchProgress progress(Actor actor, BatchId batch);
+
+    /** Queued jobs stop and their cases go back to where they were; running ones finish. */
+    BatchProgress cancel(Actor actor, BatchId batch);
+
+    Page<Batch> batches(Actor actor, SuiteId suite, PageRequest page);
+}
