@@ -3,7 +3,7 @@ package dev.concierge.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.concierge.adapter.http.HttpModule;
+import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.favourites.FavouritesHttpModule;
 import dev.concierge.adapter.http.health.HealthIndicator;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.concierge.adapter.http.HttpModule;
+import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.web.NavigationEntry;
 import dev.concierge.adapter.http.web.PageRenderer;

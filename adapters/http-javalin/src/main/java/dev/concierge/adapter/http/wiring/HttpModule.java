@@ -1,4 +1,11 @@
-package dev.concierge.adapter.http;
+package dev.concierge.adapter.http.wiring;
+
+import dev.concierge.adapter.http.CrossOriginProtection;
+import dev.concierge.adapter.http.ErrorMapping;
+import dev.concierge.adapter.http.HttpServer;
+import dev.concierge.adapter.http.Json;
+import dev.concierge.adapter.http.OpenApiRoutes;
+import dev.concierge.adapter.http.RouteGroup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
@@ -18,9 +25,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The HTTP server and what every context shares: JSON, identity, pages, errors, health, the API description.
+ * Wiring of the HTTP server and what every context shares: JSON, identity, pages, errors, health, the API description.
  * Contexts contribute their routes with {@link #routes(com.google.inject.Binder)}; bootstrap contributes health
- * indicators with {@link #healthIndicators(com.google.inject.Binder)}.
+ * indicators with {@link #healthIndicators(com.google.inject.Binder)}. It lives in its own package because it
+ * builds the shared subpackages (web, health) that themselves build on {@code adapter.http}: here it closes no cycle.
  */
 public final class HttpModule extends AbstractModule {
     private final HttpServer.Config config;

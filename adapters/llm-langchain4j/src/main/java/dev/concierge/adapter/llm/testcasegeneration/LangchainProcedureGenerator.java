@@ -1,0 +1,98 @@
+package dev.concierge.adapter.llm.testcasegeneration;
+
+import dev.concierge.adapter.llm.LlmConfig;
+import dev.concierge.adapter.llm.LlmFailure;
+import dev.concierge.domain.testcasegeneration.model.Procedure;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Generates a procedure with a langchain4j chat model in JSON-schema mode. The one retry policy of the adapter lives
+ * here: an unusable reply is retried with its problems fed back, up to {@code maxAttempts} calls in all; a failed
+ * call (unreachable, timed out, HTTP error, unknown model) is not retried here but reported as unavailable, so the job
+ * queue retries it later with backoff.
+ */
+final class LangchainProcedureGenerator implements ProcedureGenerator {
+    static final int MAX_ATTEMPTS = 3;
+    /** langchain4j's own timeout should fire first; this bound also covers a reply that stalls after its headers. */
+    private static final Duration DEADLINE_GRACE = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(LangchainProcedureGenerator.class);
+
+    private final ChatModel model;
+    private final LlmConfig config;
+    private final int maxAttempts;
+
+    LangchainProcedureGenerator(ChatModel model, LlmConfig config, int maxAttempts) {
+        if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        this.model = Objects.requireNonNull(model, "model");
+        this.config = Objects.requireNonNull(config, "config");
+        this.maxAttempts = maxAttempts;
+    }
+
+    static LangchainProcedureGenerator from(LlmConfig config) {
+        return new LangchainProcedureGenerator(StructuredOutputChatModels.forConfig(config), config, MAX_ATTEMPTS);
+    }
+
+    @Override public Procedure generate(Request request) {
+        List<ChatMessage> messages = ProcedurePrompt.firstAttempt(request);
+        List<String> problems = List.of();
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            String reply = call(messages);
+            switch (ProcedureReplyReader.read(reply)) {
+                case ProcedureReply.Usable usable -> {
+                    log.info("Generated a procedure of {} steps for {} on attempt {}", usable.procedure().steps().size(), request.key(), attempt);
+                    return usable.procedure();
+                }
+                case ProcedureReply.Unusable unusable -> {
+                    problems = unusable.problems();
+                    log.warn("Attempt {}/{} for {} returned an unusable procedure: {}", attempt, maxAttempts, request.key(), String.join("; ", problems));
+                    messages = ProcedurePrompt.retry(request, reply, problems);
+                }
+            }
+        }
+        throw new GenerationFailed("The model returned an invalid procedure " + maxAttempts + " times: " + String.join("; ", problems)
+                + ". Generate again, add detail to the test case, or choose a more capable model with " + modelSetting() + ".");
+    }
+
+    private String call(List<ChatMessage> messages) {
+        ChatRequest request = ChatRequest.builder().messages(messages).responseFormat(ProcedureSchema.RESPONSE_FORMAT).build();
+        FutureTask<ChatResponse> call = new FutureTask<>(() -> model.chat(request));
+        Thread.ofVirtual().name("llm-procedure-call").start(call);
+        try {
+            ChatResponse response = call.get(config.requestTimeout().plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            String text = response.aiMessage() == null ? null : response.aiMessage().text();
+            return text == null ? "" : text;
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw unavailable(LlmFailure.timedOut(config), null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) throw error;
+            throw unavailable(LlmFailure.of(e.getCause(), config), e.getCause());
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new GenerationUnavailable("Generation was interrupted before the model answered (the app may be stopping); it is retried later.");
+        }
+    }
+
+    private GenerationUnavailable unavailable(LlmFailure failure, Throwable cause) {
+        if (cause == null || failure.kind() != LlmFailure.Kind.OTHER) log.warn("LLM call failed ({}): {}", failure.kind(), failure.message());
+        else log.warn("LLM call failed: {}", failure.message(), cause);
+        return new GenerationUnavailable(failure.message());
+    }
+
+    private String modelSetting() { return config.provider() == LlmConfig.Provider.OLLAMA ? "OLLAMA_MODEL" : "OPENAI_MODEL"; }
+}

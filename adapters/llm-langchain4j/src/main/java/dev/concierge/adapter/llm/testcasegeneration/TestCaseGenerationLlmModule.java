@@ -1,0 +1,15 @@
+package dev.concierge.adapter.llm.testcasegeneration;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.concierge.adapter.llm.LlmConfig;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
+
+/** Test-case generation's model adapter; needs the {@link LlmConfig} bound by {@code LlmModule}. */
+public final class TestCaseGenerationLlmModule extends AbstractModule {
+
+    @Provides @Singleton ProcedureGenerator procedureGenerator(LlmConfig config) {
+        return LangchainProcedureGenerator.from(config);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.concierge.adapter.llm.alpha;
+
+/** Fixture, violates the naming rule on purpose: a name ending with Manager says nothing about its purpose. */
+public final class AlphaManager {
+}

@@ -1,0 +1,178 @@
+package dev.concierge.domain.tripsupport.application;
+
+import dev.concierge.domain.kernel.Conflict;
+import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.ExpenseCalculator;
+import dev.concierge.domain.tripsupport.model.ExpenseEstimate;
+import dev.concierge.domain.tripsupport.model.ExpensePlan;
+import dev.concierge.domain.tripsupport.model.Itinerary;
+import dev.concierge.domain.tripsupport.model.TravelPolicy;
+import dev.concierge.domain.tripsupport.model.Trip;
+import dev.concierge.domain.tripsupport.model.TripDetails;
+import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.model.TripNotFound;
+import dev.concierge.domain.tripsupport.model.TripStatus;
+import dev.concierge.domain.tripsupport.model.VisitDetails;
+import dev.concierge.domain.tripsupport.model.VisitId;
+import dev.concierge.domain.tripsupport.model.VisitNotFound;
+import dev.concierge.domain.tripsupport.model.VisitRules;
+import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
+import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
+import dev.concierge.domain.tripsupport.port.out.TravelPolicySource;
+import dev.concierge.domain.tripsupport.port.out.TripRepository;
+import dev.concierge.domain.tripsupport.port.out.VisitRepository;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Trips, their visits, itinerary and expense estimate. Every call is scoped to the trip's owner. */
+public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCase, PlanItineraryUseCase, EstimateExpensesUseCase {
+    private final TripRepository trips;
+    private final VisitRepository visits;
+    private final ItineraryRepository itineraries;
+    private final ExpensePlanRepository plans;
+    private final TravelPolicySource policy;
+    private final Clock clock;
+
+    public TripsService(TripRepository trips, VisitRepository visits, ItineraryRepository itineraries,
+                        ExpensePlanRepository plans, TravelPolicySource policy, Clock clock) {
+        this.trips = trips;
+        this.visits = visits;
+        this.itineraries = itineraries;
+        this.plans = plans;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    // Trips -------------------------------------------------------------------------------------------------
+
+    @Override public Trip create(UserId owner, TripDetails details) { return trips.create(owner, details, clock.instant()); }
+
+    @Override public Trip get(UserId owner, TripId id) {
+        return trips.find(id).filter(trip -> trip.owner().equals(owner)).orElseThrow(() -> new TripNotFound(id));
+    }
+
+    @Override public Page<Trip> list(UserId owner, Optional<TripStatus> status, PageRequest page) { return trips.list(owner, status, page); }
+
+    @Override public Trip update(UserId owner, TripId id, TripDetails details, long expectedVersion) {
+        return change(owner, id, expectedVersion, trip -> {
+            for (CustomerVisit visit : visits.forTrip(id)) VisitRules.requireInsideTrip(details, visit.details());
+            itineraries.find(id).ifPresent(itinerary -> itinerary.requireWithin(details));
+            return trip.withDetails(details, clock.instant());
+        });
+    }
+
+    @Override public Trip changeStatus(UserId owner, TripId id, TripStatus target, long expectedVersion) {
+        return change(owner, id, expectedVersion, trip -> switch (target) {
+            case APPROVED -> trip.approve(clock.instant());
+            case COMPLETED -> trip.complete(clock.instant());
+            case CANCELLED -> trip.cancel(clock.instant());
+            case PLANNED -> throw new dev.concierge.domain.kernel.RuleViolated("invalid_transition",
+                    "A trip cannot go back to planned; cancel it and plan a new one.");
+        });
+    }
+
+    private Trip change(UserId owner, TripId id, long expectedVersion, UnaryOperator<Trip> change) {
+        Trip trip = get(owner, id);
+        if (trip.version() != expectedVersion) {
+            throw new Conflict("stale", "Trip " + id + " was changed meanwhile (version " + trip.version() + ", you had "
+                    + expectedVersion + "). Reload it and try again.");
+        }
+        return trips.save(change.apply(trip));
+    }
+
+    // Visits ------------------------------------------------------------------------------------------------
+
+    @Override public Schedule schedule(UserId owner, TripId trip) {
+        get(owner, trip);
+        var all = visits.forTrip(trip);
+        return new Schedule(all, VisitRules.overlaps(all));
+    }
+
+    @Override public CustomerVisit add(UserId owner, TripId tripId, VisitDetails details) {
+        Trip trip = get(owner, tripId);
+        trip.requireEditable();
+        VisitRules.requireInsideTrip(trip.details(), details);
+        return visits.add(tripId, details);
+    }
+
+    @Override public CustomerVisit update(UserId owner, VisitId id, VisitDetails details, long expectedVersion) {
+        CustomerVisit visit = get(owner, id);
+        if (visit.version() != expectedVersion) {
+            throw new Conflict("stale", "Visit " + id + " was changed meanwhile. Reload it and try again.");
+        }
+        Trip trip = get(owner, visit.trip());
+        trip.requireEditable();
+        VisitRules.requireInsideTrip(trip.details(), details);
+        return visits.save(new CustomerVisit(id, visit.trip(), details, visit.preparationNotes(), visit.version()));
+    }
+
+    @Override public CustomerVisit move(UserId owner, VisitId id, LocalDateTime newStart) {
+        CustomerVisit visit = get(owner, id);
+        VisitDetails d = visit.details();
+        return update(owner, id, new VisitDetails(d.company(), d.contacts(), d.location(), newStart, d.duration(), d.agenda(), d.notes()),
+                visit.version());
+    }
+
+    @Override public CustomerVisit get(UserId owner, VisitId id) {
+        CustomerVisit visit = visits.find(id).orElseThrow(() -> new VisitNotFound(id));
+        boolean mine = trips.find(visit.trip()).map(t -> t.owner().equals(owner)).orElse(false);
+        if (!mine) throw new VisitNotFound(id);
+        return visit;
+    }
+
+    @Override public void delete(UserId owner, VisitId id) {
+        CustomerVisit visit = get(owner, id);
+        get(owner, visit.trip()).requireEditable();
+        visits.delete(id);
+    }
+
+    @Override public CustomerVisit setPreparationNotes(UserId owner, VisitId id, String notes) {
+        CustomerVisit visit = get(owner, id);
+        return visits.save(new CustomerVisit(id, visit.trip(), visit.details(), Optional.ofNullable(notes), visit.version()));
+    }
+
+    // Itinerary ---------------------------------------------------------------------------------------------
+
+    @Override public Itinerary itinerary(UserId owner, TripId trip) {
+        get(owner, trip);
+        return itineraries.find(trip).orElse(Itinerary.empty());
+    }
+
+    @Override public Itinerary replace(UserId owner, TripId tripId, Itinerary itinerary) {
+        Trip trip = get(owner, tripId);
+        trip.requireEditable();
+        itinerary.requireWithin(trip.details());
+        itineraries.save(tripId, itinerary);
+        return itinerary;
+    }
+
+    // Expenses ----------------------------------------------------------------------------------------------
+
+    @Override public ExpensePlan plan(UserId owner, TripId trip) {
+        get(owner, trip);
+        return plans.find(trip).orElse(ExpensePlan.empty());
+    }
+
+    @Override public ExpensePlan replacePlan(UserId owner, TripId trip, ExpensePlan plan) {
+        get(owner, trip).requireEditable();
+        plans.save(trip, plan);
+        return plan;
+    }
+
+    @Override public ExpenseEstimate estimate(UserId owner, TripId tripId) {
+        Trip trip = get(owner, tripId);
+        return ExpenseCalculator.estimate(trip.details(), plans.find(tripId).orElse(ExpensePlan.empty()), policy.policy());
+    }
+
+    @Override public TravelPolicy policy() { return policy.policy(); }
+}

@@ -1,0 +1,16 @@
+package dev.concierge.domain.tripsupport.model;
+
+import dev.concierge.domain.kernel.InvalidInput;
+
+import java.util.Locale;
+
+public enum ItineraryKind {
+    TRANSPORT, MEETING, HOTEL, MEAL, FREE_TIME;
+
+    public String wireName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+
+    public static ItineraryKind parse(String value) {
+        for (ItineraryKind k : values()) if (k.wireName().equalsIgnoreCase(value == null ? "" : value.strip().replace('_', '-'))) return k;
+        throw InvalidInput.field("kind", "must be one of transport, meeting, hotel, meal, free-time");
+    }
+}

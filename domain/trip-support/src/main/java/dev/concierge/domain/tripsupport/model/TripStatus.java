@@ -1,0 +1,17 @@
+package dev.concierge.domain.tripsupport.model;
+
+import dev.concierge.domain.kernel.InvalidInput;
+
+import java.util.Locale;
+
+/** planned → approved → completed, or cancelled from planned or approved. */
+public enum TripStatus {
+    PLANNED, APPROVED, COMPLETED, CANCELLED;
+
+    public String wireName() { return name().toLowerCase(Locale.ROOT); }
+
+    public static TripStatus parse(String value) {
+        for (TripStatus s : values()) if (s.wireName().equalsIgnoreCase(value == null ? "" : value.strip())) return s;
+        throw InvalidInput.field("status", "must be one of planned, approved, completed, cancelled");
+    }
+}

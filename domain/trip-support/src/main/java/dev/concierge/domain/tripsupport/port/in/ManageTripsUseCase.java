@@ -1,0 +1,25 @@
+package dev.concierge.domain.tripsupport.port.in;
+
+import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.Trip;
+import dev.concierge.domain.tripsupport.model.TripDetails;
+import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.model.TripStatus;
+
+import java.util.Optional;
+
+/** A user's own trips; another user's trip does not exist for them. */
+public interface ManageTripsUseCase {
+    Trip create(UserId owner, TripDetails details);
+
+    Trip get(UserId owner, TripId id);
+
+    Page<Trip> list(UserId owner, Optional<TripStatus> status, PageRequest page);
+
+    /** New details; visits must still fall inside the new dates. */
+    Trip update(UserId owner, TripId id, TripDetails details, long expectedVersion);
+
+    Trip changeStatus(UserId owner, TripId id, TripStatus target, long expectedVersion);
+}

@@ -1,0 +1,31 @@
+package dev.concierge.domain.tripsupport.port.in;
+
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.model.VisitDetails;
+import dev.concierge.domain.tripsupport.model.VisitId;
+import dev.concierge.domain.tripsupport.model.VisitRules;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+public interface ManageVisitsUseCase {
+    /** The trip's visits and every overlap among them. */
+    record Schedule(List<CustomerVisit> visits, List<VisitRules.Overlap> overlaps) {}
+
+    Schedule schedule(UserId owner, TripId trip);
+
+    CustomerVisit add(UserId owner, TripId trip, VisitDetails details);
+
+    CustomerVisit update(UserId owner, VisitId visit, VisitDetails details, long expectedVersion);
+
+    /** The same visit at another time (inside the trip). */
+    CustomerVisit move(UserId owner, VisitId visit, LocalDateTime newStart);
+
+    CustomerVisit get(UserId owner, VisitId visit);
+
+    void delete(UserId owner, VisitId visit);
+
+    CustomerVisit setPreparationNotes(UserId owner, VisitId visit, String notes);
+}

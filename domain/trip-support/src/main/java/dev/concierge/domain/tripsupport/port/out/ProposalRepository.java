@@ -1,0 +1,21 @@
+package dev.concierge.domain.tripsupport.port.out;
+
+import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.Proposal;
+import dev.concierge.domain.tripsupport.model.ProposedChange;
+import dev.concierge.domain.tripsupport.model.TripId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface ProposalRepository {
+    Proposal create(ConversationId conversation, TripId trip, ProposedChange change, String summary, Instant at);
+
+    Optional<Proposal> find(long id);
+
+    List<Proposal> forConversation(ConversationId conversation);
+
+    /** Moves a pending proposal to accepted or rejected; false when it was no longer pending (decided twice). */
+    boolean resolve(long id, Proposal.Status status, Instant at);
+}

@@ -1,0 +1,51 @@
+package dev.concierge.domain.tripsupport.port.out;
+
+import dev.concierge.domain.kernel.Language;
+import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.VisitDetails;
+import dev.concierge.domain.tripsupport.model.VisitId;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * The chat model behind the trip assistant. It keeps the conversation's memory through {@link ConversationRepository}
+ * (full history stored, a bounded window sent), may call the {@link Toolbox} the domain hands it for this turn,
+ * and streams its answer to the {@link Listener}. The caller guarantees one turn at a time per conversation.
+ */
+public interface TripAssistant {
+    void reply(Turn turn, Toolbox tools, Listener listener);
+
+    /** {@code tripContext} is the system prompt's account of the trip; {@code today} is in the user's time zone. */
+    record Turn(ConversationId conversation, Language language, LocalDate today, String tripContext, String userMessage) {}
+
+    /**
+     * What the assistant may do, already scoped to the caller and this trip: read-only tools answer at once;
+     * tools that change data only record a proposal the user must accept. Each returns text for the model.
+     */
+    interface Toolbox {
+        String readTrip();
+
+        String recomputeEstimate();
+
+        String proposeAddVisit(VisitDetails visit);
+
+        String proposeMoveVisit(VisitId visit, LocalDateTime newStart);
+
+        String proposeItineraryDraft();
+
+        String proposePreparationNotes(VisitId visit);
+    }
+
+    interface Listener {
+        void token(String text);
+
+        /** A tool ran (or was refused); {@code outcome} is what the user is shown. */
+        void toolUsed(String tool, String outcome);
+
+        void completed(String fullText);
+
+        /** The turn ended without an answer; the message says what happened and what to do. */
+        void failed(String message);
+    }
+}
