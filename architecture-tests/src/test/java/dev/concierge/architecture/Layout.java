@@ -49,6 +49,7 @@ final class Layout {
             DOMAIN + ".testcasegeneration.application",
             HTTP,
             HTTP + ".favourites",
+            HTTP + ".testcasegeneration",
             HTTP + ".web",
             HTTP + ".health",
             HTTP + ".identity",

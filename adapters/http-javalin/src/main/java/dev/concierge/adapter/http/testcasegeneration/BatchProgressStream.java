@@ -1,0 +1,71 @@
+package dev.concierge.adapter.http.testcasegeneration;
+
+import dev.concierge.adapter.http.ErrorBody;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchProgressView;
+import dev.concierge.domain.kernel.DomainException;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A batch's progress as Server-Sent Events: a {@code progress} event whenever the counts change, an {@code end}
+ * event when every job has finished, then the stream closes. Progress is polled from the use case, so any instance
+ * serves the stream whichever instance runs the jobs. A stream lasts at most {@code maxDuration}; the browser's
+ * EventSource then reconnects by itself, which keeps one connection from pinning a server forever.
+ */
+public final class BatchProgressStream {
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final Duration interval;
+    private final Duration maxDuration;
+
+    public BatchProgressStream(Duration interval, Duration maxDuration) {
+        this.interval = interval;
+        this.maxDuration = maxDuration;
+    }
+
+    public static BatchProgressStream standard() { return new BatchProgressStream(Duration.ofSeconds(1), Duration.ofMinutes(5)); }
+
+    void stream(Context ctx, Supplier<BatchProgressView> progress) throws Exception {
+        new SseHandler(client -> run(client, progress)).handle(ctx);
+    }
+
+    private void run(SseClient client, Supplier<BatchProgressView> progress) {
+        long deadline = System.nanoTime() + maxDuration.toNanos();
+        long lastWrite = System.nanoTime();
+        BatchProgressView last = null;
+        try {
+            while (!client.terminated() && System.nanoTime() < deadline) {
+                BatchProgressView now = progress.get();
+                if (last == null || changed(last, now)) {
+                    client.sendEvent("progress", now);
+                    last = now;
+                    lastWrite = System.nanoTime();
+                } else if (System.nanoTime() - lastWrite > HEARTBEAT.toNanos()) {
+                    client.sendComment("keep-alive"); // also finds out whether the browser is still there
+                    lastWrite = System.nanoTime();
+                }
+                if (now.done()) {
+                    client.sendEvent("end", now);
+                    break;
+                }
+                Thread.sleep(interval);
+            }
+        } catch (DomainException e) {
+            client.sendEvent("error", ErrorBody.of(e.code(), e.getMessage(), e.details()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            client.close();
+        }
+    }
+
+    private static boolean changed(BatchProgressView a, BatchProgressView b) {
+        return !Objects.equals(a.counts(), b.counts()) || a.cancelled() != b.cancelled()
+                || !Objects.equals(a.estimatedSecondsLeft(), b.estimatedSecondsLeft());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.concierge.adapter.http.testcasegeneration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.concierge.adapter.http.identity.CurrentUser;
+import dev.concierge.adapter.http.web.NavigationEntry;
+import dev.concierge.adapter.http.web.PageRenderer;
+import dev.concierge.adapter.http.wiring.HttpModule;
+import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
+
+import java.time.Clock;
+
+/** Test-case generation's API and pages, wired to its use cases (bound by bootstrap). */
+public final class TestCaseGenerationHttpModule extends AbstractModule {
+    @Override protected void configure() {
+        HttpModule.routes(binder()).addBinding().to(TestCaseGenerationRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(TestCaseGenerationPages.class);
+        HttpModule.navigation(binder()).addBinding().toInstance(
+                new NavigationEntry("testcases", "/test-cases", "nav.testcases", "home.testcases", 20));
+    }
+
+    @Provides @Singleton TestCaseGenerationRoutes routes(ManageSuitesUseCase suites, ManageTestCasesUseCase cases,
+                                                         ImportTestCasesUseCase imports, ReviewProcedureUseCase review,
+                                                         GenerateProceduresUseCase generation, ExportProceduresUseCase exports,
+                                                         CurrentUser user, ObjectMapper mapper, Clock clock) {
+        return new TestCaseGenerationRoutes(suites, cases, imports, review, generation, exports, user, mapper,
+                clock.getZone(), BatchProgressStream.standard());
+    }
+
+    @Provides @Singleton TestCaseGenerationPages pages(ManageSuitesUseCase suites, ManageTestCasesUseCase cases,
+                                                       GenerateProceduresUseCase generation, CurrentUser user,
+                                                       PageRenderer renderer, Clock clock) {
+        return new TestCaseGenerationPages(suites, cases, generation, user, renderer, clock.getZone());
+    }
+}

@@ -1,0 +1,317 @@
+package dev.concierge.adapter.http.testcasegeneration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.adapter.http.BadRequest;
+import dev.concierge.adapter.http.Json;
+import dev.concierge.adapter.http.ListView;
+import dev.concierge.adapter.http.Params;
+import dev.concierge.adapter.http.RouteGroup;
+import dev.concierge.adapter.http.identity.CurrentUser;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchProgressView;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchRequest;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchView;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.CreateSuiteRequest;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.ImportReportView;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.ProcedureRequest;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.RejectRequest;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.RevisionView;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.StepRequest;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.SuiteView;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.TestCaseRequest;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.TestCaseView;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.VersionRequest;
+import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.testcasegeneration.model.Batch;
+import dev.concierge.domain.testcasegeneration.model.BatchId;
+import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.ImportReport;
+import dev.concierge.domain.testcasegeneration.model.NewSuite;
+import dev.concierge.domain.testcasegeneration.model.Priority;
+import dev.concierge.domain.testcasegeneration.model.Procedure;
+import dev.concierge.domain.testcasegeneration.model.SuiteId;
+import dev.concierge.domain.testcasegeneration.model.TestCase;
+import dev.concierge.domain.testcasegeneration.model.TestCaseContent;
+import dev.concierge.domain.testcasegeneration.model.TestCaseId;
+import dev.concierge.domain.testcasegeneration.model.TestCaseKey;
+import dev.concierge.domain.testcasegeneration.model.TestCaseQuery;
+import dev.concierge.domain.testcasegeneration.port.in.CreateSuiteCommand;
+import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresCommand;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The test-case generation JSON API: suites, test cases, review actions, generation batches (with a live SSE
+ * stream of their progress), CSV import and CSV/Markdown/XLSX export.
+ */
+public final class TestCaseGenerationRoutes implements RouteGroup {
+    /** Larger than the JSON limit: a suite of a few thousand cases with requirement text is a few MiB. */
+    static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+    private final ManageSuitesUseCase suites;
+    private final ManageTestCasesUseCase cases;
+    private final ImportTestCasesUseCase imports;
+    private final ReviewProcedureUseCase review;
+    private final GenerateProceduresUseCase generation;
+    private final ExportProceduresUseCase exports;
+    private final CurrentUser currentUser;
+    private final ObjectMapper mapper;
+    private final ZoneId zone;
+    private final BatchProgressStream stream;
+
+    public TestCaseGenerationRoutes(ManageSuitesUseCase suites, ManageTestCasesUseCase cases, ImportTestCasesUseCase imports,
+                                    ReviewProcedureUseCase review, GenerateProceduresUseCase generation,
+                                    ExportProceduresUseCase exports, CurrentUser currentUser, ObjectMapper mapper,
+                                    ZoneId zone, BatchProgressStream stream) {
+        this.suites = suites;
+        this.cases = cases;
+        this.imports = imports;
+        this.review = review;
+        this.generation = generation;
+        this.exports = exports;
+        this.currentUser = currentUser;
+        this.mapper = mapper;
+        this.zone = zone;
+        this.stream = stream;
+    }
+
+    @Override public Optional<String> openApiResource() { return Optional.of("/openapi/test-case-generation.json"); }
+
+    @Override public void register(RoutesConfig routes) {
+        routes.get("/api/suites", ctx -> ctx.json(ListView.of(suites.list(actor(ctx), Params.page(ctx)), this::view)));
+        routes.post("/api/suites", this::createSuite);
+        routes.get("/api/suites/{id}", ctx -> ctx.json(view(suites.get(actor(ctx), suiteId(ctx)))));
+
+        routes.get("/api/suites/{id}/test-cases", ctx -> ctx.json(ListView.of(cases.list(actor(ctx), query(ctx)), this::view)));
+        routes.post("/api/suites/{id}/test-cases", this::createTestCase);
+        routes.post("/api/suites/{id}/imports", this::importCases);
+        routes.get("/api/suites/{id}/export", this::export);
+        routes.post("/api/suites/{id}/batches", this::startBatch);
+        routes.get("/api/suites/{id}/batches", ctx -> ctx.json(ListView.of(
+                generation.batches(actor(ctx), suiteId(ctx), Params.page(ctx)), this::view)));
+
+        routes.get("/api/test-cases/{id}", ctx -> ctx.json(view(cases.get(actor(ctx), testCaseId(ctx)))));
+        routes.put("/api/test-cases/{id}", this::updateTestCase);
+        routes.get("/api/test-cases/{id}/revisions", ctx -> ctx.json(ListView.of(
+                cases.revisions(actor(ctx), testCaseId(ctx)).reversed().stream().map(r -> RevisionView.of(r, zone)).toList())));
+        routes.put("/api/test-cases/{id}/procedure", this::editProcedure);
+        routes.post("/api/test-cases/{id}/approve", ctx -> ctx.json(view(
+                review.approve(actor(ctx), testCaseId(ctx), version(read(ctx, VersionRequest.class).version())))));
+        routes.post("/api/test-cases/{id}/reject", ctx -> {
+            RejectRequest body = read(ctx, RejectRequest.class);
+            ctx.json(view(review.reject(actor(ctx), testCaseId(ctx), body.reason(), version(body.version()))));
+        });
+        routes.post("/api/test-cases/{id}/reopen", ctx -> ctx.json(view(
+                review.reopen(actor(ctx), testCaseId(ctx), version(read(ctx, VersionRequest.class).version())))));
+        routes.post("/api/test-cases/{id}/generate", this::generateOne);
+
+        routes.get("/api/batches/{id}", ctx -> ctx.json(BatchProgressView.of(generation.progress(actor(ctx), batchId(ctx)), zone)));
+        routes.post("/api/batches/{id}/cancel", ctx -> ctx.json(BatchProgressView.of(generation.cancel(actor(ctx), batchId(ctx)), zone)));
+        routes.get("/api/batches/{id}/events", ctx -> {
+            Actor actor = actor(ctx);
+            BatchId id = batchId(ctx);
+            // Checked before the stream opens, so an unknown batch is a 404 with the error body, not an empty stream.
+            generation.progress(actor, id);
+            stream.stream(ctx, () -> BatchProgressView.of(generation.progress(actor, id), zone));
+        });
+    }
+
+    private void createSuite(Context ctx) {
+        CreateSuiteRequest body = read(ctx, CreateSuiteRequest.class);
+        var created = suites.create(new CreateSuiteCommand(actor(ctx), new NewSuite(body.name(), body.description()),
+                Optional.ofNullable(body.team()).map(String::strip).filter(t -> !t.isEmpty())));
+        ctx.status(201).json(view(created));
+    }
+
+    private void createTestCase(Context ctx) {
+        SuiteId suite = suiteId(ctx);
+        TestCaseRequest body = read(ctx, TestCaseRequest.class);
+        if (body.version() != null) throw Params.invalid("version", "is not accepted when creating a test case");
+        ctx.status(201).json(view(cases.create(actor(ctx), suite, content(body, Optional.empty()))));
+    }
+
+    private void updateTestCase(Context ctx) {
+        Actor actor = actor(ctx);
+        TestCaseId id = testCaseId(ctx);
+        TestCaseRequest body = read(ctx, TestCaseRequest.class);
+        long version = version(body.version());
+        // The key may be left out: it never changes, so the current one is used.
+        Optional<TestCaseKey> currentKey = body.key() == null ? Optional.of(cases.get(actor, id).content().key()) : Optional.empty();
+        ctx.json(view(cases.update(actor, id, content(body, currentKey), version)));
+    }
+
+    private void editProcedure(Context ctx) {
+        Actor actor = actor(ctx);
+        TestCaseId id = testCaseId(ctx);
+        ProcedureRequest body = read(ctx, ProcedureRequest.class);
+        long version = version(body.version());
+        if (body.steps() == null) throw Params.invalid("steps", "is required: a list of {action, expectedResult, testData}");
+        List<FieldError> nulls = new ArrayList<>();
+        for (int i = 0; i < body.steps().size(); i++) if (body.steps().get(i) == null) nulls.add(FieldError.of("steps[" + i + "]", "must be an object"));
+        if (!nulls.isEmpty()) throw new BadRequest("invalid_request", "Every step must be an object.", nulls);
+        Procedure procedure = valid(() -> new Procedure(body.steps().stream().map(StepRequest::toStep).toList()));
+        ctx.json(view(review.edit(actor, id, procedure, version)));
+    }
+
+    /** Regenerate (or generate) one case: a batch of one. */
+    private void generateOne(Context ctx) {
+        Actor actor = actor(ctx);
+        TestCase testCase = cases.get(actor, testCaseId(ctx));
+        Batch batch = generation.generate(new GenerateProceduresCommand(actor, testCase.suite(), List.of(testCase.id())));
+        ctx.status(201).json(view(batch));
+    }
+
+    private void startBatch(Context ctx) {
+        Actor actor = actor(ctx);
+        SuiteId suite = suiteId(ctx);
+        List<TestCaseId> selected = List.of();
+        if (ctx.bodyAsBytes().length > 0) {
+            BatchRequest body = read(ctx, BatchRequest.class);
+            if (body.testCaseIds() != null) {
+                List<TestCaseId> ids = new ArrayList<>();
+                for (int i = 0; i < body.testCaseIds().size(); i++) {
+                    Long value = body.testCaseIds().get(i);
+                    String field = "testCaseIds[" + i + "]";
+                    if (value == null || value < 1) throw Params.invalid(field, "must be a positive whole number");
+                    ids.add(new TestCaseId(value));
+                }
+                selected = ids;
+            }
+        }
+        List<TestCaseId> cases = selected;
+        Batch batch = generation.generate(valid(() -> new GenerateProceduresCommand(actor, suite, cases)));
+        ctx.status(201).json(view(batch));
+    }
+
+    private void importCases(Context ctx) throws IOException {
+        Actor actor = actor(ctx);
+        SuiteId suite = suiteId(ctx);
+        byte[] file = uploadedBytes(ctx);
+        ImportReport report = imports.importCases(actor, suite, TestCaseCsvReader.read(file));
+        ctx.status(report.created() > 0 ? 201 : 200).json(ImportReportView.of(report));
+    }
+
+    /** The CSV as the body ({@code text/csv}) or as the part {@code file} of a form upload. */
+    private static byte[] uploadedBytes(Context ctx) throws IOException {
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("multipart/form-data")) {
+            UploadedFile upload = ctx.uploadedFile("file");
+            if (upload == null) throw Params.invalid("file", "is missing: upload the CSV as the form field 'file'");
+            if (upload.size() > MAX_IMPORT_BYTES) throw tooLarge();
+            try (InputStream in = upload.content()) {
+                return limited(in);
+            }
+        }
+        if (!type.isEmpty() && !type.startsWith("text/csv") && !type.startsWith("text/plain") && !type.startsWith("application/octet-stream")) {
+            throw new BadRequest("unsupported_media_type", "Send the file as text/csv, or as the field 'file' of a "
+                    + "multipart/form-data upload.", List.of(FieldError.of("Content-Type", "must be text/csv or multipart/form-data")));
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = limited(in);
+            if (bytes.length == 0) throw Params.invalid("file", "is empty: send the CSV file as the body");
+            return bytes;
+        }
+    }
+
+    private static byte[] limited(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_IMPORT_BYTES + 1);
+        if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge();
+        return bytes;
+    }
+
+    private static BadRequest tooLarge() {
+        return new BadRequest("payload_too_large", "The file is larger than " + MAX_IMPORT_BYTES / (1024 * 1024)
+                + " MiB; split it and import the parts.", List.of(FieldError.of("file", "is too large")));
+    }
+
+    private void export(Context ctx) {
+        SuiteExportWriter.Format format = SuiteExportWriter.Format.parse(ctx.queryParam("format"));
+        var export = exports.export(actor(ctx), suiteId(ctx));
+        String filename = "suite-" + export.suite().id().value() + "." + format.extension;
+        ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        ctx.contentType(format.contentType).result(SuiteExportWriter.write(export, format));
+    }
+
+    private TestCaseQuery query(Context ctx) {
+        Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
+        for (String value : ctx.queryParams("status")) {
+            Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .forEach(s -> statuses.add(valid(() -> CaseStatus.parse(s))));
+        }
+        return valid(() -> new TestCaseQuery(suiteId(ctx), statuses, Params.text(ctx, "q"), Params.page(ctx)));
+    }
+
+    /** Every problem of the body at once, so a form can show them all. */
+    private static TestCaseContent content(TestCaseRequest body, Optional<TestCaseKey> key) {
+        List<FieldError> problems = new ArrayList<>();
+        TestCaseKey k = key.orElseGet(() -> collect(problems, () -> new TestCaseKey(body.key())));
+        Priority priority = collect(problems, () -> Priority.parse(body.priority()));
+        List<String> tags = body.tags() == null ? List.of() : body.tags();
+        if (tags.stream().anyMatch(java.util.Objects::isNull)) problems.add(FieldError.of("tags", "must not contain null"));
+        List<String> cleanTags = tags.stream().filter(t -> t != null).toList();
+        // A placeholder key when the given one is wrong, so the other fields are still checked.
+        TestCaseContent content = collect(problems, () -> new TestCaseContent(k == null ? new TestCaseKey("placeholder") : k,
+                body.title(), body.preconditions(), body.expectedResult(), body.requirementReference(),
+                body.requirementText(), priority, cleanTags));
+        if (!problems.isEmpty()) throw new BadRequest("invalid_request", "The test case is not valid: " + problems.stream()
+                .map(p -> p.field() + " " + p.message()).reduce((a, b) -> a + "; " + b).orElse("") + ".", problems);
+        return content;
+    }
+
+    private static <T> T collect(List<FieldError> problems, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidInput invalid) {
+            problems.addAll(invalid.details());
+            return null;
+        }
+    }
+
+    private static long version(Long version) {
+        if (version == null) throw Params.invalid("version", "is required: send the version you read, to avoid overwriting a newer change");
+        return version;
+    }
+
+    private <T> T read(Context ctx, Class<T> type) { return Json.read(ctx, mapper, type); }
+
+    /** Input rejected by the model's own constructors is still a bad request of this call. */
+    private static <T> T valid(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidInput invalid) {
+            throw BadRequest.of(invalid);
+        }
+    }
+
+    private Actor actor(Context ctx) { return currentUser.actor(ctx); }
+
+    private SuiteView view(dev.concierge.domain.testcasegeneration.model.Suite suite) { return SuiteView.of(suite, zone); }
+
+    private TestCaseView view(TestCase testCase) { return TestCaseView.of(testCase, zone); }
+
+    private BatchView view(Batch batch) { return BatchView.of(batch, zone); }
+
+    static SuiteId suiteId(Context ctx) { return valid(() -> SuiteId.parse(ctx.pathParam("id"))); }
+
+    static TestCaseId testCaseId(Context ctx) { return valid(() -> TestCaseId.parse(ctx.pathParam("id"))); }
+
+    static BatchId batchId(Context ctx) { return valid(() -> BatchId.parse(ctx.pathParam("id"))); }
+}

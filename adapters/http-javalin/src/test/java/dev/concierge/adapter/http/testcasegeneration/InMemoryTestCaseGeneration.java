@@ -1,0 +1,325 @@
+package dev.concierge.adapter.http.testcasegeneration;
+
+import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.Conflict;
+import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.kernel.RuleViolated;
+import dev.concierge.domain.kernel.Unavailable;
+import dev.concierge.domain.testcasegeneration.model.Batch;
+import dev.concierge.domain.testcasegeneration.model.BatchId;
+import dev.concierge.domain.testcasegeneration.model.BatchNotFound;
+import dev.concierge.domain.testcasegeneration.model.BatchProgress;
+import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.ImportReport;
+import dev.concierge.domain.testcasegeneration.model.ImportRow;
+import dev.concierge.domain.testcasegeneration.model.JobState;
+import dev.concierge.domain.testcasegeneration.model.Priority;
+import dev.concierge.domain.testcasegeneration.model.Procedure;
+import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
+import dev.concierge.domain.testcasegeneration.model.Step;
+import dev.concierge.domain.testcasegeneration.model.Suite;
+import dev.concierge.domain.testcasegeneration.model.SuiteId;
+import dev.concierge.domain.testcasegeneration.model.SuiteNotFound;
+import dev.concierge.domain.testcasegeneration.model.TestCase;
+import dev.concierge.domain.testcasegeneration.model.TestCaseContent;
+import dev.concierge.domain.testcasegeneration.model.TestCaseId;
+import dev.concierge.domain.testcasegeneration.model.TestCaseKey;
+import dev.concierge.domain.testcasegeneration.model.TestCaseNotFound;
+import dev.concierge.domain.testcasegeneration.model.TestCaseQuery;
+import dev.concierge.domain.testcasegeneration.port.in.CreateSuiteCommand;
+import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresCommand;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every test-case generation use case in memory, following the model's lifecycle rules, so the HTTP tests check
+ * the adapter (parsing, status codes, views) and not a database. A "model" finishes one queued job per
+ * {@link #advance()} (or per progress read, when {@link #advanceOnProgress} is set).
+ */
+final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTestCasesUseCase, ImportTestCasesUseCase,
+        ReviewProcedureUseCase, GenerateProceduresUseCase, ExportProceduresUseCase {
+    static final Procedure GENERATED = new Procedure(List.of(
+            new Step("Open the login page", "The login form is shown"),
+            new Step("Sign in as alice", "The dashboard opens", Optional.of("alice / secret"))));
+    static final String NO_MODEL = "No LLM reachable at http://localhost:11434 — start Ollama or set LLM_PROVIDER=openai.";
+
+    private final Map<SuiteId, Suite> suites = new LinkedHashMap<>();
+    private final Map<TestCaseId, TestCase> cases = new LinkedHashMap<>();
+    private final Map<TestCaseId, List<ProcedureRevision>> revisions = new LinkedHashMap<>();
+    private final Map<BatchId, Batch> batches = new LinkedHashMap<>();
+    private final Map<BatchId, Map<TestCaseId, JobState>> jobs = new LinkedHashMap<>();
+    private final Map<BatchId, List<Instant>> finishedAt = new LinkedHashMap<>();
+    private Instant now = Instant.parse("2026-11-23T01:00:00Z");
+    private long nextSuite = 1;
+    private long nextCase = 1;
+    volatile boolean modelAvailable = true;
+    volatile boolean advanceOnProgress = false;
+
+    // suites ---------------------------------------------------------------------------------------------------
+    @Override public synchronized Suite create(CreateSuiteCommand command) {
+        Actor actor = command.actor();
+        String team = command.team().orElseGet(() -> new TreeSet<>(actor.groups()).stream().findFirst()
+                .orElseThrow(() -> new RuleViolated("no_team", "You belong to no team; ask to be added to one.")));
+        if (!actor.memberOf(team)) throw new RuleViolated("not_a_member", "You are not a member of team " + team + ".");
+        Suite suite = new Suite(new SuiteId(nextSuite++), command.suite().name(), command.suite().description(), team, actor.user(), tick());
+        suites.put(suite.id(), suite);
+        return suite;
+    }
+
+    @Override public synchronized Suite get(Actor actor, SuiteId id) {
+        Suite suite = suites.get(id);
+        if (suite == null || !actor.memberOf(suite.team())) throw new SuiteNotFound(id);
+        return suite;
+    }
+
+    @Override public synchronized Page<Suite> list(Actor actor, PageRequest page) {
+        return page(suites.values().stream().filter(s -> actor.memberOf(s.team())).toList(), page);
+    }
+
+    // test cases -----------------------------------------------------------------------------------------------
+    @Override public synchronized TestCase create(Actor actor, SuiteId suite, TestCaseContent content) {
+        get(actor, suite);
+        if (findByKey(suite, content.key()).isPresent()) {
+            throw new Conflict("duplicate_key", "Suite " + suite + " already has a test case " + content.key() + ".");
+        }
+        TestCase created = new TestCase(new TestCaseId(nextCase++), suite, content, CaseStatus.DRAFT, Optional.empty(),
+                Optional.empty(), Optional.empty(), 1, tick());
+        cases.put(created.id(), created);
+        return created;
+    }
+
+    @Override public synchronized TestCase update(Actor actor, TestCaseId id, TestCaseContent content, long expectedVersion) {
+        return change(actor, id, expectedVersion, c -> c.withContent(content, tick()));
+    }
+
+    @Override public synchronized TestCase get(Actor actor, TestCaseId id) {
+        TestCase found = cases.get(id);
+        if (found == null) throw new TestCaseNotFound(id);
+        try {
+            get(actor, found.suite());
+        } catch (SuiteNotFound e) {
+            throw new TestCaseNotFound(id);
+        }
+        return found;
+    }
+
+    @Override public synchronized Page<TestCase> list(Actor actor, TestCaseQuery query) {
+        get(actor, query.suite());
+        String q = query.search().map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+        return page(cases.values().stream()
+                .filter(c -> c.suite().equals(query.suite()))
+                .filter(c -> query.statuses().isEmpty() || query.statuses().contains(c.status()))
+                .filter(c -> (c.content().key().value() + " " + c.content().title() + " " + c.content().requirementText())
+                        .toLowerCase(Locale.ROOT).contains(q))
+                .sorted(Comparator.comparing(c -> c.content().key().value())).toList(), query.page());
+    }
+
+    @Override public synchronized List<ProcedureRevision> revisions(Actor actor, TestCaseId id) {
+        get(actor, id);
+        return List.copyOf(revisions.getOrDefault(id, List.of()));
+    }
+
+    // import ---------------------------------------------------------------------------------------------------
+    @Override public synchronized ImportReport importCases(Actor actor, SuiteId suite, List<ImportRow> rows) {
+        get(actor, suite);
+        if (rows.isEmpty()) throw InvalidInput.field("file", "has no test cases (only a header, or nothing)");
+        List<FieldError> problems = new ArrayList<>();
+        Map<TestCaseKey, TestCaseContent> valid = new LinkedHashMap<>();
+        Set<TestCaseKey> seen = new HashSet<>();
+        for (ImportRow row : rows) {
+            try {
+                TestCaseContent content = new TestCaseContent(new TestCaseKey(row.key()), row.title(), row.preconditions(),
+                        row.expectedResult(), row.requirementReference(), row.requirementText(), Priority.parse(row.priority()), row.tags());
+                if (!seen.add(content.key())) problems.add(FieldError.of("line " + row.line() + ": key", "repeats " + content.key() + " from an earlier line"));
+                else valid.put(content.key(), content);
+            } catch (InvalidInput invalid) {
+                invalid.details().forEach(d -> problems.add(FieldError.of("line " + row.line() + ": " + d.field(), d.message())));
+            }
+        }
+        if (!problems.isEmpty()) throw new InvalidInput("The file was not imported: " + problems.size() + " problem(s).", problems);
+        int created = 0, updated = 0, unchanged = 0;
+        for (var content : valid.values()) {
+            var existing = findByKey(suite, content.key());
+            if (existing.isEmpty()) {
+                create(actor, suite, content);
+                created++;
+            } else if (existing.get().content().equals(content)) {
+                unchanged++;
+            } else {
+                save(existing.get().withContent(content, tick()));
+                updated++;
+            }
+        }
+        return new ImportReport(created, updated, unchanged, 0);
+    }
+
+    // review ---------------------------------------------------------------------------------------------------
+    @Override public synchronized TestCase edit(Actor actor, TestCaseId id, Procedure procedure, long expectedVersion) {
+        return change(actor, id, expectedVersion, c -> c.edit(procedure, actor.user(), tick()));
+    }
+
+    @Override public synchronized TestCase approve(Actor actor, TestCaseId id, long expectedVersion) {
+        return change(actor, id, expectedVersion, c -> c.approve(actor.user(), tick()));
+    }
+
+    @Override public synchronized TestCase reject(Actor actor, TestCaseId id, String reason, long expectedVersion) {
+        return change(actor, id, expectedVersion, c -> c.reject(reason, tick()));
+    }
+
+    @Override public synchronized TestCase reopen(Actor actor, TestCaseId id, long expectedVersion) {
+        return change(actor, id, expectedVersion, c -> c.reopen(tick()));
+    }
+
+    // generation -----------------------------------------------------------------------------------------------
+    @Override public synchronized Batch generate(GenerateProceduresCommand command) {
+        Suite suite = get(command.actor(), command.suite());
+        if (!modelAvailable) throw new Unavailable("llm_unavailable", NO_MODEL);
+        List<TestCase> selected = command.allDrafts()
+                ? cases.values().stream().filter(c -> c.suite().equals(suite.id()) && c.status() == CaseStatus.DRAFT).toList()
+                : command.cases().stream().map(id -> {
+                    TestCase c = get(command.actor(), id);
+                    if (!c.suite().equals(suite.id())) throw new TestCaseNotFound(id);
+                    return c;
+                }).toList();
+        if (selected.isEmpty()) throw new RuleViolated("nothing_to_generate", "The suite has no draft to generate.");
+        List<TestCase> queued = selected.stream().map(c -> c.queue(now)).toList(); // all or nothing
+        Batch batch = new Batch(BatchId.random(), suite.id(), command.actor().user(), tick(), queued.size(), false);
+        Map<TestCaseId, JobState> batchJobs = new LinkedHashMap<>();
+        for (TestCase c : queued) {
+            save(c);
+            batchJobs.put(c.id(), JobState.QUEUED);
+        }
+        batches.put(batch.id(), batch);
+        jobs.put(batch.id(), batchJobs);
+        finishedAt.put(batch.id(), new ArrayList<>());
+        return batch;
+    }
+
+    @Override public synchronized BatchProgress progress(Actor actor, BatchId id) {
+        Batch batch = batch(actor, id);
+        if (advanceOnProgress) advance(id);
+        return progressOf(batch.id());
+    }
+
+    @Override public synchronized BatchProgress cancel(Actor actor, BatchId id) {
+        Batch batch = batch(actor, id);
+        var batchJobs = jobs.get(id);
+        for (var job : batchJobs.entrySet()) {
+            if (job.getValue() == JobState.QUEUED) {
+                job.setValue(JobState.CANCELLED);
+                save(cases.get(job.getKey()).dequeued(tick()));
+            }
+        }
+        batches.put(id, new Batch(batch.id(), batch.suite(), batch.requestedBy(), batch.createdAt(), batch.size(), true));
+        return progressOf(id);
+    }
+
+    @Override public synchronized Page<Batch> batches(Actor actor, SuiteId suite, PageRequest page) {
+        get(actor, suite);
+        return page(batches.values().stream().filter(b -> b.suite().equals(suite)).toList().reversed(), page);
+    }
+
+    /** The model finishes the next queued job of any batch; false when nothing was queued. */
+    synchronized boolean advance() {
+        for (BatchId id : jobs.keySet()) if (advance(id)) return true;
+        return false;
+    }
+
+    private boolean advance(BatchId id) {
+        for (var job : jobs.get(id).entrySet()) {
+            if (job.getValue() != JobState.QUEUED) continue;
+            TestCase c = cases.get(job.getKey());
+            save(c.startGenerating(tick()).generated(GENERATED, tick()));
+            job.setValue(JobState.SUCCEEDED);
+            finishedAt.get(id).add(now);
+            return true;
+        }
+        return false;
+    }
+
+    private BatchProgress progressOf(BatchId id) {
+        Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+        jobs.get(id).values().forEach(state -> counts.merge(state, 1, Integer::sum));
+        List<Instant> finished = finishedAt.get(id);
+        return new BatchProgress(batches.get(id), counts, finished.stream().findFirst(),
+                finished.isEmpty() ? Optional.empty() : Optional.of(finished.getLast()), now);
+    }
+
+    private Batch batch(Actor actor, BatchId id) {
+        Batch batch = batches.get(id);
+        if (batch == null) throw new BatchNotFound(id);
+        try {
+            get(actor, batch.suite());
+        } catch (SuiteNotFound e) {
+            throw new BatchNotFound(id);
+        }
+        return batch;
+    }
+
+    // export ---------------------------------------------------------------------------------------------------
+    @Override public synchronized SuiteExport export(Actor actor, SuiteId suite) {
+        Suite found = get(actor, suite);
+        return new SuiteExport(found, cases.values().stream().filter(c -> c.suite().equals(suite))
+                .sorted(Comparator.comparing(c -> c.content().key().value())).toList());
+    }
+
+    // helpers --------------------------------------------------------------------------------------------------
+    synchronized TestCase stored(TestCaseId id) { return cases.get(id); }
+
+    synchronized int caseCount() { return cases.size(); }
+
+    private TestCase change(Actor actor, TestCaseId id, long expectedVersion, UnaryOperator<TestCase> transition) {
+        TestCase current = get(actor, id);
+        if (current.version() != expectedVersion) {
+            throw new Conflict("stale", "Test case " + current.content().key() + " was changed by someone else (version "
+                    + current.version() + ", you had " + expectedVersion + "). Reload it and try again.");
+        }
+        TestCase changed = transition.apply(current);
+        return changed == current ? current : save(changed);
+    }
+
+    private TestCase save(TestCase changed) {
+        TestCase saved = new TestCase(changed.id(), changed.suite(), changed.content(), changed.status(), changed.procedure(),
+                changed.failureReason(), changed.reviewerFeedback(), changed.version() + 1, changed.updatedAt());
+        TestCase before = cases.put(saved.id(), saved);
+        if (saved.procedure().isPresent() && (before == null || !before.procedure().equals(saved.procedure()))) {
+            revisions.computeIfAbsent(saved.id(), k -> new ArrayList<>()).add(saved.procedure().get());
+        }
+        return saved;
+    }
+
+    private Optional<TestCase> findByKey(SuiteId suite, TestCaseKey key) {
+        return cases.values().stream().filter(c -> c.suite().equals(suite) && c.content().key().equals(key)).findFirst();
+    }
+
+    private Instant tick() {
+        now = now.plus(Duration.ofSeconds(30));
+        return now;
+    }
+
+    private static <T> Page<T> page(List<T> all, PageRequest page) {
+        return new Page<>(all.stream().skip(page.offset()).limit(page.limit()).toList(), all.size());
+    }
+}
