@@ -247,6 +247,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         var export = exports.export(actor(ctx), suiteId(ctx));
         String filename = "suite-" + export.suite().id().value() + "." + format.extension;
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        if (format == SuiteExportWriter.Format.XLSX) ctx.res().setCharacterEncoding(null); // binary: no charset
         ctx.contentType(format.contentType).result(SuiteExportWriter.write(export, format));
     }
 

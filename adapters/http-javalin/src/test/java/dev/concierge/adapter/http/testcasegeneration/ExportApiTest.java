@@ -1,0 +1,86 @@
+package dev.concierge.adapter.http.testcasegeneration;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExportApiTest extends TestCaseGenerationHttpTest {
+    private long suite;
+
+    @BeforeEach void aSuiteWithOneProcedureAndOneDraft() {
+        suite = createSuite("ログイン");
+        var generated = generatedCase(suite, "TC-001");
+        http.put("/api/test-cases/" + generated.get("id").asLong() + "/procedure", "{\"version\":" + generated.get("version")
+                + ",\"steps\":[{\"action\":\"ログイン画面を開く\",\"expectedResult\":\"フォームが表示される\"},"
+                + "{\"action\":\"Enter a | b\",\"expectedResult\":\"Shown, \\\"quoted\\\"\",\"testData\":\"alice\"}]}");
+        createCase(suite, "TC-002", "Sign out");
+    }
+
+    @Test void csv_has_a_bom_and_one_row_per_step() throws Exception {
+        var answer = http.get("/api/suites/" + suite + "/export?format=csv");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).startsWith("text/csv");
+        assertThat(answer.header("Content-Disposition")).contains("attachment").contains(".csv");
+        byte[] bytes = answer.bytes();
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords();
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0).toList()).startsWith("Key", "Title").contains("Step", "Action", "Expected result", "Test data");
+        assertThat(rows.get(1).toList()).containsExactly("TC-001", "Sign in", "medium", "generated", "", "1", "ログイン画面を開く", "フォームが表示される", "");
+        assertThat(rows.get(2).toList()).containsExactly("TC-001", "Sign in", "medium", "generated", "", "2", "Enter a | b", "Shown, \"quoted\"", "alice");
+        assertThat(rows.get(3).toList()).containsExactly("TC-002", "Sign out", "medium", "draft", "", "", "", "", "");
+    }
+
+    @Test void markdown_has_a_section_and_a_step_table_per_case() {
+        var answer = http.get("/api/suites/" + suite + "/export?format=md");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).startsWith("text/markdown");
+        String md = answer.text();
+        assertThat(md).startsWith("# ログイン\n");
+        assertThat(md).contains("## TC-001 — Sign in");
+        assertThat(md).contains("| 1 | ログイン画面を開く | フォームが表示される |  |");
+        assertThat(md).contains("| 2 | Enter a \\| b | Shown, \"quoted\" | alice |");
+        assertThat(md).contains("## TC-002 — Sign out").contains("_No procedure yet._");
+        assertThat(md).contains("> Users sign in with a password.");
+    }
+
+    @Test void xlsx_reads_back_with_a_header_and_one_row_per_step() throws Exception {
+        var answer = http.get("/api/suites/" + suite + "/export?format=xlsx");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(answer.bytes()))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows).hasSize(4);
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("Key");
+            assertThat(rows.get(0).getCellText(6)).isEqualTo("Action");
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("TC-001");
+            assertThat(rows.get(1).getCellAsNumber(5).orElseThrow().intValue()).isEqualTo(1);
+            assertThat(rows.get(1).getCellText(6)).isEqualTo("ログイン画面を開く");
+            assertThat(rows.get(2).getCellText(7)).isEqualTo("Shown, \"quoted\"");
+            assertThat(rows.get(2).getCellText(8)).isEqualTo("alice");
+            assertThat(rows.get(3).getCellText(0)).isEqualTo("TC-002");
+            assertThat(rows.get(3).getCellText(3)).isEqualTo("draft");
+        }
+    }
+
+    @Test void an_unknown_format_is_400_and_an_unknown_suite_404() {
+        assertThat(http.get("/api/suites/" + suite + "/export?format=pdf").errorFields()).contains("format");
+        assertThat(http.get("/api/suites/4040/export?format=csv").status()).isEqualTo(404);
+        assertThat(http.get("/api/suites/" + suite + "/export").header("Content-Type")).startsWith("text/csv");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.concierge.adapter.http.testcasegeneration;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestCaseGenerationPagesTest extends TestCaseGenerationHttpTest {
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\son[a-z]+=", Pattern.CASE_INSENSITIVE);
+
+    @Test void the_home_page_links_the_test_case_pages() {
+        var home = http.get("/?lang=en");
+
+        assertThat(home.text()).contains("href=\"/test-cases\"").contains("Test cases");
+    }
+
+    @Test void the_suites_page_lists_the_teams_suites_and_offers_to_create_one_in_both_languages() {
+        createSuite("Checkout");
+
+        var english = http.get("/test-cases?lang=en");
+        var japanese = http.get("/test-cases?lang=ja");
+
+        assertThat(english.status()).isEqualTo(200);
+        assertThat(english.text()).contains("Checkout").contains("New suite").contains("/assets/test-cases.js");
+        assertThat(japanese.text()).contains("Checkout").contains("新しいスイート");
+        assertThat(INLINE_SCRIPT.matcher(english.text()).find()).isFalse();
+    }
+
+    @Test void the_suite_page_lists_cases_with_filter_import_export_and_generate() {
+        long suite = createSuite("Login");
+        createCase(suite, "TC-001", "Sign in");
+        generatedCase(suite, "TC-002");
+
+        var page = http.get("/test-cases/suites/" + suite + "?lang=en");
+        var filtered = http.get("/test-cases/suites/" + suite + "?status=generated&lang=en");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("TC-001").contains("TC-002").contains("2 test cases")
+                .contains("data-tcg=\"generate-selected\"").contains("data-tcg-form=\"import\"")
+                .contains("export?format=xlsx").contains("export?format=md").contains("export?format=csv");
+        assertThat(filtered.text()).contains("TC-002").doesNotContain(">TC-001<");
+        assertThat(INLINE_SCRIPT.matcher(page.text()).find()).isFalse();
+    }
+
+    @Test void the_case_page_shows_the_requirement_next_to_an_editable_procedure_and_its_history() {
+        long suite = createSuite("Login");
+        var c = generatedCase(suite, "TC-001");
+
+        var page = http.get("/test-cases/cases/" + c.get("id").asLong() + "?lang=ja");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Users sign in with a password.").contains("Open the login page")
+                .contains("data-version=\"" + c.get("version").asLong() + "\"")
+                .contains("data-tcg=\"step-add\"").contains("data-tcg=\"approve\"").contains("改訂履歴").contains("承認");
+    }
+
+    @Test void the_batch_page_shows_progress_and_a_cancel_button() {
+        long suite = createSuite("Login");
+        createCase(suite, "TC-001", "Sign in");
+        createCase(suite, "TC-002", "Sign out");
+        String batch = http.post("/api/suites/" + suite + "/batches", null).json().get("id").asText();
+        useCases.advance();
+
+        var page = http.get("/test-cases/batches/" + batch + "?lang=en");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("<progress").contains("value=\"50\"").contains("id=\"cancel-batch\"")
+                .contains("data-batch-id=\"" + batch + "\"");
+    }
+
+    @Test void unknown_pages_answer_a_404_page_not_json() {
+        var page = http.get("/test-cases/suites/9999?lang=en");
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(http.get("/test-cases/cases/abc").status()).isEqualTo(400);
+        assertThat(http.get("/test-cases/batches/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+    }
+}
