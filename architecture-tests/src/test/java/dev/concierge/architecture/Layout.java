@@ -56,9 +56,12 @@ final class Layout {
             HTTP + ".wiring",
             PERSISTENCE,
             PERSISTENCE + ".favourites",
+            PERSISTENCE + ".testcasegeneration",
             GENERATED_JOOQ,
             GENERATED_JOOQ + ".favourites",
+            GENERATED_JOOQ + ".test_case_generation",
             LLM,
+            LLM + ".testcasegeneration",
             BOOTSTRAP);
 
     /**

@@ -23,12 +23,16 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final Injector injector;
     private final HttpServer server;
+    private final GenerationWorkers workers;
+    private final Duration shutdownGrace;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Application(Database database, Injector injector, HttpServer server) {
+    private Application(Database database, Injector injector, HttpServer server, GenerationWorkers workers, Duration shutdownGrace) {
         this.database = database;
         this.injector = injector;
         this.server = server;
+        this.workers = workers;
+        this.shutdownGrace = shutdownGrace;
     }
 
     public static Application start(Settings settings) {
@@ -38,9 +42,18 @@ public final class Application implements AutoCloseable {
         try {
             migrate(database);
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new ConciergeModule(settings, database));
-            HttpServer server = injector.getInstance(HttpServer.class).start();
+            // Workers only after the migrations: they claim from tables that must exist.
+            GenerationWorkers workers = injector.getInstance(GenerationWorkers.class);
+            workers.start();
+            HttpServer server;
+            try {
+                server = injector.getInstance(HttpServer.class).start();
+            } catch (RuntimeException | Error e) {
+                workers.stop(Duration.ZERO);
+                throw e;
+            }
             LOG.info("Concierge started in {} ms on http://localhost:{}", Duration.between(started, Instant.now()).toMillis(), server.port());
-            return new Application(database, injector, server);
+            return new Application(database, injector, server, workers, settings.shutdownDrain());
         } catch (RuntimeException | Error e) {
             database.close(); // also stops the embedded server, which would otherwise outlive us
             throw e;
@@ -68,15 +81,26 @@ public final class Application implements AutoCloseable {
 
     public Injector injector() { return injector; }
 
-    /** Stop accepting, let in-flight requests finish, then close the pool (and the embedded server). */
+    /**
+     * Stop claiming generation jobs and accepting requests, let in-flight requests and jobs finish (jobs still
+     * running after the drain time are handed back to the queue for another instance), then close the pool (and the
+     * embedded server).
+     */
     @Override public void close() {
         if (!stopped.compareAndSet(false, true)) return;
-        LOG.info("stopping: draining requests");
+        LOG.info("stopping: no new generation jobs, draining requests");
+        workers.stopClaiming();
+        Instant deadline = Instant.now().plus(shutdownGrace); // one drain time for requests and jobs together
         try {
             server.stop();
         } finally {
-            database.close();
-            LOG.info("stopped");
+            try {
+                Duration left = Duration.between(Instant.now(), deadline);
+                workers.stop(left.isNegative() ? Duration.ZERO : left);
+            } finally {
+                database.close();
+                LOG.info("stopped");
+            }
         }
     }
 

@@ -40,15 +40,22 @@ final class ConciergeModule extends AbstractModule {
         install(new FavouritesModule());
         install(new FavouritesHttpModule());
 
+        install(new TestCaseGenerationModule(settings.generation()));
+
         var health = HttpModule.healthIndicators(binder());
         health.addBinding().to(DatabaseHealthIndicator.class);
         health.addBinding().to(LlmHealthIndicator.class);
+        health.addBinding().to(GenerationWorkersHealthIndicator.class);
     }
 
     @Provides @Singleton DatabaseHealthIndicator databaseHealth(DatabaseHealth health) { return new DatabaseHealthIndicator(health); }
 
     @Provides @Singleton LlmHealthIndicator llmHealth(LlmReachability reachability, Clock clock) {
         return new LlmHealthIndicator(reachability, clock);
+    }
+
+    @Provides @Singleton GenerationWorkersHealthIndicator generationWorkersHealth(GenerationWorkers workers) {
+        return new GenerationWorkersHealthIndicator(workers);
     }
 
     record DatabaseHealthIndicator(DatabaseHealth health) implements HealthIndicator {

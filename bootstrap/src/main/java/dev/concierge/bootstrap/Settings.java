@@ -30,9 +30,16 @@ public record Settings(
         java.util.Set<String> localGroups,
         LogFormat logFormat,
         ZoneId timeZone,
-        Duration shutdownDrain) {
+        Duration shutdownDrain,
+        GenerationSettings generation) {
 
     public enum LogFormat { TEXT, JSON }
+
+    /**
+     * The generation workers of this instance: how many jobs run at once, how often an idle worker looks for work,
+     * how long a claim holds without a heartbeat, and how a job waits for a model that is unavailable.
+     */
+    public record GenerationSettings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Duration firstRetryDelay) {}
 
     /** Name, default (null when unset means "none"), meaning: the README table is checked against this list. */
     public record Setting(String name, String defaultValue, String meaning) {}
@@ -56,7 +63,12 @@ public record Settings(
             new Setting("LOCAL_GROUPS", "qa", "Comma-separated groups (teams) of the local user"),
             new Setting("LOG_FORMAT", "text", "text or json"),
             new Setting("APP_TIME_ZONE", "Asia/Tokyo", "Time zone of 'today'"),
-            new Setting("SHUTDOWN_DRAIN_SECONDS", "20", "How long SIGTERM waits for in-flight requests"));
+            new Setting("SHUTDOWN_DRAIN_SECONDS", "20", "How long SIGTERM waits for in-flight requests"),
+            new Setting("GENERATION_CONCURRENCY", "2", "Generation jobs run at once by this instance; 0 runs none"),
+            new Setting("GENERATION_POLL_MILLIS", "500", "How often an idle generation worker looks for queued jobs"),
+            new Setting("GENERATION_LEASE_SECONDS", "120", "How long a claimed job stays with a worker that stopped renewing it"),
+            new Setting("GENERATION_MAX_ATTEMPTS", "10", "Attempts of a job while the model is unavailable before it fails"),
+            new Setting("GENERATION_RETRY_DELAY_SECONDS", "5", "First wait before retrying; doubles per attempt, with jitter, up to 5 minutes"));
 
     /** Reads the settings, reporting every bad value at once so a person fixes them in one go. */
     public static Settings from(Map<String, String> env) {
@@ -81,7 +93,13 @@ public record Settings(
                 groups(reader.text("LOCAL_GROUPS")),
                 reader.choice("LOG_FORMAT", LogFormat.class),
                 reader.parsed("APP_TIME_ZONE", ZoneId::of, "a time zone such as Asia/Tokyo or UTC"),
-                Duration.ofSeconds(reader.integer("SHUTDOWN_DRAIN_SECONDS", 0, 600)));
+                Duration.ofSeconds(reader.integer("SHUTDOWN_DRAIN_SECONDS", 0, 600)),
+                new GenerationSettings(
+                        reader.integer("GENERATION_CONCURRENCY", 0, 64),
+                        Duration.ofMillis(reader.integer("GENERATION_POLL_MILLIS", 10, 60_000)),
+                        Duration.ofSeconds(reader.integer("GENERATION_LEASE_SECONDS", 2, 3600)),
+                        reader.integer("GENERATION_MAX_ATTEMPTS", 1, 100),
+                        Duration.ofSeconds(reader.integer("GENERATION_RETRY_DELAY_SECONDS", 1, 300))));
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
             reader.problems.add("OPENAI_API_KEY: LLM_PROVIDER=openai needs an API key (or set OPENAI_BASE_URL to a compatible server that needs none)");

@@ -9,6 +9,13 @@ import dev.concierge.domain.favourites.port.in.LikeFavouriteUseCase;
 import dev.concierge.domain.favourites.port.in.ListFavouritesUseCase;
 import dev.concierge.domain.favourites.port.in.ReadHoroscopesUseCase;
 import dev.concierge.domain.favourites.port.in.SaveFavouriteUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ProcessGenerationJobsUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +41,9 @@ class ApplicationTest {
         var injector = running.app.injector();
 
         for (Class<?> useCase : List.of(BrowseQuotesUseCase.class, ReadHoroscopesUseCase.class, SaveFavouriteUseCase.class,
-                ListFavouritesUseCase.class, LikeFavouriteUseCase.class, DeleteFavouriteUseCase.class, HttpServer.class)) {
+                ListFavouritesUseCase.class, LikeFavouriteUseCase.class, DeleteFavouriteUseCase.class, HttpServer.class,
+                ManageSuitesUseCase.class, ManageTestCasesUseCase.class, ImportTestCasesUseCase.class, ReviewProcedureUseCase.class,
+                GenerateProceduresUseCase.class, ProcessGenerationJobsUseCase.class, ExportProceduresUseCase.class)) {
             assertThat(injector.getInstance(useCase)).as(useCase.getSimpleName()).isNotNull();
         }
     }
@@ -47,6 +56,8 @@ class ApplicationTest {
         assertThat(health.at("/components/database/status").asText()).isEqualTo("up");
         assertThat(health.at("/components/llm/status").asText()).isEqualTo("down");
         assertThat(health.at("/components/llm/message").asText()).contains("http://127.0.0.1:9").contains("LLM_PROVIDER");
+        assertThat(health.at("/components/generationWorkers/status").asText()).isEqualTo("up");
+        assertThat(health.at("/components/generationWorkers/message").asText()).contains("2 worker(s) running");
     }
 
     @Test void the_seeded_catalogue_serves_at_least_a_hundred_quotes_with_authors() throws Exception {

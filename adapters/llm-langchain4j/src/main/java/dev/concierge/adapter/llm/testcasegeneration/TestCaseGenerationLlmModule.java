@@ -4,12 +4,18 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.adapter.llm.LlmConfig;
+import dev.concierge.adapter.llm.LlmReachability;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
 
-/** Test-case generation's model adapter; needs the {@link LlmConfig} bound by {@code LlmModule}. */
+/** Test-case generation's model adapters; needs the {@link LlmConfig} and {@link LlmReachability} bound by {@code LlmModule}. */
 public final class TestCaseGenerationLlmModule extends AbstractModule {
 
     @Provides @Singleton ProcedureGenerator procedureGenerator(LlmConfig config) {
         return LangchainProcedureGenerator.from(config);
+    }
+
+    @Provides @Singleton GenerationModelStatus generationModelStatus(LlmReachability reachability) {
+        return new ProbingGenerationModelStatus(reachability);
     }
 }

@@ -56,10 +56,20 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
     private final Transactions transactions;
     private final SuiteAccess access;
     private final RetryPolicy retryPolicy;
+    private final Duration lease;
     private final Clock clock;
 
     public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
                              GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Clock clock) {
+        this(suites, cases, queue, generator, modelStatus, transactions, retryPolicy, LEASE, clock);
+    }
+
+    /** {@code lease}: how long a claim holds without a heartbeat; a dead worker's jobs wait that long before another takes them. */
+    public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
+                             GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Duration lease,
+                             Clock clock) {
+        if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
+        this.lease = lease;
         this.cases = cases;
         this.queue = queue;
         this.generator = generator;
@@ -137,10 +147,10 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
         return batch;
     }
 
-    @Override public List<ClaimedJob> claim(String worker, int max) { return queue.claim(worker, max, LEASE); }
+    @Override public List<ClaimedJob> claim(String worker, int max) { return queue.claim(worker, max, lease); }
 
     @Override public void heartbeat(String worker, Collection<Long> jobIds) {
-        if (!jobIds.isEmpty()) queue.heartbeat(worker, jobIds, LEASE);
+        if (!jobIds.isEmpty()) queue.heartbeat(worker, jobIds, lease);
     }
 
     @Override public int handBack(String worker) {
@@ -165,7 +175,11 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
             });
         } catch (ProcedureGenerator.GenerationUnavailable e) {
             Optional<Duration> delay = retryPolicy.delayAfter(job.attempt(), () -> ThreadLocalRandom.current().nextDouble());
-            if (delay.isPresent()) {
+            if (queue.batch(job.batch()).map(Batch::cancelled).orElse(false)) {
+                // Retrying would bring a cancelled batch back to life; the person decides whether to generate again.
+                fail(job, "The model was unavailable and the batch was cancelled meanwhile: " + e.getMessage()
+                        + " Generate the case again when the model is back.");
+            } else if (delay.isPresent()) {
                 LOG.info("job {} ({}): model unavailable, retrying in {} s: {}", job.id(), testCase.content().key(), delay.get().toSeconds(), e.getMessage());
                 transactions.inTransaction(() -> {
                     if (queue.retryLater(job, clock.instant().plus(delay.get()), e.getMessage())) {

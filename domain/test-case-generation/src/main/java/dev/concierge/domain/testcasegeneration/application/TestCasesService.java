@@ -104,16 +104,20 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
         List<FieldError> problems = new ArrayList<>();
         Set<String> seenKeys = new HashSet<>();
         for (ImportRow row : rows) {
-            try {
-                TestCaseContent content = new TestCaseContent(new TestCaseKey(row.key()), row.title(), row.preconditions(),
-                        row.expectedResult(), row.requirementReference(), row.requirementText(), Priority.parse(row.priority()), row.tags());
-                if (!seenKeys.add(content.key().value())) {
-                    problems.add(FieldError.of("line " + row.line() + ": key", "repeats " + content.key() + " from an earlier line"));
-                } else {
-                    valid.put(content.key(), content);
-                }
-            } catch (InvalidInput invalid) {
-                invalid.details().forEach(d -> problems.add(FieldError.of("line " + row.line() + ": " + d.field(), d.message())));
+            // Each part is checked on its own, so a row with several problems lists all of them at once.
+            List<FieldError> rowProblems = new ArrayList<>();
+            TestCaseKey key = parsed(rowProblems, () -> new TestCaseKey(row.key()));
+            Priority priority = parsed(rowProblems, () -> Priority.parse(row.priority()));
+            TestCaseContent content = parsed(rowProblems, () -> new TestCaseContent(new TestCaseKey("row"), row.title(),
+                    row.preconditions(), row.expectedResult(), row.requirementReference(), row.requirementText(), Priority.MEDIUM, row.tags()));
+            if (key != null && !seenKeys.add(key.value())) {
+                rowProblems.add(FieldError.of("key", "repeats " + key + " from an earlier line"));
+            }
+            if (rowProblems.isEmpty()) {
+                valid.put(key, new TestCaseContent(key, content.title(), content.preconditions(), content.expectedResult(),
+                        content.requirementReference(), content.requirementText(), priority, content.tags()));
+            } else {
+                rowProblems.forEach(d -> problems.add(FieldError.of("line " + row.line() + ": " + d.field(), d.message())));
             }
         }
         if (!problems.isEmpty()) {
@@ -121,6 +125,15 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
                     + "nothing was changed.", problems);
         }
         return transactions.inTransaction(() -> upsert(suite, valid));
+    }
+
+    private static <T> T parsed(List<FieldError> problems, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidInput invalid) {
+            problems.addAll(invalid.details());
+            return null;
+        }
     }
 
     private ImportReport upsert(SuiteId suite, Map<TestCaseKey, TestCaseContent> contents) {

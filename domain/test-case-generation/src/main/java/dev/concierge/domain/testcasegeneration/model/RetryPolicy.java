@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * When to try a job again after the model was unavailable: exponential backoff with full jitter, capped, for a
+ * When to try a job again after the model was unavailable: exponential backoff with jitter (half fixed, half random), capped, for a
  * bounded number of attempts. Jitter keeps many waiting jobs from hitting a recovering model at the same instant.
  */
 public record RetryPolicy(Duration firstDelay, Duration maxDelay, int maxAttempts) {

@@ -1,0 +1,200 @@
+package dev.concierge.adapter.persistence.testcasegeneration;
+
+import dev.concierge.domain.kernel.Conflict;
+import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.Priority;
+import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
+import dev.concierge.domain.testcasegeneration.model.RevisionKind;
+import dev.concierge.domain.testcasegeneration.model.SuiteId;
+import dev.concierge.domain.testcasegeneration.model.TestCase;
+import dev.concierge.domain.testcasegeneration.model.TestCaseContent;
+import dev.concierge.domain.testcasegeneration.model.TestCaseId;
+import dev.concierge.domain.testcasegeneration.model.TestCaseKey;
+import dev.concierge.domain.testcasegeneration.model.TestCaseQuery;
+import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectJoinStep;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables.PROCEDURE_REVISIONS;
+import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables.TEST_CASES;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.noCondition;
+
+/**
+ * Test cases with their current procedure revision. Every change is guarded by {@code version} (a stale read is
+ * refused), and a revision number is stored once per case, so storing the same revision twice adds nothing.
+ */
+final class JooqTestCaseRepository implements TestCaseRepository {
+    private static final Field<Integer> TOTAL = count().over().as("total");
+
+    private final JooqTransactions transactions;
+
+    JooqTestCaseRepository(JooqTransactions transactions) { this.transactions = transactions; }
+
+    @Override public TestCase create(SuiteId suite, TestCaseContent content, Instant at) {
+        // ON CONFLICT keeps a running transaction usable (a unique violation would abort it) and lets the key decide.
+        Optional<Long> id = transactions.dsl().insertInto(TEST_CASES)
+                .set(TEST_CASES.SUITE_ID, suite.value())
+                .set(TEST_CASES.KEY, content.key().value())
+                .set(TEST_CASES.TITLE, content.title())
+                .set(TEST_CASES.PRECONDITIONS, content.preconditions())
+                .set(TEST_CASES.EXPECTED_RESULT, content.expectedResult())
+                .set(TEST_CASES.REQUIREMENT_REFERENCE, content.requirementReference())
+                .set(TEST_CASES.REQUIREMENT_TEXT, content.requirementText())
+                .set(TEST_CASES.PRIORITY, content.priority().wireName())
+                .set(TEST_CASES.TAGS, content.tags().toArray(String[]::new))
+                .set(TEST_CASES.STATUS, CaseStatus.DRAFT.wireName())
+                .set(TEST_CASES.CREATED_AT, utc(at))
+                .set(TEST_CASES.UPDATED_AT, utc(at))
+                .onConflictDoNothing()
+                .returning(TEST_CASES.ID)
+                .fetchOptional(TEST_CASES.ID);
+        if (id.isEmpty()) {
+            throw new Conflict("duplicate_key", "The suite already has a test case with key " + content.key()
+                    + "; choose another key or change that case.");
+        }
+        return find(new TestCaseId(id.get())).orElseThrow();
+    }
+
+    @Override public Optional<TestCase> find(TestCaseId id) {
+        return withCurrentRevision(transactions.dsl()).where(TEST_CASES.ID.eq(id.value())).fetchOptional(this::toTestCase);
+    }
+
+    @Override public Optional<TestCase> findByKey(SuiteId suite, TestCaseKey key) {
+        return withCurrentRevision(transactions.dsl())
+                .where(TEST_CASES.SUITE_ID.eq(suite.value()).and(TEST_CASES.KEY.eq(key.value())))
+                .fetchOptional(this::toTestCase);
+    }
+
+    @Override public Page<TestCase> list(TestCaseQuery query) {
+        Condition where = TEST_CASES.SUITE_ID.eq(query.suite().value()).and(statusIn(query.statuses()));
+        if (query.search().isPresent()) {
+            String words = query.search().get();
+            where = where.and(TEST_CASES.KEY.containsIgnoreCase(words)
+                    .or(TEST_CASES.TITLE.containsIgnoreCase(words))
+                    .or(TEST_CASES.REQUIREMENT_REFERENCE.containsIgnoreCase(words))
+                    .or(TEST_CASES.REQUIREMENT_TEXT.containsIgnoreCase(words)));
+        }
+        DSLContext dsl = transactions.dsl();
+        var rows = dsl.select(TEST_CASES.fields()).select(PROCEDURE_REVISIONS.fields()).select(TOTAL)
+                .from(TEST_CASES)
+                .leftJoin(PROCEDURE_REVISIONS).on(currentRevision())
+                .where(where)
+                .orderBy(TEST_CASES.KEY, TEST_CASES.ID)
+                .limit(query.page().limit())
+                .offset(query.page().offset())
+                .fetch();
+        long total = rows.isEmpty()
+                ? (query.page().offset() == 0 ? 0 : dsl.fetchCount(TEST_CASES, where))
+                : rows.getFirst().get(TOTAL);
+        return new Page<>(rows.map(this::toTestCase), total);
+    }
+
+    @Override public List<TestCase> inSuite(SuiteId suite, Set<CaseStatus> statuses) {
+        return withCurrentRevision(transactions.dsl())
+                .where(TEST_CASES.SUITE_ID.eq(suite.value()).and(statusIn(statuses)))
+                .orderBy(TEST_CASES.KEY, TEST_CASES.ID)
+                .fetch(this::toTestCase);
+    }
+
+    @Override public List<TestCase> findAll(Collection<TestCaseId> ids) {
+        if (ids.isEmpty()) return List.of();
+        return withCurrentRevision(transactions.dsl())
+                .where(TEST_CASES.ID.in(ids.stream().map(TestCaseId::value).toList()))
+                .orderBy(TEST_CASES.KEY, TEST_CASES.ID)
+                .fetch(this::toTestCase);
+    }
+
+    @Override public TestCase save(TestCase changed) {
+        return transactions.inTransaction(() -> {
+            DSLContext dsl = transactions.dsl();
+            TestCaseContent content = changed.content();
+            int updated = dsl.update(TEST_CASES)
+                    .set(TEST_CASES.TITLE, content.title())
+                    .set(TEST_CASES.PRECONDITIONS, content.preconditions())
+                    .set(TEST_CASES.EXPECTED_RESULT, content.expectedResult())
+                    .set(TEST_CASES.REQUIREMENT_REFERENCE, content.requirementReference())
+                    .set(TEST_CASES.REQUIREMENT_TEXT, content.requirementText())
+                    .set(TEST_CASES.PRIORITY, content.priority().wireName())
+                    .set(TEST_CASES.TAGS, content.tags().toArray(String[]::new))
+                    .set(TEST_CASES.STATUS, changed.status().wireName())
+                    .set(TEST_CASES.FAILURE_REASON, changed.failureReason().orElse(null))
+                    .set(TEST_CASES.REVIEWER_FEEDBACK, changed.reviewerFeedback().orElse(null))
+                    .set(TEST_CASES.CURRENT_REVISION, changed.procedure().map(ProcedureRevision::number).orElse(null))
+                    .set(TEST_CASES.VERSION, TEST_CASES.VERSION.plus(1))
+                    .set(TEST_CASES.UPDATED_AT, utc(changed.updatedAt()))
+                    .where(TEST_CASES.ID.eq(changed.id().value()).and(TEST_CASES.VERSION.eq(changed.version())))
+                    .execute();
+            if (updated == 0) {
+                throw new Conflict("stale", "Test case " + content.key() + " was changed by someone else since it was read. "
+                        + "Reload it and try again.");
+            }
+            changed.procedure().ifPresent(revision -> dsl.insertInto(PROCEDURE_REVISIONS)
+                    .set(PROCEDURE_REVISIONS.CASE_ID, changed.id().value())
+                    .set(PROCEDURE_REVISIONS.NUMBER, revision.number())
+                    .set(PROCEDURE_REVISIONS.STEPS, ProcedureJson.write(revision.procedure()))
+                    .set(PROCEDURE_REVISIONS.KIND, revision.kind().wireName())
+                    .set(PROCEDURE_REVISIONS.AUTHOR, revision.author().orElse(null))
+                    .set(PROCEDURE_REVISIONS.CREATED_AT, utc(revision.createdAt()))
+                    .set(PROCEDURE_REVISIONS.SUMMARY, revision.summary())
+                    .onConflictDoNothing()
+                    .execute());
+            return new TestCase(changed.id(), changed.suite(), content, changed.status(), changed.procedure(),
+                    changed.failureReason(), changed.reviewerFeedback(), changed.version() + 1, changed.updatedAt());
+        });
+    }
+
+    @Override public List<ProcedureRevision> revisions(TestCaseId id) {
+        return transactions.dsl().selectFrom(PROCEDURE_REVISIONS)
+                .where(PROCEDURE_REVISIONS.CASE_ID.eq(id.value()))
+                .orderBy(PROCEDURE_REVISIONS.NUMBER)
+                .fetch(row -> toRevision(row));
+    }
+
+    private static SelectJoinStep<Record> withCurrentRevision(DSLContext dsl) {
+        return dsl.select(TEST_CASES.fields()).select(PROCEDURE_REVISIONS.fields())
+                .from(TEST_CASES)
+                .leftJoin(PROCEDURE_REVISIONS).on(currentRevision());
+    }
+
+    private static Condition currentRevision() {
+        return PROCEDURE_REVISIONS.CASE_ID.eq(TEST_CASES.ID).and(PROCEDURE_REVISIONS.NUMBER.eq(TEST_CASES.CURRENT_REVISION));
+    }
+
+    private static Condition statusIn(Set<CaseStatus> statuses) {
+        return statuses.isEmpty() ? noCondition() : TEST_CASES.STATUS.in(statuses.stream().map(CaseStatus::wireName).toList());
+    }
+
+    private TestCase toTestCase(Record row) {
+        TestCaseContent content = new TestCaseContent(new TestCaseKey(row.get(TEST_CASES.KEY)), row.get(TEST_CASES.TITLE),
+                row.get(TEST_CASES.PRECONDITIONS), row.get(TEST_CASES.EXPECTED_RESULT), row.get(TEST_CASES.REQUIREMENT_REFERENCE),
+                row.get(TEST_CASES.REQUIREMENT_TEXT), Priority.parse(row.get(TEST_CASES.PRIORITY)), List.of(row.get(TEST_CASES.TAGS)));
+        Optional<ProcedureRevision> revision = row.get(PROCEDURE_REVISIONS.NUMBER) == null
+                ? Optional.empty()
+                : Optional.of(toRevision(row.into(PROCEDURE_REVISIONS)));
+        return new TestCase(new TestCaseId(row.get(TEST_CASES.ID)), new SuiteId(row.get(TEST_CASES.SUITE_ID)), content,
+                CaseStatus.parse(row.get(TEST_CASES.STATUS)), revision, Optional.ofNullable(row.get(TEST_CASES.FAILURE_REASON)),
+                Optional.ofNullable(row.get(TEST_CASES.REVIEWER_FEEDBACK)), row.get(TEST_CASES.VERSION),
+                row.get(TEST_CASES.UPDATED_AT).toInstant());
+    }
+
+    private static ProcedureRevision toRevision(dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ProcedureRevisionsRecord row) {
+        return new ProcedureRevision(row.getNumber(), ProcedureJson.read(row.getSteps()),
+                RevisionKind.valueOf(row.getKind().toUpperCase(Locale.ROOT)), Optional.ofNullable(row.getAuthor()),
+                row.getCreatedAt().toInstant(), row.getSummary());
+    }
+
+    private static java.time.OffsetDateTime utc(Instant at) { return at.atOffset(ZoneOffset.UTC); }
+}

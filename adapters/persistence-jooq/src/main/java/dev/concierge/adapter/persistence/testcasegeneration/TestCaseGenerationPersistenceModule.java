@@ -1,0 +1,25 @@
+package dev.concierge.adapter.persistence.testcasegeneration;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
+import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
+import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
+import dev.concierge.domain.testcasegeneration.port.out.Transactions;
+import org.jooq.DSLContext;
+
+/** Test-case generation's driven ports, backed by the {@code test_case_generation} schema; needs the shared DSLContext. */
+public final class TestCaseGenerationPersistenceModule extends AbstractModule {
+    @Override protected void configure() {
+        bind(Transactions.class).to(JooqTransactions.class);
+    }
+
+    @Provides @Singleton JooqTransactions transactions(DSLContext dsl) { return new JooqTransactions(dsl); }
+
+    @Provides @Singleton SuiteRepository suiteRepository(JooqTransactions transactions) { return new JooqSuiteRepository(transactions); }
+
+    @Provides @Singleton TestCaseRepository testCaseRepository(JooqTransactions transactions) { return new JooqTestCaseRepository(transactions); }
+
+    @Provides @Singleton GenerationQueue generationQueue(JooqTransactions transactions) { return new JooqGenerationQueue(transactions); }
+}

@@ -1,0 +1,78 @@
+package dev.concierge.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.concierge.adapter.llm.testcasegeneration.TestCaseGenerationLlmModule;
+import dev.concierge.adapter.persistence.testcasegeneration.TestCaseGenerationPersistenceModule;
+import dev.concierge.domain.testcasegeneration.application.ExportService;
+import dev.concierge.domain.testcasegeneration.application.GenerationService;
+import dev.concierge.domain.testcasegeneration.application.SuitesService;
+import dev.concierge.domain.testcasegeneration.application.TestCasesService;
+import dev.concierge.domain.testcasegeneration.model.RetryPolicy;
+import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ProcessGenerationJobsUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
+import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
+import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
+import dev.concierge.domain.testcasegeneration.port.out.Transactions;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Test-case generation: its use cases built from its driven ports (PostgreSQL, the model), and the background
+ * workers that run queued generation jobs. Needs the shared DSLContext (PersistenceModule) and LlmModule.
+ */
+final class TestCaseGenerationModule extends AbstractModule {
+    /** Backoff never waits longer than this between two attempts, however many failed before. */
+    static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
+
+    private final Settings.GenerationSettings settings;
+
+    TestCaseGenerationModule(Settings.GenerationSettings settings) { this.settings = settings; }
+
+    @Override protected void configure() {
+        install(new TestCaseGenerationPersistenceModule());
+        install(new TestCaseGenerationLlmModule());
+
+        bind(ManageSuitesUseCase.class).to(SuitesService.class);
+        bind(ManageTestCasesUseCase.class).to(TestCasesService.class);
+        bind(ImportTestCasesUseCase.class).to(TestCasesService.class);
+        bind(ReviewProcedureUseCase.class).to(TestCasesService.class);
+        bind(GenerateProceduresUseCase.class).to(GenerationService.class);
+        bind(ProcessGenerationJobsUseCase.class).to(GenerationService.class);
+        bind(ExportProceduresUseCase.class).to(ExportService.class);
+    }
+
+    @Provides @Singleton SuitesService suites(SuiteRepository suites, TestCaseRepository cases, Clock clock) {
+        return new SuitesService(suites, cases, clock);
+    }
+
+    @Provides @Singleton TestCasesService testCases(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, Clock clock) {
+        return new TestCasesService(suites, cases, transactions, clock);
+    }
+
+    @Provides @Singleton ExportService export(SuiteRepository suites, TestCaseRepository cases) { return new ExportService(suites, cases); }
+
+    @Provides @Singleton GenerationService generation(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue,
+                                                      ProcedureGenerator generator, GenerationModelStatus modelStatus,
+                                                      Transactions transactions, Clock clock) {
+        Duration firstDelay = settings.firstRetryDelay();
+        RetryPolicy retries = new RetryPolicy(firstDelay, firstDelay.compareTo(MAX_RETRY_DELAY) > 0 ? firstDelay : MAX_RETRY_DELAY,
+                settings.maxAttempts());
+        return new GenerationService(suites, cases, queue, generator, modelStatus, transactions, retries, settings.lease(), clock);
+    }
+
+    @Provides @Singleton GenerationWorkers workers(ProcessGenerationJobsUseCase jobs) {
+        return new GenerationWorkers(jobs, new GenerationWorkers.Config(GenerationWorkers.newWorkerId(), settings.concurrency(),
+                settings.pollInterval(), settings.lease().dividedBy(3)));
+    }
+}
