@@ -8,6 +8,7 @@ import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.favourites.FavouritesHttpModule;
 import dev.concierge.adapter.http.health.HealthIndicator;
 import dev.concierge.adapter.http.identity.LocalUser;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationHttpModule;
 import dev.concierge.adapter.llm.LlmModule;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseHealth;
@@ -41,6 +42,7 @@ final class ConciergeModule extends AbstractModule {
         install(new FavouritesHttpModule());
 
         install(new TestCaseGenerationModule(settings.generation()));
+        install(new TestCaseGenerationHttpModule());
 
         var health = HttpModule.healthIndicators(binder());
         health.addBinding().to(DatabaseHealthIndicator.class);
