@@ -204,7 +204,10 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
                     return c;
                 }).toList();
         if (selected.isEmpty()) throw new RuleViolated("nothing_to_generate", "The suite has no draft to generate.");
-        List<TestCase> queued = selected.stream().map(c -> c.queue(now)).toList(); // all or nothing
+        List<FieldError> refused = selected.stream().filter(c -> !c.queueable())
+                .map(c -> FieldError.of(c.content().key().value(), "is " + c.status().wireName())).toList();
+        if (!refused.isEmpty()) throw new RuleViolated("not_generatable", "Some selected cases cannot be generated now.", refused);
+        List<TestCase> queued = selected.stream().map(c -> c.queue(now)).toList();
         Batch batch = new Batch(BatchId.random(), suite.id(), command.actor().user(), tick(), queued.size(), false);
         Map<TestCaseId, JobState> batchJobs = new LinkedHashMap<>();
         for (TestCase c : queued) {

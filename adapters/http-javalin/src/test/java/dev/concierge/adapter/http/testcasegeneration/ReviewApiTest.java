@@ -62,7 +62,7 @@ class ReviewApiTest extends TestCaseGenerationHttpTest {
         long version = approved.json().get("version").asLong();
         assertThat(http.put("/api/test-cases/" + id + "/procedure", "{\"steps\":" + STEPS + ",\"version\":" + version + "}").errorCode())
                 .isEqualTo("approved_locked");
-        assertThat(http.post("/api/test-cases/" + id + "/generate", null).errorCode()).isEqualTo("approved_locked");
+        assertThat(http.post("/api/test-cases/" + id + "/generate", null).errorCode()).isEqualTo("not_generatable");
 
         var reopened = http.post("/api/test-cases/" + id + "/reopen", "{\"version\":" + version + "}");
         assertThat(reopened.json().get("status").asText()).isEqualTo("generated");
@@ -102,7 +102,7 @@ class ReviewApiTest extends TestCaseGenerationHttpTest {
         assertThat(batch.status()).isEqualTo(201);
         assertThat(batch.json().get("size").asInt()).isEqualTo(1);
         assertThat(http.get("/api/test-cases/" + id).json().get("status").asText()).isEqualTo("queued");
-        assertThat(http.post("/api/test-cases/" + id + "/generate", null).errorCode()).isEqualTo("already_queued");
+        assertThat(http.post("/api/test-cases/" + id + "/generate", null).errorCode()).isEqualTo("not_generatable");
     }
 
     @Test void without_a_model_generation_is_503_saying_what_to_start_and_queues_nothing() {
