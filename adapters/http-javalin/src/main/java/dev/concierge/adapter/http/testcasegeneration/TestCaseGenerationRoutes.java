@@ -238,7 +238,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
     }
 
     private static BadRequest tooLarge() {
-        return new BadRequest("payload_too_large", "The file is larger than " + MAX_IMPORT_BYTES / (1024 * 1024)
+        return new BadRequest("file_too_large", "The file is larger than " + MAX_IMPORT_BYTES / (1024 * 1024)
                 + " MiB; split it and import the parts.", List.of(FieldError.of("file", "is too large")));
     }
 

@@ -122,6 +122,17 @@ class ImportApiTest extends TestCaseGenerationHttpTest {
         assertThat(useCases.caseCount()).isZero();
     }
 
+    @Test void a_file_over_the_size_limit_is_refused_before_it_is_read() {
+        long suite = createSuite("Login");
+        byte[] huge = ("key,title\n" + "TC-1,x\n".repeat(TestCaseGenerationRoutes.MAX_IMPORT_BYTES / 7 + 1)).getBytes(StandardCharsets.UTF_8);
+
+        Answer answer = http.post("/api/suites/" + suite + "/imports", "text/csv", huge);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo("file_too_large");
+        assertThat(useCases.caseCount()).isZero();
+    }
+
     private Answer upload(long suite, byte[] file) {
         String boundary = "----concierge" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cases.csv\"\r\n"
