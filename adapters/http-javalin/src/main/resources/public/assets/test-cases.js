@@ -178,13 +178,13 @@
       showProgress(box, JSON.parse(event.data));
       source.close(); // otherwise EventSource reconnects to a finished stream
     });
-    source.addEventListener('error', (event) => {
-      if (event.data) {
-        source.close();
-        notify(JSON.parse(event.data).error.message, true);
-      } else if (box.dataset.done !== 'true') {
-        notify(text('streamLost'));
-      }
+    source.addEventListener('failure', (event) => {
+      source.close();
+      notify(JSON.parse(event.data).error.message, true);
+    });
+    // A stream the server ends after a few minutes is reopened by EventSource itself; only a lost one is news.
+    source.addEventListener('error', () => {
+      if (source.readyState === EventSource.CLOSED && box.dataset.done !== 'true') notify(text('streamLost'), true);
     });
   }
 

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,17 +88,26 @@ class TestCaseGenerationBrowserTest {
             assertThat(browser.findElement(By.cssSelector(".requirement")).getText()).contains("Users sign in with their email and password.");
             firstAction.clear();
             firstAction.sendKeys("Open the sign-in page in a private window");
+            addStep(browser, "Clear the browser's cookies", "No session remains");
+            moveLastStepUp(browser, 2); // to the top
+            addStep(browser, "Scratch", "Scratch");
+            List<WebElement> steps = browser.findElements(By.cssSelector("#steps > li"));
+            steps.getLast().findElement(By.cssSelector("button[data-tcg=step-remove]")).click();
+            addStep(browser, "Sign out", "The sign-in page is shown");
             browser.findElement(By.id("save-procedure")).click();
             wait.until(ExpectedConditions.stalenessOf(firstAction));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tcg-history"), "#2"));
-            assertThat(browser.findElement(By.cssSelector("#steps textarea[name=action]")).getDomProperty("value"))
-                    .isEqualTo("Open the sign-in page in a private window");
+            assertThat(browser.findElements(By.cssSelector("#steps textarea[name=action]"))).extracting(e -> e.getDomProperty("value"))
+                    .containsExactly("Clear the browser's cookies", "Open the sign-in page in a private window", "Sign in as alice", "Sign out");
+            assertThat(browser.findElements(By.cssSelector("#steps input[name=testData]")).get(2).getDomProperty("value"))
+                    .isEqualTo("alice / correct password");
 
             WebElement approve = browser.findElement(By.id("approve"));
             approve.click();
             wait.until(ExpectedConditions.stalenessOf(approve));
             wait.until(ExpectedConditions.textToBe(By.id("case-status"), "Approved"));
-            assertThat(browser.findElement(By.cssSelector(".tcg-steps.readonly")).getText()).contains("Open the sign-in page in a private window");
+            assertThat(browser.findElement(By.cssSelector(".tcg-steps.readonly")).getText())
+                    .contains("Clear the browser's cookies", "Open the sign-in page in a private window", "Sign out");
             assertThat(Files.exists(Browser.screenshot(browser, "test-cases-approved"))).isTrue();
         } finally {
             browser.quit();
@@ -122,6 +132,18 @@ class TestCaseGenerationBrowserTest {
         } finally {
             browser.quit();
         }
+    }
+
+    private static void addStep(ChromeDriver browser, String action, String expectedResult) {
+        browser.findElement(By.cssSelector("button[data-tcg=step-add]")).click();
+        WebElement added = browser.findElements(By.cssSelector("#steps > li")).getLast();
+        added.findElement(By.name("action")).sendKeys(action);
+        added.findElement(By.name("expectedResult")).sendKeys(expectedResult);
+    }
+
+    private static void moveLastStepUp(ChromeDriver browser, int times) {
+        WebElement moving = browser.findElements(By.cssSelector("#steps > li")).getLast();
+        for (int i = 0; i < times; i++) moving.findElement(By.cssSelector("button[data-tcg=step-up]")).click();
     }
 
     private static JsonNode json(String body) throws Exception {

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * A batch's progress as Server-Sent Events: a {@code progress} event whenever the counts change, an {@code end}
- * event when every job has finished, then the stream closes. Progress is polled from the use case, so any instance
+ * event when every job has finished, then the stream closes; a {@code failure} event carries the error body if
+ * the batch can no longer be read. Progress is polled from the use case, so any instance
  * serves the stream whichever instance runs the jobs. A stream lasts at most {@code maxDuration}; the browser's
  * EventSource then reconnects by itself, which keeps one connection from pinning a server forever.
  */
@@ -56,7 +57,7 @@ public final class BatchProgressStream {
                 Thread.sleep(interval);
             }
         } catch (DomainException e) {
-            client.sendEvent("error", ErrorBody.of(e.code(), e.getMessage(), e.details()));
+            client.sendEvent("failure", ErrorBody.of(e.code(), e.getMessage(), e.details()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
