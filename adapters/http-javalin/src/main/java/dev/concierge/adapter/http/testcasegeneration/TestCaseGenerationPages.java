@@ -26,10 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The test-case generation pages: suites, one suite's cases, one case (requirement next to its procedure, step
@@ -95,7 +98,7 @@ public final class TestCaseGenerationPages implements RouteGroup {
     }
 
     public record BatchDetail(Suite suite, BatchProgress progress, Optional<Long> backToCase) {
-        public int count(String state) { return progress.counts().get(JobState.valueOf(state.toUpperCase(java.util.Locale.ROOT))); }
+        public int count(String state) { return progress.counts().get(JobState.valueOf(state.toUpperCase(Locale.ROOT))); }
 
         public int percent() { return progress.total() == 0 ? 100 : (int) Math.floor(progress.finished() * 100.0 / progress.total()); }
 
@@ -114,7 +117,7 @@ public final class TestCaseGenerationPages implements RouteGroup {
         int offset = offset(ctx);
         var found = suites.list(actor, new PageRequest(PER_PAGE, offset));
         render(ctx, "testcasegeneration/suites.jte", "tcg.suites.title", Map.of(
-                "suites", new SuiteList(found.items(), found.total(), offset, new java.util.TreeSet<>(actor.groups()))));
+                "suites", new SuiteList(found.items(), found.total(), offset, new TreeSet<>(actor.groups()))));
     }
 
     private void suitePage(Context ctx) {
@@ -148,7 +151,7 @@ public final class TestCaseGenerationPages implements RouteGroup {
 
     private void render(Context ctx, String template, String titleKey, Map<String, Object> params) {
         Page page = renderer.page(ctx, titleKey, "testcases", currentUser.of(ctx).value());
-        var all = new java.util.HashMap<String, Object>(params);
+        Map<String, Object> all = new HashMap<>(params);
         all.put("page", page);
         all.put("times", new Times(zone));
         renderer.render(ctx, template, all);

@@ -30,6 +30,7 @@ import dev.concierge.domain.testcasegeneration.model.ImportReport;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
 import dev.concierge.domain.testcasegeneration.model.Priority;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
+import dev.concierge.domain.testcasegeneration.model.Suite;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
 import dev.concierge.domain.testcasegeneration.model.TestCaseContent;
@@ -55,8 +56,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The test-case generation JSON API: suites, test cases, review actions, generation batches (with a live SSE
@@ -211,7 +215,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
 
     /** The CSV as the body ({@code text/csv}) or as the part {@code file} of a form upload. */
     private static byte[] uploadedBytes(Context ctx) throws IOException {
-        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/form-data")) {
             UploadedFile upload = ctx.uploadedFile("file");
             if (upload == null) throw Params.invalid("file", "is missing: upload the CSV as the form field 'file'");
@@ -266,7 +270,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         TestCaseKey k = key.orElseGet(() -> collect(problems, () -> new TestCaseKey(body.key())));
         Priority priority = collect(problems, () -> Priority.parse(body.priority()));
         List<String> tags = body.tags() == null ? List.of() : body.tags();
-        if (tags.stream().anyMatch(java.util.Objects::isNull)) problems.add(FieldError.of("tags", "must not contain null"));
+        if (tags.stream().anyMatch(Objects::isNull)) problems.add(FieldError.of("tags", "must not contain null"));
         List<String> cleanTags = tags.stream().filter(t -> t != null).toList();
         // A placeholder key when the given one is wrong, so the other fields are still checked.
         TestCaseContent content = collect(problems, () -> new TestCaseContent(k == null ? new TestCaseKey("placeholder") : k,
@@ -277,7 +281,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         return content;
     }
 
-    private static <T> T collect(List<FieldError> problems, java.util.function.Supplier<T> build) {
+    private static <T> T collect(List<FieldError> problems, Supplier<T> build) {
         try {
             return build.get();
         } catch (InvalidInput invalid) {
@@ -294,7 +298,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
     private <T> T read(Context ctx, Class<T> type) { return Json.read(ctx, mapper, type); }
 
     /** Input rejected by the model's own constructors is still a bad request of this call. */
-    private static <T> T valid(java.util.function.Supplier<T> build) {
+    private static <T> T valid(Supplier<T> build) {
         try {
             return build.get();
         } catch (InvalidInput invalid) {
@@ -304,7 +308,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
 
     private Actor actor(Context ctx) { return currentUser.actor(ctx); }
 
-    private SuiteView view(dev.concierge.domain.testcasegeneration.model.Suite suite) { return SuiteView.of(suite, zone); }
+    private SuiteView view(Suite suite) { return SuiteView.of(suite, zone); }
 
     private TestCaseView view(TestCase testCase) { return TestCaseView.of(testCase, zone); }
 

@@ -250,6 +250,19 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
         return false;
     }
 
+    /** The model gives up on the next queued job with {@code reason}. */
+    synchronized void failNext(String reason) {
+        for (BatchId id : jobs.keySet()) {
+            for (var job : jobs.get(id).entrySet()) {
+                if (job.getValue() != JobState.QUEUED) continue;
+                save(cases.get(job.getKey()).startGenerating(tick()).generationFailed(reason, tick()));
+                job.setValue(JobState.FAILED);
+                finishedAt.get(id).add(now);
+                return;
+            }
+        }
+    }
+
     private boolean advance(BatchId id) {
         for (var job : jobs.get(id).entrySet()) {
             if (job.getValue() != JobState.QUEUED) continue;

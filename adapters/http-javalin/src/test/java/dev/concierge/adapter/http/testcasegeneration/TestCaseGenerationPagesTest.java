@@ -55,6 +55,27 @@ class TestCaseGenerationPagesTest extends TestCaseGenerationHttpTest {
                 .contains("data-tcg=\"step-add\"").contains("data-tcg=\"approve\"").contains("改訂履歴").contains("承認");
     }
 
+    @Test void an_approved_case_shows_its_procedure_read_only_with_reopen() {
+        var c = generatedCase(createSuite("Login"), "TC-001");
+        long id = c.get("id").asLong();
+        http.post("/api/test-cases/" + id + "/approve", "{\"version\":" + c.get("version") + "}");
+
+        var page = http.get("/test-cases/cases/" + id + "?lang=en").text();
+
+        assertThat(page).contains("tcg-steps readonly").contains("Sign in as alice").contains("id=\"reopen\"")
+                .doesNotContain("id=\"steps\"").doesNotContain("id=\"approve\"");
+    }
+
+    @Test void a_failed_case_shows_the_reason_and_offers_to_generate_again() {
+        long id = createCase(createSuite("Login"), "TC-001", "Sign in").get("id").asLong();
+        http.post("/api/test-cases/" + id + "/generate", null);
+        useCases.failNext("The model answered 3 times without a valid procedure: steps[0].action must not be blank.");
+
+        var page = http.get("/test-cases/cases/" + id + "?lang=en").text();
+
+        assertThat(page).contains("Generation failed").contains("steps[0].action must not be blank").contains("id=\"generate\"");
+    }
+
     @Test void the_batch_page_shows_progress_and_a_cancel_button() {
         long suite = createSuite("Login");
         createCase(suite, "TC-001", "Sign in");
