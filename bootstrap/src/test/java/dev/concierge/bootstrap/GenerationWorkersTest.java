@@ -32,7 +32,7 @@ class GenerationWorkersTest {
     }
 
     @Test void every_queued_job_is_processed_by_the_workers() throws Exception {
-        for (long id = 1; id <= 10; id++) jobs.queued.add(id);
+        jobs.queue(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         start(3);
 
         assertThat(jobs.allProcessed.await(30, TimeUnit.SECONDS)).isTrue();
@@ -41,7 +41,7 @@ class GenerationWorkersTest {
     }
 
     @Test void no_more_jobs_run_at_once_than_the_concurrency() throws Exception {
-        for (long id = 1; id <= 6; id++) jobs.queued.add(id);
+        jobs.queue(1, 2, 3, 4, 5, 6);
         jobs.slow = true;
         start(2);
 
@@ -50,7 +50,7 @@ class GenerationWorkersTest {
     }
 
     @Test void leases_of_running_jobs_are_renewed_while_they_run() throws Exception {
-        jobs.queued.add(7L);
+        jobs.queue(7);
         jobs.blockUntilReleased = true;
         start(1);
 
@@ -60,8 +60,7 @@ class GenerationWorkersTest {
     }
 
     @Test void stopping_stops_claiming_and_hands_back_what_is_still_running() throws Exception {
-        jobs.queued.add(1L);
-        jobs.queued.add(2L);
+        jobs.queue(1, 2);
         jobs.blockUntilReleased = true;
         start(1);
         assertThat(jobs.started.await(30, TimeUnit.SECONDS)).isTrue();
@@ -75,7 +74,7 @@ class GenerationWorkersTest {
     }
 
     @Test void with_no_concurrency_nothing_is_claimed() throws Exception {
-        jobs.queued.add(1L);
+        jobs.queue(1);
         start(0);
         Thread.sleep(100);
 
@@ -94,13 +93,17 @@ class GenerationWorkersTest {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch heartbeatSeen = new CountDownLatch(1);
-        CountDownLatch allProcessed;
+        volatile CountDownLatch allProcessed = new CountDownLatch(0);
         volatile boolean slow;
+
+        void queue(long... ids) {
+            allProcessed = new CountDownLatch(ids.length);
+            for (long id : ids) queued.add(id);
+        }
         volatile boolean blockUntilReleased;
 
         @Override public List<ClaimedJob> claim(String worker, int max) {
             claims.incrementAndGet();
-            if (allProcessed == null) synchronized (this) { if (allProcessed == null) allProcessed = new CountDownLatch(queued.size()); }
             List<ClaimedJob> claimed = new ArrayList<>();
             Long id;
             while (claimed.size() < max && (id = queued.poll()) != null) {
