@@ -9,7 +9,19 @@ import dev.concierge.domain.favourites.port.in.LikeFavouriteUseCase;
 import dev.concierge.domain.favourites.port.in.ListFavouritesUseCase;
 import dev.concierge.domain.favourites.port.in.ReadHoroscopesUseCase;
 import dev.concierge.domain.favourites.port.in.SaveFavouriteUseCase;
+import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.Unavailable;
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.NewSuite;
+import dev.concierge.domain.testcasegeneration.model.Priority;
+import dev.concierge.domain.testcasegeneration.model.Suite;
+import dev.concierge.domain.testcasegeneration.model.TestCase;
+import dev.concierge.domain.testcasegeneration.model.TestCaseContent;
+import dev.concierge.domain.testcasegeneration.model.TestCaseKey;
+import dev.concierge.domain.testcasegeneration.port.in.CreateSuiteCommand;
 import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresCommand;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
@@ -22,11 +34,14 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The real injector and the whole favourites flow, over real HTTP and a real PostgreSQL. */
 class ApplicationTest {
@@ -58,6 +73,18 @@ class ApplicationTest {
         assertThat(health.at("/components/llm/message").asText()).contains("http://127.0.0.1:9").contains("LLM_PROVIDER");
         assertThat(health.at("/components/generationWorkers/status").asText()).isEqualTo("up");
         assertThat(health.at("/components/generationWorkers/message").asText()).contains("2 worker(s) running");
+    }
+
+    @Test void generation_without_a_reachable_model_is_unavailable_saying_what_to_start_and_queues_nothing() {
+        var injector = running.app.injector();
+        Actor qa = new Actor(new UserId("local"), Set.of("qa"));
+        Suite suite = injector.getInstance(ManageSuitesUseCase.class).create(new CreateSuiteCommand(qa, new NewSuite("No model", ""), Optional.empty()));
+        TestCase draft = injector.getInstance(ManageTestCasesUseCase.class).create(qa, suite.id(),
+                new TestCaseContent(new TestCaseKey("TC-1"), "Sign in", "", "", "", "", Priority.MEDIUM, List.of()));
+
+        assertThatThrownBy(() -> injector.getInstance(GenerateProceduresUseCase.class).generate(new GenerateProceduresCommand(qa, suite.id(), List.of())))
+                .isInstanceOf(Unavailable.class).hasMessageContaining("http://127.0.0.1:9").hasMessageContaining("LLM_PROVIDER");
+        assertThat(injector.getInstance(ManageTestCasesUseCase.class).get(qa, draft.id()).status()).isEqualTo(CaseStatus.DRAFT);
     }
 
     @Test void the_seeded_catalogue_serves_at_least_a_hundred_quotes_with_authors() throws Exception {

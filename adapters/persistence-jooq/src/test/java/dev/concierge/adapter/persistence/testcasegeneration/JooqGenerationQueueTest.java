@@ -26,7 +26,8 @@ import dev.concierge.domain.testcasegeneration.model.TestCaseKey;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresCommand;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class JooqGenerationQueueTest {
     private static final UserId ALICE = new UserId("alice");
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    private TestDatabase db;
+    private static TestDatabase db;
     private DSLContext sql;
     private JooqTransactions transactions;
     private JooqTestCaseRepository cases;
@@ -63,9 +64,13 @@ class JooqGenerationQueueTest {
     private JooqGenerationQueue queue;
     private Suite suite;
 
-    @BeforeEach void freshDatabase() {
-        db = TestDatabase.migrated();
+    @BeforeAll static void migrate() { db = TestDatabase.migrated(); }
+
+    @AfterAll static void closeDatabase() { db.close(); }
+
+    @BeforeEach void emptyTables() {
         sql = Jooq.context(db.dataSource());
+        TestCaseGenerationTables.empty(sql);
         transactions = new JooqTransactions(sql);
         suites = new JooqSuiteRepository(transactions);
         cases = new JooqTestCaseRepository(transactions);
@@ -73,7 +78,6 @@ class JooqGenerationQueueTest {
         suite = suites.create(new NewSuite("Login", ""), "qa", ALICE, Instant.now());
     }
 
-    @AfterEach void closeDatabase() { db.close(); }
 
     private List<TestCaseId> drafts(int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> cases.create(suite.id(), new TestCaseContent(new TestCaseKey("TC-" + i),

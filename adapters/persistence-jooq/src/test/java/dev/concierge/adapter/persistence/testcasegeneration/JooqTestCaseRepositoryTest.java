@@ -20,7 +20,8 @@ import dev.concierge.domain.testcasegeneration.model.TestCaseContent;
 import dev.concierge.domain.testcasegeneration.model.TestCaseId;
 import dev.concierge.domain.testcasegeneration.model.TestCaseKey;
 import dev.concierge.domain.testcasegeneration.model.TestCaseQuery;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,21 +38,24 @@ class JooqTestCaseRepositoryTest {
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
     private static final UserId ALICE = new UserId("alice");
 
-    private TestDatabase db;
+    private static TestDatabase db;
     private JooqTransactions transactions;
     private JooqSuiteRepository suites;
     private JooqTestCaseRepository cases;
     private Suite suite;
 
-    @BeforeEach void freshDatabase() {
-        db = TestDatabase.migrated();
+    @BeforeAll static void migrate() { db = TestDatabase.migrated(); }
+
+    @AfterAll static void closeDatabase() { db.close(); }
+
+    @BeforeEach void emptyTables() {
+        TestCaseGenerationTables.empty(Jooq.context(db.dataSource()));
         transactions = new JooqTransactions(Jooq.context(db.dataSource()));
         suites = new JooqSuiteRepository(transactions);
         cases = new JooqTestCaseRepository(transactions);
         suite = suites.create(new NewSuite("Login", "Sign-in flows"), "qa", ALICE, T0);
     }
 
-    @AfterEach void closeDatabase() { db.close(); }
 
     private static TestCaseContent content(String key, String title) {
         return new TestCaseContent(new TestCaseKey(key), title, "Alice has an account", "The dashboard is shown", "REQ-7",
