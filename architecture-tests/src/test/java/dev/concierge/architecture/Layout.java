@@ -49,6 +49,7 @@ final class Layout {
             DOMAIN + ".testcasegeneration.application",
             HTTP,
             HTTP + ".favourites",
+            HTTP + ".tripsupport",
             HTTP + ".web",
             HTTP + ".health",
             HTTP + ".identity",
