@@ -214,8 +214,7 @@
         .then(() => reload('chat'))
         .catch((error) => { notify(error.message, true); target.disabled = false; });
     } else if ('chatNew' in target.dataset) {
-      const chat = document.getElementById('chat');
-      api('POST', '/api/trips/' + tripId + '/conversations', { title: chat.dataset.newTitle })
+      api('POST', '/api/trips/' + tripId + '/conversations', {})
         .then((c) => window.location.assign('/trips/' + tripId + '?conversation=' + c.id + '#chat'))
         .catch((error) => notify(error.message, true));
     }

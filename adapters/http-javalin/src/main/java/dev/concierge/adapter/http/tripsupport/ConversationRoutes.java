@@ -52,7 +52,7 @@ public final class ConversationRoutes implements RouteGroup {
         routes.post("/api/trips/{id}/conversations", ctx -> {
             TripId trip = tripId(ctx);
             String title = ctx.bodyAsBytes().length == 0 ? null : Json.read(ctx, mapper, ConversationRequest.class).title();
-            ctx.status(201).json(ConversationView.of(chat.start(user(ctx), trip, TripInput.title(title, "Conversation")), zone));
+            ctx.status(201).json(ConversationView.of(chat.start(user(ctx), trip, TripInput.title(title)), zone));
         });
         routes.get("/api/conversations/{id}/messages", ctx -> {
             var page = Params.page(ctx);

@@ -123,10 +123,11 @@ final class TripInput {
         return clean;
     }
 
-    static String title(String text, String fallback) {
+    /** A conversation's title; empty lets the use case name it. */
+    static String title(String text) {
         String clean = text == null ? "" : text.strip();
         if (clean.length() > MAX_TITLE_LENGTH) throw Params.invalid("title", "must be at most " + MAX_TITLE_LENGTH + " characters");
-        return clean.isEmpty() ? fallback : clean;
+        return clean;
     }
 
     static long proposalId(String text) {

@@ -66,7 +66,8 @@ final class ScriptedChat implements ChatWithAssistantUseCase, ReviewProposalsUse
 
     @Override public Conversation start(UserId owner, TripId trip, String title) {
         trips.get(owner, trip);
-        Conversation conversation = new Conversation(new ConversationId(ids.incrementAndGet()), trip, owner, title, clock.instant());
+        Conversation conversation = new Conversation(new ConversationId(ids.incrementAndGet()), trip, owner,
+                title == null || title.isBlank() ? "Conversation" : title, clock.instant());
         conversations.put(conversation.id(), conversation);
         messages.put(conversation.id(), new CopyOnWriteArrayList<>());
         return conversation;
