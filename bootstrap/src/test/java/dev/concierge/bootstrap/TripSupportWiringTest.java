@@ -2,6 +2,7 @@ package dev.concierge.bootstrap;
 
 import com.google.inject.AbstractModule;
 import dev.concierge.adapter.persistence.TestDatabase;
+import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
@@ -35,6 +36,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,6 +97,59 @@ class TripSupportWiringTest {
         assertThat(tools).singleElement().asString().contains("proposal #" + proposal.id());
         assertThat(proposal.change()).isInstanceOf(ProposedChange.AddVisit.class);
         assertThat(visits.schedule(user, trip.id()).visits()).extracting(v -> v.details().company()).containsExactly("Acme");
+    }
+
+    @Test void two_instances_never_run_two_turns_of_one_conversation_at_once() throws Exception {
+        CountDownLatch answering = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ChatWithAssistantUseCase instanceA = chatWith((turn, tools, listener) -> {
+            answering.countDown();
+            await(finish);
+            listener.completed("Done.");
+        });
+        ChatWithAssistantUseCase instanceB = chatWith((turn, tools, listener) -> listener.completed("Also done."));
+        UserId user = new UserId("wiring-lease");
+        var trip = running.app.injector().getInstance(ManageTripsUseCase.class).create(user,
+                new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
+        var conversation = instanceA.start(user, trip.id(), "Busy");
+
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> first = threads.submit(() -> instanceA.send(user, conversation.id(), "First", new RecordingListener(new ArrayList<>())));
+            assertThat(answering.await(10, TimeUnit.SECONDS)).as("first turn running").isTrue();
+
+            assertThatThrownBy(() -> instanceB.send(user, conversation.id(), "Second", new RecordingListener(new ArrayList<>())))
+                    .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.code()).isEqualTo("turn_in_progress"));
+
+            finish.countDown();
+            first.get(10, TimeUnit.SECONDS);
+        }
+        instanceB.send(user, conversation.id(), "Third", new RecordingListener(new ArrayList<>()));
+        assertThat(instanceB.history(user, conversation.id())).extracting(StoredMessage::text).containsExactly("First", "Third");
+    }
+
+    @Test void the_travel_policy_file_setting_is_unset_by_default() {
+        assertThat(Settings.from(Map.of()).travelPolicyFile()).isEmpty();
+        assertThat(Settings.from(Map.of("TRAVEL_POLICY_FILE", "/etc/concierge/policy.properties")).travelPolicyFile())
+                .contains(Path.of("/etc/concierge/policy.properties"));
+    }
+
+    /** Another instance of the app as far as turns go: its own services over the same database. */
+    private static ChatWithAssistantUseCase chatWith(TripAssistant assistant) {
+        return running.app.injector().createChildInjector(new TripAssistantModule(), new AbstractModule() {
+            @Override protected void configure() {
+                bind(TripAssistant.class).toInstance(assistant);
+                bind(TripDrafter.class).toInstance(new NoDrafter());
+            }
+        }).getInstance(ChatWithAssistantUseCase.class);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test void a_malformed_travel_policy_file_stops_start_up_naming_the_file_and_the_problem(@TempDir Path dir) throws Exception {
