@@ -2,6 +2,7 @@ package dev.concierge.adapter.llm.tripsupport;
 
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmFailure;
+import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -42,8 +43,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * token. Memory is a {@link MessageWindowChatMemory} over {@link ConversationMemoryStore}: the whole history is kept,
  * the last {@code memoryMessages} are sent.
  * <p>
- * Nothing is stored until the model has answered once, so a turn that fails at once leaves no unanswered question
- * behind. A turn that fails later keeps what happened (the tool calls made proposals the user can see).
+ * The caller has stored the user's message; this adds what the turn adds. When the first call fails before anything
+ * was streamed or stored, {@code reply} throws {@link Unavailable} and the caller takes the turn back; a failure after
+ * that ends the turn through {@link TripAssistant.Listener#failed}, keeping what happened (the tool calls made
+ * proposals the user can see).
  */
 final class LangchainTripAssistant implements TripAssistant {
     /** langchain4j's own timeout should fire first; this bound also covers a stream that stalls after its headers. */
@@ -68,6 +71,8 @@ final class LangchainTripAssistant implements TripAssistant {
         TurnEnd end = new TurnEnd(listener);
         try {
             converse(turn, new TripTools(toolbox), end);
+        } catch (Unavailable e) {
+            throw e;
         } catch (RuntimeException e) {
             log.error("Assistant turn in conversation {} failed", turn.conversation(), e);
             end.failed("The assistant failed unexpectedly (" + e.getClass().getSimpleName() + ") — send your message again; "
@@ -79,8 +84,9 @@ final class LangchainTripAssistant implements TripAssistant {
         ChatMemory memory = MessageWindowChatMemory.builder().id(turn.conversation()).maxMessages(limits.memoryMessages())
                 .chatMemoryStore(new ConversationMemoryStore(conversations, clock)).build();
         SystemMessage system = SystemMessage.from(AssistantPrompt.system(turn, limits.maxToolCalls()));
-        UserMessage question = UserMessage.from(turn.userMessage());
-        boolean questionStored = false;
+        if (!endsWithQuestion(memory.messages(), turn.userMessage())) {
+            memory.add(UserMessage.from(turn.userMessage())); // the port has the caller store it; a caller that did not still gets memory
+        }
         int toolCalls = 0;
         // Each round either answers or spends tool calls; the extra rounds let the model answer once the budget is spent.
         for (int round = 0; round <= limits.maxToolCalls() + 1; round++) {
@@ -88,19 +94,15 @@ final class LangchainTripAssistant implements TripAssistant {
             List<ChatMessage> messages = new ArrayList<>();
             messages.add(system);
             messages.addAll(memory.messages());
-            if (!questionStored) messages.add(question);
             ChatRequest.Builder request = ChatRequest.builder().messages(messages);
             if (offerTools) request.toolSpecifications(TripTools.SPECIFICATIONS);
             Reply reply = ask(request.build(), offerTools, end);
             if (reply instanceof Reply.Failed failed) {
+                if (round == 0 && !end.hasShownText()) throw new Unavailable("llm_unavailable", failed.message());
                 end.failed(failed.message());
                 return;
             }
             AiMessage answer = ((Reply.Answered) reply).message();
-            if (!questionStored) {
-                memory.add(question);
-                questionStored = true;
-            }
             if (!answer.hasToolExecutionRequests()) {
                 memory.add(AiMessage.from(answer.text() == null ? "" : answer.text()));
                 end.completed();
@@ -123,6 +125,11 @@ final class LangchainTripAssistant implements TripAssistant {
         log.warn("The model kept calling tools in conversation {} after its budget of {} was spent", turn.conversation(), limits.maxToolCalls());
         end.failed("The assistant kept asking for tools instead of answering (at most " + limits.maxToolCalls()
                 + " per message) — ask again, more specifically, or choose a more capable model with " + modelSetting() + ".");
+    }
+
+    private static boolean endsWithQuestion(List<ChatMessage> messages, String question) {
+        return !messages.isEmpty() && messages.getLast() instanceof UserMessage last && last.hasSingleText()
+                && last.singleText().equals(question);
     }
 
     /** The model's answer, streamed; if streaming breaks with tools on this provider, the same request not streamed. */

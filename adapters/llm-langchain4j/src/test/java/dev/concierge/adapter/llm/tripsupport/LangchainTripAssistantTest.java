@@ -6,6 +6,7 @@ import dev.concierge.adapter.llm.LlmConfig.Provider;
 import dev.concierge.adapter.llm.LlmWireFixture;
 import dev.concierge.adapter.llm.LlmWireFixture.Answer;
 import dev.concierge.domain.kernel.Language;
+import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
@@ -33,6 +34,7 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The assistant against a server speaking each provider's wire protocol, streamed and not, with tools and memory. */
 class LangchainTripAssistantTest {
@@ -52,7 +54,7 @@ class LangchainTripAssistantTest {
 
     @ParameterizedTest @EnumSource(Provider.class)
     void a_streamed_answer_arrives_token_by_token_in_order_and_completes_once(Provider provider) {
-        assistant(provider).reply(turn("What should I pack?"), toolbox, listener);
+        send(assistant(provider), turn("What should I pack?"), listener);
 
         assertThat(listener.tokens).hasSizeGreaterThan(5);
         assertThat(listener.streamed()).isEqualTo("Simulated answer about \"What should I pack?\". First the key points, "
@@ -66,9 +68,18 @@ class LangchainTripAssistantTest {
                 org.assertj.core.groups.Tuple.tuple(Kind.ASSISTANT, listener.streamed()));
     }
 
+    @Test void a_question_the_caller_did_not_store_is_stored_with_the_answer() {
+        assistant(Provider.OLLAMA).reply(turn("Unstored question"), toolbox, listener);
+
+        assertThat(history()).extracting(StoredMessage::kind, StoredMessage::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Kind.USER, "Unstored question"),
+                org.assertj.core.groups.Tuple.tuple(Kind.ASSISTANT, listener.completions.getFirst()));
+        assertThat(llm.chatRequests().getFirst().json().path("messages")).hasSize(2);
+    }
+
     @ParameterizedTest @EnumSource(Provider.class)
     void the_tools_reach_the_model_with_their_parameter_names(Provider provider) {
-        assistant(provider).reply(turn("Hello"), toolbox, listener);
+        send(assistant(provider), turn("Hello"), listener);
 
         JsonNode tools = llm.chatRequests().getFirst().json().path("tools");
         List<String> names = StreamSupport.stream(tools.spliterator(), false).map(t -> t.at("/function/name").asText()).toList();
@@ -84,7 +95,7 @@ class LangchainTripAssistantTest {
     void a_streamed_tool_call_runs_the_toolbox_and_the_answer_follows(Provider provider) {
         llm.tools(true);
 
-        assistant(provider).reply(turn("Please use read_trip and tell me when I leave"), toolbox, listener);
+        send(assistant(provider), turn("Please use read_trip and tell me when I leave"), listener);
 
         assertThat(toolbox.calls).containsExactly("readTrip");
         assertThat(listener.tools).containsExactly(new RecordingListener.ToolUse("read_trip", toolbox.readTripText()));
@@ -108,7 +119,7 @@ class LangchainTripAssistantTest {
     void when_a_provider_cannot_stream_tool_calls_the_turn_asks_again_without_streaming(Provider provider) {
         llm.tools(true).rejectStreamedTools(true);
 
-        assistant(provider).reply(turn("Please use recompute_estimate"), toolbox, listener);
+        send(assistant(provider), turn("Please use recompute_estimate"), listener);
 
         assertThat(toolbox.calls).containsExactly("recomputeEstimate");
         assertThat(listener.failures).isEmpty();
@@ -125,7 +136,7 @@ class LangchainTripAssistantTest {
                 {"company":"Kansai Steel","location":"Osaka, Umeda","startsAt":"2026-12-02T10:00","durationMinutes":90,
                  "contacts":["Ms Tanaka"],"agenda":"Renewal","notes":""}"""));
 
-        assistant(provider).reply(turn("Add a visit to Kansai Steel"), toolbox, listener);
+        send(assistant(provider), turn("Add a visit to Kansai Steel"), listener);
 
         assertThat(toolbox.calls).containsExactly("proposeAddVisit");
         assertThat(toolbox.proposedVisit.company()).isEqualTo("Kansai Steel");
@@ -141,7 +152,7 @@ class LangchainTripAssistantTest {
         llm.enqueue(Answer.toolCall("propose_move_visit", "{\"visitId\":7,\"newStart\":\"2027-01-05T09:00\"}"),
                 Answer.toolCall("propose_move_visit", "{\"visitId\":\"seven\",\"newStart\":\"soon\"}"));
 
-        assistant(provider).reply(turn("Move my visit"), toolbox, listener);
+        send(assistant(provider), turn("Move my visit"), listener);
 
         assertThat(toolbox.calls).containsExactly("proposeMoveVisit(7,2027-01-05T09:00)");
         assertThat(listener.tools).extracting(RecordingListener.ToolUse::outcome).satisfiesExactly(
@@ -155,7 +166,7 @@ class LangchainTripAssistantTest {
     void a_hallucinated_tool_name_is_answered_with_an_error_the_model_can_read(Provider provider) {
         llm.enqueue(Answer.toolCall("book_flight", "{\"from\":\"Tokyo\"}"));
 
-        assistant(provider).reply(turn("Book me a flight"), toolbox, listener);
+        send(assistant(provider), turn("Book me a flight"), listener);
 
         assertThat(toolbox.calls).isEmpty();
         assertThat(listener.tools).singleElement().satisfies(use -> {
@@ -172,7 +183,7 @@ class LangchainTripAssistantTest {
         String readTrip = "{}";
         llm.enqueue(Answer.toolCall("read_trip", readTrip), Answer.toolCall("read_trip", readTrip), Answer.toolCall("read_trip", readTrip));
 
-        assistant(provider, new AssistantLimits(30, 2)).reply(turn("Read it again and again"), toolbox, listener);
+        send(assistant(provider, new AssistantLimits(30, 2)), turn("Read it again and again"), listener);
 
         assertThat(toolbox.calls).containsExactly("readTrip", "readTrip");
         assertThat(listener.tools).hasSize(3);
@@ -187,7 +198,7 @@ class LangchainTripAssistantTest {
     void a_model_that_never_stops_calling_tools_ends_the_turn_with_a_message(Provider provider) {
         for (int i = 0; i < 10; i++) llm.enqueue(Answer.toolCall("read_trip", "{}"));
 
-        assistant(provider, new AssistantLimits(30, 1)).reply(turn("Loop"), toolbox, listener);
+        send(assistant(provider, new AssistantLimits(30, 1)), turn("Loop"), listener);
 
         assertThat(toolbox.calls).containsExactly("readTrip");
         assertThat(llm.chatRequests()).hasSize(3);
@@ -198,10 +209,10 @@ class LangchainTripAssistantTest {
 
     @ParameterizedTest @EnumSource(Provider.class)
     void memory_survives_a_new_adapter_and_the_earlier_turns_reach_the_model(Provider provider) {
-        assistant(provider).reply(turn("My customer is Kansai Steel"), toolbox, new RecordingListener());
+        send(assistant(provider), turn("My customer is Kansai Steel"), new RecordingListener());
         String firstAnswer = history().get(1).text();
 
-        assistant(provider).reply(turn("Who is my customer?"), toolbox, listener);
+        send(assistant(provider), turn("Who is my customer?"), listener);
 
         JsonNode messages = llm.chatRequests().getLast().json().path("messages");
         assertThat(roles(messages)).containsExactly("system", "user", "assistant", "user");
@@ -214,10 +225,10 @@ class LangchainTripAssistantTest {
     @ParameterizedTest @EnumSource(Provider.class)
     void only_the_window_is_sent_and_it_never_starts_with_an_orphan_tool_result(Provider provider) {
         llm.tools(true);
-        assistant(provider, new AssistantLimits(4, 6)).reply(turn("use read_trip first"), toolbox, new RecordingListener()); // 4 messages
+        send(assistant(provider, new AssistantLimits(4, 6)), turn("use read_trip first"), new RecordingListener()); // 4 messages
         llm.tools(false);
-        assistant(provider, new AssistantLimits(4, 6)).reply(turn("second question"), toolbox, new RecordingListener());   // 6 messages
-        assistant(provider, new AssistantLimits(4, 6)).reply(turn("third question"), toolbox, listener);
+        send(assistant(provider, new AssistantLimits(4, 6)), turn("second question"), new RecordingListener());   // 6 messages
+        send(assistant(provider, new AssistantLimits(4, 6)), turn("third question"), listener);
 
         assertThat(history()).hasSize(8);
         JsonNode messages = llm.chatRequests().getLast().json().path("messages");
@@ -232,10 +243,10 @@ class LangchainTripAssistantTest {
     @ParameterizedTest @EnumSource(Provider.class)
     void a_stored_tool_exchange_is_sent_back_faithfully(Provider provider) {
         llm.tools(true);
-        assistant(provider).reply(turn("use read_trip please"), toolbox, new RecordingListener());
+        send(assistant(provider), turn("use read_trip please"), new RecordingListener());
         llm.tools(false);
 
-        assistant(provider).reply(turn("and now?"), toolbox, listener);
+        send(assistant(provider), turn("and now?"), listener);
 
         JsonNode messages = llm.chatRequests().getLast().json().path("messages");
         assertThat(roles(messages)).containsExactly("system", "user", "assistant", "tool", "assistant", "user");
@@ -245,28 +256,38 @@ class LangchainTripAssistantTest {
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
-    void a_server_error_fails_the_turn_with_what_to_do_and_stores_nothing(Provider provider) {
+    void a_server_error_before_any_answer_is_unavailable_with_what_to_do_and_adds_nothing(Provider provider) {
         llm.enqueue(Answer.httpError(500));
 
-        assistant(provider).reply(turn("Hello"), toolbox, listener);
+        Unavailable failure = catchThrowableOfType(Unavailable.class, () -> send(assistant(provider), turn("Hello"), listener));
 
-        assertThat(listener.completions).isEmpty();
-        assertThat(listener.failures).singleElement().asString()
-                .startsWith("The LLM at " + config(provider, TIMEOUT).baseUrl() + " failed with HTTP 500")
+        assertThat(failure.code()).isEqualTo("llm_unavailable");
+        assertThat(failure.getMessage()).startsWith("The LLM at " + config(provider, TIMEOUT).baseUrl() + " failed with HTTP 500")
                 .endsWith("then send your message again.");
-        assertThat(listener.events).containsExactly("failed");
-        assertThat(history()).isEmpty();
+        assertThat(listener.events).as("the caller reports it; the listener hears nothing").isEmpty();
+        assertThat(history()).extracting(StoredMessage::kind).containsExactly(Kind.USER);
+    }
+
+    @ParameterizedTest @EnumSource(Provider.class)
+    void a_server_error_after_a_tool_call_fails_the_turn_and_keeps_what_happened(Provider provider) {
+        llm.enqueue(Answer.toolCall("read_trip", "{}"), Answer.httpError(500));
+
+        send(assistant(provider), turn("Read my trip"), listener);
+
+        assertThat(listener.events).containsExactly("tool", "failed");
+        assertThat(listener.failures).singleElement().asString().contains("failed with HTTP 500").endsWith("then send your message again.");
+        assertThat(history()).extracting(StoredMessage::kind).containsExactly(Kind.USER, Kind.ASSISTANT, Kind.TOOL_RESULT);
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
     void a_hung_model_fails_the_turn_within_the_timeout(Provider provider) {
         llm.enqueue(Answer.hang());
 
-        assistant(provider, config(provider, SHORT_TIMEOUT), AssistantLimits.DEFAULT).reply(turn("Hello"), toolbox, listener);
+        Unavailable failure = catchThrowableOfType(Unavailable.class,
+                () -> send(assistant(provider, config(provider, SHORT_TIMEOUT), AssistantLimits.DEFAULT), turn("Hello"), listener));
 
-        assertThat(listener.failures).singleElement().asString()
-                .contains("did not answer within 1 s").endsWith("send your message again, or raise LLM_TIMEOUT_SECONDS.");
-        assertThat(listener.events).containsExactly("failed");
+        assertThat(failure.getMessage()).contains("did not answer within 1 s").endsWith("send your message again, or raise LLM_TIMEOUT_SECONDS.");
+        assertThat(listener.events).isEmpty();
         assertThat(llm.chatRequests()).hasSize(1); // no retry behind the person's back
     }
 
@@ -274,8 +295,9 @@ class LangchainTripAssistantTest {
     void a_stream_that_stalls_after_its_first_token_fails_and_nothing_follows_the_failure(Provider provider) {
         llm.enqueue(Answer.stallAfterHeaders());
 
-        assistant(provider, config(provider, SHORT_TIMEOUT), AssistantLimits.DEFAULT).reply(turn("Hello"), toolbox, listener);
+        send(assistant(provider, config(provider, SHORT_TIMEOUT), AssistantLimits.DEFAULT), turn("Hello"), listener);
 
+        assertThat(listener.tokens).isNotEmpty();
         assertThat(listener.failures).singleElement().asString().contains("did not answer within 1 s");
         assertThat(listener.events.getLast()).isEqualTo("failed");
         assertThat(listener.completions).isEmpty();
@@ -287,14 +309,15 @@ class LangchainTripAssistantTest {
         URI nowhere = URI.create("http://127.0.0.1:" + port);
         LlmConfig config = new LlmConfig(Provider.OLLAMA, nowhere, "llama3.2", Optional.empty(), URI.create(nowhere + "/v1"), "gpt-4o-mini", TIMEOUT);
 
-        assistant(Provider.OLLAMA, config, AssistantLimits.DEFAULT).reply(turn("Hello"), toolbox, listener);
+        Unavailable failure = catchThrowableOfType(Unavailable.class,
+                () -> send(assistant(Provider.OLLAMA, config, AssistantLimits.DEFAULT), turn("Hello"), listener));
 
-        assertThat(listener.failures).singleElement().asString().startsWith("No LLM reachable at " + nowhere + " — start Ollama");
+        assertThat(failure.getMessage()).startsWith("No LLM reachable at " + nowhere + " — start Ollama");
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
     void a_japanese_conversation_gets_a_japanese_system_prompt_with_the_trip_and_today(Provider provider) {
-        assistant(provider).reply(new Turn(conversation, Language.JA, TODAY, "大阪出張、2026-12-01〜2026-12-03", "持ち物は？"), toolbox, listener);
+        send(assistant(provider), new Turn(conversation, Language.JA, TODAY, "大阪出張、2026-12-01〜2026-12-03", "持ち物は？"), listener);
 
         String system = llm.chatRequests().getFirst().json().at("/messages/0/content").asText();
         assertThat(system).contains("出張を支援するアシスタント", "必ず日本語で", "今日は 2026-11-23（月曜日）", "大阪出張、2026-12-01〜2026-12-03");
@@ -303,7 +326,7 @@ class LangchainTripAssistantTest {
 
     @ParameterizedTest @EnumSource(Provider.class)
     void an_english_conversation_gets_an_english_system_prompt_with_the_trip_and_today(Provider provider) {
-        assistant(provider).reply(turn("Hi"), toolbox, listener);
+        send(assistant(provider), turn("Hi"), listener);
 
         String system = llm.chatRequests().getFirst().json().at("/messages/0/content").asText();
         assertThat(system).contains("business trip", "Answer in English", "Today is 2026-11-23 (Monday)", TRIP,
@@ -343,6 +366,13 @@ class LangchainTripAssistantTest {
     }
 
     private List<StoredMessage> history() { return conversations.history(conversation); }
+
+    /** As the domain's chat service does: store the user's message, then let the assistant answer. */
+    private void send(LangchainTripAssistant assistant, Turn turn, RecordingListener listener) {
+        conversations.append(turn.conversation(), List.of(new StoredMessage(0, Kind.USER, turn.userMessage(), List.of(), Optional.empty(),
+                Optional.empty(), clock.instant())));
+        assistant.reply(turn, toolbox, listener);
+    }
 
     private Turn turn(String message) { return new Turn(conversation, Language.EN, TODAY, TRIP, message); }
 
