@@ -16,6 +16,8 @@ import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
@@ -70,7 +72,7 @@ final class LangchainTripAssistant implements TripAssistant {
     @Override public void reply(Turn turn, Toolbox toolbox, Listener listener) {
         TurnEnd end = new TurnEnd(listener);
         try {
-            converse(turn, new TripTools(toolbox), end);
+            converse(turn, new TripTools(toolbox, turn.language()), end);
         } catch (Unavailable e) {
             throw e;
         } catch (RuntimeException e) {
@@ -162,6 +164,11 @@ final class LangchainTripAssistant implements TripAssistant {
                 lastActivity.set(System.nanoTime());
                 if (!end.token(text) && streaming != null) streaming.cancel();
             }
+
+            // a tool call's arguments or a thinking block stream too: that is the model at work, not a stall
+            @Override public void onPartialToolCall(PartialToolCall partialToolCall) { lastActivity.set(System.nanoTime()); }
+
+            @Override public void onPartialThinking(PartialThinking partialThinking) { lastActivity.set(System.nanoTime()); }
 
             @Override public void onCompleteResponse(ChatResponse response) { done.complete(response); }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.domain.kernel.DomainException;
 import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
 import dev.concierge.domain.tripsupport.model.VisitId;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant.Toolbox;
@@ -83,8 +84,10 @@ final class TripTools {
     record Outcome(String text, boolean ran) {}
 
     private final Map<String, Function<JsonNode, String>> tools;
+    private final Language language;
 
-    TripTools(Toolbox toolbox) {
+    TripTools(Toolbox toolbox, Language language) {
+        this.language = language;
         tools = Map.of(
                 READ_TRIP, arguments -> toolbox.readTrip(),
                 RECOMPUTE_ESTIMATE, arguments -> toolbox.recomputeEstimate(),
@@ -96,18 +99,22 @@ final class TripTools {
 
     Outcome run(ToolExecutionRequest call) {
         Function<JsonNode, String> tool = tools.get(call.name());
+        boolean ja = language == Language.JA;
         if (tool == null) {
-            return new Outcome("There is no tool named '" + call.name() + "'. The tools are: " + NAMES + ".", false);
+            return new Outcome((ja ? "ツール「" + call.name() + "」はありません。" : "")
+                    + "There is no tool named '" + call.name() + "'. The tools are: " + NAMES + ".", false);
         }
         try {
             return new Outcome(tool.apply(arguments(call.arguments())), true);
         } catch (BadArguments e) {
-            return new Outcome("The arguments were not usable: " + e.getMessage() + " Call " + call.name() + " again with corrected arguments.", false);
+            return new Outcome((ja ? "引数を使えませんでした。" : "") + "The arguments were not usable: " + e.getMessage()
+                    + " Call " + call.name() + " again with corrected arguments.", false);
         } catch (DomainException e) {
-            return new Outcome("Refused: " + e.getMessage() + details(e.details()), false);
+            return new Outcome((ja ? "却下されました: " : "Refused: ") + e.getMessage() + details(e.details()), false);
         } catch (RuntimeException e) {
             log.warn("Tool {} failed", call.name(), e);
-            return new Outcome("The tool " + call.name() + " failed unexpectedly; tell the user it could not be done now.", false);
+            return new Outcome(ja ? "ツール " + call.name() + " が予期せず失敗しました。今はできないとユーザーに伝えてください。"
+                    : "The tool " + call.name() + " failed unexpectedly; tell the user it could not be done now.", false);
         }
     }
 

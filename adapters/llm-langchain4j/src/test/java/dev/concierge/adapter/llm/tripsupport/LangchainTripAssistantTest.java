@@ -178,6 +178,16 @@ class LangchainTripAssistantTest {
         assertThat(listener.completions).singleElement().asString().startsWith("Simulated answer about \"Book me a flight\"");
     }
 
+    @Test void in_a_japanese_conversation_the_user_sees_refusals_in_japanese() {
+        llm.enqueue(Answer.toolCall("book_flight", "{}"), Answer.toolCall("propose_move_visit", "{\"visitId\":7,\"newStart\":\"2027-01-05T09:00\"}"));
+
+        send(assistant(Provider.OLLAMA), new Turn(conversation, Language.JA, TODAY, "大阪出張", "訪問を移動して"), listener);
+
+        assertThat(listener.tools).extracting(RecordingListener.ToolUse::outcome).satisfiesExactly(
+                unknown -> assertThat(unknown).startsWith("ツール「book_flight」はありません。"),
+                refused -> assertThat(refused).startsWith("却下されました: "));
+    }
+
     @ParameterizedTest @EnumSource(Provider.class)
     void tool_calls_beyond_the_cap_are_not_run_and_the_model_must_answer_without_tools(Provider provider) {
         String readTrip = "{}";
