@@ -86,8 +86,10 @@ final class LangchainTripAssistant implements TripAssistant {
         ChatMemory memory = MessageWindowChatMemory.builder().id(turn.conversation()).maxMessages(limits.memoryMessages())
                 .chatMemoryStore(new ConversationMemoryStore(conversations, clock)).build();
         SystemMessage system = SystemMessage.from(AssistantPrompt.system(turn, limits.maxToolCalls()));
-        if (!endsWithQuestion(memory.messages(), turn.userMessage())) {
+        List<ChatMessage> window = memory.messages(); // read once for the first call: time to first token counts
+        if (!endsWithQuestion(window, turn.userMessage())) {
             memory.add(UserMessage.from(turn.userMessage())); // the port has the caller store it; a caller that did not still gets memory
+            window = memory.messages();
         }
         int toolCalls = 0;
         // Each round either answers or spends tool calls; the extra rounds let the model answer once the budget is spent.
@@ -95,7 +97,7 @@ final class LangchainTripAssistant implements TripAssistant {
             boolean offerTools = toolCalls < limits.maxToolCalls();
             List<ChatMessage> messages = new ArrayList<>();
             messages.add(system);
-            messages.addAll(memory.messages());
+            messages.addAll(round == 0 ? window : memory.messages());
             ChatRequest.Builder request = ChatRequest.builder().messages(messages);
             if (offerTools) request.toolSpecifications(TripTools.SPECIFICATIONS);
             Reply reply = ask(request.build(), offerTools, end);
