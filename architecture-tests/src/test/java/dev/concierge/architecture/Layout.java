@@ -47,6 +47,10 @@ final class Layout {
             DOMAIN + ".testcasegeneration.port.in",
             DOMAIN + ".testcasegeneration.port.out",
             DOMAIN + ".testcasegeneration.application",
+            DOMAIN + ".tripsupport.model",
+            DOMAIN + ".tripsupport.port.in",
+            DOMAIN + ".tripsupport.port.out",
+            DOMAIN + ".tripsupport.application",
             HTTP,
             HTTP + ".favourites",
             HTTP + ".web",
@@ -55,10 +59,13 @@ final class Layout {
             HTTP + ".wiring",
             PERSISTENCE,
             PERSISTENCE + ".favourites",
+            PERSISTENCE + ".tripsupport",
             GENERATED_JOOQ,
             GENERATED_JOOQ + ".favourites",
+            GENERATED_JOOQ + ".trip_support",
             LLM,
             LLM + ".tripsupport",
+            ADAPTER + ".file.tripsupport",
             BOOTSTRAP);
 
     /**

@@ -12,6 +12,7 @@ import dev.concierge.adapter.llm.LlmModule;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseHealth;
 import dev.concierge.adapter.persistence.PersistenceModule;
+import dev.concierge.adapter.file.tripsupport.TravelPolicyFileModule;
 import dev.concierge.adapter.llm.LlmReachability;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.UserId;
@@ -39,6 +40,9 @@ final class ConciergeModule extends AbstractModule {
 
         install(new FavouritesModule());
         install(new FavouritesHttpModule());
+
+        install(new TravelPolicyFileModule(settings.travelPolicyFile()));
+        install(new TripSupportModule());
 
         var health = HttpModule.healthIndicators(binder());
         health.addBinding().to(DatabaseHealthIndicator.class);

@@ -30,7 +30,8 @@ public record Settings(
         java.util.Set<String> localGroups,
         LogFormat logFormat,
         ZoneId timeZone,
-        Duration shutdownDrain) {
+        Duration shutdownDrain,
+        Optional<Path> travelPolicyFile) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -56,7 +57,8 @@ public record Settings(
             new Setting("LOCAL_GROUPS", "qa", "Comma-separated groups (teams) of the local user"),
             new Setting("LOG_FORMAT", "text", "text or json"),
             new Setting("APP_TIME_ZONE", "Asia/Tokyo", "Time zone of 'today'"),
-            new Setting("SHUTDOWN_DRAIN_SECONDS", "20", "How long SIGTERM waits for in-flight requests"));
+            new Setting("SHUTDOWN_DRAIN_SECONDS", "20", "How long SIGTERM waits for in-flight requests"),
+            new Setting("TRAVEL_POLICY_FILE", null, "Travel policy properties file; unset means the built-in domestic-Japan policy"));
 
     /** Reads the settings, reporting every bad value at once so a person fixes them in one go. */
     public static Settings from(Map<String, String> env) {
@@ -81,7 +83,8 @@ public record Settings(
                 groups(reader.text("LOCAL_GROUPS")),
                 reader.choice("LOG_FORMAT", LogFormat.class),
                 reader.parsed("APP_TIME_ZONE", ZoneId::of, "a time zone such as Asia/Tokyo or UTC"),
-                Duration.ofSeconds(reader.integer("SHUTDOWN_DRAIN_SECONDS", 0, 600)));
+                Duration.ofSeconds(reader.integer("SHUTDOWN_DRAIN_SECONDS", 0, 600)),
+                reader.optional("TRAVEL_POLICY_FILE").map(Path::of));
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
             reader.problems.add("OPENAI_API_KEY: LLM_PROVIDER=openai needs an API key (or set OPENAI_BASE_URL to a compatible server that needs none)");

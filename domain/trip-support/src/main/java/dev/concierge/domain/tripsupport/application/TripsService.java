@@ -138,6 +138,7 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
 
     @Override public CustomerVisit setPreparationNotes(UserId owner, VisitId id, String notes) {
         CustomerVisit visit = get(owner, id);
+        get(owner, visit.trip()).requireEditable();
         return visits.save(new CustomerVisit(id, visit.trip(), visit.details(), Optional.ofNullable(notes), visit.version()));
     }
 
