@@ -65,18 +65,20 @@ final class Layout {
             GENERATED_JOOQ + ".favourites",
             GENERATED_JOOQ + ".trip_support",
             LLM,
+            LLM + ".tripsupport",
             ADAPTER + ".file.tripsupport",
             BOOTSTRAP);
 
     /**
      * Technology packages the confinement rules name that production code uses today. Not yet used, so not listed:
-     * {@code dev.langchain4j} (the llm adapter only probes reachability so far), {@code software.amazon.awssdk}
-     * (no secrets adapter yet) and {@code software.amazon.awscdk} (infrastructure is not a runtime module).
+     * {@code software.amazon.awssdk} (no secrets adapter yet) and {@code software.amazon.awscdk} (infrastructure is not
+     * a runtime module).
      */
     static final List<String> TECHNOLOGIES_IN_USE = List.of(
             "io.javalin", "org.eclipse.jetty", "gg.jte",
             "org.jooq", "com.zaxxer.hikari", "org.flywaydb", "io.zonky",
-            "com.google.inject");
+            "com.google.inject",
+            "dev.langchain4j");
 
     private Layout() {}
 }
