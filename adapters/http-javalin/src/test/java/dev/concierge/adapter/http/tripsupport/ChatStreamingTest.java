@@ -103,6 +103,15 @@ class ChatStreamingTest {
         assertThat(server.json(server.get("/api/conversations/" + conversation + "/messages")).path("total").asInt()).isZero();
     }
 
+    @Test void a_turn_refused_before_it_starts_answers_its_status_not_a_stream() {
+        server.chat.script((turn, listener) -> {
+            throw new dev.concierge.domain.kernel.Conflict("turn_in_progress",
+                    "The assistant is still answering the previous message in this conversation. Wait for that answer, then send again.");
+        });
+
+        server.assertError(server.post("/api/conversations/" + conversation + "/messages", "{\"text\":\"Hi\"}"), 409, "turn_in_progress");
+    }
+
     @Test void a_model_that_never_answers_ends_the_stream_with_an_error_not_a_hang() throws Exception {
         server.close();
         server = new TripSupportServer(Duration.ofSeconds(1));
