@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.concierge.adapter.llm.LlmWireFixture;
 import dev.concierge.adapter.llm.LlmWireFixture.Answer;
 import dev.concierge.adapter.persistence.TestDatabase;
+import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
 import dev.concierge.domain.tripsupport.model.Proposal;
@@ -17,29 +18,35 @@ import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The assistant as deployed: the real injector, PostgreSQL, and the wire fixture as the model (Ollama protocol). A
+ * The assistant as deployed: the real injector, PostgreSQL, and the wire fixture as the model (each protocol). A
  * tool proposal made by the model changes the trip once the user accepts it, and the chat's memory outlives the
  * injector: a new application over the same database sends the earlier turns, tool exchange included, to the model.
  */
 class TripAssistantOnModelTest {
 
-    @Test void a_proposal_from_the_model_accepted_changes_the_trip_and_the_memory_survives_a_restart() {
+    @ParameterizedTest @ValueSource(strings = {"ollama", "openai"})
+    void a_proposal_from_the_model_accepted_changes_the_trip_and_the_memory_survives_a_restart(String provider) {
         UserId user = new UserId("assistant-restart");
         try (LlmWireFixture llm = LlmWireFixture.start(); TestDatabase database = TestDatabase.empty()) {
-            Map<String, String> env = Map.of("PORT", "0", "HOST", "127.0.0.1", "DATABASE_URL", database.jdbcUrl(),
-                    "DATABASE_USER", database.user(), "OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(), "OLLAMA_MODEL", "llama3.2",
-                    "LLM_TIMEOUT_SECONDS", "10", "SHUTDOWN_DRAIN_SECONDS", "1");
+            Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "HOST", "127.0.0.1", "DATABASE_URL", database.jdbcUrl(),
+                    "DATABASE_USER", database.user(), "LLM_PROVIDER", provider, "LLM_TIMEOUT_SECONDS", "10", "SHUTDOWN_DRAIN_SECONDS", "1"));
+            env.putAll(Map.of("OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(), "OLLAMA_MODEL", "llama3.2",
+                    "OPENAI_BASE_URL", llm.openAiBaseUrl().toString(), "OPENAI_MODEL", "gpt-4o-mini", "OPENAI_API_KEY", "sk-fixture"));
             Trip trip;
             Conversation conversation;
             llm.enqueue(Answer.toolCall("propose_add_visit", """
@@ -89,6 +96,26 @@ class TripAssistantOnModelTest {
                 assertThat(chat.history(user, conversation.id())).extracting(StoredMessage::kind).containsExactly(
                         Kind.USER, Kind.ASSISTANT, Kind.TOOL_RESULT, Kind.ASSISTANT, Kind.USER, Kind.ASSISTANT);
             }
+        }
+    }
+
+    @Test void with_no_model_reachable_a_message_is_refused_saying_what_to_start_and_nothing_is_stored() {
+        UserId user = new UserId("assistant-no-model");
+        try (RunningApp running = RunningApp.start()) { // OLLAMA_BASE_URL where nothing listens
+            var trips = running.app.injector().getInstance(ManageTripsUseCase.class);
+            var chat = running.app.injector().getInstance(ChatWithAssistantUseCase.class);
+            Trip trip = trips.create(user, new TripDetails("Osaka sales", "", "Tokyo", List.of("Osaka"),
+                    LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
+            Conversation conversation = chat.start(user, trip.id(), "Osaka");
+            Recording listener = new Recording();
+
+            assertThatThrownBy(() -> chat.send(user, conversation.id(), "Hello?", listener))
+                    .isInstanceOf(Unavailable.class)
+                    .hasMessageStartingWith("No LLM reachable at http://127.0.0.1:9 — start Ollama");
+
+            assertThat(chat.history(user, conversation.id())).isEmpty();
+            assertThat(listener.completions).isEmpty();
+            assertThat(listener.failures).isEmpty();
         }
     }
 
