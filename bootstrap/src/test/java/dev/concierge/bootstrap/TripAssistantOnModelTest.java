@@ -7,6 +7,7 @@ import dev.concierge.adapter.persistence.TestDatabase;
 import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
+import dev.concierge.domain.tripsupport.model.ItineraryItem;
 import dev.concierge.domain.tripsupport.model.Proposal;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.StoredMessage.Kind;
@@ -15,6 +16,7 @@ import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,32 @@ class TripAssistantOnModelTest {
                 assertThat(chat.history(user, conversation.id())).extracting(StoredMessage::kind).containsExactly(
                         Kind.USER, Kind.ASSISTANT, Kind.TOOL_RESULT, Kind.ASSISTANT, Kind.USER, Kind.ASSISTANT);
             }
+        }
+    }
+
+    @Test void an_itinerary_drafted_by_the_model_in_json_schema_mode_becomes_the_trips_itinerary_once_accepted() {
+        UserId user = new UserId("assistant-itinerary");
+        try (LlmWireFixture llm = LlmWireFixture.start();
+             RunningApp running = RunningApp.start(Map.of("OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(), "OLLAMA_MODEL", "llama3.2"))) {
+            var trips = running.app.injector().getInstance(ManageTripsUseCase.class);
+            var chat = running.app.injector().getInstance(ChatWithAssistantUseCase.class);
+            var review = running.app.injector().getInstance(ReviewProposalsUseCase.class);
+            var itineraries = running.app.injector().getInstance(PlanItineraryUseCase.class);
+            Trip trip = trips.create(user, new TripDetails("Osaka sales", "", "Tokyo", List.of("Osaka"),
+                    LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
+            Conversation conversation = chat.start(user, trip.id(), "Osaka");
+            llm.enqueue(Answer.toolCall("propose_itinerary_draft", "{}"), Answer.content("""
+                    {"items":[{"date":"2026-12-01","start":"08:00","end":"10:30","kind":"transport","title":"Nozomi to Shin-Osaka","place":"Tokyo","notes":""},
+                              {"date":"2026-12-02","start":"17:00","end":"","kind":"transport","title":"Back to Tokyo","place":"Shin-Osaka","notes":""}]}"""));
+            Recording listener = new Recording();
+
+            chat.send(user, conversation.id(), "Draft my itinerary", listener);
+            review.accept(user, review.proposals(user, conversation.id()).getFirst().id());
+
+            assertThat(listener.tools).singleElement().asString().contains("Replace the itinerary with a draft of 2 item(s)");
+            assertThat(llm.chatRequests().get(1).json().path("format").path("properties").has("items")).as("the drafter's JSON schema").isTrue();
+            assertThat(itineraries.itinerary(user, trip.id()).items()).extracting(ItineraryItem::title)
+                    .containsExactly("Nozomi to Shin-Osaka", "Back to Tokyo");
         }
     }
 
