@@ -114,14 +114,19 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
             assistant.reply(turn, toolbox, listener);
         } catch (RuntimeException | Error e) {
             // No answer (model unreachable, or the turn broke): take the whole turn back, so nothing half-done stays.
-            try {
-                turns.retract(lease);
-            } catch (RuntimeException retractFailed) {
-                e.addSuppressed(retractFailed);
-            }
+            quietly(() -> turns.retract(lease), e);
+            quietly(() -> turns.release(lease), e);
             throw e;
-        } finally {
-            turns.release(lease);
+        }
+        turns.release(lease);
+    }
+
+    /** Cleanup after a failure must not hide the failure; a lease left behind expires on its own. */
+    private static void quietly(Runnable cleanup, Throwable failure) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException cleanupFailed) {
+            failure.addSuppressed(cleanupFailed);
         }
     }
 

@@ -79,6 +79,13 @@ class VisitRulesTest {
         assertThatThrownBy(() -> visit(LocalDateTime.of(2026, 12, 1, 10, 0), 721)).isInstanceOf(InvalidInput.class);
     }
 
+    @Test void a_visit_lasts_whole_minutes() {
+        assertThatThrownBy(() -> new VisitDetails("Acme", List.of(), "Osaka", LocalDateTime.of(2026, 12, 1, 10, 0),
+                Duration.ofSeconds(3_630), "", "")).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).details()).extracting(dev.concierge.domain.kernel.FieldError::message)
+                        .containsExactly("must be whole minutes"));
+    }
+
     @Test void a_visit_needs_a_company_a_place_and_a_start() {
         assertThatThrownBy(() -> new VisitDetails("", List.of(), " ", null, Duration.ofHours(1), null, null))
                 .isInstanceOf(InvalidInput.class)
