@@ -1,6 +1,5 @@
 package dev.concierge.bootstrap;
 
-import com.google.inject.AbstractModule;
 import dev.concierge.adapter.persistence.TestDatabase;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Language;
@@ -19,6 +18,8 @@ import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
+import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +47,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Trip support in the real injector over a real PostgreSQL; the chat with a scripted assistant in place of the model. */
+/**
+ * Trip support in the real injector over a real PostgreSQL; the chat with a scripted assistant in place of the model
+ * (with the real model adapter against the wire fixture: {@link TripAssistantOnModelTest}).
+ */
 class TripSupportWiringTest {
     private static RunningApp running;
 
@@ -73,14 +78,9 @@ class TripSupportWiringTest {
     }
 
     @Test void with_an_assistant_bound_the_chat_stores_the_turn_and_a_tool_proposal_accepted_changes_the_trip() {
-        var injector = running.app.injector().createChildInjector(new TripAssistantModule(), new AbstractModule() {
-            @Override protected void configure() {
-                bind(TripAssistant.class).toInstance(new ProposingAssistant(running.app.injector().getInstance(ConversationRepository.class)));
-                bind(TripDrafter.class).toInstance(new NoDrafter());
-            }
-        });
+        var injector = running.app.injector();
         var trips = injector.getInstance(ManageTripsUseCase.class);
-        var chat = injector.getInstance(ChatWithAssistantUseCase.class);
+        var chat = chatWith(new ProposingAssistant(injector.getInstance(ConversationRepository.class)));
         var review = injector.getInstance(ReviewProposalsUseCase.class);
         var visits = injector.getInstance(ManageVisitsUseCase.class);
         UserId user = new UserId("wiring-chat");
@@ -133,14 +133,16 @@ class TripSupportWiringTest {
                 .contains(Path.of("/etc/concierge/policy.properties"));
     }
 
-    /** Another instance of the app as far as turns go: its own services over the same database. */
+    /**
+     * Another instance of the app as far as turns go: its own chat service over the same database, wired as
+     * {@link TripAssistantModule} wires it but with a scripted assistant (the real injector binds the model adapter).
+     */
     private static ChatWithAssistantUseCase chatWith(TripAssistant assistant) {
-        return running.app.injector().createChildInjector(new TripAssistantModule(), new AbstractModule() {
-            @Override protected void configure() {
-                bind(TripAssistant.class).toInstance(assistant);
-                bind(TripDrafter.class).toInstance(new NoDrafter());
-            }
-        }).getInstance(ChatWithAssistantUseCase.class);
+        var injector = running.app.injector();
+        return new TripAssistantModule().chat(injector.getInstance(ManageTripsUseCase.class), injector.getInstance(ManageVisitsUseCase.class),
+                injector.getInstance(PlanItineraryUseCase.class), injector.getInstance(EstimateExpensesUseCase.class),
+                injector.getInstance(ConversationRepository.class), injector.getInstance(ConversationTurns.class),
+                injector.getInstance(ProposalRepository.class), assistant, new NoDrafter(), injector.getInstance(Clock.class));
     }
 
     private static void await(CountDownLatch latch) {

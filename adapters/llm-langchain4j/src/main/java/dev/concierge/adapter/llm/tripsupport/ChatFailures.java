@@ -2,32 +2,35 @@ package dev.concierge.adapter.llm.tripsupport;
 
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmFailure;
+import dev.langchain4j.exception.HttpException;
 
 import java.time.Duration;
 
 /**
- * {@link LlmFailure}'s account of a failed call, reworded where it speaks of background jobs: a chat turn is not
- * retried later, the person asks again ({@code again} says how).
+ * {@link LlmFailure}'s account of a failed call, reworded where it speaks of background jobs or of JSON output: a chat
+ * turn or a draft is not retried later, the person asks again ({@code again} says how).
  */
 final class ChatFailures {
-    private ChatFailures() {}
-
     static final String CHAT_AGAIN = "send your message again";
     static final String DRAFT_AGAIN = "ask for the draft again";
+    private static final int MAX_DETAIL = 300;
+
+    private ChatFailures() {}
 
     /** A chat turn's failure: a rejected request there means the model cannot call tools, not that it lacks JSON output. */
     static LlmFailure ofChat(Throwable failure, LlmConfig config) {
         LlmFailure mapped = of(failure, config, CHAT_AGAIN);
-        return mapped.kind() != LlmFailure.Kind.REQUEST_REJECTED ? mapped
-                : new LlmFailure(mapped.kind(), mapped.message().replace("may not support JSON-schema output", "may not support tool calling"));
+        if (mapped.kind() != LlmFailure.Kind.REQUEST_REJECTED) return mapped;
+        return new LlmFailure(mapped.kind(), "The LLM at " + config.baseUrl() + " rejected the request" + http(failure)
+                + " — the model '" + config.model() + "' may not support tool calling; choose another with " + modelSetting(config) + ".");
     }
 
     static LlmFailure of(Throwable failure, LlmConfig config, String again) {
         LlmFailure mapped = LlmFailure.of(failure, config);
         return switch (mapped.kind()) {
             case TIMED_OUT -> timedOut(config, again);
-            case SERVER_ERROR -> new LlmFailure(mapped.kind(), mapped.message().replace("; generation is retried later", "")
-                    .replaceFirst("\\.$", "") + ", then " + again + ".");
+            case SERVER_ERROR -> new LlmFailure(mapped.kind(), "The LLM at " + config.baseUrl() + " failed" + http(failure)
+                    + " — check the model server's log, then " + again + ".");
             default -> mapped;
         };
     }
@@ -40,6 +43,22 @@ final class ChatFailures {
 
     static String interrupted() {
         return "The answer was interrupted before the model finished (the app may be stopping) — send your message again.";
+    }
+
+    /** " with HTTP 500 (what the server said)", or nothing when the failure carries no HTTP status. */
+    private static String http(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpException http) {
+                String detail = http.getMessage() == null ? "" : http.getMessage().strip().replaceAll("\\s+", " ");
+                if (detail.length() > MAX_DETAIL) detail = detail.substring(0, MAX_DETAIL) + "…";
+                return " with HTTP " + http.statusCode() + (detail.isEmpty() ? "" : " (" + detail + ")");
+            }
+        }
+        return "";
+    }
+
+    private static String modelSetting(LlmConfig config) {
+        return config.provider() == LlmConfig.Provider.OLLAMA ? "OLLAMA_MODEL" : "OPENAI_MODEL";
     }
 
     private static String readable(Duration duration) {

@@ -273,9 +273,21 @@ class LangchainTripAssistantTest {
 
         assertThat(failure.code()).isEqualTo("llm_unavailable");
         assertThat(failure.getMessage()).startsWith("The LLM at " + config(provider, TIMEOUT).baseUrl() + " failed with HTTP 500")
-                .endsWith("then send your message again.");
+                .contains("simulated failure").doesNotContain("retried later")
+                .endsWith(" — check the model server's log, then send your message again.");
         assertThat(listener.events).as("the caller reports it; the listener hears nothing").isEmpty();
         assertThat(history()).extracting(StoredMessage::kind).containsExactly(Kind.USER);
+    }
+
+    @ParameterizedTest @EnumSource(Provider.class)
+    void a_request_the_model_rejects_even_without_streaming_says_the_model_may_not_call_tools(Provider provider) {
+        llm.enqueue(Answer.httpError(400), Answer.httpError(400));
+
+        Unavailable failure = catchThrowableOfType(Unavailable.class, () -> send(assistant(provider), turn("Hello"), listener));
+
+        assertThat(failure.getMessage()).startsWith("The LLM at " + config(provider, TIMEOUT).baseUrl() + " rejected the request with HTTP 400")
+                .endsWith("may not support tool calling; choose another with " + (provider == Provider.OLLAMA ? "OLLAMA_MODEL." : "OPENAI_MODEL."));
+        assertThat(llm.chatRequests()).hasSize(2); // streamed, then once more whole
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
