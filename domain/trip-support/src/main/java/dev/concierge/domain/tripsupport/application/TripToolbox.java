@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -128,7 +129,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
             CustomerVisit visit = visitOfThisTrip(visitId);
             String notes = drafter.draftPreparationNotes(current.details(), visit, language);
             // Validates the draft like a user's edit would (not blank, not too long).
-            CustomerVisit withNotes = new CustomerVisit(visit.id(), visit.trip(), visit.details(), java.util.Optional.ofNullable(notes), visit.version());
+            CustomerVisit withNotes = new CustomerVisit(visit.id(), visit.trip(), visit.details(), Optional.ofNullable(notes), visit.version());
             if (withNotes.preparationNotes().isEmpty()) throw InvalidInput.field("preparationNotes", "the draft was empty");
             String summary = switch (language) {
                 case JA -> "訪問 #" + visitId + "（" + visit.details().company() + "）の準備メモを設定";
