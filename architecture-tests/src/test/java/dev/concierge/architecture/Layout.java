@@ -47,9 +47,14 @@ final class Layout {
             DOMAIN + ".testcasegeneration.port.in",
             DOMAIN + ".testcasegeneration.port.out",
             DOMAIN + ".testcasegeneration.application",
+            DOMAIN + ".tripsupport.model",
+            DOMAIN + ".tripsupport.port.in",
+            DOMAIN + ".tripsupport.port.out",
+            DOMAIN + ".tripsupport.application",
             HTTP,
             HTTP + ".favourites",
             HTTP + ".testcasegeneration",
+            HTTP + ".tripsupport",
             HTTP + ".web",
             HTTP + ".health",
             HTTP + ".identity",
@@ -62,17 +67,22 @@ final class Layout {
             GENERATED_JOOQ + ".test_case_generation",
             LLM,
             LLM + ".testcasegeneration",
+            PERSISTENCE + ".tripsupport",
+            GENERATED_JOOQ + ".trip_support",
+            LLM + ".tripsupport",
+            ADAPTER + ".file.tripsupport",
             BOOTSTRAP);
 
     /**
      * Technology packages the confinement rules name that production code uses today. Not yet used, so not listed:
-     * {@code dev.langchain4j} (the llm adapter only probes reachability so far), {@code software.amazon.awssdk}
-     * (no secrets adapter yet) and {@code software.amazon.awscdk} (infrastructure is not a runtime module).
+     * {@code software.amazon.awssdk} (no secrets adapter yet) and {@code software.amazon.awscdk} (infrastructure is not
+     * a runtime module).
      */
     static final List<String> TECHNOLOGIES_IN_USE = List.of(
             "io.javalin", "org.eclipse.jetty", "gg.jte",
             "org.jooq", "com.zaxxer.hikari", "org.flywaydb", "io.zonky",
-            "com.google.inject");
+            "com.google.inject",
+            "dev.langchain4j");
 
     private Layout() {}
 }

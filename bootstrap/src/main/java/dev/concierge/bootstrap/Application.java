@@ -1,5 +1,6 @@
 package dev.concierge.bootstrap;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
@@ -41,7 +42,7 @@ public final class Application implements AutoCloseable {
                 settings.databasePassword(), settings.dataDirectory(), settings.databasePoolSize()));
         try {
             migrate(database);
-            Injector injector = Guice.createInjector(Stage.PRODUCTION, new ConciergeModule(settings, database));
+            Injector injector = createInjector(settings, database);
             // Workers only after the migrations: they claim from tables that must exist.
             GenerationWorkers workers = injector.getInstance(GenerationWorkers.class);
             workers.start();
@@ -56,6 +57,22 @@ public final class Application implements AutoCloseable {
             return new Application(database, injector, server, workers, settings.shutdownDrain());
         } catch (RuntimeException | Error e) {
             database.close(); // also stops the embedded server, which would otherwise outlive us
+            throw e;
+        }
+    }
+
+    /**
+     * Guice's report shortens anything that looks like a class name (a policy key such as {@code per.diem.B} becomes
+     * {@code B}); when every error has the same cause, that cause's own message says best what to fix.
+     */
+    private static Injector createInjector(Settings settings, Database database) {
+        try {
+            return Guice.createInjector(Stage.PRODUCTION, new ConciergeModule(settings, database));
+        } catch (CreationException e) {
+            // One failing provider is reported once per binding that needs it: the same cause, many times.
+            var causes = e.getErrorMessages().stream().map(message -> message.getCause() == null ? null : message.getCause().getMessage())
+                    .distinct().toList();
+            if (causes.size() == 1 && causes.getFirst() != null) throw new IllegalStateException(causes.getFirst(), e);
             throw e;
         }
     }

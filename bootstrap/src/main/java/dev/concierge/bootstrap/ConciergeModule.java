@@ -13,7 +13,9 @@ import dev.concierge.adapter.llm.LlmModule;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseHealth;
 import dev.concierge.adapter.persistence.PersistenceModule;
+import dev.concierge.adapter.file.tripsupport.TravelPolicyFileModule;
 import dev.concierge.adapter.llm.LlmReachability;
+import dev.concierge.adapter.llm.tripsupport.TripSupportLlmModule;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.UserId;
 
@@ -43,6 +45,10 @@ final class ConciergeModule extends AbstractModule {
 
         install(new TestCaseGenerationModule(settings.generation()));
         install(new TestCaseGenerationHttpModule());
+        install(new TravelPolicyFileModule(settings.travelPolicyFile()));
+        install(new TripSupportModule());
+        install(new TripSupportLlmModule());
+        install(new TripAssistantModule());
 
         var health = HttpModule.healthIndicators(binder());
         health.addBinding().to(DatabaseHealthIndicator.class);

@@ -31,7 +31,8 @@ public record Settings(
         LogFormat logFormat,
         ZoneId timeZone,
         Duration shutdownDrain,
-        GenerationSettings generation) {
+        GenerationSettings generation,
+        Optional<Path> travelPolicyFile) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -68,7 +69,8 @@ public record Settings(
             new Setting("GENERATION_POLL_MILLIS", "500", "How often an idle generation worker looks for queued jobs"),
             new Setting("GENERATION_LEASE_SECONDS", "120", "How long a claimed job stays with a worker that stopped renewing it"),
             new Setting("GENERATION_MAX_ATTEMPTS", "10", "Attempts of a job while the model is unavailable before it fails"),
-            new Setting("GENERATION_RETRY_DELAY_SECONDS", "5", "First wait before retrying; doubles per attempt, with jitter, up to 5 minutes"));
+            new Setting("GENERATION_RETRY_DELAY_SECONDS", "5", "First wait before retrying; doubles per attempt, with jitter, up to 5 minutes"),
+            new Setting("TRAVEL_POLICY_FILE", null, "Travel policy properties file; unset means the built-in domestic-Japan policy"));
 
     /** Reads the settings, reporting every bad value at once so a person fixes them in one go. */
     public static Settings from(Map<String, String> env) {
@@ -99,7 +101,8 @@ public record Settings(
                         Duration.ofMillis(reader.integer("GENERATION_POLL_MILLIS", 10, 60_000)),
                         Duration.ofSeconds(reader.integer("GENERATION_LEASE_SECONDS", 2, 3600)),
                         reader.integer("GENERATION_MAX_ATTEMPTS", 1, 100),
-                        Duration.ofSeconds(reader.integer("GENERATION_RETRY_DELAY_SECONDS", 1, 300))));
+                        Duration.ofSeconds(reader.integer("GENERATION_RETRY_DELAY_SECONDS", 1, 300))),
+                reader.optional("TRAVEL_POLICY_FILE").map(Path::of));
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
             reader.problems.add("OPENAI_API_KEY: LLM_PROVIDER=openai needs an API key (or set OPENAI_BASE_URL to a compatible server that needs none)");

@@ -11,6 +11,9 @@ package dev.concierge.adapter.llm;
  *             json_schema / json_object; unknown models get OpenAI's 404 error object (code model_not_found).
  *   Tool calls (sim-llm's TOOLS=1, switched on with tools(true)) — a call of the tool named in the last user message,
  *             else the first tool, until a tool result follows it; streamed and not, in each protocol's own shape.
+ *             Beyond sim-llm: Answer.toolCall(name, arguments) scripts one exact call (a hallucinated name, a model that
+ *             never stops calling), and rejectStreamedTools(true) answers a streamed request offering tools with HTTP 400,
+ *             as OpenAI-compatible servers without streamed tool calls do.
  *   Fault knobs — sim-llm's rates become a per-request script: enqueue(Answer...) consumes one answer per chat request
  *             (a fixed reply, one of sim-llm's four malformations, an HTTP error in the provider's format, a hang
  *             until close(), a reply that stalls after its headers); firstTokenDelay/tokenDelay are TTFT_MS/TOKEN_MS.
@@ -64,6 +67,9 @@ public final class LlmWireFixture implements AutoCloseable {
 
         /** Headers and part of the body, then nothing: a server that dies mid-reply. */
         static Answer stallAfterHeaders() { return new StallAfterHeaders(); }
+
+        /** A call of this tool with these JSON arguments, whatever tools are offered and whatever results follow. */
+        static Answer toolCall(String name, String argumentsJson) { return new ScriptedToolCall(name, argumentsJson); }
     }
 
     record Simulated() implements Answer {}
@@ -72,6 +78,7 @@ public final class LlmWireFixture implements AutoCloseable {
     record HttpError(int status) implements Answer {}
     record Hang() implements Answer {}
     record StallAfterHeaders() implements Answer {}
+    record ScriptedToolCall(String name, String argumentsJson) implements Answer {}
 
     /** The ways real models break structured output, as sim-llm produces them. */
     public enum Malformation {
@@ -104,6 +111,7 @@ public final class LlmWireFixture implements AutoCloseable {
     private volatile Duration firstTokenDelay = Duration.ZERO;
     private volatile Duration tokenDelay = Duration.ZERO;
     private volatile boolean tools;
+    private volatile boolean rejectStreamedTools;
 
     private LlmWireFixture(List<String> models) {
         this.models = List.copyOf(models);
@@ -142,6 +150,9 @@ public final class LlmWireFixture implements AutoCloseable {
 
     /** sim-llm's TOOLS=1. */
     public LlmWireFixture tools(boolean on) { tools = on; return this; }
+
+    /** A server that cannot stream tool calls: a streamed chat request offering tools gets HTTP 400 (not streamed ones work). */
+    public LlmWireFixture rejectStreamedTools(boolean on) { rejectStreamedTools = on; return this; }
 
     /** The value sim-llm would synthesise for this schema next (advances the same counter replies use). */
     public JsonNode synthesise(JsonNode schema) { return sim.synth(schema); }
@@ -190,8 +201,13 @@ public final class LlmWireFixture implements AutoCloseable {
             json(exchange, 200, show);
             return;
         }
-        Answer answer = CHAT_PATHS.contains(path) ? Optional.ofNullable(script.poll()).orElse(Answer.simulated()) : Answer.simulated();
         boolean openAi = path.startsWith("/v1/");
+        if (rejectStreamedTools && offersTools(body) && streams(body, openAi)) {
+            json(exchange, 400, openAi ? openAiError("Streaming is not supported together with tools", "invalid_request_error", null)
+                    : ollamaError("streaming is not supported with tools"));
+            return;
+        }
+        Answer answer = CHAT_PATHS.contains(path) ? Optional.ofNullable(script.poll()).orElse(Answer.simulated()) : Answer.simulated();
         if (answer instanceof HttpError error) {
             json(exchange, error.status(), openAi ? openAiError("simulated failure", "server_error", null) : ollamaError("simulated failure"));
             return;
@@ -220,7 +236,7 @@ public final class LlmWireFixture implements AutoCloseable {
                 : body.has("messages") ? body.get("messages") : NODES.arrayNode();
         String model = body.path("model").asText(models.getFirst());
         String createdAt = Instant.now().toString();
-        SimulatedReplies.ToolCall call = isGenerate || !offersToolCall(answer) ? null : sim.toolCall(body);
+        SimulatedReplies.ToolCall call = isGenerate ? null : toolCall(answer, body);
         String text = call != null ? "" : textFor(answer, body, messages);
         List<String> tokens = SimulatedReplies.tokens(text);
         ObjectNode last = NODES.objectNode().put("model", model).put("created_at", createdAt).put("done", true).put("done_reason", "stop")
@@ -270,7 +286,7 @@ public final class LlmWireFixture implements AutoCloseable {
         String model = body.path("model").asText(models.getFirst());
         String id = "chatcmpl-sim-" + sim.next();
         long created = Instant.now().getEpochSecond();
-        SimulatedReplies.ToolCall call = offersToolCall(answer) ? sim.toolCall(body) : null;
+        SimulatedReplies.ToolCall call = toolCall(answer, body);
         String callId = "call_sim_" + sim.next();
         JsonNode messages = body.has("messages") ? body.get("messages") : NODES.arrayNode();
         String text = call != null ? "" : textFor(answer, body, messages);
@@ -330,7 +346,17 @@ public final class LlmWireFixture implements AutoCloseable {
         }
     }
 
-    private boolean offersToolCall(Answer answer) { return tools && answer instanceof Simulated; }
+    private SimulatedReplies.ToolCall toolCall(Answer answer, JsonNode body) {
+        if (answer instanceof ScriptedToolCall scripted) return new SimulatedReplies.ToolCall(scripted.name(), readJson(scripted.argumentsJson()));
+        return tools && answer instanceof Simulated ? sim.toolCall(body) : null;
+    }
+
+    private static boolean offersTools(JsonNode body) { return body.path("tools").isArray() && !body.path("tools").isEmpty(); }
+
+    /** Ollama streams unless told not to; OpenAI only when asked. */
+    private static boolean streams(JsonNode body, boolean openAi) {
+        return openAi ? body.path("stream").asBoolean(false) : !(body.path("stream").isBoolean() && !body.get("stream").asBoolean());
+    }
 
     private String textFor(Answer answer, JsonNode body, JsonNode messages) {
         return switch (answer) {

@@ -197,6 +197,62 @@ class LlmWireFixtureTest {
                     + "then the concrete steps, then a short summary for you.");
         }
 
+        @Test void a_scripted_tool_call_comes_in_ollamas_shapes_whatever_tools_and_results_are_there() throws Exception {
+            String afterResult = "{\"model\":\"llama3.2\",%s\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"read_trip\"}}],"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"tool\",\"content\":\"done\"}]}";
+            llm.enqueue(Answer.toolCall("book_flight", "{\"from\":\"Tokyo\"}"), Answer.toolCall("book_flight", "{\"from\":\"Tokyo\"}"));
+
+            JsonNode whole = read(post("/api/chat", afterResult.formatted("\"stream\":false,")));
+            List<JsonNode> chunks = post("/api/chat", afterResult.formatted("")).lines().map(LlmWireFixtureTest::read).toList();
+
+            assertThat(whole.at("/message/tool_calls/0/function/name").asText()).isEqualTo("book_flight");
+            assertThat(whole.at("/message/tool_calls/0/function/arguments/from").asText()).isEqualTo("Tokyo");
+            assertThat(chunks).hasSize(2);
+            assertThat(chunks.getFirst().at("/message/tool_calls/0/function/name").asText()).isEqualTo("book_flight");
+            assertThat(chunks.getLast().path("done").asBoolean()).isTrue();
+            // once the script is used up, sim-llm's rule holds again: a tool result after the question means text
+            assertThat(read(post("/api/chat", afterResult.formatted("\"stream\":false,"))).at("/message/tool_calls").isMissingNode()).isTrue();
+        }
+
+        @Test void a_scripted_tool_call_comes_in_openais_shapes() throws Exception {
+            String question = "{\"model\":\"gpt-4o-mini\",%s\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+            llm.enqueue(Answer.toolCall("read_trip", "{}"), Answer.toolCall("read_trip", "{\"verbose\":true}"));
+
+            JsonNode whole = read(post("/v1/chat/completions", question.formatted("")));
+            List<JsonNode> events = post("/v1/chat/completions", question.formatted("\"stream\":true,")).lines()
+                    .filter(l -> l.startsWith("data: {")).map(l -> read(l.substring(6))).toList();
+
+            assertThat(whole.at("/choices/0/finish_reason").asText()).isEqualTo("tool_calls");
+            assertThat(whole.at("/choices/0/message/tool_calls/0/function/name").asText()).isEqualTo("read_trip");
+            assertThat(whole.at("/choices/0/message/tool_calls/0/function/arguments").asText()).isEqualTo("{}");
+            assertThat(events.get(1).at("/choices/0/delta/tool_calls/0/function/name").asText()).isEqualTo("read_trip");
+            String arguments = events.stream().map(e -> e.at("/choices/0/delta/tool_calls/0/function/arguments").asText("")).reduce("", String::concat);
+            assertThat(arguments).isEqualTo("{\"verbose\":true}");
+            assertThat(events.getLast().at("/choices/0/finish_reason").asText()).isEqualTo("tool_calls");
+        }
+
+        @ParameterizedTest @EnumSource(LlmConfig.Provider.class)
+        void a_server_without_streamed_tools_refuses_only_streamed_requests_offering_tools(LlmConfig.Provider provider) throws Exception {
+            llm.tools(true).rejectStreamedTools(true);
+            boolean openAi = provider == LlmConfig.Provider.OPENAI;
+            String path = openAi ? "/v1/chat/completions" : "/api/chat";
+            String tools = "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"read_trip\"}}],";
+            String body = "{\"model\":\"llama3.2\",%s%s\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+            String streamed = openAi ? "\"stream\":true," : "";
+            String whole = openAi ? "" : "\"stream\":false,";
+
+            HttpResponse<String> refused = send(path, body.formatted(streamed, tools));
+            HttpResponse<String> wholeWithTools = send(path, body.formatted(whole, tools));
+            HttpResponse<String> streamedWithoutTools = send(path, body.formatted(streamed, ""));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(openAi ? read(refused.body()).at("/error/type").asText() : read(refused.body()).path("error").asText())
+                    .isEqualTo(openAi ? "invalid_request_error" : "streaming is not supported with tools");
+            assertThat(wholeWithTools.statusCode()).isEqualTo(200);
+            assertThat(wholeWithTools.body()).contains("read_trip");
+            assertThat(streamedWithoutTools.statusCode()).isEqualTo(200);
+        }
+
         private static ChatResponse stream(StreamingChatModel model, ChatRequest request) throws Exception {
             CompletableFuture<ChatResponse> done = new CompletableFuture<>();
             model.chat(request, new StreamingChatResponseHandler() {

@@ -6,9 +6,10 @@ import java.util.List;
 public final class ContextSchemas {
     public static final String FAVOURITES = "favourites";
     public static final String TEST_CASE_GENERATION = "test_case_generation";
+    public static final String TRIP_SUPPORT = "trip_support";
 
     /** Every context schema, in migration order (contexts never reference each other, so order is cosmetic). */
-    public static final List<String> ALL = List.of(FAVOURITES, TEST_CASE_GENERATION);
+    public static final List<String> ALL = List.of(FAVOURITES, TEST_CASE_GENERATION, TRIP_SUPPORT);
 
     private ContextSchemas() {}
 

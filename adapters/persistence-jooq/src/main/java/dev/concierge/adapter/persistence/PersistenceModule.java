@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.adapter.persistence.favourites.FavouritesPersistenceModule;
+import dev.concierge.adapter.persistence.tripsupport.TripSupportPersistenceModule;
 import org.jooq.DSLContext;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ public final class PersistenceModule extends AbstractModule {
     @Override protected void configure() {
         bind(Database.class).toInstance(database);
         install(new FavouritesPersistenceModule());
+        install(new TripSupportPersistenceModule());
     }
 
     @Provides @Singleton DataSource dataSource() { return database.dataSource(); }

@@ -1,100 +1,154 @@
 package dev.concierge.domain.tripsupport.model;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The company's travel rules: a daily allowance (per-diem) by destination class, a lodging cap per night by city
- * class, which transport classes are allowed, and the total above which a trip needs approval. Read from a
- * properties file (see {@code travel-policy.properties} in the README); the default suits domestic travel in Japan.
+ * class, which transport classes are allowed, and the total above which a trip needs approval. Amounts are whole
+ * units of the currency (yen by default). Read from a properties file (format in the README); the default suits
+ * domestic travel in Japan.
  */
 public record TravelPolicy(String currency, Map<String, String> cityClasses, String defaultCityClass,
                            Map<String, Long> perDiemByClass, Map<String, Long> lodgingCapByClass,
                            Set<TransportClass> allowedTransport, long approvalThreshold) {
+    public static final String DEFAULT_CURRENCY = "JPY";
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,20}");
 
     public TravelPolicy {
         cityClasses = Map.copyOf(cityClasses);
         perDiemByClass = Map.copyOf(perDiemByClass);
         lodgingCapByClass = Map.copyOf(lodgingCapByClass);
         allowedTransport = Set.copyOf(allowedTransport);
-        if (!perDiemByClass.containsKey(defaultCityClass) || !lodgingCapByClass.containsKey(defaultCityClass)) {
-            throw new InvalidPolicy("the default city class " + defaultCityClass + " needs per.diem." + defaultCityClass
-                    + " and lodging.cap." + defaultCityClass);
+        List<String> problems = new ArrayList<>();
+        if (currency == null || !CURRENCY.matcher(currency).matches()) problems.add("currency must be a three-letter ISO code such as JPY, got '" + currency + "'");
+        Set<String> classes = new TreeSet<>(cityClasses.values());
+        classes.add(defaultCityClass);
+        for (String cls : classes) {
+            if (!perDiemByClass.containsKey(cls)) problems.add("city class " + cls + " needs per.diem." + cls);
+            if (!lodgingCapByClass.containsKey(cls)) problems.add("city class " + cls + " needs lodging.cap." + cls);
         }
-        for (String cls : cityClasses.values()) {
-            if (!perDiemByClass.containsKey(cls) || !lodgingCapByClass.containsKey(cls)) {
-                throw new InvalidPolicy("city class " + cls + " needs per.diem." + cls + " and lodging.cap." + cls);
-            }
-        }
-        if (approvalThreshold < 0) throw new InvalidPolicy("approval.threshold must not be negative");
+        perDiemByClass.forEach((cls, amount) -> { if (amount < 0) problems.add("per.diem." + cls + " must not be negative"); });
+        lodgingCapByClass.forEach((cls, amount) -> { if (amount < 0) problems.add("lodging.cap." + cls + " must not be negative"); });
+        if (allowedTransport.isEmpty()) problems.add("transport.allowed must name at least one transport class");
+        if (approvalThreshold < 0) problems.add("approval.threshold must not be negative");
+        if (!problems.isEmpty()) throw new InvalidPolicy(problems);
     }
 
     /** The class of a city; matching ignores case and surrounding spaces, and unknown cities get the default class. */
-    public String classOf(String city) {
-        return cityClasses.getOrDefault(normalise(city), defaultCityClass);
-    }
+    public String classOf(String city) { return cityClasses.getOrDefault(normalise(city), defaultCityClass); }
 
     public long perDiemFor(String city) { return perDiemByClass.get(classOf(city)); }
 
     public long lodgingCapFor(String city) { return lodgingCapByClass.get(classOf(city)); }
 
+    public boolean allows(TransportClass travelClass) { return allowedTransport.contains(travelClass); }
+
+    /**
+     * Reads the policy from its properties form, reporting every problem at once, each naming its key: a typo in a
+     * key is an error rather than a silently ignored rule.
+     */
     public static TravelPolicy parse(Properties properties) {
-        try {
-            Map<String, String> cities = new LinkedHashMap<>();
-            Map<String, Long> perDiem = new LinkedHashMap<>();
-            Map<String, Long> lodging = new LinkedHashMap<>();
-            for (String key : properties.stringPropertyNames()) {
-                String value = properties.getProperty(key).strip();
-                if (key.startsWith("city.class.")) {
-                    String cls = key.substring("city.class.".length());
-                    for (String city : value.split(",")) if (!city.isBlank()) cities.put(normalise(city), cls);
-                } else if (key.startsWith("per.diem.")) {
-                    perDiem.put(key.substring("per.diem.".length()), Long.parseLong(value));
-                } else if (key.startsWith("lodging.cap.")) {
-                    lodging.put(key.substring("lodging.cap.".length()), Long.parseLong(value));
+        List<String> problems = new ArrayList<>();
+        Map<String, String> cities = new LinkedHashMap<>();
+        Map<String, Long> perDiem = new LinkedHashMap<>();
+        Map<String, Long> lodging = new LinkedHashMap<>();
+        Set<TransportClass> allowed = EnumSet.noneOf(TransportClass.class);
+        long threshold = 0;
+        String currency = DEFAULT_CURRENCY;
+        String defaultClass = null;
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            String value = properties.getProperty(key).strip();
+            if (key.startsWith("city.class.")) {
+                String cls = className(key, "city.class.", problems);
+                for (String city : value.split(",")) {
+                    if (city.isBlank()) continue;
+                    String previous = cities.put(normalise(city), cls);
+                    if (previous != null && !previous.equals(cls)) problems.add(key + ": " + city.strip() + " is already in class " + previous);
+                }
+            } else if (key.startsWith("per.diem.")) {
+                perDiem.put(className(key, "per.diem.", problems), amount(key, value, problems));
+            } else if (key.startsWith("lodging.cap.")) {
+                lodging.put(className(key, "lodging.cap.", problems), amount(key, value, problems));
+            } else {
+                switch (key) {
+                    case "currency" -> currency = value.toUpperCase(Locale.ROOT);
+                    case "default.city.class" -> defaultClass = value;
+                    case "approval.threshold" -> threshold = amount(key, value, problems);
+                    case "transport.allowed" -> {
+                        for (String name : value.split(",")) {
+                            if (name.isBlank()) continue;
+                            try {
+                                allowed.add(TransportClass.parse(name));
+                            } catch (RuntimeException e) {
+                                problems.add("transport.allowed: unknown transport class '" + name.strip() + "' (known: "
+                                        + String.join(", ", java.util.Arrays.stream(TransportClass.values()).map(TransportClass::wireName).toList()) + ")");
+                            }
+                        }
+                    }
+                    default -> problems.add("unknown key '" + key + "' (known: currency, default.city.class, city.class.<class>, "
+                            + "per.diem.<class>, lodging.cap.<class>, transport.allowed, approval.threshold)");
                 }
             }
-            Set<TransportClass> allowed = EnumSet.noneOf(TransportClass.class);
-            for (String name : properties.getProperty("transport.allowed", "").split(",")) {
-                if (!name.isBlank()) allowed.add(TransportClass.parse(name));
-            }
-            return new TravelPolicy(properties.getProperty("currency", "JPY").strip(), cities,
-                    properties.getProperty("default.city.class", "B").strip(), perDiem, lodging, allowed,
-                    Long.parseLong(properties.getProperty("approval.threshold", "0").strip()));
-        } catch (RuntimeException e) {
-            if (e instanceof InvalidPolicy) throw e;
-            throw new InvalidPolicy(e.getMessage());
         }
+        if (defaultClass == null || defaultClass.isEmpty()) problems.add("default.city.class is required (the class of cities not listed)");
+        if (!properties.containsKey("approval.threshold")) problems.add("approval.threshold is required");
+        if (!problems.isEmpty()) throw new InvalidPolicy(problems);
+        return new TravelPolicy(currency, cities, defaultClass, perDiem, lodging, allowed, threshold);
     }
 
     /** Domestic travel in Japan: major cities are class A (higher allowance and hotel cap), elsewhere class B. */
     public static TravelPolicy domesticJapan() {
         Properties p = new Properties();
-        p.setProperty("currency", "JPY");
+        p.setProperty("currency", DEFAULT_CURRENCY);
         p.setProperty("city.class.A", "Tokyo,東京,Osaka,大阪,Nagoya,名古屋,Yokohama,横浜,Kyoto,京都,Kobe,神戸,Fukuoka,福岡,Sapporo,札幌");
         p.setProperty("default.city.class", "B");
         p.setProperty("per.diem.A", "3000");
         p.setProperty("per.diem.B", "2500");
         p.setProperty("lodging.cap.A", "14000");
         p.setProperty("lodging.cap.B", "11000");
-        p.setProperty("transport.allowed", Arrays.stream(new TransportClass[] {TransportClass.ECONOMY_AIR,
-                TransportClass.SHINKANSEN_ORDINARY, TransportClass.LIMITED_EXPRESS, TransportClass.LOCAL_TRAIN,
-                TransportClass.BUS, TransportClass.TAXI, TransportClass.RENTAL_CAR}).map(TransportClass::wireName)
-                .collect(Collectors.joining(",")));
+        p.setProperty("transport.allowed", "economy-air,shinkansen-ordinary,limited-express,local-train,bus,taxi,rental-car");
         p.setProperty("approval.threshold", "150000");
         return parse(p);
     }
 
+    private static String className(String key, String prefix, List<String> problems) {
+        String cls = key.substring(prefix.length());
+        if (!CLASS_NAME.matcher(cls).matches()) problems.add(key + ": a class name is 1 to 20 letters, digits, '-' or '_'");
+        return cls;
+    }
+
+    private static long amount(String key, String value, List<String> problems) {
+        try {
+            long amount = Long.parseLong(value.replace("_", ""));
+            if (amount >= 0 && amount <= ExpensePlan.MAX_AMOUNT) return amount;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(key + ": must be a whole amount from 0 to " + ExpensePlan.MAX_AMOUNT + ", got '" + value + "'");
+        return 0;
+    }
+
     private static String normalise(String city) { return city == null ? "" : city.strip().toLowerCase(Locale.ROOT); }
 
-    /** The policy file is wrong; the message names the key. */
+    /** The policy is wrong; the message lists every problem, each naming its key. */
     public static final class InvalidPolicy extends RuntimeException {
-        public InvalidPolicy(String message) { super("Invalid travel policy: " + message); }
+        private final List<String> problems;
+
+        public InvalidPolicy(List<String> problems) {
+            super("Invalid travel policy: " + String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() { return problems; }
     }
 }

@@ -37,8 +37,8 @@ public record Trip(TripId id, UserId owner, TripDetails details, TripStatus stat
 
     private Trip move(TripStatus from, TripStatus to, Instant at) {
         if (status != from) {
-            throw new RuleViolated("invalid_transition", "Trip " + id + " is " + status.wireName() + "; only a "
-                    + from.wireName() + " trip can become " + to.wireName() + ".");
+            throw new RuleViolated("invalid_transition", "Trip " + id + " is " + status.wireName() + "; only a trip that is "
+                    + from.wireName() + " can become " + to.wireName() + ".");
         }
         return new Trip(id, owner, details, to, version, at);
     }

@@ -27,6 +27,8 @@ public record VisitDetails(String company, List<String> contacts, String locatio
         if (startsAt == null) problems.add(FieldError.of("startsAt", "is required"));
         if (duration == null || duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
             problems.add(FieldError.of("durationMinutes", "must be between 5 minutes and 12 hours"));
+        } else if (duration.toSecondsPart() != 0 || duration.toNanosPart() != 0) {
+            problems.add(FieldError.of("durationMinutes", "must be whole minutes"));
         }
         if (agenda.length() > 5_000) problems.add(FieldError.of("agenda", "must be at most 5000 characters"));
         if (notes.length() > 10_000) problems.add(FieldError.of("notes", "must be at most 10000 characters"));

@@ -11,8 +11,9 @@ import java.util.List;
 public final class VisitRules {
     private VisitRules() {}
 
+    /** A visit must start and end on days of the trip; one ending exactly at midnight ends on the day before. */
     public static void requireInsideTrip(TripDetails trip, VisitDetails visit) {
-        if (!trip.covers(visit.startsAt().toLocalDate()) || !trip.covers(visit.endsAt().toLocalDate())) {
+        if (!trip.covers(visit.startsAt().toLocalDate()) || !trip.covers(visit.endsAt().minusNanos(1).toLocalDate())) {
             throw new RuleViolated("visit_outside_trip", "The visit on " + visit.startsAt().toLocalDate() + " is outside the trip ("
                     + trip.startDate() + " to " + trip.endDate() + "). Move the visit or change the trip dates.",
                     List.of(FieldError.of("startsAt", "must be within " + trip.startDate() + " and " + trip.endDate())));

@@ -18,4 +18,10 @@ public interface ProposalRepository {
 
     /** Moves a pending proposal to accepted or rejected; false when it was no longer pending (decided twice). */
     boolean resolve(long id, Proposal.Status status, Instant at);
+
+    /**
+     * Moves an accepted proposal back to pending: accepting claims the proposal first (so two clicks never apply a
+     * change twice), and a change the rules then refuse leaves it pending for the user to decide again.
+     */
+    boolean reopen(long id);
 }

@@ -12,8 +12,18 @@ import java.time.LocalDateTime;
  * The chat model behind the trip assistant. It keeps the conversation's memory through {@link ConversationRepository}
  * (full history stored, a bounded window sent), may call the {@link Toolbox} the domain hands it for this turn,
  * and streams its answer to the {@link Listener}. The caller guarantees one turn at a time per conversation.
+ *
+ * <p>Who stores what: the caller has already appended the user's message ({@code turn.userMessage()}) to the
+ * conversation before {@code reply} runs, so it is the last message of the history; the assistant appends what the
+ * turn adds (assistant messages with their tool calls, tool results, the final answer) through
+ * {@link ConversationRepository#append}.
  */
 public interface TripAssistant {
+    /**
+     * @throws dev.concierge.domain.kernel.Unavailable when no model answered before anything was streamed or stored;
+     *         the caller then takes the turn back (nothing stays stored). Failures after the first token or tool call
+     *         end the turn through {@link Listener#failed} instead.
+     */
     void reply(Turn turn, Toolbox tools, Listener listener);
 
     /** {@code tripContext} is the system prompt's account of the trip; {@code today} is in the user's time zone. */

@@ -1,0 +1,140 @@
+package dev.concierge.adapter.http.tripsupport;
+
+import dev.concierge.adapter.http.Params;
+import dev.concierge.adapter.http.RouteGroup;
+import dev.concierge.adapter.http.identity.CurrentUser;
+import dev.concierge.adapter.http.tripsupport.TripViews.ExpenseEstimateView;
+import dev.concierge.adapter.http.tripsupport.TripViews.ExpensePlanView;
+import dev.concierge.adapter.http.tripsupport.TripViews.ItineraryView;
+import dev.concierge.adapter.http.tripsupport.TripViews.MessageView;
+import dev.concierge.adapter.http.tripsupport.TripViews.ProposalView;
+import dev.concierge.adapter.http.tripsupport.TripViews.TripView;
+import dev.concierge.adapter.http.tripsupport.TripViews.VisitView;
+import dev.concierge.adapter.http.web.Page;
+import dev.concierge.adapter.http.web.PageRenderer;
+import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.Conversation;
+import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.ItineraryKind;
+import dev.concierge.domain.tripsupport.model.StoredMessage;
+import dev.concierge.domain.tripsupport.model.TransportClass;
+import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.model.TripStatus;
+import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
+import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /trips} (the user's trips and a form for a new one) and {@code /trips/{id}} (visits, itinerary, expenses,
+ * the assistant). Rendered from the same use cases as the API; {@code trips.js} sends every change to the JSON API
+ * and streams the assistant's answers.
+ */
+public final class TripPages implements RouteGroup {
+    private final ManageTripsUseCase trips;
+    private final ManageVisitsUseCase visits;
+    private final PlanItineraryUseCase itinerary;
+    private final EstimateExpensesUseCase expenses;
+    private final ChatWithAssistantUseCase chat;
+    private final ReviewProposalsUseCase proposals;
+    private final CurrentUser currentUser;
+    private final PageRenderer renderer;
+    private final ZoneId zone;
+
+    public TripPages(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itinerary,
+                     EstimateExpensesUseCase expenses, ChatWithAssistantUseCase chat, ReviewProposalsUseCase proposals,
+                     CurrentUser currentUser, PageRenderer renderer, ZoneId zone) {
+        this.trips = trips;
+        this.visits = visits;
+        this.itinerary = itinerary;
+        this.expenses = expenses;
+        this.chat = chat;
+        this.proposals = proposals;
+        this.currentUser = currentUser;
+        this.renderer = renderer;
+        this.zone = zone;
+    }
+
+    /** The list page: one page of trips, the status filter, and the form. */
+    public record TripList(List<TripView> items, long total, String status, int offset, int limit) {
+        public boolean hasPrevious() { return offset > 0; }
+
+        public boolean hasNext() { return offset + items.size() < total; }
+
+        public String href(int newOffset) { return "/trips?status=" + status + "&offset=" + Math.max(0, newOffset); }
+    }
+
+    /** Everything the trip page shows. {@code conversation} is the open one, if any. */
+    public record TripPage(TripView trip, List<VisitView> visits, int overlapCount, ItineraryView itinerary,
+                           ExpensePlanView plan, ExpenseEstimateView estimate, List<Conversation> conversations,
+                           Optional<Conversation> conversation, List<MessageView> messages, List<ProposalView> proposals) {
+        public List<String> itineraryKinds() { return Arrays.stream(ItineraryKind.values()).map(ItineraryKind::wireName).toList(); }
+
+        public List<String> transportClasses() { return Arrays.stream(TransportClass.values()).map(TransportClass::wireName).toList(); }
+
+        public String destinationsText() { return String.join(", ", trip.destinations()); }
+
+        public boolean canApprove() { return trip.status().equals(TripStatus.PLANNED.wireName()); }
+
+        public boolean canComplete() { return trip.status().equals(TripStatus.APPROVED.wireName()); }
+
+        public boolean canCancel() { return trip.editable(); }
+
+        public long conversationId() { return conversation.map(c -> c.id().value()).orElse(0L); }
+    }
+
+    public static List<String> statuses() { return Arrays.stream(TripStatus.values()).map(TripStatus::wireName).toList(); }
+
+    @Override public void register(RoutesConfig routes) {
+        routes.get("/trips", this::list);
+        routes.get("/trips/{id}", this::trip);
+    }
+
+    private void list(Context ctx) {
+        UserId user = currentUser.of(ctx);
+        Page page = renderer.page(ctx, "trips.title", "trips", user.value());
+        Optional<TripStatus> status = Params.text(ctx, "status").map(TripStatus::parse);
+        PageRequest request = Params.page(ctx);
+        var found = trips.list(user, status, request);
+        TripList list = new TripList(found.items().stream().map(t -> TripView.of(t, zone)).toList(), found.total(),
+                status.map(TripStatus::wireName).orElse(""), request.offset(), request.limit());
+        renderer.render(ctx, "trips/list.jte", Map.of("page", page, "trips", list));
+    }
+
+    private void trip(Context ctx) {
+        UserId user = currentUser.of(ctx);
+        TripId id = TripId.parse(ctx.pathParam("id"));
+        var trip = TripView.of(trips.get(user, id), zone);
+        Page page = renderer.page(ctx, "trips.title", "trips", user.value());
+        var schedule = visits.schedule(user, id);
+        List<Conversation> conversations = chat.conversations(user, id);
+        Optional<Conversation> open = Params.text(ctx, "conversation").map(ConversationId::parse)
+                .flatMap(cid -> conversations.stream().filter(c -> c.id().equals(cid)).findFirst())
+                .or(() -> conversations.isEmpty() ? Optional.empty() : Optional.of(conversations.getLast()));
+        List<MessageView> messages = open.map(c -> chat.history(user, c.id()).stream()
+                .filter(m -> m.kind() == StoredMessage.Kind.USER || (m.kind() == StoredMessage.Kind.ASSISTANT && !m.text().isBlank())
+                        || m.kind() == StoredMessage.Kind.TOOL_RESULT)
+                .map(m -> MessageView.of(m, zone)).toList()).orElse(List.of());
+        List<ProposalView> pending = open.map(c -> proposals.proposals(user, c.id()).stream()
+                .map(p -> ProposalView.of(p, zone)).toList()).orElse(List.of());
+        TripPage model = new TripPage(trip,
+                schedule.visits().stream().map(v -> VisitView.of(v, schedule.overlaps())).toList(),
+                schedule.overlaps().size(),
+                ItineraryView.of(itinerary.itinerary(user, id)),
+                ExpensePlanView.of(expenses.plan(user, id)),
+                ExpenseEstimateView.of(expenses.estimate(user, id)),
+                conversations, open, messages, pending);
+        renderer.render(ctx, "trips/trip.jte", Map.of("page", page, "model", model));
+    }
+}

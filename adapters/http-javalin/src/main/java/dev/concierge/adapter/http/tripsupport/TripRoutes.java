@@ -1,0 +1,157 @@
+package dev.concierge.adapter.http.tripsupport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.adapter.http.Json;
+import dev.concierge.adapter.http.ListView;
+import dev.concierge.adapter.http.Params;
+import dev.concierge.adapter.http.RouteGroup;
+import dev.concierge.adapter.http.identity.CurrentUser;
+import dev.concierge.adapter.http.tripsupport.TripViews.ExpenseEstimateView;
+import dev.concierge.adapter.http.tripsupport.TripViews.ExpensePlanRequest;
+import dev.concierge.adapter.http.tripsupport.TripViews.ExpensePlanView;
+import dev.concierge.adapter.http.tripsupport.TripViews.ItineraryRequest;
+import dev.concierge.adapter.http.tripsupport.TripViews.ItineraryView;
+import dev.concierge.adapter.http.tripsupport.TripViews.MoveVisitRequest;
+import dev.concierge.adapter.http.tripsupport.TripViews.NotesRequest;
+import dev.concierge.adapter.http.tripsupport.TripViews.OverlapView;
+import dev.concierge.adapter.http.tripsupport.TripViews.ScheduleView;
+import dev.concierge.adapter.http.tripsupport.TripViews.TravelPolicyView;
+import dev.concierge.adapter.http.tripsupport.TripViews.TripRequest;
+import dev.concierge.adapter.http.tripsupport.TripViews.TripView;
+import dev.concierge.adapter.http.tripsupport.TripViews.VersionRequest;
+import dev.concierge.adapter.http.tripsupport.TripViews.VisitRequest;
+import dev.concierge.adapter.http.tripsupport.TripViews.VisitView;
+import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.model.TripStatus;
+import dev.concierge.domain.tripsupport.model.VisitId;
+import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** The trip-support JSON API for trips, visits, itinerary, expense plan and estimate, and the travel policy. */
+public final class TripRoutes implements RouteGroup {
+    private final ManageTripsUseCase trips;
+    private final ManageVisitsUseCase visits;
+    private final PlanItineraryUseCase itinerary;
+    private final EstimateExpensesUseCase expenses;
+    private final CurrentUser currentUser;
+    private final ObjectMapper mapper;
+    private final ZoneId zone;
+
+    public TripRoutes(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itinerary,
+                      EstimateExpensesUseCase expenses, CurrentUser currentUser, ObjectMapper mapper, ZoneId zone) {
+        this.trips = trips;
+        this.visits = visits;
+        this.itinerary = itinerary;
+        this.expenses = expenses;
+        this.currentUser = currentUser;
+        this.mapper = mapper;
+        this.zone = zone;
+    }
+
+    @Override public Optional<String> openApiResource() { return Optional.of("/openapi/trip-support.json"); }
+
+    @Override public void register(RoutesConfig routes) {
+        routes.get("/api/trips", ctx -> ctx.json(ListView.of(trips.list(user(ctx),
+                Params.text(ctx, "status").map(TripStatus::parse), Params.page(ctx)), this::view)));
+        routes.post("/api/trips", ctx -> {
+            TripRequest body = Json.read(ctx, mapper, TripRequest.class);
+            if (body.version() != null) throw Params.invalid("version", "must not be sent when creating a trip");
+            ctx.status(201).json(view(trips.create(user(ctx), TripInput.trip(body))));
+        });
+        routes.get("/api/trips/{id}", ctx -> ctx.json(view(trips.get(user(ctx), tripId(ctx)))));
+        routes.put("/api/trips/{id}", ctx -> {
+            TripId id = tripId(ctx);
+            TripRequest body = Json.read(ctx, mapper, TripRequest.class);
+            long version = TripInput.version(body.version());
+            ctx.json(view(trips.update(user(ctx), id, TripInput.trip(body), version)));
+        });
+        routes.post("/api/trips/{id}/approve", ctx -> changeStatus(ctx, TripStatus.APPROVED));
+        routes.post("/api/trips/{id}/complete", ctx -> changeStatus(ctx, TripStatus.COMPLETED));
+        routes.post("/api/trips/{id}/cancel", ctx -> changeStatus(ctx, TripStatus.CANCELLED));
+
+        routes.get("/api/trips/{id}/visits", ctx -> {
+            TripId id = tripId(ctx);
+            PageRequest page = Params.page(ctx);
+            var schedule = visits.schedule(user(ctx), id);
+            var all = schedule.visits().stream().map(v -> VisitView.of(v, schedule.overlaps())).toList();
+            var slice = TripInput.page(all, page);
+            ctx.json(new ScheduleView(slice.items(), slice.total(), schedule.overlaps().stream().map(OverlapView::of).toList()));
+        });
+        routes.post("/api/trips/{id}/visits", ctx -> {
+            TripId id = tripId(ctx);
+            VisitRequest body = Json.read(ctx, mapper, VisitRequest.class);
+            if (body.version() != null) throw Params.invalid("version", "must not be sent when adding a visit");
+            CustomerVisit added = visits.add(user(ctx), id, TripInput.visit(body));
+            ctx.status(201).json(visitView(ctx, added));
+        });
+        routes.get("/api/visits/{id}", ctx -> ctx.json(visitView(ctx, visits.get(user(ctx), visitId(ctx)))));
+        routes.put("/api/visits/{id}", ctx -> {
+            VisitId id = visitId(ctx);
+            VisitRequest body = Json.read(ctx, mapper, VisitRequest.class);
+            long version = TripInput.version(body.version());
+            ctx.json(visitView(ctx, visits.update(user(ctx), id, TripInput.visit(body), version)));
+        });
+        routes.delete("/api/visits/{id}", ctx -> {
+            visits.delete(user(ctx), visitId(ctx));
+            ctx.status(204);
+        });
+        routes.post("/api/visits/{id}/move", ctx -> {
+            VisitId id = visitId(ctx);
+            MoveVisitRequest body = Json.read(ctx, mapper, MoveVisitRequest.class);
+            if (body.startsAt() == null) throw Params.invalid("startsAt", "is required");
+            ctx.json(visitView(ctx, visits.move(user(ctx), id, body.startsAt())));
+        });
+        routes.put("/api/visits/{id}/preparation-notes", ctx -> {
+            VisitId id = visitId(ctx);
+            NotesRequest body = Json.read(ctx, mapper, NotesRequest.class);
+            if (body.notes() == null) throw Params.invalid("notes", "is required (send an empty string to clear them)");
+            ctx.json(visitView(ctx, visits.setPreparationNotes(user(ctx), id, body.notes())));
+        });
+
+        routes.get("/api/trips/{id}/itinerary", ctx -> ctx.json(ItineraryView.of(itinerary.itinerary(user(ctx), tripId(ctx)))));
+        routes.put("/api/trips/{id}/itinerary", ctx -> {
+            TripId id = tripId(ctx);
+            var parsed = TripInput.itinerary(Json.read(ctx, mapper, ItineraryRequest.class));
+            ctx.json(ItineraryView.of(itinerary.replace(user(ctx), id, parsed)));
+        });
+
+        routes.get("/api/trips/{id}/expense-plan", ctx -> ctx.json(ExpensePlanView.of(expenses.plan(user(ctx), tripId(ctx)))));
+        routes.put("/api/trips/{id}/expense-plan", ctx -> {
+            TripId id = tripId(ctx);
+            var plan = TripInput.plan(Json.read(ctx, mapper, ExpensePlanRequest.class));
+            ctx.json(ExpensePlanView.of(expenses.replacePlan(user(ctx), id, plan)));
+        });
+        routes.get("/api/trips/{id}/expense-estimate", ctx -> ctx.json(ExpenseEstimateView.of(expenses.estimate(user(ctx), tripId(ctx)))));
+        routes.get("/api/travel-policy", ctx -> ctx.json(TravelPolicyView.of(expenses.policy())));
+    }
+
+    private void changeStatus(Context ctx, TripStatus target) {
+        TripId id = tripId(ctx);
+        long version = TripInput.version(Json.read(ctx, mapper, VersionRequest.class).version());
+        ctx.json(view(trips.changeStatus(user(ctx), id, target, version)));
+    }
+
+    /** A visit with the overlaps it takes part in, which only the whole schedule knows. */
+    private VisitView visitView(Context ctx, CustomerVisit visit) {
+        var schedule = visits.schedule(user(ctx), visit.trip());
+        return VisitView.of(visit, schedule.overlaps());
+    }
+
+    private TripView view(dev.concierge.domain.tripsupport.model.Trip trip) { return TripView.of(trip, zone); }
+
+    private UserId user(Context ctx) { return currentUser.of(ctx); }
+
+    private static TripId tripId(Context ctx) { return TripId.parse(ctx.pathParam("id")); }
+
+    private static VisitId visitId(Context ctx) { return VisitId.parse(ctx.pathParam("id")); }
+}

@@ -1,0 +1,57 @@
+package dev.concierge.adapter.http.tripsupport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.concierge.adapter.http.identity.CurrentUser;
+import dev.concierge.adapter.http.web.NavigationEntry;
+import dev.concierge.adapter.http.web.PageRenderer;
+import dev.concierge.adapter.http.wiring.HttpModule;
+import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
+import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Trip support's API and pages, wired to the trip-support use cases. */
+public final class TripSupportHttpModule extends AbstractModule {
+    private final Duration chatIdleTimeout;
+
+    /**
+     * @param chatIdleTimeout how long a streamed chat turn may go without news before it ends with an error event;
+     *                        give it a little more than the model's own timeout so the model's error wins when it comes
+     */
+    public TripSupportHttpModule(Duration chatIdleTimeout) {
+        this.chatIdleTimeout = Objects.requireNonNull(chatIdleTimeout, "chatIdleTimeout");
+    }
+
+    @Override protected void configure() {
+        HttpModule.routes(binder()).addBinding().to(TripRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(ConversationRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(TripPages.class);
+        HttpModule.navigation(binder()).addBinding().toInstance(
+                new NavigationEntry("trips", "/trips", "nav.trips", "home.trips", 10));
+    }
+
+    @Provides @Singleton TripRoutes tripRoutes(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itinerary,
+                                               EstimateExpensesUseCase expenses, CurrentUser user, ObjectMapper mapper, Clock clock) {
+        return new TripRoutes(trips, visits, itinerary, expenses, user, mapper, clock.getZone());
+    }
+
+    @Provides @Singleton ConversationRoutes conversationRoutes(ChatWithAssistantUseCase chat, ReviewProposalsUseCase proposals,
+                                                               CurrentUser user, ObjectMapper mapper, Clock clock) {
+        return new ConversationRoutes(chat, proposals, user, mapper, clock.getZone(), chatIdleTimeout);
+    }
+
+    @Provides @Singleton TripPages tripPages(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itinerary,
+                                             EstimateExpensesUseCase expenses, ChatWithAssistantUseCase chat,
+                                             ReviewProposalsUseCase proposals, CurrentUser user, PageRenderer renderer, Clock clock) {
+        return new TripPages(trips, visits, itinerary, expenses, chat, proposals, user, renderer, clock.getZone());
+    }
+}

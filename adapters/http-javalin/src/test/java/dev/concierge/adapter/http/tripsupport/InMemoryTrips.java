@@ -1,0 +1,187 @@
+package dev.concierge.adapter.http.tripsupport;
+
+import dev.concierge.domain.kernel.Conflict;
+import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.kernel.RuleViolated;
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.ExpenseCalculator;
+import dev.concierge.domain.tripsupport.model.ExpenseEstimate;
+import dev.concierge.domain.tripsupport.model.ExpensePlan;
+import dev.concierge.domain.tripsupport.model.Itinerary;
+import dev.concierge.domain.tripsupport.model.TravelPolicy;
+import dev.concierge.domain.tripsupport.model.Trip;
+import dev.concierge.domain.tripsupport.model.TripDetails;
+import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.model.TripNotFound;
+import dev.concierge.domain.tripsupport.model.TripStatus;
+import dev.concierge.domain.tripsupport.model.VisitDetails;
+import dev.concierge.domain.tripsupport.model.VisitId;
+import dev.concierge.domain.tripsupport.model.VisitNotFound;
+import dev.concierge.domain.tripsupport.model.VisitRules;
+import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Trips, visits, itinerary and expenses kept in maps, applying the domain model's own rules (dates, status,
+ * overlaps, the expense calculator): enough behaviour to prove the HTTP side maps every outcome.
+ */
+final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, PlanItineraryUseCase, EstimateExpensesUseCase {
+    private final Map<TripId, Trip> trips = new HashMap<>();
+    private final Map<VisitId, CustomerVisit> visits = new HashMap<>();
+    private final Map<TripId, Itinerary> itineraries = new HashMap<>();
+    private final Map<TripId, ExpensePlan> plans = new HashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final Clock clock;
+
+    InMemoryTrips(Clock clock) { this.clock = clock; }
+
+    @Override public synchronized Trip create(UserId owner, TripDetails details) {
+        Trip trip = new Trip(new TripId(ids.incrementAndGet()), owner, details, TripStatus.PLANNED, 1, clock.instant());
+        trips.put(trip.id(), trip);
+        return trip;
+    }
+
+    @Override public synchronized Trip get(UserId owner, TripId id) {
+        Trip trip = trips.get(id);
+        if (trip == null || !trip.owner().equals(owner)) throw new TripNotFound(id);
+        return trip;
+    }
+
+    @Override public synchronized Page<Trip> list(UserId owner, Optional<TripStatus> status, PageRequest page) {
+        List<Trip> mine = trips.values().stream().filter(t -> t.owner().equals(owner))
+                .filter(t -> status.map(s -> t.status() == s).orElse(true))
+                .sorted(Comparator.comparing((Trip t) -> t.details().startDate()).thenComparing(t -> t.id().value())).toList();
+        return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size());
+    }
+
+    @Override public synchronized Trip update(UserId owner, TripId id, TripDetails details, long expectedVersion) {
+        Trip trip = current(owner, id, expectedVersion);
+        for (CustomerVisit visit : visitsOf(id)) VisitRules.requireInsideTrip(details, visit.details());
+        Optional.ofNullable(itineraries.get(id)).ifPresent(i -> i.requireWithin(details));
+        return store(trip.withDetails(details, clock.instant()));
+    }
+
+    @Override public synchronized Trip changeStatus(UserId owner, TripId id, TripStatus target, long expectedVersion) {
+        Trip trip = current(owner, id, expectedVersion);
+        return store(switch (target) {
+            case APPROVED -> trip.approve(clock.instant());
+            case COMPLETED -> trip.complete(clock.instant());
+            case CANCELLED -> trip.cancel(clock.instant());
+            case PLANNED -> throw new RuleViolated("invalid_transition", "A trip cannot go back to planned.");
+        });
+    }
+
+    @Override public synchronized Schedule schedule(UserId owner, TripId trip) {
+        get(owner, trip);
+        List<CustomerVisit> all = visitsOf(trip);
+        return new Schedule(all, VisitRules.overlaps(all));
+    }
+
+    @Override public synchronized CustomerVisit add(UserId owner, TripId tripId, VisitDetails details) {
+        Trip trip = get(owner, tripId);
+        trip.requireEditable();
+        VisitRules.requireInsideTrip(trip.details(), details);
+        CustomerVisit visit = new CustomerVisit(new VisitId(ids.incrementAndGet()), tripId, details, Optional.empty(), 1);
+        visits.put(visit.id(), visit);
+        return visit;
+    }
+
+    @Override public synchronized CustomerVisit update(UserId owner, VisitId id, VisitDetails details, long expectedVersion) {
+        CustomerVisit visit = get(owner, id);
+        if (visit.version() != expectedVersion) throw new Conflict("stale", "Visit " + id + " was changed meanwhile. Reload it and try again.");
+        Trip trip = get(owner, visit.trip());
+        trip.requireEditable();
+        VisitRules.requireInsideTrip(trip.details(), details);
+        return save(new CustomerVisit(id, visit.trip(), details, visit.preparationNotes(), visit.version() + 1));
+    }
+
+    @Override public synchronized CustomerVisit move(UserId owner, VisitId id, LocalDateTime newStart) {
+        CustomerVisit visit = get(owner, id);
+        VisitDetails d = visit.details();
+        return update(owner, id, new VisitDetails(d.company(), d.contacts(), d.location(), newStart, d.duration(), d.agenda(), d.notes()),
+                visit.version());
+    }
+
+    @Override public synchronized CustomerVisit get(UserId owner, VisitId id) {
+        CustomerVisit visit = visits.get(id);
+        if (visit == null || !trips.get(visit.trip()).owner().equals(owner)) throw new VisitNotFound(id);
+        return visit;
+    }
+
+    @Override public synchronized void delete(UserId owner, VisitId id) {
+        CustomerVisit visit = get(owner, id);
+        get(owner, visit.trip()).requireEditable();
+        visits.remove(id);
+    }
+
+    @Override public synchronized CustomerVisit setPreparationNotes(UserId owner, VisitId id, String notes) {
+        CustomerVisit visit = get(owner, id);
+        return save(new CustomerVisit(id, visit.trip(), visit.details(), Optional.ofNullable(notes), visit.version() + 1));
+    }
+
+    @Override public synchronized Itinerary itinerary(UserId owner, TripId trip) {
+        get(owner, trip);
+        return itineraries.getOrDefault(trip, Itinerary.empty());
+    }
+
+    @Override public synchronized Itinerary replace(UserId owner, TripId tripId, Itinerary itinerary) {
+        Trip trip = get(owner, tripId);
+        trip.requireEditable();
+        itinerary.requireWithin(trip.details());
+        itineraries.put(tripId, itinerary);
+        return itinerary;
+    }
+
+    @Override public synchronized ExpensePlan plan(UserId owner, TripId trip) {
+        get(owner, trip);
+        return plans.getOrDefault(trip, ExpensePlan.empty());
+    }
+
+    @Override public synchronized ExpensePlan replacePlan(UserId owner, TripId trip, ExpensePlan plan) {
+        get(owner, trip).requireEditable();
+        plans.put(trip, plan);
+        return plan;
+    }
+
+    @Override public synchronized ExpenseEstimate estimate(UserId owner, TripId tripId) {
+        Trip trip = get(owner, tripId);
+        return ExpenseCalculator.estimate(trip.details(), plans.getOrDefault(tripId, ExpensePlan.empty()), policy());
+    }
+
+    @Override public TravelPolicy policy() { return TravelPolicy.domesticJapan(); }
+
+    private Trip current(UserId owner, TripId id, long expectedVersion) {
+        Trip trip = get(owner, id);
+        if (trip.version() != expectedVersion) throw new Conflict("stale", "Trip " + id + " was changed meanwhile. Reload it and try again.");
+        return trip;
+    }
+
+    private Trip store(Trip trip) {
+        Trip stored = new Trip(trip.id(), trip.owner(), trip.details(), trip.status(), trip.version() + 1, trip.updatedAt());
+        trips.put(stored.id(), stored);
+        return stored;
+    }
+
+    private CustomerVisit save(CustomerVisit visit) {
+        visits.put(visit.id(), visit);
+        return visit;
+    }
+
+    private List<CustomerVisit> visitsOf(TripId trip) {
+        return visits.values().stream().filter(v -> v.trip().equals(trip))
+                .sorted(Comparator.comparing((CustomerVisit v) -> v.details().startsAt())).toList();
+    }
+}

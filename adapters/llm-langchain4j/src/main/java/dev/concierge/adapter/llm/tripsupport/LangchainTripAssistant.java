@@ -1,0 +1,262 @@
+package dev.concierge.adapter.llm.tripsupport;
+
+import dev.concierge.adapter.llm.LlmConfig;
+import dev.concierge.adapter.llm.LlmFailure;
+import dev.concierge.domain.kernel.Unavailable;
+import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.TripAssistant;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The trip assistant on a langchain4j chat model. One turn: the window of the conversation's memory plus the user's
+ * message go to the model with the trip tools; tool calls run against the turn's {@link TripAssistant.Toolbox} (at
+ * most {@code maxToolCalls} per turn) and their results go back, until the model answers in text, streamed token by
+ * token. Memory is a {@link MessageWindowChatMemory} over {@link ConversationMemoryStore}: the whole history is kept,
+ * the last {@code memoryMessages} are sent.
+ * <p>
+ * The caller has stored the user's message; this adds what the turn adds. When the first call fails before anything
+ * was streamed or stored, {@code reply} throws {@link Unavailable} and the caller takes the turn back; a failure after
+ * that ends the turn through {@link TripAssistant.Listener#failed}, keeping what happened (the tool calls made
+ * proposals the user can see).
+ */
+final class LangchainTripAssistant implements TripAssistant {
+    /** langchain4j's own timeout should fire first; this bound also covers a stream that stalls after its headers. */
+    private static final Duration DEADLINE_GRACE = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(LangchainTripAssistant.class);
+
+    private final TripChatModels models;
+    private final LlmConfig config;
+    private final ConversationRepository conversations;
+    private final Clock clock;
+    private final AssistantLimits limits;
+
+    LangchainTripAssistant(TripChatModels models, LlmConfig config, ConversationRepository conversations, Clock clock, AssistantLimits limits) {
+        this.models = Objects.requireNonNull(models, "models");
+        this.config = Objects.requireNonNull(config, "config");
+        this.conversations = Objects.requireNonNull(conversations, "conversations");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    @Override public void reply(Turn turn, Toolbox toolbox, Listener listener) {
+        TurnEnd end = new TurnEnd(listener);
+        try {
+            converse(turn, new TripTools(toolbox, turn.language()), end);
+        } catch (Unavailable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("Assistant turn in conversation {} failed", turn.conversation(), e);
+            end.failed("The assistant failed unexpectedly (" + e.getClass().getSimpleName() + ") — send your message again; "
+                    + "if it keeps failing, the application log has the details.");
+        }
+    }
+
+    private void converse(Turn turn, TripTools tools, TurnEnd end) {
+        ChatMemory memory = MessageWindowChatMemory.builder().id(turn.conversation()).maxMessages(limits.memoryMessages())
+                .chatMemoryStore(new ConversationMemoryStore(conversations, clock)).build();
+        SystemMessage system = SystemMessage.from(AssistantPrompt.system(turn, limits.maxToolCalls()));
+        List<ChatMessage> window = memory.messages(); // read once for the first call: time to first token counts
+        if (!endsWithQuestion(window, turn.userMessage())) {
+            memory.add(UserMessage.from(turn.userMessage())); // the port has the caller store it; a caller that did not still gets memory
+            window = memory.messages();
+        }
+        int toolCalls = 0;
+        // Each round either answers or spends tool calls; the extra rounds let the model answer once the budget is spent.
+        for (int round = 0; round <= limits.maxToolCalls() + 1; round++) {
+            boolean offerTools = toolCalls < limits.maxToolCalls();
+            List<ChatMessage> messages = new ArrayList<>();
+            messages.add(system);
+            messages.addAll(round == 0 ? window : memory.messages());
+            ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+            if (offerTools) request.toolSpecifications(TripTools.SPECIFICATIONS);
+            Reply reply = ask(request.build(), offerTools, end);
+            if (reply instanceof Reply.Failed failed) {
+                if (round == 0 && !end.hasShownText()) throw new Unavailable("llm_unavailable", failed.message());
+                end.failed(failed.message());
+                return;
+            }
+            AiMessage answer = ((Reply.Answered) reply).message();
+            if (!answer.hasToolExecutionRequests()) {
+                memory.add(AiMessage.from(answer.text() == null ? "" : answer.text()));
+                end.completed();
+                return;
+            }
+            List<ToolExecutionRequest> calls = answer.toolExecutionRequests().stream().map(LangchainTripAssistant::withId).toList();
+            memory.add(AiMessage.from(answer.text(), calls));
+            for (ToolExecutionRequest call : calls) {
+                String result;
+                if (toolCalls < limits.maxToolCalls()) {
+                    toolCalls++;
+                    result = tools.run(call).text();
+                } else {
+                    result = AssistantPrompt.toolBudgetSpent(turn.language(), limits.maxToolCalls());
+                }
+                end.toolUsed(call.name(), result);
+                memory.add(ToolExecutionResultMessage.from(call, result));
+            }
+        }
+        log.warn("The model kept calling tools in conversation {} after its budget of {} was spent", turn.conversation(), limits.maxToolCalls());
+        end.failed("The assistant kept asking for tools instead of answering (at most " + limits.maxToolCalls()
+                + " per message) — ask again, more specifically, or choose a more capable model with " + modelSetting() + ".");
+    }
+
+    private static boolean endsWithQuestion(List<ChatMessage> messages, String question) {
+        return !messages.isEmpty() && messages.getLast() instanceof UserMessage last && last.hasSingleText()
+                && last.singleText().equals(question);
+    }
+
+    /** The model's answer, streamed; if streaming breaks with tools on this provider, the same request not streamed. */
+    private Reply ask(ChatRequest request, boolean toolsOffered, TurnEnd end) {
+        Streamed streamed = stream(request, end);
+        if (streamed.reply() instanceof Reply.Failed failed && toolsOffered && !streamed.tokensShown()
+                && (failed.kind() == LlmFailure.Kind.REQUEST_REJECTED || failed.kind() == LlmFailure.Kind.OTHER)) {
+            log.warn("Streaming with tools failed at {} ({}); asking again without streaming", config.baseUrl(), failed.message());
+            return askWhole(request, end);
+        }
+        return streamed.reply();
+    }
+
+    private record Streamed(Reply reply, boolean tokensShown) {}
+
+    private Streamed stream(ChatRequest request, TurnEnd end) {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+        AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+        boolean shownBefore = end.hasShownText();
+        models.streaming().chat(request, new StreamingChatResponseHandler() {
+            @Override public void onPartialResponse(String text) { forward(text, null); }
+
+            @Override public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                handle.set(context.streamingHandle());
+                forward(partial.text(), context.streamingHandle());
+            }
+
+            private void forward(String text, StreamingHandle streaming) {
+                lastActivity.set(System.nanoTime());
+                if (!end.token(text) && streaming != null) streaming.cancel();
+            }
+
+            // a tool call's arguments or a thinking block stream too: that is the model at work, not a stall
+            @Override public void onPartialToolCall(PartialToolCall partialToolCall) { lastActivity.set(System.nanoTime()); }
+
+            @Override public void onPartialThinking(PartialThinking partialThinking) { lastActivity.set(System.nanoTime()); }
+
+            @Override public void onCompleteResponse(ChatResponse response) { done.complete(response); }
+
+            @Override public void onError(Throwable error) { done.completeExceptionally(error); }
+        });
+        long idleLimit = config.requestTimeout().plus(DEADLINE_GRACE).toNanos();
+        try {
+            while (true) {
+                long waited = System.nanoTime() - lastActivity.get();
+                if (waited >= idleLimit) {
+                    Throwable cancelled = cancel(handle.get());
+                    if (cancelled != null) log.debug("Cancelling a stalled stream failed", cancelled);
+                    return new Streamed(failed(ChatFailures.timedOut(config, ChatFailures.CHAT_AGAIN), null), end.hasShownText() && !shownBefore);
+                }
+                try {
+                    ChatResponse response = done.get(idleLimit - waited, TimeUnit.NANOSECONDS);
+                    return new Streamed(answered(response), end.hasShownText() && !shownBefore);
+                } catch (TimeoutException idle) {
+                    // tokens may have arrived meanwhile: measure the silence again
+                }
+            }
+        } catch (ExecutionException e) {
+            return new Streamed(failed(ChatFailures.ofChat(e.getCause(), config), e.getCause()), end.hasShownText() && !shownBefore);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel(handle.get());
+            return new Streamed(new Reply.Failed(LlmFailure.Kind.OTHER, ChatFailures.interrupted()), true);
+        }
+    }
+
+    private Reply askWhole(ChatRequest request, TurnEnd end) {
+        FutureTask<ChatResponse> call = new FutureTask<>(() -> models.blocking().chat(request));
+        Thread.ofVirtual().name("llm-trip-assistant-call").start(call);
+        try {
+            ChatResponse response = call.get(config.requestTimeout().plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            Reply reply = answered(response);
+            if (reply instanceof Reply.Answered answered) end.token(answered.message().text());
+            return reply;
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return failed(ChatFailures.timedOut(config, ChatFailures.CHAT_AGAIN), null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) throw error;
+            return failed(ChatFailures.ofChat(e.getCause(), config), e.getCause());
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Reply.Failed(LlmFailure.Kind.OTHER, ChatFailures.interrupted());
+        }
+    }
+
+    private Reply answered(ChatResponse response) {
+        if (response == null || response.aiMessage() == null) {
+            return new Reply.Failed(LlmFailure.Kind.OTHER, "The LLM at " + config.baseUrl() + " sent an empty answer — send your message again.");
+        }
+        return new Reply.Answered(response.aiMessage());
+    }
+
+    private Reply.Failed failed(LlmFailure failure, Throwable cause) {
+        if (cause == null || failure.kind() != LlmFailure.Kind.OTHER) log.warn("Assistant call failed ({}): {}", failure.kind(), failure.message());
+        else log.warn("Assistant call failed: {}", failure.message(), cause);
+        return new Reply.Failed(failure.kind(), failure.message());
+    }
+
+    private static Throwable cancel(StreamingHandle handle) {
+        if (handle == null) return null;
+        try {
+            handle.cancel();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** Some providers (Ollama among them) may leave a call without an id; results must answer their call by one. */
+    private static ToolExecutionRequest withId(ToolExecutionRequest call) {
+        if (call.id() != null && !call.id().isBlank()) return call;
+        return ToolExecutionRequest.builder().id("call_" + UUID.randomUUID().toString().substring(0, 8)).name(call.name())
+                .arguments(call.arguments()).build();
+    }
+
+    private String modelSetting() { return config.provider() == LlmConfig.Provider.OLLAMA ? "OLLAMA_MODEL" : "OPENAI_MODEL"; }
+
+    private sealed interface Reply {
+        record Answered(AiMessage message) implements Reply {}
+
+        record Failed(LlmFailure.Kind kind, String message) implements Reply {}
+    }
+}

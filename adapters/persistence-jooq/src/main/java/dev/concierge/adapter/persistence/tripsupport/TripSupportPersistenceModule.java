@@ -1,0 +1,30 @@
+package dev.concierge.adapter.persistence.tripsupport;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
+import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
+import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
+import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
+import dev.concierge.domain.tripsupport.port.out.TripRepository;
+import dev.concierge.domain.tripsupport.port.out.VisitRepository;
+import org.jooq.DSLContext;
+
+/** Trip support's driven ports, backed by the {@code trip_support} schema. */
+public final class TripSupportPersistenceModule extends AbstractModule {
+    @Provides @Singleton TripRepository trips(DSLContext dsl) { return new JooqTripRepository(dsl); }
+
+    @Provides @Singleton VisitRepository visits(DSLContext dsl) { return new JooqVisitRepository(dsl); }
+
+    @Provides @Singleton ItineraryRepository itineraries(DSLContext dsl) { return new JooqItineraryRepository(dsl); }
+
+    @Provides @Singleton ExpensePlanRepository expensePlans(DSLContext dsl) { return new JooqExpensePlanRepository(dsl); }
+
+    @Provides @Singleton ConversationRepository conversations(DSLContext dsl) { return new JooqConversationRepository(dsl); }
+
+    @Provides @Singleton ConversationTurns conversationTurns(DSLContext dsl) { return new JooqConversationTurns(dsl); }
+
+    @Provides @Singleton ProposalRepository proposals(DSLContext dsl) { return new JooqProposalRepository(dsl); }
+}

@@ -1,0 +1,34 @@
+package dev.concierge.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.concierge.domain.tripsupport.application.ChatWithAssistantService;
+import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
+import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
+import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
+import dev.concierge.domain.tripsupport.port.out.TripAssistant;
+import dev.concierge.domain.tripsupport.port.out.TripDrafter;
+
+import java.time.Clock;
+
+/**
+ * The trip assistant's chat. Installed next to the LLM adapter's module that binds {@link TripAssistant} and
+ * {@link TripDrafter}; the rest comes from {@link TripSupportModule} and persistence. The tools reach the trip
+ * through the same use cases as the API.
+ */
+final class TripAssistantModule extends AbstractModule {
+    @Provides @Singleton ChatWithAssistantUseCase chat(ManageTripsUseCase trips, ManageVisitsUseCase visits,
+                                                       PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
+                                                       ConversationRepository conversations, ConversationTurns turns,
+                                                       ProposalRepository proposals, TripAssistant assistant,
+                                                       TripDrafter drafter, Clock clock) {
+        return new ChatWithAssistantService(trips, visits, itineraries, expenses, conversations, turns, proposals,
+                assistant, drafter, clock);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.concierge.domain.tripsupport.application;
+
+import dev.concierge.domain.kernel.Conflict;
+import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Language;
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.Conversation;
+import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.ConversationNotFound;
+import dev.concierge.domain.tripsupport.model.StoredMessage;
+import dev.concierge.domain.tripsupport.model.Trip;
+import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
+import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
+import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
+import dev.concierge.domain.tripsupport.port.out.TripAssistant;
+import dev.concierge.domain.tripsupport.port.out.TripDrafter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Conversations with the trip assistant. A turn stores the user's message, then lets the assistant answer with a
+ * toolbox bound to the caller's own trip. Turns of one conversation never overlap, on any instance: each claims the
+ * conversation's lease first, and a second message while one is being answered is refused as a conflict.
+ */
+public final class ChatWithAssistantService implements ChatWithAssistantUseCase {
+    public static final int MAX_MESSAGE_LENGTH = 8_000;
+    public static final int MAX_TITLE_LENGTH = 200;
+    /**
+     * Longer than any real turn (several model calls, each bounded by the LLM timeout), so a live turn never loses its
+     * lease; a turn whose instance died frees the conversation after this.
+     */
+    public static final Duration TURN_LEASE = Duration.ofMinutes(15);
+
+    private final ManageTripsUseCase trips;
+    private final ManageVisitsUseCase visits;
+    private final PlanItineraryUseCase itineraries;
+    private final EstimateExpensesUseCase expenses;
+    private final ConversationRepository conversations;
+    private final ConversationTurns turns;
+    private final ProposalRepository proposals;
+    private final TripAssistant assistant;
+    private final TripDrafter drafter;
+    private final Clock clock;
+
+    public ChatWithAssistantService(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itineraries,
+                                    EstimateExpensesUseCase expenses, ConversationRepository conversations,
+                                    ConversationTurns turns, ProposalRepository proposals, TripAssistant assistant,
+                                    TripDrafter drafter, Clock clock) {
+        this.trips = trips;
+        this.visits = visits;
+        this.itineraries = itineraries;
+        this.expenses = expenses;
+        this.conversations = conversations;
+        this.turns = turns;
+        this.proposals = proposals;
+        this.assistant = assistant;
+        this.drafter = drafter;
+        this.clock = clock;
+    }
+
+    @Override public Conversation start(UserId owner, TripId tripId, String title) {
+        Trip trip = trips.get(owner, tripId);
+        Instant now = clock.instant();
+        String clean = title == null ? "" : title.strip();
+        if (clean.length() > MAX_TITLE_LENGTH) throw InvalidInput.field("title", "must be at most " + MAX_TITLE_LENGTH + " characters");
+        if (clean.isEmpty()) {
+            clean = trip.details().title() + " — " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.atZone(clock.getZone()));
+            if (clean.length() > MAX_TITLE_LENGTH) clean = clean.substring(clean.length() - MAX_TITLE_LENGTH);
+        }
+        return conversations.create(tripId, owner, clean, now);
+    }
+
+    @Override public List<Conversation> conversations(UserId owner, TripId trip) {
+        trips.get(owner, trip);
+        return conversations.forTrip(trip).stream().filter(c -> c.owner().equals(owner)).toList();
+    }
+
+    @Override public List<StoredMessage> history(UserId owner, ConversationId conversation) {
+        return conversations.history(owned(owner, conversation).id());
+    }
+
+    @Override public void send(UserId owner, ConversationId conversationId, String message, TripAssistant.Listener listener) {
+        String text = message == null ? "" : message.strip();
+        if (text.isEmpty()) throw InvalidInput.field("message", "must not be empty");
+        if (text.length() > MAX_MESSAGE_LENGTH) throw InvalidInput.field("message", "must be at most " + MAX_MESSAGE_LENGTH + " characters");
+        Conversation conversation = owned(owner, conversationId);
+        Trip trip = trips.get(owner, conversation.trip());
+
+        Instant now = clock.instant();
+        ConversationTurns.Lease lease = turns.claim(conversationId, now, now.plus(TURN_LEASE)).orElseThrow(() -> new Conflict(
+                "turn_in_progress", "The assistant is still answering the previous message in this conversation. "
+                + "Wait for that answer, then send again."));
+        try {
+            conversations.append(conversationId, List.of(new StoredMessage(0, StoredMessage.Kind.USER, text, List.of(),
+                    Optional.empty(), Optional.empty(), now)));
+            Language language = languageOf(text, trip);
+            LocalDate today = LocalDate.now(clock);
+            var turn = new TripAssistant.Turn(conversationId, language, today,
+                    TripBriefing.describe(trip, visits.schedule(owner, trip.id()), today), text);
+            var toolbox = new TripToolbox(owner, trip.id(), conversationId, language, trips, visits, itineraries, expenses,
+                    proposals, drafter, clock);
+            assistant.reply(turn, toolbox, listener);
+        } catch (RuntimeException | Error e) {
+            // No answer (model unreachable, or the turn broke): take the whole turn back, so nothing half-done stays.
+            quietly(() -> turns.retract(lease), e);
+            quietly(() -> turns.release(lease), e);
+            throw e;
+        }
+        turns.release(lease);
+    }
+
+    /** Cleanup after a failure must not hide the failure; a lease left behind expires on its own. */
+    private static void quietly(Runnable cleanup, Throwable failure) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException cleanupFailed) {
+            failure.addSuppressed(cleanupFailed);
+        }
+    }
+
+    /**
+     * Japanese when the message has kana or kanji, English when it has Latin letters; a message with neither (a
+     * number, an emoji) follows the trip's own language.
+     */
+    static Language languageOf(String message, Trip trip) {
+        if (Language.detect(message) == Language.JA) return Language.JA;
+        if (message.codePoints().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return Language.EN;
+        var d = trip.details();
+        return Language.detect(d.title() + " " + d.purpose() + " " + String.join(" ", d.destinations()));
+    }
+
+    private Conversation owned(UserId owner, ConversationId id) {
+        return conversations.find(id).filter(c -> c.owner().equals(owner)).orElseThrow(() -> new ConversationNotFound(id));
+    }
+}

@@ -1,0 +1,188 @@
+package dev.concierge.domain.tripsupport.application;
+
+import dev.concierge.domain.kernel.DomainException;
+import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Language;
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.Itinerary;
+import dev.concierge.domain.tripsupport.model.Proposal;
+import dev.concierge.domain.tripsupport.model.ProposedChange;
+import dev.concierge.domain.tripsupport.model.Trip;
+import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.model.VisitDetails;
+import dev.concierge.domain.tripsupport.model.VisitId;
+import dev.concierge.domain.tripsupport.model.VisitNotFound;
+import dev.concierge.domain.tripsupport.model.VisitRules;
+import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
+import dev.concierge.domain.tripsupport.port.out.TripAssistant;
+import dev.concierge.domain.tripsupport.port.out.TripDrafter;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The tools of one turn, bound to the caller and the conversation's trip when the turn starts: whatever the prompt
+ * says, a tool reads or proposes changes to that trip only, as that user, through the same use cases as the API.
+ * Read-only tools answer at once; changes become proposals the user accepts or rejects. A refusal is returned to
+ * the model as text (never thrown), so it can correct itself or tell the user.
+ */
+final class TripToolbox implements TripAssistant.Toolbox {
+    /** More tool calls than this in one turn means the model is looping; it is told to answer with what it has. */
+    static final int MAX_CALLS_PER_TURN = 8;
+
+    private final UserId owner;
+    private final TripId trip;
+    private final ConversationId conversation;
+    private final Language language;
+    private final ManageTripsUseCase trips;
+    private final ManageVisitsUseCase visits;
+    private final PlanItineraryUseCase itineraries;
+    private final EstimateExpensesUseCase expenses;
+    private final ProposalRepository proposals;
+    private final TripDrafter drafter;
+    private final Clock clock;
+    private int calls;
+
+    TripToolbox(UserId owner, TripId trip, ConversationId conversation, Language language, ManageTripsUseCase trips,
+                ManageVisitsUseCase visits, PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
+                ProposalRepository proposals, TripDrafter drafter, Clock clock) {
+        this.owner = owner;
+        this.trip = trip;
+        this.conversation = conversation;
+        this.language = language;
+        this.trips = trips;
+        this.visits = visits;
+        this.itineraries = itineraries;
+        this.expenses = expenses;
+        this.proposals = proposals;
+        this.drafter = drafter;
+        this.clock = clock;
+    }
+
+    @Override public String readTrip() {
+        return run(() -> {
+            Trip current = trips.get(owner, trip);
+            return TripBriefing.describe(current, visits.schedule(owner, trip), LocalDate.now(clock))
+                    + TripBriefing.itinerary(itineraries.itinerary(owner, trip));
+        });
+    }
+
+    @Override public String recomputeEstimate() { return run(() -> TripBriefing.estimate(expenses.estimate(owner, trip))); }
+
+    @Override public String proposeAddVisit(VisitDetails visit) {
+        return run(() -> {
+            if (visit == null) throw InvalidInput.field("visit", "is required");
+            Trip current = editableTrip();
+            VisitRules.requireInsideTrip(current.details(), visit);
+            String summary = switch (language) {
+                case JA -> "訪問を追加: " + visit.company() + "（" + visit.location() + "、" + visit.startsAt() + "、" + visit.duration().toMinutes() + "分）";
+                case EN -> "Add a visit to " + visit.company() + " at " + visit.location() + ", " + visit.startsAt() + " for "
+                        + visit.duration().toMinutes() + " min";
+            };
+            return proposed(new ProposedChange.AddVisit(visit), summary + overlapWarning(null, visit));
+        });
+    }
+
+    @Override public String proposeMoveVisit(VisitId visitId, LocalDateTime newStart) {
+        return run(() -> {
+            if (newStart == null) throw InvalidInput.field("newStart", "is required");
+            Trip current = editableTrip();
+            CustomerVisit visit = visitOfThisTrip(visitId);
+            var d = visit.details();
+            VisitDetails moved = new VisitDetails(d.company(), d.contacts(), d.location(), newStart, d.duration(), d.agenda(), d.notes());
+            VisitRules.requireInsideTrip(current.details(), moved);
+            String summary = switch (language) {
+                case JA -> "訪問 #" + visitId + "（" + d.company() + "）を " + d.startsAt() + " から " + newStart + " へ移動";
+                case EN -> "Move visit #" + visitId + " (" + d.company() + ") from " + d.startsAt() + " to " + newStart;
+            };
+            return proposed(new ProposedChange.MoveVisit(visitId, newStart), summary + overlapWarning(visitId, moved));
+        });
+    }
+
+    @Override public String proposeItineraryDraft() {
+        return run(() -> {
+            Trip current = editableTrip();
+            Itinerary draft = new Itinerary(drafter.draftItinerary(current.details(), visits.schedule(owner, trip).visits(), language),
+                    Itinerary.Source.ASSISTANT_DRAFT);
+            draft.requireWithin(current.details());
+            String summary = switch (language) {
+                case JA -> "旅程の下書き（" + draft.items().size() + " 件）で旅程を置き換え";
+                case EN -> "Replace the itinerary with a draft of " + draft.items().size() + " item(s)";
+            };
+            return proposed(new ProposedChange.ReplaceItinerary(draft), summary);
+        });
+    }
+
+    @Override public String proposePreparationNotes(VisitId visitId) {
+        return run(() -> {
+            Trip current = editableTrip();
+            CustomerVisit visit = visitOfThisTrip(visitId);
+            String notes = drafter.draftPreparationNotes(current.details(), visit, language);
+            // Validates the draft like a user's edit would (not blank, not too long).
+            CustomerVisit withNotes = new CustomerVisit(visit.id(), visit.trip(), visit.details(), Optional.ofNullable(notes), visit.version());
+            if (withNotes.preparationNotes().isEmpty()) throw InvalidInput.field("preparationNotes", "the draft was empty");
+            String summary = switch (language) {
+                case JA -> "訪問 #" + visitId + "（" + visit.details().company() + "）の準備メモを設定";
+                case EN -> "Set the preparation notes of visit #" + visitId + " (" + visit.details().company() + ")";
+            };
+            return proposed(new ProposedChange.SetPreparationNotes(visitId, withNotes.preparationNotes().get()), summary);
+        });
+    }
+
+    private Trip editableTrip() {
+        Trip current = trips.get(owner, trip);
+        current.requireEditable();
+        return current;
+    }
+
+    /** A visit id from the model is only honoured when it names a visit of this conversation's trip. */
+    private CustomerVisit visitOfThisTrip(VisitId visitId) {
+        if (visitId == null) throw InvalidInput.field("visitId", "is required");
+        CustomerVisit visit = visits.get(owner, visitId);
+        if (!visit.trip().equals(trip)) throw new VisitNotFound(visitId);
+        return visit;
+    }
+
+    private String overlapWarning(VisitId self, VisitDetails candidate) {
+        List<String> clashes = visits.schedule(owner, trip).visits().stream()
+                .filter(other -> !other.id().equals(self))
+                .filter(other -> candidate.startsAt().isBefore(other.details().endsAt()) && other.details().startsAt().isBefore(candidate.endsAt()))
+                .map(other -> "#" + other.id())
+                .toList();
+        if (clashes.isEmpty()) return "";
+        return switch (language) {
+            case JA -> "（注意: 訪問 " + String.join(", ", clashes) + " と時間が重なります）";
+            case EN -> " (note: overlaps visit " + String.join(", ", clashes) + ")";
+        };
+    }
+
+    private String proposed(ProposedChange change, String summary) {
+        Proposal proposal = proposals.create(conversation, trip, change, summary, clock.instant());
+        return "Proposed as proposal #" + proposal.id() + ", waiting for the user to accept or reject it (nothing has "
+                + "changed yet): " + summary;
+    }
+
+    private String run(Supplier<String> tool) {
+        if (++calls > MAX_CALLS_PER_TURN) {
+            return "Refused: this turn has already used " + MAX_CALLS_PER_TURN + " tools. Answer the user with what you know now.";
+        }
+        try {
+            return tool.get();
+        } catch (DomainException e) {
+            return "Refused (" + e.code() + "): " + e.getMessage()
+                    + e.details().stream().map(f -> " " + f.field() + ": " + f.message() + ".").reduce("", String::concat);
+        }
+    }
+
+    int calls() { return calls; }
+}

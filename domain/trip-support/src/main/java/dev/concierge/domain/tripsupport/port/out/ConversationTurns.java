@@ -1,0 +1,31 @@
+package dev.concierge.domain.tripsupport.port.out;
+
+import dev.concierge.domain.tripsupport.model.ConversationId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Serialises the assistant's turns per conversation, across every instance of the app: a turn first claims the
+ * conversation until a deadline (a lease stored with the conversation, so a crashed instance frees it by expiry).
+ * Concurrent model calls on one memory would corrupt it with orphan tool results.
+ */
+public interface ConversationTurns {
+    /**
+     * Claims the conversation for one turn, atomically.
+     * @return the lease, or empty when another turn holds an unexpired one
+     */
+    Optional<Lease> claim(ConversationId conversation, Instant now, Instant until);
+
+    /** Frees the conversation; a lease that expired and was claimed by someone else is left alone. */
+    void release(Lease lease);
+
+    /**
+     * Takes back every message stored after the claim (the user's message and anything the assistant appended), for
+     * a turn that produced no answer: a turn refused because no model was reachable leaves nothing behind.
+     */
+    void retract(Lease lease);
+
+    /** A claim: who holds it ({@code token}) and the last message sequence before the turn began (0 when none). */
+    record Lease(ConversationId conversation, String token, long lastSequenceBefore) {}
+}

@@ -1,0 +1,197 @@
+package dev.concierge.domain.tripsupport.application;
+
+import dev.concierge.domain.kernel.Conflict;
+import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.kernel.RuleViolated;
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.ExpensePlan;
+import dev.concierge.domain.tripsupport.model.Itinerary;
+import dev.concierge.domain.tripsupport.model.ItineraryItem;
+import dev.concierge.domain.tripsupport.model.ItineraryKind;
+import dev.concierge.domain.tripsupport.model.Trip;
+import dev.concierge.domain.tripsupport.model.TripDetails;
+import dev.concierge.domain.tripsupport.model.TripNotFound;
+import dev.concierge.domain.tripsupport.model.TripStatus;
+import dev.concierge.domain.tripsupport.model.VisitDetails;
+import dev.concierge.domain.tripsupport.model.VisitNotFound;
+import dev.concierge.domain.tripsupport.model.VisitRules;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TripsServiceTest {
+    static final UserId ALICE = new UserId("alice");
+    static final UserId BOB = new UserId("bob");
+    static final LocalDate DEC_1 = LocalDate.of(2026, 12, 1);
+
+    final InMemoryTripSupport world = new InMemoryTripSupport();
+    final TripsService service = world.service;
+
+    static TripDetails details(LocalDate start, LocalDate end) {
+        return new TripDetails("Osaka customers", "Renewals", "Tokyo", List.of("Osaka"), start, end);
+    }
+
+    static VisitDetails visit(String company, LocalDateTime start) {
+        return new VisitDetails(company, List.of(), "Osaka", start, Duration.ofMinutes(60), "", "");
+    }
+
+    Trip alicesTrip() { return service.create(ALICE, details(DEC_1, DEC_1.plusDays(2))); }
+
+    @Test void a_new_trip_is_planned_and_belongs_to_its_creator() {
+        Trip trip = alicesTrip();
+
+        assertThat(trip.status()).isEqualTo(TripStatus.PLANNED);
+        assertThat(service.get(ALICE, trip.id())).isEqualTo(trip);
+        assertThat(service.list(ALICE, Optional.empty(), PageRequest.first()).items()).containsExactly(trip);
+    }
+
+    @Test void another_users_trip_does_not_exist_for_them() {
+        Trip trip = alicesTrip();
+
+        assertThatThrownBy(() -> service.get(BOB, trip.id())).isInstanceOf(TripNotFound.class);
+        assertThatThrownBy(() -> service.update(BOB, trip.id(), details(DEC_1, DEC_1), 0)).isInstanceOf(TripNotFound.class);
+        assertThatThrownBy(() -> service.add(BOB, trip.id(), visit("Acme", DEC_1.atTime(10, 0)))).isInstanceOf(TripNotFound.class);
+        assertThatThrownBy(() -> service.estimate(BOB, trip.id())).isInstanceOf(TripNotFound.class);
+        assertThat(service.list(BOB, Optional.empty(), PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test void an_update_based_on_an_old_version_is_a_conflict_and_changes_nothing() {
+        Trip trip = alicesTrip();
+        service.update(ALICE, trip.id(), details(DEC_1, DEC_1.plusDays(3)), 0);
+
+        assertThatThrownBy(() -> service.update(ALICE, trip.id(), details(DEC_1, DEC_1), 0)).isInstanceOf(Conflict.class)
+                .hasFieldOrPropertyWithValue("code", "stale");
+        assertThat(service.get(ALICE, trip.id()).details().endDate()).isEqualTo(DEC_1.plusDays(3));
+    }
+
+    @Test void shortening_a_trip_so_a_visit_falls_outside_is_refused() {
+        Trip trip = alicesTrip();
+        service.add(ALICE, trip.id(), visit("Acme", DEC_1.plusDays(2).atTime(10, 0)));
+
+        assertThatThrownBy(() -> service.update(ALICE, trip.id(), details(DEC_1, DEC_1.plusDays(1)), 0))
+                .isInstanceOf(RuleViolated.class).hasFieldOrPropertyWithValue("code", "visit_outside_trip");
+        assertThat(service.get(ALICE, trip.id()).version()).isZero();
+    }
+
+    @Test void shortening_a_trip_so_an_itinerary_item_falls_outside_is_refused() {
+        Trip trip = alicesTrip();
+        service.replace(ALICE, trip.id(), new Itinerary(List.of(new ItineraryItem(DEC_1.plusDays(2), LocalTime.NOON, Optional.empty(),
+                ItineraryKind.MEETING, "Acme", "", "")), Itinerary.Source.USER));
+
+        assertThatThrownBy(() -> service.update(ALICE, trip.id(), details(DEC_1, DEC_1.plusDays(1)), 0)).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test void status_moves_through_the_use_case_and_never_back_to_planned() {
+        Trip trip = alicesTrip();
+
+        Trip approved = service.changeStatus(ALICE, trip.id(), TripStatus.APPROVED, 0);
+        Trip completed = service.changeStatus(ALICE, trip.id(), TripStatus.COMPLETED, approved.version());
+
+        assertThat(completed.status()).isEqualTo(TripStatus.COMPLETED);
+        assertThatThrownBy(() -> service.changeStatus(ALICE, trip.id(), TripStatus.PLANNED, completed.version()))
+                .isInstanceOf(RuleViolated.class).hasFieldOrPropertyWithValue("code", "invalid_transition");
+    }
+
+    @Test void a_visit_outside_the_trip_is_refused_and_one_inside_is_added() {
+        Trip trip = alicesTrip();
+
+        assertThatThrownBy(() -> service.add(ALICE, trip.id(), visit("Early", DEC_1.minusDays(1).atTime(10, 0))))
+                .isInstanceOf(RuleViolated.class);
+        CustomerVisit added = service.add(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0)));
+        assertThat(service.schedule(ALICE, trip.id()).visits()).containsExactly(added);
+    }
+
+    @Test void a_closed_trip_takes_no_more_visits() {
+        Trip trip = alicesTrip();
+        service.changeStatus(ALICE, trip.id(), TripStatus.CANCELLED, 0);
+
+        assertThatThrownBy(() -> service.add(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0))))
+                .isInstanceOf(RuleViolated.class).hasFieldOrPropertyWithValue("code", "trip_closed");
+    }
+
+    @Test void the_schedule_reports_overlapping_visits() {
+        Trip trip = alicesTrip();
+        CustomerVisit first = service.add(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0)));
+        CustomerVisit second = service.add(ALICE, trip.id(), visit("Beta", DEC_1.atTime(10, 30)));
+        service.add(ALICE, trip.id(), visit("Gamma", DEC_1.atTime(14, 0)));
+
+        assertThat(service.schedule(ALICE, trip.id()).overlaps()).containsExactly(new VisitRules.Overlap(first.id(), second.id()));
+    }
+
+    @Test void moving_a_visit_keeps_its_details_and_checks_the_trip_dates() {
+        Trip trip = alicesTrip();
+        CustomerVisit visit = service.add(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0)));
+
+        CustomerVisit moved = service.move(ALICE, visit.id(), DEC_1.plusDays(1).atTime(15, 0));
+
+        assertThat(moved.details().startsAt()).isEqualTo(DEC_1.plusDays(1).atTime(15, 0));
+        assertThat(moved.details().company()).isEqualTo("Acme");
+        assertThatThrownBy(() -> service.move(ALICE, visit.id(), DEC_1.plusDays(5).atTime(10, 0))).isInstanceOf(RuleViolated.class);
+    }
+
+    @Test void a_visit_of_another_users_trip_does_not_exist_for_them() {
+        CustomerVisit visit = service.add(ALICE, alicesTrip().id(), visit("Acme", DEC_1.atTime(10, 0)));
+
+        assertThatThrownBy(() -> service.get(BOB, visit.id())).isInstanceOf(VisitNotFound.class);
+        assertThatThrownBy(() -> service.setPreparationNotes(BOB, visit.id(), "x")).isInstanceOf(VisitNotFound.class);
+        assertThatThrownBy(() -> service.delete(BOB, visit.id())).isInstanceOf(VisitNotFound.class);
+    }
+
+    @Test void an_update_of_a_visit_from_an_old_version_is_a_conflict() {
+        CustomerVisit visit = service.add(ALICE, alicesTrip().id(), visit("Acme", DEC_1.atTime(10, 0)));
+        service.setPreparationNotes(ALICE, visit.id(), "Bring the contract");
+
+        assertThatThrownBy(() -> service.update(ALICE, visit.id(), visit("Acme KK", DEC_1.atTime(10, 0)), 0)).isInstanceOf(Conflict.class);
+        assertThat(service.get(ALICE, visit.id()).preparationNotes()).contains("Bring the contract");
+    }
+
+    @Test void an_updated_visit_keeps_its_preparation_notes() {
+        CustomerVisit visit = service.add(ALICE, alicesTrip().id(), visit("Acme", DEC_1.atTime(10, 0)));
+        CustomerVisit noted = service.setPreparationNotes(ALICE, visit.id(), "Bring the contract");
+
+        CustomerVisit updated = service.update(ALICE, visit.id(), visit("Acme KK", DEC_1.atTime(11, 0)), noted.version());
+
+        assertThat(updated.preparationNotes()).contains("Bring the contract");
+        assertThat(updated.details().company()).isEqualTo("Acme KK");
+    }
+
+    @Test void an_itinerary_with_a_day_outside_the_trip_is_refused_and_an_empty_one_is_the_default() {
+        Trip trip = alicesTrip();
+
+        assertThat(service.itinerary(ALICE, trip.id()).items()).isEmpty();
+        assertThatThrownBy(() -> service.replace(ALICE, trip.id(), new Itinerary(List.of(new ItineraryItem(DEC_1.minusDays(1),
+                LocalTime.NOON, Optional.empty(), ItineraryKind.TRANSPORT, "Early train", "", "")), Itinerary.Source.USER)))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(world.itineraries.rows).isEmpty();
+    }
+
+    @Test void the_estimate_applies_the_policy_to_the_stored_plan() {
+        Trip trip = alicesTrip();
+        service.replacePlan(ALICE, trip.id(), new ExpensePlan(List.of(), List.of(new ExpensePlan.Lodging("Osaka", 2, 15_000)), List.of()));
+
+        var estimate = service.estimate(ALICE, trip.id());
+
+        assertThat(estimate.total()).isEqualTo(3 * 3_000 + 2 * 15_000);
+        assertThat(estimate.violations()).extracting(v -> v.code()).containsExactly("lodging_over_cap");
+        assertThat(service.policy()).isEqualTo(world.policy.policy());
+    }
+
+    @Test void a_cancelled_trip_keeps_its_plan_unchanged() {
+        Trip trip = alicesTrip();
+        service.changeStatus(ALICE, trip.id(), TripStatus.CANCELLED, 0);
+
+        assertThatThrownBy(() -> service.replacePlan(ALICE, trip.id(), ExpensePlan.empty())).isInstanceOf(RuleViolated.class);
+        assertThat(service.plan(ALICE, trip.id())).isEqualTo(ExpensePlan.empty());
+        assertThat(world.plans.rows).isEmpty();
+    }
+}
