@@ -5,6 +5,7 @@ import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmModule;
 import dev.concierge.adapter.llm.LlmWireFixture;
 import dev.concierge.domain.kernel.Language;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,17 @@ class TestCaseGenerationLlmModuleTest {
             assertThat(generator.generate(new ProcedureGenerator.Request("K-1", "Title", "", "", "", "", Language.EN, Optional.empty()))
                     .steps()).isNotEmpty();
             assertThat(llm.chatRequests()).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("/api/chat"));
+        }
+    }
+
+    @Test void the_injector_provides_the_model_status_from_the_reachability_probe() {
+        try (LlmWireFixture llm = LlmWireFixture.start()) {
+            var injector = Guice.createInjector(
+                    new LlmModule(llm.config(LlmConfig.Provider.OLLAMA, "not-pulled", Duration.ofSeconds(5))),
+                    new TestCaseGenerationLlmModule());
+
+            assertThat(injector.getInstance(GenerationModelStatus.class).unavailableReason())
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("not-pulled").contains("OLLAMA_MODEL"));
         }
     }
 }
