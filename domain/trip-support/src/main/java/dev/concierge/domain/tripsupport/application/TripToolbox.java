@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -51,11 +52,12 @@ final class TripToolbox implements TripAssistant.Toolbox {
     private final ProposalRepository proposals;
     private final TripDrafter drafter;
     private final Clock clock;
-    private int calls;
+    private final Runnable alive;
+    private final AtomicInteger calls = new AtomicInteger(); // the adapter may run tool calls in parallel
 
     TripToolbox(UserId owner, TripId trip, ConversationId conversation, Language language, ManageTripsUseCase trips,
                 ManageVisitsUseCase visits, PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
-                ProposalRepository proposals, TripDrafter drafter, Clock clock) {
+                ProposalRepository proposals, TripDrafter drafter, Clock clock, Runnable alive) {
         this.owner = owner;
         this.trip = trip;
         this.conversation = conversation;
@@ -67,6 +69,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
         this.proposals = proposals;
         this.drafter = drafter;
         this.clock = clock;
+        this.alive = alive;
     }
 
     @Override public String readTrip() {
@@ -173,7 +176,8 @@ final class TripToolbox implements TripAssistant.Toolbox {
     }
 
     private String run(Supplier<String> tool) {
-        if (++calls > MAX_CALLS_PER_TURN) {
+        alive.run();
+        if (calls.incrementAndGet() > MAX_CALLS_PER_TURN) {
             return "Refused: this turn has already used " + MAX_CALLS_PER_TURN + " tools. Answer the user with what you know now.";
         }
         try {
@@ -184,5 +188,4 @@ final class TripToolbox implements TripAssistant.Toolbox {
         }
     }
 
-    int calls() { return calls; }
 }
