@@ -18,7 +18,9 @@ import org.jooq.Record;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.concierge.adapter.persistence.jooq.trip_support.Tables.TRIPS;
@@ -73,8 +75,8 @@ final class JooqTripRepository implements TripRepository {
                 .orElseThrow(() -> new Conflict("stale", "Trip " + trip.id() + " was changed meanwhile. Reload it and try again."));
     }
 
-    private static java.util.Map<Field<?>, Object> detailsOf(TripDetails details) {
-        var values = new java.util.LinkedHashMap<Field<?>, Object>();
+    private static Map<Field<?>, Object> detailsOf(TripDetails details) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(TRIPS.TITLE, details.title());
         values.put(TRIPS.PURPOSE, details.purpose());
         values.put(TRIPS.ORIGIN, details.origin());

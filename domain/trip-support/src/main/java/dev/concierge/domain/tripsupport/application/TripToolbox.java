@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -50,11 +51,12 @@ final class TripToolbox implements TripAssistant.Toolbox {
     private final ProposalRepository proposals;
     private final TripDrafter drafter;
     private final Clock clock;
+    private final Runnable alive;
     private int calls;
 
     TripToolbox(UserId owner, TripId trip, ConversationId conversation, Language language, ManageTripsUseCase trips,
                 ManageVisitsUseCase visits, PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
-                ProposalRepository proposals, TripDrafter drafter, Clock clock) {
+                ProposalRepository proposals, TripDrafter drafter, Clock clock, Runnable alive) {
         this.owner = owner;
         this.trip = trip;
         this.conversation = conversation;
@@ -66,6 +68,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
         this.proposals = proposals;
         this.drafter = drafter;
         this.clock = clock;
+        this.alive = alive;
     }
 
     @Override public String readTrip() {
@@ -128,7 +131,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
             CustomerVisit visit = visitOfThisTrip(visitId);
             String notes = drafter.draftPreparationNotes(current.details(), visit, language);
             // Validates the draft like a user's edit would (not blank, not too long).
-            CustomerVisit withNotes = new CustomerVisit(visit.id(), visit.trip(), visit.details(), java.util.Optional.ofNullable(notes), visit.version());
+            CustomerVisit withNotes = new CustomerVisit(visit.id(), visit.trip(), visit.details(), Optional.ofNullable(notes), visit.version());
             if (withNotes.preparationNotes().isEmpty()) throw InvalidInput.field("preparationNotes", "the draft was empty");
             String summary = switch (language) {
                 case JA -> "訪問 #" + visitId + "（" + visit.details().company() + "）の準備メモを設定";
@@ -172,6 +175,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
     }
 
     private String run(Supplier<String> tool) {
+        alive.run();
         if (++calls > MAX_CALLS_PER_TURN) {
             return "Refused: this turn has already used " + MAX_CALLS_PER_TURN + " tools. Answer the user with what you know now.";
         }

@@ -3,6 +3,7 @@ package dev.concierge.domain.tripsupport.application;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.ExpenseCalculator;
@@ -76,7 +77,7 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
             case APPROVED -> trip.approve(clock.instant());
             case COMPLETED -> trip.complete(clock.instant());
             case CANCELLED -> trip.cancel(clock.instant());
-            case PLANNED -> throw new dev.concierge.domain.kernel.RuleViolated("invalid_transition",
+            case PLANNED -> throw new RuleViolated("invalid_transition",
                     "A trip cannot go back to planned; cancel it and plan a new one.");
         });
     }
