@@ -73,9 +73,14 @@ public final class Json {
             if (t instanceof InvalidInput invalid) return BadRequest.of(invalid);
             if (t.getCause() == t) break;
         }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Trailing token")) {
+            return new BadRequest("invalid_json", "The request body is not valid JSON: it goes on after the first value; "
+                    + "send exactly one JSON object.", List.of());
+        }
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException)) {
             return new BadRequest("invalid_json", "The request body is not valid JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("syntax error") + ".", List.of());
+                    + withoutInternals(original.lines().findFirst().orElse("syntax error")) + ".", List.of());
         }
         String field = path((JsonMappingException) e);
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -90,6 +95,11 @@ public final class Json {
                     List.of(FieldError.of(field.isEmpty() ? "body" : field, "must be " + expected)));
         }
         return new BadRequest("invalid_request", "The request body does not match the expected shape.", List.of());
+    }
+
+    /** Parser messages may name our classes ({@code `dev.concierge...`}); a client learns nothing from them. */
+    private static String withoutInternals(String message) {
+        return message.replaceAll("\\s*\\(bound as [^)]*\\)", "").replaceAll("`[^`]*\\.[^`]*`", "the expected type");
     }
 
     private static String path(JsonMappingException e) {
