@@ -261,6 +261,25 @@ class RulesCanFailTest {
         assertPasses(NamingRules.persistence_port_implementations_are_named_jooq, JooqAlphaStore.class);
     }
 
+    // ---- rule 8: a rule added later without its proof fails here
+
+    @Test void every_rule_has_a_proof_in_this_class() {
+        var proofs = new ClassFileImporter().importClasses(RulesCanFailTest.class).get(RulesCanFailTest.class);
+        java.util.Set<String> used = proofs.getFieldAccessesFromSelf().stream()
+                .map(access -> access.getTarget().getOwner().getSimpleName() + "." + access.getTarget().getName())
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.List<String> unproven = new java.util.ArrayList<>();
+        for (Class<?> rules : new Class<?>[] {DomainRules.class, AdapterRules.class, DependencyRules.class, NamingRules.class}) {
+            for (java.lang.reflect.Field field : rules.getDeclaredFields()) {
+                if (field.isAnnotationPresent(com.tngtech.archunit.junit.ArchTest.class)
+                        && !used.contains(rules.getSimpleName() + "." + field.getName())) {
+                    unproven.add(rules.getSimpleName() + "." + field.getName());
+                }
+            }
+        }
+        assertThat(unproven).as("rules without a test here showing they reject a violating fixture").isEmpty();
+    }
+
     /** The rule over {@code imported} fails, and its report names {@code offender} and what it reached for. */
     private static void assertViolation(ArchRule rule, Class<?> offender, Object... imported) {
         Class<?>[] classes = java.util.Arrays.stream(imported).filter(Class.class::isInstance).map(Class.class::cast)

@@ -7,6 +7,7 @@ import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseConfig;
 import dev.concierge.adapter.persistence.Migrations;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class Application implements AutoCloseable {
         try {
             migrate(database);
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new ConciergeModule(settings, database));
+            database.recordPoolMetrics(injector.getInstance(MeterRegistry.class));
             HttpServer server = injector.getInstance(HttpServer.class).start();
             LOG.info("Concierge started in {} ms on http://localhost:{}", Duration.between(started, Instant.now()).toMillis(), server.port());
             return new Application(database, injector, server);

@@ -6,7 +6,13 @@ import com.google.inject.Singleton;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.favourites.FavouritesHttpModule;
+import dev.concierge.adapter.http.LlmRoutes;
 import dev.concierge.adapter.http.health.HealthIndicator;
+import dev.concierge.adapter.http.health.ReadinessIndicator;
+import dev.concierge.adapter.persistence.ContextSchemas;
+import dev.concierge.adapter.http.identity.AlbIdentity;
+import dev.concierge.adapter.http.identity.AlbUser;
+import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.identity.LocalUser;
 import dev.concierge.adapter.llm.LlmModule;
 import dev.concierge.adapter.persistence.Database;
@@ -34,8 +40,8 @@ final class ConciergeModule extends AbstractModule {
 
         install(new PersistenceModule(database));
         install(new LlmModule(settings.llm()));
-        install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.shutdownDrain()),
-                new LocalUser(new Actor(new UserId(settings.localUser()), settings.localGroups()))));
+        install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.shutdownDrain()), currentUser(),
+                new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
 
         install(new FavouritesModule());
         install(new FavouritesHttpModule());
@@ -43,12 +49,34 @@ final class ConciergeModule extends AbstractModule {
         var health = HttpModule.healthIndicators(binder());
         health.addBinding().to(DatabaseHealthIndicator.class);
         health.addBinding().to(LlmHealthIndicator.class);
+        // The injector is built only after every context's migrations ran (Application.start), so this is true here.
+        HttpModule.readinessIndicators(binder()).addBinding().toInstance(new MigrationsApplied());
+    }
+
+    /** The configured local user on a laptop; the load balancer's verified identity header in AWS. */
+    private CurrentUser currentUser() {
+        Settings.Identity identity = settings.identity();
+        if (identity.mode() == Settings.AuthMode.ALB) {
+            return new AlbUser(new AlbIdentity(new AlbIdentity.Config(identity.albSignerArn().orElseThrow(),
+                    identity.albPublicKeyUrl().orElseThrow(), identity.groupsClaim()), Clock.systemUTC()));
+        }
+        return new LocalUser(new Actor(new UserId(settings.localUser()), settings.localGroups()));
     }
 
     @Provides @Singleton DatabaseHealthIndicator databaseHealth(DatabaseHealth health) { return new DatabaseHealthIndicator(health); }
 
     @Provides @Singleton LlmHealthIndicator llmHealth(LlmReachability reachability, Clock clock) {
         return new LlmHealthIndicator(reachability, clock);
+    }
+
+    record MigrationsApplied() implements ReadinessIndicator {
+        @Override public String name() { return "migrations"; }
+
+        @Override public boolean critical() { return true; }
+
+        @Override public ComponentHealth check() {
+            return ComponentHealth.up("applied for schemas " + String.join(", ", ContextSchemas.ALL));
+        }
     }
 
     record DatabaseHealthIndicator(DatabaseHealth health) implements HealthIndicator {
