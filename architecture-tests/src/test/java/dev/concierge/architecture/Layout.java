@@ -68,7 +68,7 @@ final class Layout {
     static final List<String> TECHNOLOGIES_IN_USE = List.of(
             "io.javalin", "org.eclipse.jetty", "gg.jte",
             "org.jooq", "com.zaxxer.hikari", "org.flywaydb", "io.zonky",
-            "com.google.inject");
+            "com.google.inject", "com.nimbusds");
 
     private Layout() {}
 }

@@ -29,6 +29,7 @@ import dev.concierge.adapter.persistence.alpha.JooqAlphaStore;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreReadingBeta;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesJavalin;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesJte;
+import dev.concierge.adapter.persistence.alpha.PersistenceUsesNimbus;
 import dev.concierge.adapter.secrets.alpha.SecretsUsesAwsCdk;
 import dev.concierge.adapter.persistence.jooq.alpha.AlphaTable;
 import dev.concierge.adapter.persistence.jooq.alpha.tables.records.AlphaRecord;
@@ -137,6 +138,16 @@ class RulesCanFailTest {
 
     @Test void rule4_jte_inside_http_passes() {
         assertPasses(AdapterRules.jte_is_used_only_in_the_http_adapter, PageRenderer.class, JooqAlphaStore.class);
+    }
+
+    @Test void rule4_the_jwt_library_outside_http_is_reported() {
+        assertViolation(AdapterRules.the_jwt_library_is_used_only_in_the_http_adapter, PersistenceUsesNimbus.class,
+                PersistenceUsesNimbus.class, "com.nimbusds.jwt.SignedJWT");
+    }
+
+    @Test void rule4_the_jwt_library_inside_http_passes() {
+        assertPasses(AdapterRules.the_jwt_library_is_used_only_in_the_http_adapter,
+                dev.concierge.adapter.http.identity.AlbIdentity.class, JooqAlphaStore.class);
     }
 
     @Test void rule4_jooq_outside_persistence_is_reported() {

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -35,6 +34,7 @@ public final class HttpServer {
     private static final Logger ACCESS = LoggerFactory.getLogger("concierge.access");
     public static final long MAX_BODY_BYTES = 256 * 1024;
     private static final String STARTED = "concierge.started-nanos";
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     public record Config(String host, int port, Duration drainTimeout) {}
 
@@ -130,8 +130,8 @@ public final class HttpServer {
     /** Every registered (method, path), to check the OpenAPI document covers the API. */
     public List<Route> routes() {
         synchronized (routes) {
-            return routes.stream().filter(r -> !r.method().equals(HandlerType.BEFORE.name())
-                    && !r.method().equals(HandlerType.AFTER.name())).toList();
+            // Only endpoints: not before/after (matched) handlers, which apply to every path.
+            return routes.stream().filter(r -> HTTP_METHODS.contains(r.method())).toList();
         }
     }
 
