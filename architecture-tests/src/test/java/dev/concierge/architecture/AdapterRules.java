@@ -67,6 +67,11 @@ public final class AdapterRules {
     @ArchTest
     public static final ArchRule jte_is_used_only_in_the_http_adapter = onlyIn(HTTP, "JTE", "gg.jte..");
 
+    /** The load balancer's identity token is read at the HTTP edge; nothing behind it sees a JWT. */
+    @ArchTest
+    public static final ArchRule the_jwt_library_is_used_only_in_the_http_adapter =
+            onlyIn(HTTP, "Nimbus JOSE + JWT", "com.nimbusds..");
+
     @ArchTest
     public static final ArchRule database_technology_is_used_only_in_the_persistence_adapter = onlyIn(PERSISTENCE,
             "jOOQ, its generated code, HikariCP, Flyway, embedded PostgreSQL and the JDBC driver",

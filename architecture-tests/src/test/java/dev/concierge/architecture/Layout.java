@@ -82,7 +82,8 @@ final class Layout {
             "io.javalin", "org.eclipse.jetty", "gg.jte",
             "org.jooq", "com.zaxxer.hikari", "org.flywaydb", "io.zonky",
             "com.google.inject",
-            "dev.langchain4j");
+            "dev.langchain4j",
+            "com.nimbusds");
 
     private Layout() {}
 }

@@ -8,6 +8,7 @@ import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseConfig;
 import dev.concierge.adapter.persistence.Migrations;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class Application implements AutoCloseable {
         try {
             migrate(database);
             Injector injector = createInjector(settings, database);
+            database.recordPoolMetrics(injector.getInstance(MeterRegistry.class));
             // Workers only after the migrations: they claim from tables that must exist.
             GenerationWorkers workers = injector.getInstance(GenerationWorkers.class);
             workers.start();

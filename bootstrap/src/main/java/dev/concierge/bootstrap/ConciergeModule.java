@@ -6,7 +6,13 @@ import com.google.inject.Singleton;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.favourites.FavouritesHttpModule;
+import dev.concierge.adapter.http.LlmRoutes;
 import dev.concierge.adapter.http.health.HealthIndicator;
+import dev.concierge.adapter.http.health.ReadinessIndicator;
+import dev.concierge.adapter.persistence.ContextSchemas;
+import dev.concierge.adapter.http.identity.AlbIdentity;
+import dev.concierge.adapter.http.identity.AlbUser;
+import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.identity.LocalUser;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationHttpModule;
 import dev.concierge.adapter.llm.LlmModule;
@@ -37,8 +43,8 @@ final class ConciergeModule extends AbstractModule {
 
         install(new PersistenceModule(database));
         install(new LlmModule(settings.llm()));
-        install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.shutdownDrain()),
-                new LocalUser(new Actor(new UserId(settings.localUser()), settings.localGroups()))));
+        install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.shutdownDrain()), currentUser(),
+                new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
 
         install(new FavouritesModule());
         install(new FavouritesHttpModule());
@@ -54,6 +60,18 @@ final class ConciergeModule extends AbstractModule {
         health.addBinding().to(DatabaseHealthIndicator.class);
         health.addBinding().to(LlmHealthIndicator.class);
         health.addBinding().to(GenerationWorkersHealthIndicator.class);
+        // The injector is built only after every context's migrations ran (Application.start), so this is true here.
+        HttpModule.readinessIndicators(binder()).addBinding().toInstance(new MigrationsApplied());
+    }
+
+    /** The configured local user on a laptop; the load balancer's verified identity header in AWS. */
+    private CurrentUser currentUser() {
+        Settings.Identity identity = settings.identity();
+        if (identity.mode() == Settings.AuthMode.ALB) {
+            return new AlbUser(new AlbIdentity(new AlbIdentity.Config(identity.albSignerArn().orElseThrow(),
+                    identity.albPublicKeyUrl().orElseThrow(), identity.groupsClaim()), Clock.systemUTC()));
+        }
+        return new LocalUser(new Actor(new UserId(settings.localUser()), settings.localGroups()));
     }
 
     @Provides @Singleton DatabaseHealthIndicator databaseHealth(DatabaseHealth health) { return new DatabaseHealthIndicator(health); }
@@ -64,6 +82,16 @@ final class ConciergeModule extends AbstractModule {
 
     @Provides @Singleton GenerationWorkersHealthIndicator generationWorkersHealth(GenerationWorkers workers) {
         return new GenerationWorkersHealthIndicator(workers);
+    }
+
+    record MigrationsApplied() implements ReadinessIndicator {
+        @Override public String name() { return "migrations"; }
+
+        @Override public boolean critical() { return true; }
+
+        @Override public ComponentHealth check() {
+            return ComponentHealth.up("applied for schemas " + String.join(", ", ContextSchemas.ALL));
+        }
     }
 
     record DatabaseHealthIndicator(DatabaseHealth health) implements HealthIndicator {

@@ -32,7 +32,9 @@ public record Settings(
         ZoneId timeZone,
         Duration shutdownDrain,
         GenerationSettings generation,
-        Optional<Path> travelPolicyFile) {
+        Optional<Path> travelPolicyFile,
+        Identity identity,
+        LlmLimits llmLimits) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -41,6 +43,17 @@ public record Settings(
      * how long a claim holds without a heartbeat, and how a job waits for a model that is unavailable.
      */
     public record GenerationSettings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Duration firstRetryDelay) {}
+
+    public enum AuthMode { LOCAL, ALB }
+
+    /**
+     * Who is calling: everyone is {@code LOCAL_USER} ({@code local}), or the user the load balancer's signed header
+     * names ({@code alb}: its signer must be {@code albSignerArn}, keys come from {@code albPublicKeyUrl}).
+     */
+    public record Identity(AuthMode mode, Optional<String> albSignerArn, Optional<URI> albPublicKeyUrl, String groupsClaim) {}
+
+    /** Per-user rate and per-instance concurrency of LLM calls (routes marked with the LLM route role). */
+    public record LlmLimits(int callsPerUserPerMinute, int maxConcurrentCalls) {}
 
     /** Name, default (null when unset means "none"), meaning: the README table is checked against this list. */
     public record Setting(String name, String defaultValue, String meaning) {}
@@ -70,7 +83,16 @@ public record Settings(
             new Setting("GENERATION_LEASE_SECONDS", "120", "How long a claimed job stays with a worker that stopped renewing it"),
             new Setting("GENERATION_MAX_ATTEMPTS", "10", "Attempts of a job while the model is unavailable before it fails"),
             new Setting("GENERATION_RETRY_DELAY_SECONDS", "5", "First wait before retrying; doubles per attempt, with jitter, up to 5 minutes"),
-            new Setting("TRAVEL_POLICY_FILE", null, "Travel policy properties file; unset means the built-in domestic-Japan policy"));
+            new Setting("TRAVEL_POLICY_FILE", null, "Travel policy properties file; unset means the built-in domestic-Japan policy"),
+            // platform: identity and limits
+            new Setting("AUTH_MODE", "local", "local (everyone is LOCAL_USER) or alb (the load balancer's signed OIDC header)"),
+            new Setting("ALB_SIGNER_ARN", null, "ARN of the load balancer whose identity header is trusted (alb mode)"),
+            new Setting("AWS_REGION", null, "AWS region, for the load balancer's public-key endpoint"),
+            new Setting("ALB_PUBLIC_KEY_URL", "https://public-keys.auth.elb.${AWS_REGION}.amazonaws.com", "Where the load balancer's signing keys are fetched by key id"),
+            new Setting("AUTH_GROUPS_CLAIM", "groups", "Claim of the identity token holding the user's groups"),
+            new Setting("ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE", "false", "Allow AUTH_MODE=local against a non-local DATABASE_URL"),
+            new Setting("LLM_RATE_LIMIT_PER_MINUTE", "20", "LLM calls one user may start per minute"),
+            new Setting("LLM_MAX_CONCURRENT_CALLS", "4", "LLM calls one instance runs at once"));
 
     /** Reads the settings, reporting every bad value at once so a person fixes them in one go. */
     public static Settings from(Map<String, String> env) {
@@ -102,7 +124,10 @@ public record Settings(
                         Duration.ofSeconds(reader.integer("GENERATION_LEASE_SECONDS", 2, 3600)),
                         reader.integer("GENERATION_MAX_ATTEMPTS", 1, 100),
                         Duration.ofSeconds(reader.integer("GENERATION_RETRY_DELAY_SECONDS", 1, 300))),
-                reader.optional("TRAVEL_POLICY_FILE").map(Path::of));
+                reader.optional("TRAVEL_POLICY_FILE").map(Path::of),
+                identity(reader),
+                new LlmLimits(reader.integer("LLM_RATE_LIMIT_PER_MINUTE", 1, 100_000),
+                        reader.integer("LLM_MAX_CONCURRENT_CALLS", 1, 1_000)));
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
             reader.problems.add("OPENAI_API_KEY: LLM_PROVIDER=openai needs an API key (or set OPENAI_BASE_URL to a compatible server that needs none)");
@@ -110,8 +135,72 @@ public record Settings(
         if (settings.localUser().isBlank() || settings.localUser().length() > 200) {
             reader.problems.add("LOCAL_USER: must be 1 to 200 characters");
         }
+        boolean allowLocalWithRemote = reader.choice("ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE", Toggle.class) == Toggle.TRUE;
+        if (settings.identity().mode() == AuthMode.LOCAL && !allowLocalWithRemote) {
+            settings.databaseUrl().flatMap(Settings::remoteHost).ifPresent(host -> reader.problems.add(
+                    "AUTH_MODE: is local (everyone acts as LOCAL_USER) while DATABASE_URL points at " + host + ", a shared "
+                    + "server; set AUTH_MODE=alb with ALB_SIGNER_ARN, or ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE=true if "
+                    + "that is really meant"));
+        }
         if (!reader.problems.isEmpty()) throw new InvalidSettings(reader.problems);
         return settings;
+    }
+
+    private enum Toggle { TRUE, FALSE }
+
+    private static Identity identity(Reader reader) {
+        AuthMode mode = reader.choice("AUTH_MODE", AuthMode.class);
+        Optional<String> signer = reader.optional("ALB_SIGNER_ARN");
+        Optional<String> region = reader.optional("AWS_REGION");
+        String keyUrl = reader.text("ALB_PUBLIC_KEY_URL");
+        Optional<URI> publicKeyUrl = Optional.empty();
+        if (keyUrl.contains("${AWS_REGION}") && region.isPresent()) keyUrl = keyUrl.replace("${AWS_REGION}", region.get());
+        if (mode == AuthMode.ALB) {
+            if (signer.isEmpty()) {
+                reader.problems.add("ALB_SIGNER_ARN: AUTH_MODE=alb needs the ARN of the load balancer that signs the identity header");
+            }
+            if (keyUrl.contains("${AWS_REGION}")) {
+                reader.problems.add("AWS_REGION: AUTH_MODE=alb needs it to find the load balancer's public keys (or set ALB_PUBLIC_KEY_URL)");
+            } else {
+                try {
+                    publicKeyUrl = Optional.of(httpUrl(keyUrl));
+                } catch (IllegalArgumentException e) {
+                    reader.problems.add("ALB_PUBLIC_KEY_URL: must be an http(s) URL, got '" + keyUrl + "'");
+                }
+            }
+        }
+        return new Identity(mode, signer, publicKeyUrl, reader.text("AUTH_GROUPS_CLAIM"));
+    }
+
+    private static URI httpUrl(String value) {
+        URI uri = URI.create(value);
+        if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+            throw new IllegalArgumentException("not an http(s) URL");
+        }
+        return uri;
+    }
+
+    /** The first host of a PostgreSQL URL that is not this machine, if any. */
+    static Optional<String> remoteHost(String databaseUrl) {
+        String rest = databaseUrl.replaceFirst("^jdbc:", "").replaceFirst("^postgres(ql)?:", "");
+        if (!rest.startsWith("//")) return Optional.empty(); // jdbc:postgresql:db means localhost
+        rest = rest.substring(2);
+        int end = rest.length();
+        for (char stop : new char[] {'/', '?'}) if (rest.indexOf(stop) >= 0) end = Math.min(end, rest.indexOf(stop));
+        String authority = rest.substring(0, end);
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        for (String hostAndPort : authority.split(",")) {
+            String host = hostAndPort.startsWith("[")
+                    ? hostAndPort.substring(1, Math.max(1, hostAndPort.indexOf(']')))
+                    : hostAndPort.split(":", 2)[0];
+            if (!isLocal(host)) return Optional.of(host);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isLocal(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.isEmpty() || h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 
     public boolean embeddedDatabase() { return databaseUrl.isEmpty(); }

@@ -42,6 +42,12 @@ final class RunningApp implements AutoCloseable {
         return new RunningApp(database, Application.start(Settings.from(env)));
     }
 
+    /** The app's own database (only for apps started over a test database). */
+    TestDatabase database() {
+        if (database == null) throw new IllegalStateException("this app runs its own embedded server");
+        return database;
+    }
+
     String base() { return "http://127.0.0.1:" + app.port(); }
 
     HttpResponse<String> get(String path) { return send(HttpRequest.newBuilder(URI.create(base() + path)).GET()); }
@@ -52,6 +58,12 @@ final class RunningApp implements AutoCloseable {
     }
 
     HttpResponse<String> delete(String path) { return send(HttpRequest.newBuilder(URI.create(base() + path)).DELETE()); }
+
+    /** Any method, any body (null: none), sent as JSON. */
+    HttpResponse<String> request(String method, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {

@@ -54,4 +54,45 @@ class SettingsTest {
             if (setting.defaultValue() != null) assertThat(row).as(setting.name()).contains("`" + setting.defaultValue() + "`");
         }
     }
+
+    @Test void local_identity_against_a_remote_database_is_refused_saying_what_to_set() {
+        assertThatThrownBy(() -> Settings.from(Map.of("DATABASE_URL", "postgresql://app:secret@db.example.com:5432/concierge")))
+                .isInstanceOf(Settings.InvalidSettings.class)
+                .hasMessageContaining("db.example.com")
+                .hasMessageContaining("AUTH_MODE=alb")
+                .hasMessageContaining("ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE=true")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test void local_identity_against_a_remote_database_starts_when_explicitly_allowed() {
+        Settings settings = Settings.from(Map.of("DATABASE_URL", "jdbc:postgresql://db.example.com/concierge",
+                "ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE", "true"));
+
+        assertThat(settings.identity().mode()).isEqualTo(Settings.AuthMode.LOCAL);
+    }
+
+    @Test void local_identity_against_a_local_database_needs_nothing() {
+        for (String url : new String[] {"jdbc:postgresql://localhost:5432/db", "postgresql://u:p@127.0.0.1/db",
+                "jdbc:postgresql://[::1]:5432/db", "jdbc:postgresql:db"}) {
+            assertThat(Settings.from(Map.of("DATABASE_URL", url)).identity().mode()).as(url).isEqualTo(Settings.AuthMode.LOCAL);
+        }
+    }
+
+    @Test void any_remote_host_of_a_multi_host_url_counts_as_remote() {
+        assertThat(Settings.remoteHost("jdbc:postgresql://localhost:5432,replica.internal:5432/db")).contains("replica.internal");
+    }
+
+    @Test void alb_identity_needs_the_signer_and_a_region_or_key_url() {
+        assertThatThrownBy(() -> Settings.from(Map.of("AUTH_MODE", "alb")))
+                .hasMessageContaining("ALB_SIGNER_ARN")
+                .hasMessageContaining("AWS_REGION");
+    }
+
+    @Test void alb_identity_fetches_keys_from_the_regions_endpoint() {
+        Settings settings = Settings.from(Map.of("AUTH_MODE", "alb", "ALB_SIGNER_ARN", "arn:aws:elasticloadbalancing:x",
+                "AWS_REGION", "ap-northeast-1", "DATABASE_URL", "postgresql://db.example.com/concierge"));
+
+        assertThat(settings.identity().albPublicKeyUrl()).contains(java.net.URI.create("https://public-keys.auth.elb.ap-northeast-1.amazonaws.com"));
+        assertThat(settings.identity().groupsClaim()).isEqualTo("groups");
+    }
 }

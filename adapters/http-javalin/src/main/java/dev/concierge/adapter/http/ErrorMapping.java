@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http;
 
+import dev.concierge.adapter.http.identity.Unauthenticated;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.DomainException;
 import dev.concierge.domain.kernel.FieldError;
@@ -36,6 +37,11 @@ public final class ErrorMapping {
 
     public void register(RoutesConfig routes) {
         routes.exception(DomainException.class, (e, ctx) -> problem(ctx, status(e), e.code(), e.getMessage(), e.details()));
+        routes.exception(LlmRoutes.LimitExceeded.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            problem(ctx, e.status(), e.code(), e.getMessage(), List.of());
+        });
+        routes.exception(Unauthenticated.class, (e, ctx) -> problem(ctx, 401, "unauthenticated", e.getMessage(), List.of()));
         routes.exception(CrossOriginProtection.Forbidden.class, (e, ctx) -> problem(ctx, 403, e.code(), e.getMessage(), List.of()));
         routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.getMessage(), e.details()));
         routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), codeFor(e.getStatus()),
@@ -56,7 +62,7 @@ public final class ErrorMapping {
     public void problem(Context ctx, int status, String code, String message, List<FieldError> details) {
         ctx.attribute(WRITTEN, true);
         ctx.status(status);
-        if (status == 503) ctx.header("Retry-After", "5");
+        if (status == 503 && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", "5");
         if (isApi(ctx)) {
             ctx.json(ErrorBody.of(code, message, details));
         } else {
@@ -82,6 +88,8 @@ public final class ErrorMapping {
     private static String codeFor(int status) {
         return switch (status) {
             case 400 -> "invalid_request";
+            case 401 -> "unauthenticated";
+            case 429 -> "rate_limited";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "payload_too_large";

@@ -1,9 +1,14 @@
 package dev.concierge.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.adapter.http.identity.CurrentUser;
+import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -29,6 +34,7 @@ public final class HttpServer {
     private static final Logger ACCESS = LoggerFactory.getLogger("concierge.access");
     public static final long MAX_BODY_BYTES = 256 * 1024;
     private static final String STARTED = "concierge.started-nanos";
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     public record Config(String host, int port, Duration drainTimeout) {}
 
@@ -39,10 +45,19 @@ public final class HttpServer {
     private final GracefulHandler graceful = new GracefulHandler();
     private final Duration drainTimeout;
     private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+    private final MeterRegistry meters;
 
+    /** A server with a fixed local user, metrics kept in memory and default LLM limits, for tests of route groups. */
     public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
                       CrossOriginProtection crossOrigin) {
+        this(config, mapper, groups, errors, crossOrigin, ctx -> new Actor(new UserId("local"), Set.of()),
+                new SimpleMeterRegistry(), new LlmRoutes(LlmRoutes.Limits.defaults()));
+    }
+
+    public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
+                      CrossOriginProtection crossOrigin, CurrentUser currentUser, MeterRegistry meters, LlmRoutes llm) {
         this.drainTimeout = config.drainTimeout();
+        this.meters = meters;
         this.app = Javalin.create(javalin -> {
             javalin.jsonMapper(new JavalinJackson(mapper, true));
             javalin.startup.showJavalinBanner = false;
@@ -59,6 +74,7 @@ public final class HttpServer {
                 // keep-alive connections (a load balancer keeps some open) until the timeout.
                 server.setStopTimeout(0);
                 server.insertHandler(graceful);
+                server.setErrorHandler(new JettyErrors(mapper));
             });
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
@@ -72,9 +88,15 @@ public final class HttpServer {
                 ctx.attribute(STARTED, System.nanoTime());
                 MDC.put("requestId", RequestIds.assign(ctx));
                 SecurityHeaders.apply(ctx);
+                if (!isOpen(ctx.path())) MDC.put("user", currentUser.of(ctx).value()); // 401 without an identity
                 crossOrigin.check(ctx);
+                refuseNulInQuery(ctx);
             });
-            javalin.routes.after(HttpServer::logAccess);
+            javalin.routes.beforeMatched(ctx -> llm.admit(ctx, currentUser));
+            javalin.routes.after(ctx -> {
+                llm.release(ctx);
+                observe(ctx);
+            });
             errors.register(javalin.routes);
             for (RouteGroup group : groups) group.register(javalin.routes);
         });
@@ -108,17 +130,54 @@ public final class HttpServer {
     /** Every registered (method, path), to check the OpenAPI document covers the API. */
     public List<Route> routes() {
         synchronized (routes) {
-            return routes.stream().filter(r -> !r.method().equals(HandlerType.BEFORE.name())
-                    && !r.method().equals(HandlerType.AFTER.name())).toList();
+            // Only endpoints: not before/after (matched) handlers, which apply to every path.
+            return routes.stream().filter(r -> HTTP_METHODS.contains(r.method())).toList();
         }
     }
 
-    private static void logAccess(Context ctx) {
+    /** Paths anyone may call: the load balancer's and Prometheus' probes, and the pages' static assets. */
+    static boolean isOpen(String path) {
+        return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/assets/");
+    }
+
+    /** PostgreSQL cannot store or compare text with NUL in it; no legitimate client sends one. */
+    private static void refuseNulInQuery(Context ctx) {
+        for (var parameter : ctx.queryParamMap().entrySet()) {
+            if (parameter.getKey().indexOf('\u0000') >= 0 || parameter.getValue().stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
+                throw Params.invalid(parameter.getKey().replace('\u0000', '?'), "must not contain the NUL character");
+            }
+        }
+    }
+
+    /** The route template a request matched ({@code /api/favourites/{id}}), never the raw path, which would explode metrics. */
+    private static String routeOf(Context ctx) {
+        try {
+            var endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    /** One latency sample per request, by method, route template and status; and one access-log line. */
+    private void observe(Context ctx) {
         Long started = ctx.attribute(STARTED);
-        double millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000.0;
+        long nanos = started == null ? 0 : System.nanoTime() - started;
+        String route = routeOf(ctx);
+        try {
+            Timer.builder("http.server.requests").description("HTTP requests by route template")
+                    .tag("method", ctx.method().name()).tag("route", route).tag("status", Integer.toString(ctx.statusCode()))
+                    .publishPercentileHistogram().register(meters).record(nanos, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+            LOG.debug("could not record request metrics: {}", e.getMessage());
+        }
+        logAccess(ctx, route, nanos / 1_000_000.0);
+    }
+
+    private static void logAccess(Context ctx, String route, double millis) {
         try {
             MDC.put("method", ctx.method().name());
-            MDC.put("route", ctx.endpoint() == null ? ctx.path() : ctx.endpoint().path);
+            MDC.put("route", route);
             MDC.put("status", Integer.toString(ctx.statusCode()));
             MDC.put("latencyMs", String.format(java.util.Locale.ROOT, "%.1f", millis));
             ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis));

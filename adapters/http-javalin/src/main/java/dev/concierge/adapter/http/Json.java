@@ -44,6 +44,8 @@ public final class Json {
             mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
                     .setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
         }
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("text-without-nul")
+                .addDeserializer(String.class, new TextWithoutNul()));
         // Bounded parsing: a hostile body cannot make the parser build huge numbers or deep trees.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build());
@@ -73,9 +75,14 @@ public final class Json {
             if (t instanceof InvalidInput invalid) return BadRequest.of(invalid);
             if (t.getCause() == t) break;
         }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Trailing token")) {
+            return new BadRequest("invalid_json", "The request body is not valid JSON: it goes on after the first value; "
+                    + "send exactly one JSON object.", List.of());
+        }
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException)) {
             return new BadRequest("invalid_json", "The request body is not valid JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("syntax error") + ".", List.of());
+                    + withoutInternals(original.lines().findFirst().orElse("syntax error")) + ".", List.of());
         }
         String field = path((JsonMappingException) e);
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -90,6 +97,30 @@ public final class Json {
                     List.of(FieldError.of(field.isEmpty() ? "body" : field, "must be " + expected)));
         }
         return new BadRequest("invalid_request", "The request body does not match the expected shape.", List.of());
+    }
+
+    /** Text as usual, except that NUL, which PostgreSQL cannot store and no person types, is refused naming the field. */
+    private static final class TextWithoutNul extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+        TextWithoutNul() { super(String.class); }
+
+        @Override public String deserialize(com.fasterxml.jackson.core.JsonParser parser,
+                                            com.fasterxml.jackson.databind.DeserializationContext context) throws IOException {
+            String value = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                String field = parser.currentName() == null ? "body" : parser.currentName();
+                throw InvalidInput.field(field, "must not contain the NUL character");
+            }
+            return value;
+        }
+
+        @Override public com.fasterxml.jackson.databind.type.LogicalType logicalType() {
+            return com.fasterxml.jackson.databind.type.LogicalType.Textual;
+        }
+    }
+
+    /** Parser messages may name our classes ({@code `dev.concierge...`}); a client learns nothing from them. */
+    private static String withoutInternals(String message) {
+        return message.replaceAll("\\s*\\(bound as [^)]*\\)", "").replaceAll("`[^`]*\\.[^`]*`", "the expected type");
     }
 
     private static String path(JsonMappingException e) {

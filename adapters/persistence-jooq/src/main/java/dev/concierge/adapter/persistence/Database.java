@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Short, so a down database answers 503 quickly instead of holding requests. */
-    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
     private final HikariDataSource pool;
     private final Optional<EmbeddedPostgresServer> embedded;
@@ -90,6 +90,9 @@ public final class Database implements AutoCloseable {
     private static String masked(String url) { return url.replaceAll("//[^@/]*@", "//***@"); }
 
     public DataSource dataSource() { return pool; }
+
+    /** Pool meters (connections active, idle, pending, acquisition time) into the app's registry; call once. */
+    public void recordPoolMetrics(io.micrometer.core.instrument.MeterRegistry registry) { pool.setMetricRegistry(registry); }
 
     public Optional<Integer> embeddedPort() { return embedded.map(EmbeddedPostgresServer::port); }
 

@@ -16,30 +16,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code GET /health}: 200 when every critical component is up (the load balancer keeps the task), 503 otherwise.
- * Components are checked in parallel with a deadline so a slow one cannot stall the probe.
+ * {@code GET /health} (liveness): 200 when every critical component is up (the load balancer keeps the task), 503
+ * otherwise. {@code GET /health/ready} (readiness): the same components plus every {@link ReadinessIndicator}
+ * (migrations applied, workers running). Components are checked in parallel with a deadline so a slow one cannot
+ * stall the probe.
  */
 public final class HealthRoutes implements RouteGroup {
     private static final Duration DEADLINE = Duration.ofSeconds(3);
 
     private final List<HealthIndicator> indicators;
+    private final List<HealthIndicator> readiness;
 
-    public HealthRoutes(List<HealthIndicator> indicators) { this.indicators = List.copyOf(indicators); }
+    public HealthRoutes(List<HealthIndicator> indicators) { this(indicators, List.of()); }
+
+    public HealthRoutes(List<HealthIndicator> indicators, List<? extends ReadinessIndicator> readiness) {
+        this.indicators = List.copyOf(indicators);
+        List<HealthIndicator> all = new java.util.ArrayList<>(indicators);
+        all.addAll(readiness);
+        this.readiness = List.copyOf(all);
+    }
 
     public record Component(String status, boolean critical, String message) {}
 
     public record HealthView(String status, Instant checkedAt, Map<String, Component> components) {}
 
     @Override public void register(RoutesConfig routes) {
-        routes.get("/health", this::health);
+        routes.get("/health", ctx -> answer(ctx, check()));
+        routes.get("/health/ready", ctx -> answer(ctx, check(readiness)));
     }
 
-    private void health(Context ctx) {
-        HealthView view = check();
+    private static void answer(Context ctx, HealthView view) {
         ctx.status(view.status().equals("up") ? 200 : 503).json(view);
     }
 
-    public HealthView check() {
+    public HealthView check() { return check(indicators); }
+
+    public HealthView checkReadiness() { return check(readiness); }
+
+    private static HealthView check(List<HealthIndicator> indicators) {
         // Not try-with-resources: close() would wait for a component that missed the deadline.
         var executor = Executors.newVirtualThreadPerTaskExecutor();
         try {

@@ -4,6 +4,7 @@ import dev.concierge.adapter.http.CrossOriginProtection;
 import dev.concierge.adapter.http.ErrorMapping;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.Json;
+import dev.concierge.adapter.http.LlmRoutes;
 import dev.concierge.adapter.http.OpenApiRoutes;
 import dev.concierge.adapter.http.RouteGroup;
 
@@ -14,6 +15,17 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.concierge.adapter.http.health.HealthIndicator;
 import dev.concierge.adapter.http.health.HealthRoutes;
+import dev.concierge.adapter.http.health.MetricsRoutes;
+import dev.concierge.adapter.http.health.ReadinessIndicator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.web.NavigationEntry;
 import dev.concierge.adapter.http.web.PageRenderer;
@@ -33,10 +45,16 @@ import java.util.Set;
 public final class HttpModule extends AbstractModule {
     private final HttpServer.Config config;
     private final CurrentUser currentUser;
+    private final LlmRoutes.Limits llmLimits;
 
     public HttpModule(HttpServer.Config config, CurrentUser currentUser) {
+        this(config, currentUser, LlmRoutes.Limits.defaults());
+    }
+
+    public HttpModule(HttpServer.Config config, CurrentUser currentUser, LlmRoutes.Limits llmLimits) {
         this.config = config;
         this.currentUser = currentUser;
+        this.llmLimits = llmLimits;
     }
 
     public static Multibinder<RouteGroup> routes(com.google.inject.Binder binder) {
@@ -51,13 +69,41 @@ public final class HttpModule extends AbstractModule {
         return Multibinder.newSetBinder(binder, HealthIndicator.class);
     }
 
+    /** What {@code /health/ready} waits for beyond {@code /health}: e.g. a context's "workers running". */
+    public static Multibinder<ReadinessIndicator> readinessIndicators(com.google.inject.Binder binder) {
+        return Multibinder.newSetBinder(binder, ReadinessIndicator.class);
+    }
+
     @Override protected void configure() {
         bind(CurrentUser.class).toInstance(currentUser);
         navigation(binder());
         routes(binder()).addBinding().to(WebRoutes.class);
         routes(binder()).addBinding().to(HealthRoutes.class);
+        routes(binder()).addBinding().to(MetricsRoutes.class);
         healthIndicators(binder());
+        readinessIndicators(binder());
     }
+
+    /**
+     * One registry for the whole app, bound as {@link MeterRegistry} so any adapter (LLM calls, the job queue) can
+     * record into it; {@code /metrics} serves it. JVM meters are bound here once.
+     */
+    @Provides @Singleton PrometheusMeterRegistry prometheusRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    @Provides @Singleton MeterRegistry meterRegistry(PrometheusMeterRegistry registry) { return registry; }
+
+    @Provides @Singleton MetricsRoutes metricsRoutes(PrometheusMeterRegistry registry) { return new MetricsRoutes(registry); }
+
+    @Provides @Singleton LlmRoutes llmRoutes() { return new LlmRoutes(llmLimits); }
 
     @Provides @Singleton PageRenderer pageRenderer(Set<NavigationEntry> applications) { return new PageRenderer(applications); }
 
@@ -65,15 +111,17 @@ public final class HttpModule extends AbstractModule {
 
     @Provides @Singleton WebRoutes webRoutes(PageRenderer renderer, CurrentUser user) { return new WebRoutes(renderer, user); }
 
-    @Provides @Singleton HealthRoutes healthRoutes(Set<HealthIndicator> indicators) {
+    @Provides @Singleton HealthRoutes healthRoutes(Set<HealthIndicator> indicators, Set<ReadinessIndicator> readiness) {
         List<HealthIndicator> ordered = new ArrayList<>(indicators);
         ordered.sort((a, b) -> Boolean.compare(b.critical(), a.critical()));
-        return new HealthRoutes(ordered);
+        return new HealthRoutes(ordered, List.copyOf(readiness));
     }
 
-    @Provides @Singleton HttpServer httpServer(ObjectMapper mapper, Set<RouteGroup> groups, WebRoutes pages) {
+    @Provides @Singleton HttpServer httpServer(ObjectMapper mapper, Set<RouteGroup> groups, WebRoutes pages,
+                                               MeterRegistry meters, LlmRoutes llm) {
         Set<RouteGroup> all = new LinkedHashSet<>(groups);
         all.add(new OpenApiRoutes(mapper, groups));
-        return new HttpServer(config, mapper, all, new ErrorMapping(pages), new CrossOriginProtection());
+        return new HttpServer(config, mapper, all, new ErrorMapping(pages), new CrossOriginProtection(),
+                currentUser, meters, llm);
     }
 }

@@ -1,0 +1,62 @@
+package dev.concierge.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Errors Jetty answers itself, before a request reaches Javalin (a NUL or an ambiguous encoding in the path, a
+ * malformed request line): the same error body as every other error for the API, a plain page elsewhere, never
+ * Jetty's own page with its version and the raw request.
+ */
+final class JettyErrors extends ErrorHandler {
+    private final ObjectMapper mapper;
+
+    JettyErrors(ObjectMapper mapper) { this.mapper = mapper; }
+
+    @Override protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
+                                              Callback callback) throws JsonProcessingException {
+        // The raw path: the decoded one is what Jetty may have refused to produce.
+        String path = request.getHttpURI() == null ? null : request.getHttpURI().getPathQuery();
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+        // A browser asks for HTML; anything else (and anything under the API paths) gets the API's error body.
+        boolean api = path == null || path.startsWith("/api") || path.startsWith("/health") || path.startsWith("/metrics")
+                || accept == null || !accept.contains("text/html");
+        String text = status == 400
+                ? "The request could not be read: its path or encoding is malformed (for example a NUL character or an "
+                  + "encoded slash in the path). Check the URL."
+                : "The request could not be handled (HTTP " + status + ").";
+        byte[] body;
+        if (api) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            body = mapper.writeValueAsBytes(ErrorBody.of(status == 400 ? "invalid_request" : "http_" + status, text, List.of()));
+        } else {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+            body = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Concierge</title></head><body>"
+                    + "<h1>Concierge</h1><p>" + text + "</p><p><a href=\"/\">Home</a></p></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** A request Jetty could not even parse (bad request line, oversized headers): the path is unknown, so JSON. */
+    @Override public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        try {
+            return ByteBuffer.wrap(mapper.writeValueAsBytes(ErrorBody.of(status == 431 ? "headers_too_large" : "invalid_request",
+                    "The request could not be read (HTTP " + status + "): its request line or headers are malformed or too large.",
+                    List.of())));
+        } catch (JsonProcessingException e) {
+            return super.badMessageError(status, reason, fields);
+        }
+    }
+}

@@ -1,0 +1,422 @@
+package dev.concierge.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.concierge.adapter.http.HttpServer;
+import dev.concierge.adapter.persistence.ContextSchemas;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import javax.sql.DataSource;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bad-input and abuse suite (issue 7). It reads {@code /api/openapi.json} and throws hostile path parameters,
+ * query parameters and bodies at every operation, so a new context's API is covered without a line here. Every
+ * answer must be a 4xx with the standard error body or a documented 2xx, never a 5xx; a rejected request must leave
+ * every table of every context schema exactly as it was; and text stored through the API must come back escaped on
+ * every page.
+ */
+class AbuseSuiteTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
+    static final String SCRIPT = "<script>alert('injected')</script>";
+    static final String IMAGE = "\"><img src=x onerror=alert(1)>";
+
+    /** Text that has broken parsers, databases, templates and logs somewhere. */
+    static final List<String> HOSTILE_TEXT = List.of(
+            "../../../../etc/passwd", "..\\..\\windows\\win.ini", "%2e%2e%2f%2e%2e%2f", "/", "",  " ",
+            "99999999999999999999999999", "-1", "0", "-9223372036854775808", "9223372036854775807", "1e309", "NaN", "0x10",
+            "1.5", "' OR '1'='1", "1; DROP TABLE favourites.saved_favourites; --", "\" OR \"\"=\"", "%' AND 1=1 --",
+            SCRIPT, IMAGE, "{{7*7}}", "${7*7}", "@template", "e\u0301\u0301\u0301\u0301", "\u202Eevil\u202C", "مرحبا بالعالم",
+            "😀👍🏽🇯🇵", "\u0000", "nul\u0000inside", "\uFFFF", "\r\nX-Injected: yes", "2026-02-30", "2026-13-01", "0000-00-00",
+            "x".repeat(5000));
+
+    private static RunningApp running;
+    private static JsonNode api;
+    private static long existing;
+
+    @BeforeAll static void start() throws Exception {
+        running = RunningApp.start();
+        api = JSON.readTree(running.get("/api/openapi.json").body());
+        existing = JSON.readTree(running.post("/api/favourites", "{\"type\":\"quote\",\"content\":\"Present before the abuse\"}")
+                .body()).get("id").asLong();
+    }
+
+    @AfterAll static void stop() { running.close(); }
+
+    record Operation(String method, String path, JsonNode spec) {
+        @Override public String toString() { return method.toUpperCase() + " " + path; }
+    }
+
+    @Test void the_suite_finds_operations_to_attack() {
+        assertThat(operations()).extracting(Operation::toString).contains("POST /api/favourites", "GET /api/quotes/{id}");
+    }
+
+    @Test void the_digest_of_stored_data_sees_a_change_so_the_unchanged_check_can_fail() {
+        String before = digest();
+
+        running.post("/api/favourites/" + existing + "/like", null);
+
+        assertThat(digest()).isNotEqualTo(before);
+        knownDigest = null;
+    }
+
+    @TestFactory Stream<DynamicTest> hostile_path_parameters() {
+        return operations().stream().filter(op -> op.path().contains("{")).map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+            List<String> failures = new ArrayList<>();
+            for (String name : pathParameters(op.path())) {
+                for (String value : HOSTILE_TEXT) {
+                    String path = fillPath(op.path(), name, value);
+                    check(op, path, validBody(op), failures);
+                }
+            }
+            assertThat(failures).isEmpty();
+        }));
+    }
+
+    @TestFactory Stream<DynamicTest> hostile_query_parameters() {
+        return operations().stream().filter(op -> !queryParameters(op).isEmpty()).map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+            List<String> failures = new ArrayList<>();
+            String path = fillPath(op.path(), null, null);
+            for (String name : queryParameters(op)) {
+                for (String value : HOSTILE_TEXT) {
+                    check(op, path + "?" + name + "=" + encode(value), validBody(op), failures);
+                }
+                check(op, path + "?" + name + "=1&" + name + "=2", validBody(op), failures);
+                check(op, path + "?" + name + "[]=1", validBody(op), failures);
+            }
+            assertThat(failures).isEmpty();
+        }));
+    }
+
+    @TestFactory Stream<DynamicTest> hostile_bodies() {
+        return operations().stream().filter(op -> schemaOfBody(op) != null).map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+            List<String> failures = new ArrayList<>();
+            String path = fillPath(op.path(), null, null);
+            for (String body : hostileBodies(schemaOfBody(op))) check(op, path, body, failures);
+            assertThat(failures).isEmpty();
+        }));
+    }
+
+    /** Every operation without a body, sent one anyway, and every operation with one, sent none or the wrong type. */
+    @TestFactory Stream<DynamicTest> unexpected_bodies_and_content_types() {
+        return operations().stream().map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+            List<String> failures = new ArrayList<>();
+            String path = fillPath(op.path(), null, null);
+            check(op, path, null, failures);
+            check(op, path, "{\"unexpected\":true}", failures);
+            check(op, path, "\u0000\u0001\u0002", failures);
+            assertThat(failures).isEmpty();
+        }));
+    }
+
+    @Test void stored_text_with_markup_comes_back_escaped_on_every_page() {
+        int stored = 0;
+        for (Operation op : operations()) {
+            JsonNode schema = schemaOfBody(op);
+            if (schema == null || !op.method().equals("post") || op.path().contains("{")) continue;
+            ObjectNode body = (ObjectNode) sample(schema);
+            body.properties().forEach(field -> {
+                if (field.getValue().isTextual() && !resolve(schema).at("/properties/" + field.getKey()).has("enum")) {
+                    body.put(field.getKey(), SCRIPT + IMAGE + " " + System.nanoTime());
+                }
+            });
+            if (running.request("POST", op.path(), body.toString()).statusCode() / 100 == 2) stored++;
+        }
+        List<String> pages = pages();
+
+        assertThat(stored).as("operations that stored the markup").isPositive();
+        assertThat(pages).as("pages rendered").isNotEmpty();
+        for (String page : pages) {
+            HttpResponse<String> response = running.get(page);
+            assertThat(response.statusCode()).as(page).isLessThan(500);
+            assertThat(response.body()).as(page).doesNotContain(SCRIPT).doesNotContain("<img src=x");
+        }
+        assertThat(running.get("/favourites").body()).as("the page shows the stored text, escaped")
+                .contains("&lt;script&gt;alert(");
+    }
+
+    @Test void hostile_query_parameters_on_pages_never_fail_the_server() {
+        List<String> failures = new ArrayList<>();
+        for (String page : pages()) {
+            for (String name : List.of("q", "author", "limit", "offset", "qoffset", "type", "sort", "lang", "date")) {
+                for (String value : HOSTILE_TEXT) {
+                    HttpResponse<String> response = running.get(page + "?" + name + "=" + encode(value));
+                    if (response.statusCode() >= 500) failures.add(page + "?" + name + "=" + abbreviate(value) + " → " + response.statusCode());
+                    if (response.body().contains(SCRIPT)) failures.add(page + "?" + name + " reflected unescaped markup");
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    // ---- checking one request
+
+    /** The digest as of the last check, while only rejected requests were sent since: one query per request, not two. */
+    private static String knownDigest;
+
+    private static void check(Operation op, String path, String body, List<String> failures) {
+        String before = knownDigest != null ? knownDigest : digest();
+        knownDigest = null;
+        HttpResponse<String> response;
+        try {
+            response = running.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(running.base() + path))
+                    .header("Content-Type", "application/json")
+                    .method(op.method().toUpperCase(), body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        } catch (RuntimeException e) {
+            failures.add(describe(op, path, body) + " → no answer: " + e);
+            return;
+        }
+        int status = response.statusCode();
+        String where = describe(op, path, body) + " → " + status + " " + abbreviate(response.body());
+        if (status >= 500) {
+            failures.add(where);
+        } else if (status >= 400) {
+            if (!isStandardError(response.body())) failures.add(where + " (not the standard error body)");
+            String after = digest();
+            if (!after.equals(before)) failures.add(where + " (rejected, yet stored data changed)");
+            knownDigest = after;
+        } else if (status >= 200 && status < 300) {
+            if (!op.spec().path("responses").has(Integer.toString(status))) failures.add(where + " (undocumented status)");
+            boolean documentedJson = resolve(op.spec().path("responses").path(Integer.toString(status))).path("content").has("application/json");
+            if (documentedJson && !isJson(response.body())) failures.add(where + " (2xx without a JSON body)");
+        } else {
+            failures.add(where + " (unexpected status)");
+        }
+        if (response.body().contains("\tat ") || response.body().contains("Exception")) failures.add(where + " (stack trace)");
+    }
+
+    private static boolean isStandardError(String body) {
+        try {
+            JsonNode error = JSON.readTree(body).get("error");
+            return error != null && error.path("code").isTextual() && !error.path("code").asText().isBlank()
+                    && error.path("message").isTextual() && !error.path("message").asText().isBlank()
+                    && error.path("details").isArray();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean isJson(String body) {
+        try {
+            JSON.readTree(body);
+            return !body.isBlank();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /**
+     * One hash over every row of every table of every context schema, found in the catalogue so a new context's
+     * tables count without a change here.
+     */
+    static String digest() {
+        DataSource dataSource = running.database().dataSource();
+        try (Connection c = dataSource.getConnection(); var statement = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (var rs = statement.executeQuery("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) "
+                    + "FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' "
+                    + "AND table_schema IN (" + String.join(",", ContextSchemas.ALL.stream().map(s -> "'" + s + "'").toList())
+                    + ") ORDER BY 1")) {
+                while (rs.next()) tables.add(rs.getString(1));
+            }
+            assertThat(tables).as("tables of the context schemas").isNotEmpty();
+            String sql = String.join(" || ", tables.stream().map(t ->
+                    "coalesce((SELECT md5(string_agg(r::text, '|' ORDER BY r::text)) FROM " + t + " r), '-')").toList());
+            try (var rs = statement.executeQuery("SELECT md5(" + sql + ")")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- hostile bodies generated from the request schema
+
+    static List<String> hostileBodies(JsonNode schema) {
+        JsonNode valid = sample(schema);
+        String text = valid.toString();
+        List<String> bodies = new ArrayList<>(List.of(
+                "", " ", "null", "true", "0", "\"text\"", "[]", "[" + text + "]", "{", "}", "{\"", "{'a':1}",
+                text.substring(0, text.length() / 2), text.substring(0, text.length() - 1), text + text, text + "garbage",
+                "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}", "[".repeat(100_000), "\uFEFF" + text,
+                "{\"__proto__\":{\"admin\":true}}", "{\"a\":1e99999}", "{\"a\":" + "9".repeat(5000) + "}"));
+        if (valid instanceof ObjectNode object) {
+            ObjectNode unknown = object.deepCopy();
+            unknown.put("unexpectedField", 1);
+            bodies.add(unknown.toString());
+            List<JsonNode> wrong = List.of(NODES.nullNode(), NODES.numberNode(-1), NODES.numberNode(Long.MAX_VALUE),
+                    NODES.numberNode(1.5), NODES.booleanNode(true), NODES.arrayNode().add("x"), NODES.objectNode().put("x", 1),
+                    NODES.textNode(""), NODES.textNode("x".repeat(100_000)), hugeArray());
+            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+                String field = names.next();
+                ObjectNode without = object.deepCopy();
+                without.remove(field);
+                bodies.add(without.toString());
+                for (JsonNode value : wrong) bodies.add(object.deepCopy().set(field, value).toString());
+                for (String hostile : HOSTILE_TEXT) bodies.add(object.deepCopy().put(field, hostile).toString());
+            }
+        }
+        return bodies;
+    }
+
+    private static ArrayNode hugeArray() {
+        ArrayNode array = NODES.arrayNode();
+        for (int i = 0; i < 20_000; i++) array.add(i);
+        return array;
+    }
+
+    /** A body the schema accepts, with the first enum value, the minimum, a short text for each field. */
+    static JsonNode sample(JsonNode schema) {
+        JsonNode s = resolve(schema);
+        if (s.has("enum")) return s.get("enum").get(0);
+        if (s.has("oneOf")) return sample(s.get("oneOf").get(0));
+        if (s.has("anyOf")) return sample(s.get("anyOf").get(0));
+        String type = s.path("type").isArray() ? s.path("type").get(0).asText() : s.path("type").asText("object");
+        return switch (type) {
+            case "object" -> {
+                ObjectNode object = NODES.objectNode();
+                s.path("properties").properties().forEach(p -> object.set(p.getKey(), sample(p.getValue())));
+                yield object;
+            }
+            case "array" -> NODES.arrayNode().add(sample(s.path("items")));
+            case "integer" -> NODES.numberNode(s.path("minimum").asLong(1));
+            case "number" -> NODES.numberNode(s.path("minimum").asDouble(1.5));
+            case "boolean" -> NODES.booleanNode(true);
+            default -> switch (s.path("format").asText()) {
+                case "date" -> NODES.textNode("2026-04-01");
+                case "date-time" -> NODES.textNode("2026-04-01T10:00:00+09:00");
+                default -> NODES.textNode("Sample text " + System.nanoTime());
+            };
+        };
+    }
+
+    // ---- reading the API description
+
+    static List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            if (List.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
+                operations.add(new Operation(method.getKey(), path.getKey(), withPathItemParameters(path.getValue(), method.getValue())));
+            }
+        }));
+        return operations;
+    }
+
+    private static JsonNode withPathItemParameters(JsonNode pathItem, JsonNode operation) {
+        if (!pathItem.has("parameters")) return operation;
+        ObjectNode merged = operation.deepCopy();
+        ArrayNode parameters = merged.withArray("parameters");
+        pathItem.get("parameters").forEach(parameters::add);
+        return merged;
+    }
+
+    private static List<JsonNode> parameters(Operation op) {
+        List<JsonNode> parameters = new ArrayList<>();
+        op.spec().path("parameters").forEach(p -> parameters.add(resolve(p)));
+        return parameters;
+    }
+
+    static List<String> queryParameters(Operation op) {
+        return parameters(op).stream().filter(p -> p.path("in").asText().equals("query")).map(p -> p.path("name").asText()).toList();
+    }
+
+    static List<String> pathParameters(String path) {
+        List<String> names = new ArrayList<>();
+        Matcher m = PATH_PARAM.matcher(path);
+        while (m.find()) names.add(m.group(1));
+        return names;
+    }
+
+    /** {@code hostile} in parameter {@code name}; every other path parameter a plausible value. */
+    private static String fillPath(String template, String name, String hostile) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String parameter : pathParameters(template)) {
+            values.put(parameter, parameter.equals(name) ? encodePath(hostile) : plausible(template, parameter));
+        }
+        String path = template;
+        for (var entry : values.entrySet()) path = path.replace("{" + entry.getKey() + "}", entry.getValue());
+        return path;
+    }
+
+    /** An enum's first value, else the favourite made at the start (ids of other contexts simply answer 404). */
+    private static String plausible(String template, String parameter) {
+        for (Operation op : operations()) {
+            if (!op.path().equals(template)) continue;
+            for (JsonNode p : parameters(op)) {
+                if (p.path("name").asText().equals(parameter)) {
+                    JsonNode schema = resolve(p.path("schema"));
+                    if (schema.has("enum")) return schema.get("enum").get(0).asText();
+                    if (schema.path("type").asText().equals("string")) return "sample";
+                }
+            }
+        }
+        return Long.toString(existing);
+    }
+
+    /** A valid body for operations that take one, so hostile parameters are not hidden behind a body error. */
+    private static String validBody(Operation op) {
+        JsonNode schema = schemaOfBody(op);
+        return schema == null ? null : sample(schema).toString();
+    }
+
+    static JsonNode schemaOfBody(Operation op) {
+        JsonNode body = resolve(op.spec().path("requestBody"));
+        JsonNode schema = body.path("content").path("application/json").path("schema");
+        return schema.isMissingNode() ? null : schema;
+    }
+
+    static JsonNode resolve(JsonNode node) {
+        JsonNode current = node;
+        for (int i = 0; i < 10 && current.has("$ref"); i++) current = api.at(current.get("$ref").asText().substring(1));
+        return current;
+    }
+
+    /** Page routes the server registers (GET, not the API, no path parameters). */
+    private static List<String> pages() {
+        return running.app.injector().getInstance(HttpServer.class).routes().stream()
+                .filter(r -> r.method().equals("GET") && !FavouritesApiTest.isApi(r.path()) && !r.path().contains("{")
+                        && !r.path().startsWith("/assets"))
+                .map(HttpServer.Route::path).distinct().toList();
+    }
+
+    private static String encode(String value) { return URLEncoder.encode(value, StandardCharsets.UTF_8); }
+
+    private static String encodePath(String value) {
+        String encoded = encode(value).replace("+", "%20");
+        return encoded.isEmpty() ? "%20" : encoded;
+    }
+
+    private static String describe(Operation op, String path, String body) {
+        return op.method().toUpperCase() + " " + abbreviate(path) + (body == null ? "" : " body " + abbreviate(body));
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() > 160 ? oneLine.substring(0, 160) + "…(" + text.length() + ")" : oneLine;
+    }
+}
