@@ -56,7 +56,10 @@ public record Settings(
             new Setting("LOCAL_GROUPS", "qa", "Comma-separated groups (teams) of the local user"),
             new Setting("LOG_FORMAT", "text", "text or json"),
             new Setting("APP_TIME_ZONE", "Asia/Tokyo", "Time zone of 'today'"),
-            new Setting("SHUTDOWN_DRAIN_SECONDS", "20", "How long SIGTERM waits for in-flight requests"));
+            new Setting("SHUTDOWN_DRAIN_SECONDS", "20", "How long SIGTERM waits for in-flight requests"),
+            // Read by SettingsSource before the rest: any setting may be a Secrets Manager reference.
+            new Setting("AWS_REGION", null, "Region of Secrets Manager references; unset: the ARN's or the AWS SDK's"),
+            new Setting("AWS_ENDPOINT_URL_SECRETS_MANAGER", null, "Another Secrets Manager endpoint (LocalStack, tests)"));
 
     /** Reads the settings, reporting every bad value at once so a person fixes them in one go. */
     public static Settings from(Map<String, String> env) {

@@ -1,0 +1,48 @@
+package dev.concierge.infrastructure;
+
+import dev.concierge.bootstrap.Settings;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static dev.concierge.infrastructure.ComputeStackTest.container;
+import static dev.concierge.infrastructure.ComputeStackTest.environment;
+import static dev.concierge.infrastructure.ComputeStackTest.secrets;
+import static dev.concierge.infrastructure.TemplateResources.propertiesOfOnly;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The app container is configured only through settings the app reads: a misspelt name would be silently ignored. */
+class TaskSettingsTest {
+    /**
+     * Identity settings the platform work adds to {@code Settings.ALL} in parallel with this module. Remove each
+     * name from here once {@code Settings.ALL} has it; the second test says when.
+     */
+    static final Set<String> ARRIVING_WITH_ALB_IDENTITY = Set.of("AUTH_MODE", "ALB_SIGNER_ARN");
+
+    @Test void every_variable_the_task_sets_for_the_app_is_a_setting_the_app_reads() {
+        Set<String> known = Settings.ALL.stream().map(Settings.Setting::name).collect(Collectors.toCollection(HashSet::new));
+        known.addAll(ARRIVING_WITH_ALB_IDENTITY);
+
+        for (InfraApp.ConciergeStacks stacks : java.util.List.of(SynthesisedEnvironments.dev(), SynthesisedEnvironments.prod())) {
+            Map<String, Object> app = container(propertiesOfOnly(SynthesisedEnvironments.template(stacks.compute()),
+                    "AWS::ECS::TaskDefinition"), ComputeStack.APP_CONTAINER);
+            Set<String> names = new TreeSet<>(environment(app).keySet());
+            names.addAll(secrets(app).keySet());
+
+            assertThat(names).as("variables of the app container in %s", stacks.profile().name())
+                    .isNotEmpty()
+                    .allSatisfy(name -> assertThat(known).as("Settings.ALL (or the settings arriving with ALB identity)")
+                            .contains(name));
+        }
+    }
+
+    @Test void names_still_waiting_for_settings_are_listed_only_while_the_app_lacks_them() {
+        Set<String> known = Settings.ALL.stream().map(Settings.Setting::name).collect(Collectors.toSet());
+        assertThat(ARRIVING_WITH_ALB_IDENTITY).as("names Settings.ALL now has: remove them from ARRIVING_WITH_ALB_IDENTITY")
+                .doesNotContainAnyElementsOf(known);
+    }
+}
