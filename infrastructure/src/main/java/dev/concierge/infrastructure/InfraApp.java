@@ -2,6 +2,7 @@ package dev.concierge.infrastructure;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
@@ -42,6 +43,16 @@ public final class InfraApp {
         App app = new App(props.build());
         ConciergeStacks stacks = addTo(app);
         app.synth();
+        // Errors (cdk-nag findings without a suppression among them) fail the synthesis, as they fail `cdk deploy`.
+        List<String> errors = app.getNode().findAll().stream()
+                .flatMap(construct -> construct.getNode().getMetadata().stream()
+                        .filter(entry -> "aws:cdk:error".equals(entry.getType()))
+                        .map(entry -> construct.getNode().getPath() + ": " + entry.getData()))
+                .toList();
+        if (!errors.isEmpty()) {
+            System.err.println("Synthesis found " + errors.size() + " error(s):\n  " + String.join("\n  ", errors));
+            System.exit(1);
+        }
         System.out.println("Synthesised " + stacks.all().size() + " stacks of environment '" + stacks.profile().name()
                 + "' into " + app.getOutdir());
     }
@@ -80,6 +91,10 @@ public final class InfraApp {
                 common.description("Concierge " + profile.name() + ": alarms, topics, dashboard").build(), profile,
                 compute.service(), edge.loadBalancer(), edge.targetGroup(), data.database(), text(app, "alarmEmail")));
 
+        if (exposure instanceof Exposure.CorporateOnly && text(app, "allowedCidrs").isEmpty()) {
+            Annotations.of(edge).addWarningV2("concierge:allowedCidrs", "MVP phase without allowedCidrs: the load balancer "
+                    + "admits only " + NOBODY + " (nobody); pass allowedCidrs=<corporate CIDRs, comma-separated>");
+        }
         Tags.of(app).add("application", "concierge");
         Tags.of(app).add("environment", profile.name());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));

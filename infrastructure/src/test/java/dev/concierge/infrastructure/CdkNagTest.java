@@ -19,6 +19,7 @@ class CdkNagTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("deprecation") // Annotations.findError still answers with cxapi's deprecated SynthesisMessage
     void no_stack_has_an_unsuppressed_aws_solutions_finding(String environment) {
         InfraApp.ConciergeStacks stacks = environment.equals("dev") ? SynthesisedEnvironments.dev() : SynthesisedEnvironments.prod();
         assertThat(stacks.all()).hasSize(6);

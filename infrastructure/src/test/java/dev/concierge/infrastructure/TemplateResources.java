@@ -19,7 +19,7 @@ final class TemplateResources {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> propertiesOfAll(Template template, String type) {
         return template.findResources(type).values().stream()
-                .map(resource -> (Map<String, Object>) ((Map<String, Object>) resource).getOrDefault("Properties", Map.of()))
+                .map(resource -> (Map<String, Object>) resource.getOrDefault("Properties", Map.of()))
                 .toList();
     }
 
