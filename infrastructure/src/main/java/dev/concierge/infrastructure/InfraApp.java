@@ -27,6 +27,7 @@ public final class InfraApp {
     static final String DEFAULT_REGION = "ap-northeast-1";
     /** TEST-NET-1 (RFC 5737): reaches nobody, so a forgotten allowedCidrs opens nothing. */
     static final String NOBODY = "192.0.2.0/24";
+    private static final String CROSS_STACK_REFERENCES = "@aws-cdk/core:defaultCrossStackReferences";
 
     private InfraApp() {}
 
@@ -43,12 +44,9 @@ public final class InfraApp {
         App app = new App(props.build());
         ConciergeStacks stacks = addTo(app);
         app.synth();
+        messages(app, "aws:cdk:warning").forEach(warning -> System.err.println("warning " + warning));
         // Errors (cdk-nag findings without a suppression among them) fail the synthesis, as they fail `cdk deploy`.
-        List<String> errors = app.getNode().findAll().stream()
-                .flatMap(construct -> construct.getNode().getMetadata().stream()
-                        .filter(entry -> "aws:cdk:error".equals(entry.getType()))
-                        .map(entry -> construct.getNode().getPath() + ": " + entry.getData()))
-                .toList();
+        List<String> errors = messages(app, "aws:cdk:error");
         if (!errors.isEmpty()) {
             System.err.println("Synthesis found " + errors.size() + " error(s):\n  " + String.join("\n  ", errors));
             System.exit(1);
@@ -57,8 +55,18 @@ public final class InfraApp {
                 + "' into " + app.getOutdir());
     }
 
+    private static List<String> messages(App app, String type) {
+        return app.getNode().findAll().stream()
+                .flatMap(construct -> construct.getNode().getMetadata().stream()
+                        .filter(entry -> type.equals(entry.getType()))
+                        .map(entry -> construct.getNode().getPath() + ": " + String.valueOf(entry.getData()).lines().findFirst().orElse("")))
+                .toList();
+    }
+
     /** Every stack of one environment, as the context of {@code app} describes it, checked by cdk-nag. */
     public static ConciergeStacks addTo(App app) {
+        // Exports between these stacks stay protected while a consumer uses them (CDK's default, said explicitly).
+        if (app.getNode().tryGetContext(CROSS_STACK_REFERENCES) == null) app.getNode().setContext(CROSS_STACK_REFERENCES, "strong");
         DeploymentProfile profile = DeploymentProfile.named(text(app, "env").orElse("dev"));
         Exposure exposure = exposure(app);
         String region = text(app, "region").or(() -> Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")))
