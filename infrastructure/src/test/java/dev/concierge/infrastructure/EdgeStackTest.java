@@ -104,7 +104,8 @@ class EdgeStackTest {
             template.hasResourceProperties("AWS::WAFv2::LoggingConfiguration", Map.of());
         }
         assertThat(json(propertiesOfOnly(mvp, "AWS::WAFv2::WebACL").get("Rules")))
-                .contains("{\"RateBasedStatement\":{\"AggregateKeyType\":\"IP\",\"Limit\":1000}}");
+                .contains("{\"RateBasedStatement\":{\"AggregateKeyType\":\"IP\",\"Limit\":1000}}")
+                .contains("{\"ActionToUse\":{\"Count\":{}},\"Name\":\"SizeRestrictions_BODY\"}");
         assertThat(json(propertiesOfOnly(publicPhase, "AWS::WAFv2::WebACL").get("Rules")))
                 .contains("{\"RateBasedStatement\":{\"AggregateKeyType\":\"IP\",\"Limit\":2000}}");
         mvp.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "aws-waf-logs-concierge-dev", "RetentionInDays", 7));
