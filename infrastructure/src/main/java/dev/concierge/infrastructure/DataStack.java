@@ -124,8 +124,6 @@ public final class DataStack extends Stack {
         NagSuppressions.addResourceSuppressions(database, List.of(
                 suppression("AwsSolutions-RDS6", "The app connects with a password from Secrets Manager through a JDBC pool; "
                         + "IAM tokens expire every 15 minutes and would need a token-refreshing data source"),
-                suppression("AwsSolutions-RDS11", "The port is reachable only from the app's security group in isolated "
-                        + "subnets; a non-default port would add no protection"),
                 suppression("AwsSolutions-SMG4", "Rotation would change the password under running tasks, which read it once "
                         + "at start; rotate with a planned redeployment instead")), true);
         NagSuppressions.addResourceSuppressions(database, List.of(
