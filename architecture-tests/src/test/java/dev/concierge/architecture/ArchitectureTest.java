@@ -6,8 +6,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 
 /**
- * Every rule, over the production classes of every runtime module (the architecture-tests' own classes, fixtures
- * included, are test classes and so never imported here).
+ * Every rule, over the production classes of every runtime module and of the infrastructure (CDK) module (the
+ * architecture-tests' own classes, fixtures included, are test classes and so never imported here).
  */
 @AnalyzeClasses(packages = Layout.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

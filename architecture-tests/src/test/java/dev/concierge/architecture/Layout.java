@@ -71,19 +71,22 @@ final class Layout {
             GENERATED_JOOQ + ".trip_support",
             LLM + ".tripsupport",
             ADAPTER + ".file.tripsupport",
-            BOOTSTRAP);
+            SECRETS,
+            BOOTSTRAP,
+            INFRASTRUCTURE);
 
     /**
-     * Technology packages the confinement rules name that production code uses today. Not yet used, so not listed:
-     * {@code software.amazon.awssdk} (no secrets adapter yet) and {@code software.amazon.awscdk} (infrastructure is not
-     * a runtime module).
+     * Technology packages the confinement rules name that production code uses today. {@code software.amazon.awscdk}
+     * is used by the infrastructure module, which is not part of the runtime jar but is imported here all the same
+     * (architecture-tests depends on it) so the CDK stays confined to it.
      */
     static final List<String> TECHNOLOGIES_IN_USE = List.of(
             "io.javalin", "org.eclipse.jetty", "gg.jte",
             "org.jooq", "com.zaxxer.hikari", "org.flywaydb", "io.zonky",
             "com.google.inject",
             "dev.langchain4j",
-            "com.nimbusds");
+            "com.nimbusds",
+            "software.amazon.awssdk", "software.amazon.awscdk");
 
     private Layout() {}
 }

@@ -7,7 +7,7 @@ public final class Main {
     public static void main(String[] args) {
         Settings settings;
         try {
-            settings = Settings.from(System.getenv());
+            settings = SettingsSource.load(System.getenv());
         } catch (Settings.InvalidSettings e) {
             System.err.println(e.getMessage());
             System.exit(2);

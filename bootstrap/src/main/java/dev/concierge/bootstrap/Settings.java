@@ -87,12 +87,14 @@ public record Settings(
             // platform: identity and limits
             new Setting("AUTH_MODE", "local", "local (everyone is LOCAL_USER) or alb (the load balancer's signed OIDC header)"),
             new Setting("ALB_SIGNER_ARN", null, "ARN of the load balancer whose identity header is trusted (alb mode)"),
-            new Setting("AWS_REGION", null, "AWS region, for the load balancer's public-key endpoint"),
+            new Setting("AWS_REGION", null, "AWS region: the load balancer's public-key endpoint, Secrets Manager references"),
             new Setting("ALB_PUBLIC_KEY_URL", "https://public-keys.auth.elb.${AWS_REGION}.amazonaws.com", "Where the load balancer's signing keys are fetched by key id"),
             new Setting("AUTH_GROUPS_CLAIM", "groups", "Claim of the identity token holding the user's groups"),
             new Setting("ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE", "false", "Allow AUTH_MODE=local against a non-local DATABASE_URL"),
             new Setting("LLM_RATE_LIMIT_PER_MINUTE", "20", "LLM calls one user may start per minute"),
-            new Setting("LLM_MAX_CONCURRENT_CALLS", "4", "LLM calls one instance runs at once"));
+            new Setting("LLM_MAX_CONCURRENT_CALLS", "4", "LLM calls one instance runs at once"),
+            // Read by SettingsSource before the rest: any setting may be a Secrets Manager reference.
+            new Setting("AWS_ENDPOINT_URL_SECRETS_MANAGER", null, "Another Secrets Manager endpoint (LocalStack, tests)"));
 
     /** Reads the settings, reporting every bad value at once so a person fixes them in one go. */
     public static Settings from(Map<String, String> env) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.BadRequest;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.ListView;
+import dev.concierge.adapter.http.LlmRoutes;
 import dev.concierge.adapter.http.Params;
 import dev.concierge.adapter.http.RouteGroup;
 import dev.concierge.adapter.http.identity.CurrentUser;
@@ -108,7 +109,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         routes.post("/api/suites/{id}/test-cases", this::createTestCase);
         routes.post("/api/suites/{id}/imports", this::importCases);
         routes.get("/api/suites/{id}/export", this::export);
-        routes.post("/api/suites/{id}/batches", this::startBatch);
+        routes.post("/api/suites/{id}/batches", this::startBatch, LlmRoutes.ROLE);
         routes.get("/api/suites/{id}/batches", ctx -> ctx.json(ListView.of(
                 generation.batches(actor(ctx), suiteId(ctx), Params.page(ctx)), this::view)));
 
@@ -125,7 +126,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         });
         routes.post("/api/test-cases/{id}/reopen", ctx -> ctx.json(view(
                 review.reopen(actor(ctx), testCaseId(ctx), version(read(ctx, VersionRequest.class).version())))));
-        routes.post("/api/test-cases/{id}/generate", this::generateOne);
+        routes.post("/api/test-cases/{id}/generate", this::generateOne, LlmRoutes.ROLE);
 
         routes.get("/api/batches/{id}", ctx -> ctx.json(BatchProgressView.of(generation.progress(actor(ctx), batchId(ctx)), zone)));
         routes.post("/api/batches/{id}/cancel", ctx -> ctx.json(BatchProgressView.of(generation.cancel(actor(ctx), batchId(ctx)), zone)));

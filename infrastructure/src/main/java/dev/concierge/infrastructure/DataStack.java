@@ -1,0 +1,155 @@
+package dev.concierge.infrastructure;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
+import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
+import software.amazon.awscdk.services.rds.BackupProps;
+import software.amazon.awscdk.services.rds.ClusterInstance;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.CredentialsBaseOptions;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
+import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
+import software.amazon.awscdk.services.rds.IClusterInstance;
+import software.amazon.awscdk.services.rds.ProvisionedClusterInstanceProps;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.constructs.Construct;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aurora PostgreSQL 17 (a writer and a reader; in prod the reader waits in a second zone to take over), encrypted
+ * with a customer key, backed up daily, TLS only; its generated credentials and the OpenAI API key live in
+ * Secrets Manager under {@code concierge/<env>/…} (encrypted with the account's Secrets Manager key, which lets the
+ * compute stack's roles read them without editing a key policy here, which would tie the stacks in a cycle).
+ */
+public final class DataStack extends Stack {
+    public static final String DATABASE_NAME = "concierge";
+    public static final String DATABASE_USER = "concierge";
+
+    private final DatabaseCluster database;
+    private final ISecret databaseSecret;
+    private final Secret openAiApiKey;
+    private final Key dataKey;
+    private final SecurityGroup databaseSecurityGroup;
+
+    public DataStack(Construct scope, String id, DataStackProps props) {
+        super(scope, id, props.stack());
+        DeploymentProfile profile = props.profile();
+        String clusterIdentifier = "concierge-" + profile.name();
+
+        dataKey = Key.Builder.create(this, "DataKey")
+                .description("Concierge " + profile.name() + ": Aurora storage and Performance Insights")
+                .enableKeyRotation(true)
+                .removalPolicy(profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+
+        // Created here rather than by cloudwatchLogsRetention, which would add a Lambda function just to set retention.
+        LogGroup postgresLogs = LogGroup.Builder.create(this, "PostgresLogs")
+                .logGroupName("/aws/rds/cluster/" + clusterIdentifier + "/postgresql")
+                .retention(profile.appLogRetention())
+                .removalPolicy(profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+
+        // Nothing may reach the database until the compute stack lets the app's tasks in.
+        databaseSecurityGroup = SecurityGroup.Builder.create(this, "DatabaseSecurityGroup")
+                .vpc(props.vpc())
+                .description("Aurora: PostgreSQL from the Concierge tasks only")
+                .allowAllOutbound(false)
+                .build();
+
+        List<String> zones = getAvailabilityZones();
+        database = DatabaseCluster.Builder.create(this, "Database")
+                .engine(DatabaseClusterEngine.auroraPostgres(AuroraPostgresClusterEngineProps.builder()
+                        .version(AuroraPostgresEngineVersion.VER_17_9).build()))
+                .clusterIdentifier(clusterIdentifier)
+                .credentials(Credentials.fromGeneratedSecret(DATABASE_USER, CredentialsBaseOptions.builder()
+                        .secretName("concierge/" + profile.name() + "/database")
+                        .build()))
+                .defaultDatabaseName(DATABASE_NAME)
+                .port(NetworkStack.DATABASE_PORT)
+                .writer(instance("Writer", profile, zones.get(0)))
+                .readers(List.of(instance("Reader", profile, zones.get(profile.multiAzDatabase() ? 1 : 0))))
+                .vpc(props.vpc())
+                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
+                .securityGroups(List.of(databaseSecurityGroup))
+                .storageEncrypted(true)
+                .storageEncryptionKey(dataKey)
+                .backup(BackupProps.builder()
+                        .retention(Duration.days(profile.databaseBackupDays()))
+                        .preferredWindow("17:00-18:00") // 02:00-03:00 in Japan, where the users are
+                        .build())
+                .preferredMaintenanceWindow("sun:18:00-sun:19:00")
+                .deletionProtection(profile.production())
+                .removalPolicy(profile.production() ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY)
+                .copyTagsToSnapshot(true)
+                .cloudwatchLogsExports(List.of("postgresql"))
+                .monitoringInterval(Duration.seconds(60))
+                // Connections without TLS are refused; the PostgreSQL JDBC driver negotiates TLS by default.
+                .parameters(Map.of("rds.force_ssl", "1"))
+                .build();
+        database.getNode().addDependency(postgresLogs);
+        databaseSecret = database.getSecret();
+
+        openAiApiKey = Secret.Builder.create(this, "OpenAiApiKey")
+                .secretName("concierge/" + profile.name() + "/openai-api-key")
+                .description("API key for LLM_PROVIDER=openai; replace the generated placeholder with the real key")
+                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(32).build())
+                .removalPolicy(profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+
+        suppressFindingsWithReasons(profile);
+    }
+
+    private static IClusterInstance instance(String id, DeploymentProfile profile, String zone) {
+        return ClusterInstance.provisioned(id, ProvisionedClusterInstanceProps.builder()
+                .instanceType(profile.databaseInstanceType())
+                .availabilityZone(zone)
+                .enablePerformanceInsights(true)
+                .build());
+    }
+
+    private void suppressFindingsWithReasons(DeploymentProfile profile) {
+        NagSuppressions.addResourceSuppressions(database, List.of(
+                suppression("AwsSolutions-RDS6", "The app connects with a password from Secrets Manager through a JDBC pool; "
+                        + "IAM tokens expire every 15 minutes and would need a token-refreshing data source"),
+                suppression("AwsSolutions-SMG4", "Rotation would change the password under running tasks, which read it once "
+                        + "at start; rotate with a planned redeployment instead")), true);
+        NagSuppressions.addResourceSuppressions(database, List.of(
+                suppression("AwsSolutions-IAM4", "The enhanced-monitoring role uses AWS's managed policy "
+                        + "AmazonRDSEnhancedMonitoringRole, scoped by AWS to publishing RDS OS metrics",
+                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole")), true);
+        if (!profile.production()) {
+            NagSuppressions.addResourceSuppressions(database, List.of(
+                    suppression("AwsSolutions-RDS10", "dev is disposable: deletion protection is on in prod only")), true);
+        }
+        NagSuppressions.addResourceSuppressions(openAiApiKey, List.of(
+                suppression("AwsSolutions-SMG4", "A third-party API key: it is rotated at its issuer, then stored here by hand")));
+    }
+
+    static NagPackSuppression suppression(String id, String reason, String... appliesTo) {
+        var builder = NagPackSuppression.builder().id(id).reason(reason);
+        if (appliesTo.length > 0) builder.appliesTo(List.of((Object[]) appliesTo));
+        return builder.build();
+    }
+
+    public DatabaseCluster database() { return database; }
+
+    /** The generated credentials: JSON with {@code username}, {@code password}, {@code host}, {@code port}, {@code dbname}. */
+    public ISecret databaseSecret() { return databaseSecret; }
+
+    public Secret openAiApiKey() { return openAiApiKey; }
+
+    public Key dataKey() { return dataKey; }
+}

@@ -1,0 +1,151 @@
+package dev.concierge.infrastructure;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.constructs.Construct;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Concierge CDK app. Synthesises offline (jsii runs on the machine's Node.js; no CDK CLI, no AWS account):
+ * {@code ./concierge synth [key=value ...]} writes {@code infrastructure/cdk.out}. The CDK CLI runs the same main
+ * class through {@code infrastructure/cdk.json}. Context keys are listed in README ("Deploy on AWS").
+ */
+public final class InfraApp {
+    /** Where users are: the default region of the stacks (context {@code region} or CDK_DEFAULT_REGION overrides). */
+    static final String DEFAULT_REGION = "ap-northeast-1";
+    /** TEST-NET-1 (RFC 5737): reaches nobody, so a forgotten allowedCidrs opens nothing. */
+    static final String NOBODY = "192.0.2.0/24";
+    private static final String CROSS_STACK_REFERENCES = "@aws-cdk/core:defaultCrossStackReferences";
+
+    private InfraApp() {}
+
+    public static void main(String[] args) {
+        Map<String, Object> context = new HashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (equals <= 0) throw new IllegalArgumentException("context arguments are key=value, got '" + arg + "'");
+            context.put(arg.substring(0, equals), arg.substring(equals + 1));
+        }
+        AppProps.Builder props = AppProps.builder().context(context);
+        // The CDK CLI chooses the output directory through CDK_OUTDIR; without it, write next to the pom.
+        if (System.getenv("CDK_OUTDIR") == null) props.outdir("cdk.out");
+        App app = new App(props.build());
+        ConciergeStacks stacks = addTo(app);
+        app.synth();
+        messages(app, "aws:cdk:warning").forEach(warning -> System.err.println("warning " + warning));
+        // Errors (cdk-nag findings without a suppression among them) fail the synthesis, as they fail `cdk deploy`.
+        List<String> errors = messages(app, "aws:cdk:error");
+        if (!errors.isEmpty()) {
+            System.err.println("Synthesis found " + errors.size() + " error(s):\n  " + String.join("\n  ", errors));
+            System.exit(1);
+        }
+        System.out.println("Synthesised " + stacks.all().size() + " stacks of environment '" + stacks.profile().name()
+                + "' into " + app.getOutdir());
+    }
+
+    private static List<String> messages(App app, String type) {
+        return app.getNode().findAll().stream()
+                .flatMap(construct -> construct.getNode().getMetadata().stream()
+                        .filter(entry -> type.equals(entry.getType()))
+                        .map(entry -> construct.getNode().getPath() + ": " + String.valueOf(entry.getData()).lines().findFirst().orElse("")))
+                .toList();
+    }
+
+    /** Every stack of one environment, as the context of {@code app} describes it, checked by cdk-nag. */
+    public static ConciergeStacks addTo(App app) {
+        // Exports between these stacks stay protected while a consumer uses them (CDK's default, said explicitly).
+        if (app.getNode().tryGetContext(CROSS_STACK_REFERENCES) == null) app.getNode().setContext(CROSS_STACK_REFERENCES, "strong");
+        DeploymentProfile profile = DeploymentProfile.named(text(app, "env").orElse("dev"));
+        Exposure exposure = exposure(app);
+        String region = text(app, "region").or(() -> Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")))
+                .orElse(DEFAULT_REGION);
+        String prefix = "Concierge-" + profile.name() + "-";
+
+        // Region known (ALB access logs need it), account left to deployment time (no lookups, offline synthesis).
+        StackProps.Builder common = StackProps.builder().env(Environment.builder().region(region).build());
+        var registry = new RegistryStack(app, prefix + "Registry", new RegistryStackProps(
+                common.description("Concierge " + profile.name() + ": app image repository").build(), profile));
+        var network = new NetworkStack(app, prefix + "Network", new NetworkStackProps(
+                common.description("Concierge " + profile.name() + ": VPC, endpoints, security groups").build(), profile));
+        var data = new DataStack(app, prefix + "Data", new DataStackProps(
+                common.description("Concierge " + profile.name() + ": Aurora PostgreSQL and secrets").build(), profile,
+                network.vpc()));
+        var edge = new EdgeStack(app, prefix + "Edge", new EdgeStackProps(
+                common.description("Concierge " + profile.name() + ": load balancer, listeners, WAF").build(), profile,
+                exposure, network.vpc()));
+        var compute = new ComputeStack(app, prefix + "Compute", new ComputeStackProps(
+                common.description("Concierge " + profile.name() + ": GPU ECS cluster, app + Ollama service").build(), profile,
+                network.vpc(), registry.repository(),
+                text(app, "imageTag").orElse("latest"),
+                data.database(), data.databaseSecret(), data.openAiApiKey(),
+                edge.loadBalancer(), edge.targetGroup(),
+                text(app, "llmProvider").orElse("ollama"),
+                text(app, "ollamaModel").orElse("qwen2.5:7b"),
+                text(app, "ollamaImage").orElse("ollama/ollama:latest"),
+                exposure.albAuthenticates()));
+        var observability = new ObservabilityStack(app, prefix + "Observability", new ObservabilityStackProps(
+                common.description("Concierge " + profile.name() + ": alarms, topics, dashboard").build(), profile,
+                compute.service(), edge.loadBalancer(), edge.targetGroup(), data.database(), text(app, "alarmEmail")));
+
+        if (exposure instanceof Exposure.CorporateOnly && text(app, "allowedCidrs").isEmpty()) {
+            Annotations.of(edge).addWarningV2("concierge:allowedCidrs", "MVP phase without allowedCidrs: the load balancer "
+                    + "admits only " + NOBODY + " (nobody); pass allowedCidrs=<corporate CIDRs, comma-separated>");
+        }
+        Tags.of(app).add("application", "concierge");
+        Tags.of(app).add("environment", profile.name());
+        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability);
+    }
+
+    static Exposure exposure(Construct app) {
+        String phase = text(app, "phase").orElse("mvp");
+        return switch (phase) {
+            case "mvp" -> new Exposure.CorporateOnly(Arrays.stream(text(app, "allowedCidrs").orElse(NOBODY).split(","))
+                    .map(String::strip).filter(cidr -> !cidr.isEmpty()).toList());
+            case "public" -> new Exposure.Public(
+                    text(app, "certificateArn").orElseThrow(() -> new IllegalArgumentException(
+                            "phase=public needs -c certificateArn=<ACM certificate ARN>")),
+                    oidcLogin(app));
+            default -> throw new IllegalArgumentException("CDK context phase must be mvp or public, got '" + phase + "'");
+        };
+    }
+
+    private static Optional<Exposure.OidcLogin> oidcLogin(Construct app) {
+        List<String> keys = List.of("oidcIssuer", "oidcAuthorizationEndpoint", "oidcTokenEndpoint", "oidcUserInfoEndpoint",
+                "oidcClientId", "oidcClientSecretName");
+        List<Optional<String>> values = keys.stream().map(key -> text(app, key)).toList();
+        if (values.stream().allMatch(Optional::isEmpty)) return Optional.empty();
+        for (int i = 0; i < keys.size(); i++) {
+            if (values.get(i).isEmpty()) {
+                throw new IllegalArgumentException("OIDC login needs every one of " + keys + "; " + keys.get(i) + " is missing");
+            }
+        }
+        return Optional.of(new Exposure.OidcLogin(values.get(0).get(), values.get(1).get(), values.get(2).get(),
+                values.get(3).get(), values.get(4).get(), values.get(5).get()));
+    }
+
+    private static Optional<String> text(Construct app, String key) {
+        return Optional.ofNullable(app.getNode().tryGetContext(key)).map(Object::toString).map(String::strip)
+                .filter(value -> !value.isEmpty());
+    }
+
+    /** The stacks of one environment, for the caller that wants to look into them (tests). */
+    public record ConciergeStacks(DeploymentProfile profile, RegistryStack registry, NetworkStack network, DataStack data,
+                                  EdgeStack edge, ComputeStack compute, ObservabilityStack observability) {
+        public List<software.amazon.awscdk.Stack> all() {
+            return List.of(registry, network, data, edge, compute, observability);
+        }
+    }
+}

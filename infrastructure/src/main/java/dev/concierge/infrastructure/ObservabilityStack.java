@@ -1,0 +1,149 @@
+package dev.concierge.infrastructure;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeElb;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alarms on what hurts users first (tasks' CPU and memory, the share of 5xx answers, the database's CPU, local
+ * storage and connections), sent to two SNS topics — critical (act now) and warning (look today) — and one
+ * dashboard. Log groups live with what writes them (compute, data, network, edge), each with the environment's
+ * retention.
+ */
+public final class ObservabilityStack extends Stack {
+    public static final double TASK_CPU_PERCENT = 80;
+    public static final double TASK_MEMORY_PERCENT = 90;
+    public static final double SERVER_ERROR_PERCENT = 5;
+    public static final double DATABASE_CPU_PERCENT = 80;
+    public static final double DATABASE_FREE_LOCAL_STORAGE_BYTES = 2L * 1024 * 1024 * 1024;
+
+    private final Topic critical;
+    private final Topic warning;
+    private final List<Alarm> alarms = new ArrayList<>();
+
+    public ObservabilityStack(Construct scope, String id, ObservabilityStackProps props) {
+        super(scope, id, props.stack());
+        DeploymentProfile profile = props.profile();
+
+        // SNS needs a customer key that CloudWatch may use: the AWS-managed SNS key refuses alarm notifications.
+        Key topicKey = Key.Builder.create(this, "AlarmTopicsKey")
+                .description("Concierge " + profile.name() + ": alarm topics")
+                .enableKeyRotation(true)
+                .removalPolicy(profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+        topicKey.addToResourcePolicy(PolicyStatement.Builder.create()
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .build());
+        critical = topic("Critical", "concierge-" + profile.name() + "-critical", topicKey);
+        warning = topic("Warning", "concierge-" + profile.name() + "-warning", topicKey);
+        props.alarmEmail().ifPresent(email -> {
+            critical.addSubscription(new EmailSubscription(email));
+            warning.addSubscription(new EmailSubscription(email));
+        });
+
+        MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();
+        IMetric taskCpu = props.service().metricCpuUtilization(fiveMinutes);
+        IMetric taskMemory = props.service().metricMemoryUtilization(fiveMinutes);
+        IMetric serverErrorRate = MathExpression.Builder.create()
+                .expression("IF(requests > 0, 100 * (FILL(elb5xx, 0) + FILL(target5xx, 0)) / requests, 0)")
+                .usingMetrics(Map.of(
+                        "requests", props.loadBalancer().getMetrics().requestCount(MetricOptions.builder().period(Duration.minutes(1)).build()),
+                        "elb5xx", props.loadBalancer().getMetrics().httpCodeElb(HttpCodeElb.ELB_5XX_COUNT,
+                                MetricOptions.builder().period(Duration.minutes(1)).build()),
+                        "target5xx", props.loadBalancer().getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT,
+                                MetricOptions.builder().period(Duration.minutes(1)).build())))
+                .label("5xx answers (%)")
+                .period(Duration.minutes(1))
+                .build();
+        IMetric healthyTasks = props.targetGroup().getMetrics().healthyHostCount(MetricOptions.builder()
+                .period(Duration.minutes(1)).statistic("Minimum").build());
+        IMetric databaseCpu = props.database().metricCPUUtilization(fiveMinutes);
+        IMetric databaseFreeLocalStorage = props.database().metricFreeLocalStorage(MetricOptions.builder()
+                .period(Duration.minutes(5)).statistic("Minimum").build());
+        IMetric databaseConnections = props.database().metricDatabaseConnections(MetricOptions.builder()
+                .period(Duration.minutes(5)).statistic("Maximum").build());
+
+        alarm("TaskCpuHigh", warning, taskCpu, TASK_CPU_PERCENT, 3, ComparisonOperator.GREATER_THAN_THRESHOLD,
+                "Concierge tasks use more than 80% CPU for 15 minutes (scaling may be at its maximum)");
+        alarm("TaskMemoryHigh", critical, taskMemory, TASK_MEMORY_PERCENT, 3, ComparisonOperator.GREATER_THAN_THRESHOLD,
+                "Concierge tasks use more than 90% of their memory for 15 minutes: out-of-memory kills are near");
+        alarm("ServerErrorRateHigh", critical, serverErrorRate, SERVER_ERROR_PERCENT, 5, ComparisonOperator.GREATER_THAN_THRESHOLD,
+                "More than 5% of answers through the load balancer are 5xx for 5 minutes");
+        alarm("NoHealthyTasks", critical, healthyTasks, 1, 3, ComparisonOperator.LESS_THAN_THRESHOLD,
+                "No Concierge task passes the load balancer's health check: the site is down");
+        alarm("DatabaseCpuHigh", warning, databaseCpu, DATABASE_CPU_PERCENT, 3, ComparisonOperator.GREATER_THAN_THRESHOLD,
+                "Aurora uses more than 80% CPU for 15 minutes");
+        alarm("DatabaseFreeLocalStorageLow", critical, databaseFreeLocalStorage, DATABASE_FREE_LOCAL_STORAGE_BYTES, 2,
+                ComparisonOperator.LESS_THAN_THRESHOLD,
+                "An Aurora instance has less than 2 GiB of local storage (temporary files, logs) left");
+        alarm("DatabaseConnectionsHigh", warning, databaseConnections, profile.databaseConnectionsAlarm(), 2,
+                ComparisonOperator.GREATER_THAN_THRESHOLD,
+                "Aurora connections are near max_connections for the instance size");
+
+        Dashboard.Builder.create(this, "Dashboard")
+                .dashboardName("concierge-" + profile.name())
+                .widgets(List.of(
+                        List.of(AlarmStatusWidget.Builder.create().title("Alarms").alarms(List.copyOf(alarms)).width(24).build()),
+                        List.of(graph("Tasks: CPU and memory (%)", taskCpu, taskMemory),
+                                graph("Load balancer: 5xx answers (%)", serverErrorRate),
+                                graph("Healthy tasks", healthyTasks)),
+                        List.of(graph("Aurora: CPU (%)", databaseCpu),
+                                graph("Aurora: free local storage (bytes)", databaseFreeLocalStorage),
+                                graph("Aurora: connections", databaseConnections))))
+                .build();
+    }
+
+    private Topic topic(String id, String name, Key key) {
+        return Topic.Builder.create(this, id).topicName(name).displayName(name).masterKey(key).enforceSsl(true).build();
+    }
+
+    private void alarm(String id, Topic topic, IMetric metric, double threshold, int periods,
+                       ComparisonOperator comparison, String description) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .evaluationPeriods(periods)
+                .comparisonOperator(comparison)
+                // No data means no traffic or no instance reporting, not a fault; "no healthy tasks" says so itself.
+                .treatMissingData(id.equals("NoHealthyTasks") ? TreatMissingData.BREACHING : TreatMissingData.NOT_BREACHING)
+                .build();
+        alarm.addAlarmAction(new SnsAction(topic));
+        alarm.addOkAction(new SnsAction(topic));
+        alarms.add(alarm);
+    }
+
+    private static GraphWidget graph(String title, IMetric... metrics) {
+        return GraphWidget.Builder.create().title(title).left(List.of(metrics)).width(8).build();
+    }
+
+    public Topic critical() { return critical; }
+
+    public Topic warning() { return warning; }
+
+    public List<Alarm> alarms() { return List.copyOf(alarms); }
+}

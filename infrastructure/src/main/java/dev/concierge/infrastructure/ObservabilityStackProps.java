@@ -1,0 +1,35 @@
+package dev.concierge.infrastructure;
+
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ecs.BaseService;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the alarms watch (the service, the load balancer and its target group, the database) and who hears them.
+ *
+ * @param alarmEmail an address subscribed to both topics; without one, subscribe later (e.g. a chat integration)
+ */
+public record ObservabilityStackProps(
+        StackProps stack,
+        DeploymentProfile profile,
+        BaseService service,
+        ApplicationLoadBalancer loadBalancer,
+        ApplicationTargetGroup targetGroup,
+        DatabaseCluster database,
+        Optional<String> alarmEmail) {
+
+    public ObservabilityStackProps {
+        Objects.requireNonNull(stack, "stack");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(loadBalancer, "loadBalancer");
+        Objects.requireNonNull(targetGroup, "targetGroup");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(alarmEmail, "alarmEmail");
+    }
+}

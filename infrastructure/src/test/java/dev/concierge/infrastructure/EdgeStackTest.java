@@ -1,0 +1,124 @@
+package dev.concierge.infrastructure;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.concierge.infrastructure.TemplateResources.json;
+import static dev.concierge.infrastructure.TemplateResources.list;
+import static dev.concierge.infrastructure.TemplateResources.map;
+import static dev.concierge.infrastructure.TemplateResources.propertiesOfAll;
+import static dev.concierge.infrastructure.TemplateResources.propertiesOfOnly;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EdgeStackTest {
+    private static Template mvp;
+    private static Template publicPhase;
+
+    @BeforeAll static void synthesise() {
+        mvp = SynthesisedEnvironments.template(SynthesisedEnvironments.dev().edge());
+        publicPhase = SynthesisedEnvironments.template(SynthesisedEnvironments.prod().edge());
+    }
+
+    @Test void an_internet_facing_load_balancer_in_the_public_subnets_logging_access() {
+        Map<String, Object> loadBalancer = propertiesOfOnly(mvp, "AWS::ElasticLoadBalancingV2::LoadBalancer");
+        assertThat(loadBalancer).containsEntry("Scheme", "internet-facing").containsEntry("Type", "application");
+        assertThat(json(loadBalancer.get("Subnets"))).contains("publicSubnet1").contains("publicSubnet2").doesNotContain("privateSubnet");
+        assertThat(json(loadBalancer.get("LoadBalancerAttributes")))
+                .contains("{\"Key\":\"routing.http.drop_invalid_header_fields.enabled\",\"Value\":\"true\"}")
+                .contains("{\"Key\":\"access_logs.s3.enabled\",\"Value\":\"true\"}")
+                .contains("{\"Key\":\"deletion_protection.enabled\",\"Value\":\"false\"}");
+        assertThat(json(propertiesOfOnly(publicPhase, "AWS::ElasticLoadBalancingV2::LoadBalancer").get("LoadBalancerAttributes")))
+                .contains("{\"Key\":\"deletion_protection.enabled\",\"Value\":\"true\"}");
+    }
+
+    @Test void one_target_group_serves_backend_and_ui_checked_on_health() {
+        mvp.resourceCountIs("AWS::ElasticLoadBalancingV2::TargetGroup", 1);
+        mvp.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of(
+                "Port", 8080, "Protocol", "HTTP", "TargetType", "ip",
+                "HealthCheckPath", "/health", "Matcher", Map.of("HttpCode", "200")));
+    }
+
+    @Test void mvp_listens_on_http_only_and_only_for_the_corporate_networks() {
+        Map<String, Object> listener = propertiesOfOnly(mvp, "AWS::ElasticLoadBalancingV2::Listener");
+        assertThat(listener).containsEntry("Port", 80).containsEntry("Protocol", "HTTP");
+        assertThat(json(listener.get("DefaultActions"))).contains("\"Type\":\"forward\"").contains("ConciergeService");
+
+        List<Object> ingress = list(propertiesOfOnly(mvp, "AWS::EC2::SecurityGroup").get("SecurityGroupIngress"));
+        assertThat(ingress).map(rule -> map(rule).get("CidrIp")).containsExactlyInAnyOrderElementsOf(
+                List.copyOf(SynthesisedEnvironments.CORPORATE_CIDRS));
+        assertThat(ingress).allSatisfy(rule -> assertThat(map(rule)).containsEntry("FromPort", 80).containsEntry("ToPort", 80));
+    }
+
+    @Test void mvp_sends_health_and_api_to_the_backend_and_everything_else_to_the_ui() {
+        List<Map<String, Object>> rules = propertiesOfAll(mvp, "AWS::ElasticLoadBalancingV2::ListenerRule");
+        assertThat(rules).map(rule -> json(rule.get("Conditions")))
+                .containsExactlyInAnyOrder(pathCondition("/health"), pathCondition("/api/*"));
+        assertThat(rules).allSatisfy(rule -> {
+            assertThat(json(rule.get("Actions"))).contains("\"Type\":\"forward\"").doesNotContain("authenticate");
+        });
+    }
+
+    @Test void public_phase_serves_https_with_the_certificate_and_redirects_http() {
+        Map<String, Object> https = listenerOnPort(publicPhase, 443);
+        assertThat(https).containsEntry("Protocol", "HTTPS");
+        assertThat(json(https.get("Certificates"))).contains(SynthesisedEnvironments.CERTIFICATE_ARN);
+        assertThat(https.get("SslPolicy").toString()).startsWith("ELBSecurityPolicy-TLS13");
+
+        Map<String, Object> http = listenerOnPort(publicPhase, 80);
+        assertThat(http).containsEntry("Protocol", "HTTP");
+        publicPhase.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of("Port", 80, "DefaultActions", List.of(
+                Map.of("Type", "redirect", "RedirectConfig", Map.of("Protocol", "HTTPS", "Port", "443", "StatusCode", "HTTP_301")))));
+
+        List<Object> ingress = list(propertiesOfOnly(publicPhase, "AWS::EC2::SecurityGroup").get("SecurityGroupIngress"));
+        assertThat(ingress).map(rule -> map(rule).get("FromPort") + " " + map(rule).get("CidrIp"))
+                .contains("443 0.0.0.0/0", "80 0.0.0.0/0");
+    }
+
+    @Test void public_phase_signs_users_in_with_oidc_except_on_health_and_answers_401_on_the_api() {
+        assertThat(json(listenerOnPort(publicPhase, 443).get("DefaultActions")))
+                .contains("\"Type\":\"authenticate-oidc\"").contains("\"OnUnauthenticatedRequest\":\"authenticate\"")
+                .contains("\"Issuer\":\"https://login.example.com\"").contains("\"Type\":\"forward\"")
+                .contains("{{resolve:secretsmanager:concierge/prod/oidc-client-secret:SecretString:::}}");
+        publicPhase.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Map.of(
+                "Conditions", List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/api/*")))),
+                "Actions", Match.arrayWith(List.of(Match.objectLike(Map.of("Type", "authenticate-oidc",
+                        "AuthenticateOidcConfig", Match.objectLike(Map.of("OnUnauthenticatedRequest", "deny"))))))));
+        publicPhase.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Map.of(
+                "Conditions", List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/health")))),
+                "Actions", List.of(Match.objectLike(Map.of("Type", "forward")))));
+    }
+
+    @Test void a_waf_web_acl_with_aws_managed_rules_and_a_per_ip_rate_limit_guards_the_load_balancer() {
+        for (Template template : List.of(mvp, publicPhase)) {
+            Map<String, Object> webAcl = propertiesOfOnly(template, "AWS::WAFv2::WebACL");
+            assertThat(webAcl).containsEntry("Scope", "REGIONAL");
+            assertThat(list(webAcl.get("Rules"))).map(rule -> map(rule).get("Name")).containsExactly(
+                    "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet",
+                    "AWSManagedRulesAmazonIpReputationList", "RateLimitPerIp");
+            template.resourceCountIs("AWS::WAFv2::WebACLAssociation", 1);
+            template.hasResourceProperties("AWS::WAFv2::LoggingConfiguration", Map.of());
+        }
+        assertThat(json(propertiesOfOnly(mvp, "AWS::WAFv2::WebACL").get("Rules")))
+                .contains("{\"RateBasedStatement\":{\"AggregateKeyType\":\"IP\",\"Limit\":1000}}")
+                .contains("{\"ActionToUse\":{\"Count\":{}},\"Name\":\"SizeRestrictions_BODY\"}");
+        assertThat(json(propertiesOfOnly(publicPhase, "AWS::WAFv2::WebACL").get("Rules")))
+                .contains("{\"RateBasedStatement\":{\"AggregateKeyType\":\"IP\",\"Limit\":2000}}");
+        mvp.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "aws-waf-logs-concierge-dev", "RetentionInDays", 7));
+        publicPhase.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "aws-waf-logs-concierge-prod", "RetentionInDays", 90));
+    }
+
+    private static Map<String, Object> listenerOnPort(Template template, int port) {
+        return propertiesOfAll(template, "AWS::ElasticLoadBalancingV2::Listener").stream()
+                .filter(listener -> Integer.valueOf(port).equals(listener.get("Port"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no listener on port " + port));
+    }
+
+    private static String pathCondition(String path) {
+        return "[{\"Field\":\"path-pattern\",\"PathPatternConfig\":{\"Values\":[\"" + path + "\"]}}]";
+    }
+}

@@ -1,0 +1,80 @@
+package dev.concierge.infrastructure;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static dev.concierge.infrastructure.TemplateResources.json;
+import static dev.concierge.infrastructure.TemplateResources.propertiesOfAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ObservabilityStackTest {
+    private static Template dev;
+    private static Template prod;
+
+    @BeforeAll static void synthesise() {
+        dev = SynthesisedEnvironments.template(SynthesisedEnvironments.dev().observability());
+        prod = SynthesisedEnvironments.template(SynthesisedEnvironments.prod().observability());
+    }
+
+    @Test void critical_and_warning_topics_are_encrypted_and_tls_only() {
+        dev.resourceCountIs("AWS::SNS::Topic", 2);
+        for (String name : List.of("concierge-dev-critical", "concierge-dev-warning")) {
+            Map<String, Object> topic = propertiesOfAll(dev, "AWS::SNS::Topic").stream()
+                    .filter(t -> name.equals(t.get("TopicName"))).findFirst().orElseThrow();
+            assertThat(json(topic.get("KmsMasterKeyId"))).contains("AlarmTopicsKey");
+        }
+        assertThat(propertiesOfAll(dev, "AWS::SNS::TopicPolicy")).allSatisfy(policy ->
+                assertThat(json(policy.get("PolicyDocument"))).contains("aws:SecureTransport"));
+        assertThat(json(propertiesOfAll(dev, "AWS::KMS::Key").get(0).get("KeyPolicy"))).contains("cloudwatch.amazonaws.com");
+        dev.resourceCountIs("AWS::SNS::Subscription", 0);
+        prod.resourceCountIs("AWS::SNS::Subscription", 2);
+    }
+
+    @Test void alarms_watch_tasks_load_balancer_and_database_with_their_thresholds_and_topics() {
+        Map<String, Map<String, Object>> alarms = alarmsByMetric(dev);
+        assertThat(alarms).containsOnlyKeys("CPUUtilization/AWS/ECS", "MemoryUtilization/AWS/ECS", "5xx rate",
+                "HealthyHostCount/AWS/ApplicationELB", "CPUUtilization/AWS/RDS", "FreeLocalStorage/AWS/RDS",
+                "DatabaseConnections/AWS/RDS");
+
+        assertAlarm(alarms.get("CPUUtilization/AWS/ECS"), 80, "GreaterThanThreshold", "Warning");
+        assertAlarm(alarms.get("MemoryUtilization/AWS/ECS"), 90, "GreaterThanThreshold", "Critical");
+        assertAlarm(alarms.get("5xx rate"), 5, "GreaterThanThreshold", "Critical");
+        assertAlarm(alarms.get("HealthyHostCount/AWS/ApplicationELB"), 1, "LessThanThreshold", "Critical");
+        assertAlarm(alarms.get("CPUUtilization/AWS/RDS"), 80, "GreaterThanThreshold", "Warning");
+        assertAlarm(alarms.get("FreeLocalStorage/AWS/RDS"), 2L * 1024 * 1024 * 1024, "LessThanThreshold", "Critical");
+        assertAlarm(alarms.get("DatabaseConnections/AWS/RDS"), 360, "GreaterThanThreshold", "Warning");
+        assertAlarm(alarmsByMetric(prod).get("DatabaseConnections/AWS/RDS"), 1400, "GreaterThanThreshold", "Warning");
+
+        String errorRate = json(alarms.get("5xx rate").get("Metrics"));
+        assertThat(errorRate).contains("HTTPCode_ELB_5XX_Count").contains("HTTPCode_Target_5XX_Count").contains("RequestCount");
+        assertThat(json(alarms.get("CPUUtilization/AWS/ECS").get("Dimensions"))).contains("ServiceName").contains("ClusterName");
+        assertThat(json(alarms.get("CPUUtilization/AWS/RDS").get("Dimensions"))).contains("DBClusterIdentifier");
+    }
+
+    @Test void one_dashboard_shows_the_alarms_and_their_metrics() {
+        dev.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        String body = json(propertiesOfAll(dev, "AWS::CloudWatch::Dashboard").get(0));
+        assertThat(body).contains("concierge-dev").contains("alarms").contains("HTTPCode_ELB_5XX_Count")
+                .contains("FreeLocalStorage").contains("MemoryUtilization");
+    }
+
+    private static void assertAlarm(Map<String, Object> alarm, double threshold, String comparison, String topic) {
+        assertThat(((Number) alarm.get("Threshold")).doubleValue()).isEqualTo(threshold);
+        assertThat(alarm).containsEntry("ComparisonOperator", comparison);
+        assertThat(json(alarm.get("AlarmActions"))).contains(topic);
+        assertThat(json(alarm.get("OKActions"))).contains(topic);
+    }
+
+    /** Alarms keyed by "metric/namespace", the metric-math one as "5xx rate". */
+    private static Map<String, Map<String, Object>> alarmsByMetric(Template template) {
+        return propertiesOfAll(template, "AWS::CloudWatch::Alarm").stream().collect(Collectors.toMap(
+                alarm -> alarm.get("MetricName") == null ? "5xx rate" : alarm.get("MetricName") + "/" + alarm.get("Namespace"),
+                Function.identity()));
+    }
+}
