@@ -1,11 +1,13 @@
 package dev.concierge.bootstrap;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concierge.adapter.http.HttpServer;
+import dev.concierge.adapter.llm.LlmWireFixture;
 import dev.concierge.adapter.persistence.ContextSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,18 +55,24 @@ class AbuseSuiteTest {
             "😀👍🏽🇯🇵", "\u0000", "nul\u0000inside", "\uFFFF", "\r\nX-Injected: yes", "2026-02-30", "2026-13-01", "0000-00-00",
             "x".repeat(5000));
 
+    private static LlmWireFixture llm;
     private static RunningApp running;
     private static JsonNode api;
     private static long existing;
 
     @BeforeAll static void start() throws Exception {
-        running = RunningApp.start();
+        // A model answers, so a 503 can only mean the app failed; no workers, so queued jobs stay as the requests left them.
+        llm = LlmWireFixture.start();
+        running = RunningApp.start(Map.of("OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(), "GENERATION_CONCURRENCY", "0"));
         api = JSON.readTree(running.get("/api/openapi.json").body());
         existing = JSON.readTree(running.post("/api/favourites", "{\"type\":\"quote\",\"content\":\"Present before the abuse\"}")
                 .body()).get("id").asLong();
     }
 
-    @AfterAll static void stop() { running.close(); }
+    @AfterAll static void stop() {
+        running.close();
+        llm.close();
+    }
 
     record Operation(String method, String path, JsonNode spec) {
         @Override public String toString() { return method.toUpperCase() + " " + path; }
