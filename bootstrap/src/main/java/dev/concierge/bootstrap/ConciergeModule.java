@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.favourites.FavouritesHttpModule;
+import dev.concierge.adapter.http.tripsupport.TripSupportHttpModule;
 import dev.concierge.adapter.http.health.HealthIndicator;
 import dev.concierge.adapter.http.identity.LocalUser;
 import dev.concierge.adapter.llm.LlmModule;
@@ -46,6 +47,8 @@ final class ConciergeModule extends AbstractModule {
         install(new TripSupportModule());
         install(new TripSupportLlmModule());
         install(new TripAssistantModule());
+        // A little longer than one model call may take, so the model adapter's own timeout error reaches the page first.
+        install(new TripSupportHttpModule(settings.llm().requestTimeout().plusSeconds(15)));
 
         var health = HttpModule.healthIndicators(binder());
         health.addBinding().to(DatabaseHealthIndicator.class);
