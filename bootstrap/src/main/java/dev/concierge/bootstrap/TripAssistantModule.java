@@ -16,6 +16,7 @@ import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The trip assistant's chat. Installed next to the LLM adapter's module that binds {@link TripAssistant} and
@@ -27,8 +28,11 @@ final class TripAssistantModule extends AbstractModule {
                                                        PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
                                                        ConversationRepository conversations, ConversationTurns turns,
                                                        ProposalRepository proposals, TripAssistant assistant,
-                                                       TripDrafter drafter, Clock clock) {
+                                                       TripDrafter drafter, Clock clock, Settings settings) {
         return new ChatWithAssistantService(trips, visits, itineraries, expenses, conversations, turns, proposals,
-                assistant, drafter, clock);
+                assistant, drafter, clock, turnLease(settings.llm().requestTimeout()));
     }
+
+    /** Outlasts one slow model call (a live turn renews on every token and tool call), so only a dead turn loses it. */
+    static Duration turnLease(Duration llmTimeout) { return llmTimeout.multipliedBy(2).plusMinutes(1); }
 }

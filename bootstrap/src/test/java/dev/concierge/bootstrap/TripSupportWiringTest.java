@@ -142,7 +142,8 @@ class TripSupportWiringTest {
         return new TripAssistantModule().chat(injector.getInstance(ManageTripsUseCase.class), injector.getInstance(ManageVisitsUseCase.class),
                 injector.getInstance(PlanItineraryUseCase.class), injector.getInstance(EstimateExpensesUseCase.class),
                 injector.getInstance(ConversationRepository.class), injector.getInstance(ConversationTurns.class),
-                injector.getInstance(ProposalRepository.class), assistant, new NoDrafter(), injector.getInstance(Clock.class));
+                injector.getInstance(ProposalRepository.class), assistant, new NoDrafter(), injector.getInstance(Clock.class),
+                injector.getInstance(Settings.class));
     }
 
     private static void await(CountDownLatch latch) {

@@ -7,8 +7,8 @@ package dev.concierge.adapter.llm.tripsupport;
  * @param maxToolCalls   tool calls the model may make while answering one message
  */
 public record AssistantLimits(int memoryMessages, int maxToolCalls) {
-    /** About ten exchanges, or fewer when tools were used; enough tool calls to read, estimate and propose. */
-    public static final AssistantLimits DEFAULT = new AssistantLimits(30, 6);
+    /** About ten exchanges, or fewer when tools were used; the tool calls the README promises per turn. */
+    public static final AssistantLimits DEFAULT = new AssistantLimits(30, 8);
 
     public AssistantLimits {
         if (memoryMessages < 2) throw new IllegalArgumentException("memoryMessages must be at least 2, got " + memoryMessages);

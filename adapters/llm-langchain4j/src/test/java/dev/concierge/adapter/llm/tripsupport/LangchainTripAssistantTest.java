@@ -35,6 +35,7 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The assistant against a server speaking each provider's wire protocol, streamed and not, with tools and memory. */
 class LangchainTripAssistantTest {
@@ -64,16 +65,16 @@ class LangchainTripAssistantTest {
         assertThat(listener.events.getLast()).isEqualTo("completed");
         assertThat(llm.chatRequests()).singleElement().satisfies(r -> assertThat(isStreamed(r.json(), provider)).isTrue());
         assertThat(history()).extracting(StoredMessage::kind, StoredMessage::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Kind.USER, "What should I pack?"),
-                org.assertj.core.groups.Tuple.tuple(Kind.ASSISTANT, listener.streamed()));
+                tuple(Kind.USER, "What should I pack?"),
+                tuple(Kind.ASSISTANT, listener.streamed()));
     }
 
     @Test void a_question_the_caller_did_not_store_is_stored_with_the_answer() {
         assistant(Provider.OLLAMA).reply(turn("Unstored question"), toolbox, listener);
 
         assertThat(history()).extracting(StoredMessage::kind, StoredMessage::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Kind.USER, "Unstored question"),
-                org.assertj.core.groups.Tuple.tuple(Kind.ASSISTANT, listener.completions.getFirst()));
+                tuple(Kind.USER, "Unstored question"),
+                tuple(Kind.ASSISTANT, listener.completions.getFirst()));
         assertThat(llm.chatRequests().getFirst().json().path("messages")).hasSize(2);
     }
 

@@ -38,6 +38,13 @@ final class JooqConversationTurns implements ConversationTurns {
                 .map(row -> new Lease(conversation, token, row.value1()));
     }
 
+    @Override public boolean renew(Lease lease, Instant until) {
+        return dsl.update(CONVERSATIONS)
+                .set(CONVERSATIONS.TURN_LEASE_UNTIL, JooqTripRepository.utc(until))
+                .where(CONVERSATIONS.ID.eq(lease.conversation().value()).and(CONVERSATIONS.TURN_TOKEN.eq(lease.token())))
+                .execute() == 1;
+    }
+
     @Override public void release(Lease lease) {
         dsl.update(CONVERSATIONS)
                 .setNull(CONVERSATIONS.TURN_TOKEN)

@@ -300,6 +300,18 @@ class JooqTripSupportRepositoriesTest {
             assertThat(turns.claim(chat.id(), NOW.plusSeconds(63), NOW.plusSeconds(663))).isPresent();
         }
 
+        @Test void a_renewed_lease_outlives_its_first_deadline_and_a_lost_one_cannot_be_renewed() {
+            Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
+            var lease = turns.claim(chat.id(), NOW, NOW.plusSeconds(60)).orElseThrow();
+
+            assertThat(turns.renew(lease, NOW.plusSeconds(300))).isTrue();
+            assertThat(turns.claim(chat.id(), NOW.plusSeconds(120), NOW.plusSeconds(720))).as("renewed until 300 s").isEmpty();
+            var next = turns.claim(chat.id(), NOW.plusSeconds(301), NOW.plusSeconds(901)).orElseThrow();
+            assertThat(turns.renew(lease, NOW.plusSeconds(1_000))).as("lost to the next turn").isFalse();
+            assertThat(turns.claim(chat.id(), NOW.plusSeconds(902), NOW.plusSeconds(1_500))).as("the loser did not extend it").isPresent();
+            assertThat(next.token()).isNotEqualTo(lease.token());
+        }
+
         @Test void of_twenty_simultaneous_claims_exactly_one_wins() throws Exception {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
 

@@ -37,11 +37,8 @@ import java.util.Optional;
 public final class ChatWithAssistantService implements ChatWithAssistantUseCase {
     public static final int MAX_MESSAGE_LENGTH = 8_000;
     public static final int MAX_TITLE_LENGTH = 200;
-    /**
-     * Longer than any real turn (several model calls, each bounded by the LLM timeout), so a live turn never loses its
-     * lease; a turn whose instance died frees the conversation after this.
-     */
-    public static final Duration TURN_LEASE = Duration.ofMinutes(15);
+    /** The shortest turn lease: a live turn renews it on every token and tool call (see {@link TurnLease}). */
+    public static final Duration MIN_TURN_LEASE = Duration.ofMinutes(1);
 
     private final ManageTripsUseCase trips;
     private final ManageVisitsUseCase visits;
@@ -53,11 +50,17 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
     private final TripAssistant assistant;
     private final TripDrafter drafter;
     private final Clock clock;
+    private final Duration turnLease;
 
+    /**
+     * @param turnLease how long a turn holds its conversation without a sign of life; longer than one model call may
+     *                  take (the LLM timeout), so a slow but live call keeps it, short enough that a conversation whose
+     *                  instance died is free again soon
+     */
     public ChatWithAssistantService(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itineraries,
                                     EstimateExpensesUseCase expenses, ConversationRepository conversations,
                                     ConversationTurns turns, ProposalRepository proposals, TripAssistant assistant,
-                                    TripDrafter drafter, Clock clock) {
+                                    TripDrafter drafter, Clock clock, Duration turnLease) {
         this.trips = trips;
         this.visits = visits;
         this.itineraries = itineraries;
@@ -68,6 +71,7 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
         this.assistant = assistant;
         this.drafter = drafter;
         this.clock = clock;
+        this.turnLease = turnLease.compareTo(MIN_TURN_LEASE) < 0 ? MIN_TURN_LEASE : turnLease;
     }
 
     @Override public Conversation start(UserId owner, TripId tripId, String title) {
@@ -99,9 +103,10 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
         Trip trip = trips.get(owner, conversation.trip());
 
         Instant now = clock.instant();
-        ConversationTurns.Lease lease = turns.claim(conversationId, now, now.plus(TURN_LEASE)).orElseThrow(() -> new Conflict(
+        ConversationTurns.Lease lease = turns.claim(conversationId, now, now.plus(turnLease)).orElseThrow(() -> new Conflict(
                 "turn_in_progress", "The assistant is still answering the previous message in this conversation. "
                 + "Wait for that answer, then send again."));
+        TurnLease keeper = new TurnLease(turns, lease, turnLease, clock, now);
         try {
             conversations.append(conversationId, List.of(new StoredMessage(0, StoredMessage.Kind.USER, text, List.of(),
                     Optional.empty(), Optional.empty(), now)));
@@ -110,8 +115,8 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
             var turn = new TripAssistant.Turn(conversationId, language, today,
                     TripBriefing.describe(trip, visits.schedule(owner, trip.id()), today), text);
             var toolbox = new TripToolbox(owner, trip.id(), conversationId, language, trips, visits, itineraries, expenses,
-                    proposals, drafter, clock);
-            assistant.reply(turn, toolbox, listener);
+                    proposals, drafter, clock, keeper::alive);
+            assistant.reply(turn, toolbox, keeper.keepingAlive(listener));
         } catch (RuntimeException | Error e) {
             // No answer (model unreachable, or the turn broke): take the whole turn back, so nothing half-done stays.
             quietly(() -> turns.retract(lease), e);

@@ -51,11 +51,12 @@ final class TripToolbox implements TripAssistant.Toolbox {
     private final ProposalRepository proposals;
     private final TripDrafter drafter;
     private final Clock clock;
+    private final Runnable alive;
     private int calls;
 
     TripToolbox(UserId owner, TripId trip, ConversationId conversation, Language language, ManageTripsUseCase trips,
                 ManageVisitsUseCase visits, PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
-                ProposalRepository proposals, TripDrafter drafter, Clock clock) {
+                ProposalRepository proposals, TripDrafter drafter, Clock clock, Runnable alive) {
         this.owner = owner;
         this.trip = trip;
         this.conversation = conversation;
@@ -67,6 +68,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
         this.proposals = proposals;
         this.drafter = drafter;
         this.clock = clock;
+        this.alive = alive;
     }
 
     @Override public String readTrip() {
@@ -173,6 +175,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
     }
 
     private String run(Supplier<String> tool) {
+        alive.run();
         if (++calls > MAX_CALLS_PER_TURN) {
             return "Refused: this turn has already used " + MAX_CALLS_PER_TURN + " tools. Answer the user with what you know now.";
         }

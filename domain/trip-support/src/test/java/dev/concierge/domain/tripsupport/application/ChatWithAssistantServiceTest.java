@@ -37,12 +37,13 @@ class ChatWithAssistantServiceTest {
     static final UserId ALICE = new UserId("alice");
     static final UserId BOB = new UserId("bob");
     static final LocalDate DEC_1 = LocalDate.of(2026, 12, 1);
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     final InMemoryTripSupport world = new InMemoryTripSupport();
     final ScriptedAssistant assistant = new ScriptedAssistant(world.conversations);
     final FakeDrafter drafter = new FakeDrafter();
     final ChatWithAssistantService chat = new ChatWithAssistantService(world.service, world.service, world.service, world.service,
-            world.conversations, world.turns, world.proposals, assistant, drafter, world.clock);
+            world.conversations, world.turns, world.proposals, assistant, drafter, world.clock, LEASE);
     final ScriptedAssistant.Transcript transcript = new ScriptedAssistant.Transcript();
 
     final Trip trip = world.service.create(ALICE, new TripDetails("Osaka customers", "Renewals", "Tokyo", List.of("Osaka"), DEC_1, DEC_1.plusDays(2)));
@@ -144,7 +145,7 @@ class ChatWithAssistantServiceTest {
         var unreachable = new ChatWithAssistantService(world.service, world.service, world.service, world.service, world.conversations,
                 world.turns, world.proposals, (turn, tools, listener) -> {
                     throw new Unavailable("llm_unavailable", "No LLM reachable at http://localhost:11434 — start Ollama.");
-                }, drafter, world.clock);
+                }, drafter, world.clock, LEASE);
 
         assertThatThrownBy(() -> unreachable.send(ALICE, conversation.id(), "Hello?", transcript)).isInstanceOf(Unavailable.class)
                 .hasMessageContaining("start Ollama");

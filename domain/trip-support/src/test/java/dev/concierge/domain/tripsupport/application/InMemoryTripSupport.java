@@ -170,6 +170,15 @@ final class InMemoryTripSupport {
             return Optional.of(lease);
         }
 
+        @Override public synchronized boolean renew(Lease lease, Instant leaseUntil) {
+            if (!lease.equals(held.get(lease.conversation()))) return false;
+            until.put(lease.conversation(), leaseUntil);
+            renewals++;
+            return true;
+        }
+
+        int renewals;
+
         @Override public synchronized void release(Lease lease) { held.remove(lease.conversation(), lease); }
 
         @Override public synchronized void retract(Lease lease) {

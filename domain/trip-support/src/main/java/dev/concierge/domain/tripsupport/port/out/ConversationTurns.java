@@ -17,6 +17,12 @@ public interface ConversationTurns {
      */
     Optional<Lease> claim(ConversationId conversation, Instant now, Instant until);
 
+    /**
+     * Extends a lease still held, so a long turn keeps the conversation while it shows signs of life.
+     * @return false when the lease was lost (it expired and another turn claimed the conversation)
+     */
+    boolean renew(Lease lease, Instant until);
+
     /** Frees the conversation; a lease that expired and was claimed by someone else is left alone. */
     void release(Lease lease);
 
