@@ -118,7 +118,8 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
                     proposals, drafter, clock, keeper::alive);
             assistant.reply(turn, toolbox, keeper.keepingAlive(listener));
         } catch (RuntimeException | Error e) {
-            // No answer (model unreachable, or the turn broke): take the whole turn back, so nothing half-done stays.
+            // No answer (model unreachable, or the turn broke): take the turn's messages back, so the history never
+            // holds half a turn; proposals it already recorded stay for the user to decide.
             quietly(() -> turns.retract(lease), e);
             quietly(() -> turns.release(lease), e);
             throw e;

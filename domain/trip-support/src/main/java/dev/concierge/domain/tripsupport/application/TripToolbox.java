@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -52,7 +53,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
     private final TripDrafter drafter;
     private final Clock clock;
     private final Runnable alive;
-    private int calls;
+    private final AtomicInteger calls = new AtomicInteger(); // the adapter may run tool calls in parallel
 
     TripToolbox(UserId owner, TripId trip, ConversationId conversation, Language language, ManageTripsUseCase trips,
                 ManageVisitsUseCase visits, PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
@@ -176,7 +177,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
 
     private String run(Supplier<String> tool) {
         alive.run();
-        if (++calls > MAX_CALLS_PER_TURN) {
+        if (calls.incrementAndGet() > MAX_CALLS_PER_TURN) {
             return "Refused: this turn has already used " + MAX_CALLS_PER_TURN + " tools. Answer the user with what you know now.";
         }
         try {
@@ -187,5 +188,4 @@ final class TripToolbox implements TripAssistant.Toolbox {
         }
     }
 
-    int calls() { return calls; }
 }

@@ -20,6 +20,10 @@ import java.time.LocalDateTime;
  */
 public interface TripAssistant {
     /**
+     * Runs the whole turn and returns only when it has ended (after {@link Listener#completed} or
+     * {@link Listener#failed}): the caller holds the conversation's turn lease exactly as long as this call runs, so
+     * an answer still streaming on another thread after the return could overlap the next turn.
+     *
      * @throws dev.concierge.domain.kernel.Unavailable when no model answered before anything was streamed or stored;
      *         the caller then takes the turn back (nothing stays stored). Failures after the first token or tool call
      *         end the turn through {@link Listener#failed} instead.
