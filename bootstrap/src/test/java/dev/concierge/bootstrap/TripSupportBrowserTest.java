@@ -135,6 +135,29 @@ class TripSupportBrowserTest {
         }
     }
 
+    @Test void a_model_that_fails_before_answering_shows_what_happened_in_the_chat_form() throws Exception {
+        var created = running.post("/api/trips", """
+                {"title":"Nagoya visit","origin":"Tokyo","destinations":["Nagoya"],"startDate":"2026-12-10","endDate":"2026-12-10"}""");
+        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
+        llm.enqueue(LlmWireFixture.Answer.httpError(500));
+        ChromeDriver browser = Browser.start(390, 1400);
+        try {
+            browser.get(running.base() + "/trips/" + trip + "?lang=en");
+
+            browser.findElement(By.id("chat-text")).sendKeys("Hello?");
+            browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+
+            WebElement error = new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chat-form [data-error-for='']")));
+            assertThat(error.getText()).isNotBlank();
+            assertThat(browser.findElements(By.cssSelector("#messages .message.assistant"))).isEmpty();
+            assertThat(browser.findElement(By.id("chat-text")).getAttribute("value")).as("the message is kept to send again").isEqualTo("Hello?");
+            Browser.screenshot(browser, "trip-support-chat-unavailable-phone");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private static void set(ChromeDriver browser, WebElement input, String value) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
     }
