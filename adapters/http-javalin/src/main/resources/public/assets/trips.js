@@ -296,6 +296,12 @@
         const created = await api('POST', '/api/trips/' + tripId + '/conversations', { title: text.slice(0, 60) });
         conversationId = created.id;
         chat.dataset.conversationId = String(conversationId);
+        const link = document.createElement('a');
+        link.href = '/trips/' + tripId + '?conversation=' + conversationId + '#chat';
+        link.className = 'active';
+        link.textContent = created.title;
+        const newButton = chat.querySelector('[data-chat-new]');
+        newButton.parentNode.insertBefore(link, newButton);
       }
       const response = await fetch('/api/conversations/' + conversationId + '/messages', {
         method: 'POST', credentials: 'same-origin',

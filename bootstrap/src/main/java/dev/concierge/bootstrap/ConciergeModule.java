@@ -7,6 +7,7 @@ import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.favourites.FavouritesHttpModule;
 import dev.concierge.adapter.http.LlmRoutes;
+import dev.concierge.adapter.http.tripsupport.TripSupportHttpModule;
 import dev.concierge.adapter.http.health.HealthIndicator;
 import dev.concierge.adapter.http.health.ReadinessIndicator;
 import dev.concierge.adapter.persistence.ContextSchemas;
@@ -55,6 +56,8 @@ final class ConciergeModule extends AbstractModule {
         install(new TripSupportModule());
         install(new TripSupportLlmModule());
         install(new TripAssistantModule());
+        // A little longer than one model call may take, so the model adapter's own timeout error reaches the page first.
+        install(new TripSupportHttpModule(settings.llm().requestTimeout().plusSeconds(15)));
 
         var health = HttpModule.healthIndicators(binder());
         health.addBinding().to(DatabaseHealthIndicator.class);

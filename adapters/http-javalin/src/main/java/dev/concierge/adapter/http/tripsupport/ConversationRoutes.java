@@ -2,6 +2,7 @@ package dev.concierge.adapter.http.tripsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.Json;
+import dev.concierge.adapter.http.LlmRoutes;
 import dev.concierge.adapter.http.Params;
 import dev.concierge.adapter.http.RouteGroup;
 import dev.concierge.adapter.http.identity.CurrentUser;
@@ -64,7 +65,7 @@ public final class ConversationRoutes implements RouteGroup {
             String text = TripInput.message(Json.read(ctx, mapper, MessageRequest.class).text());
             UserId user = user(ctx);
             stream.run(ctx, "chat-" + conversation, listener -> chat.send(user, conversation, text, listener));
-        });
+        }, LlmRoutes.ROLE);
         routes.get("/api/conversations/{id}/proposals", ctx -> {
             var page = Params.page(ctx);
             ctx.json(TripInput.page(proposals.proposals(user(ctx), conversationId(ctx)).stream()

@@ -94,6 +94,9 @@ public final class TripPages implements RouteGroup {
         public long conversationId() { return conversation.map(c -> c.id().value()).orElse(0L); }
     }
 
+    /** An amount with thousands separators, the same whatever the server's locale. */
+    public static String amount(long value) { return String.format(java.util.Locale.ROOT, "%,d", value); }
+
     public static List<String> statuses() { return Arrays.stream(TripStatus.values()).map(TripStatus::wireName).toList(); }
 
     @Override public void register(RoutesConfig routes) {
