@@ -97,7 +97,9 @@ class AbuseSuiteTest {
             for (String name : pathParameters(op.path())) {
                 for (String value : HOSTILE_TEXT) {
                     String path = fillPath(op.path(), name, value);
-                    check(op, path, validBody(op), failures);
+                    // Jetty refuses a NUL in the path before reading the body and closes the connection; a client still
+                    // sending a body may then lose the answer (TCP reset), so that refusal is checked without one.
+                    check(op, path, value.indexOf('\0') >= 0 ? null : validBody(op), failures);
                 }
             }
             assertThat(failures).isEmpty();
