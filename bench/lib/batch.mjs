@@ -6,6 +6,10 @@ import { openApi, body, call, median } from './api.mjs';
 const [base, sim, repeatsArg, nArg, cArg] = process.argv.slice(2);
 const [REPEATS, N, C] = [Number(repeatsArg), Number(nArg), Number(cArg)];
 const out = (o) => console.log(JSON.stringify({ scenario: 'batch', ...o }));
+// A scenario that breaks (an API shaped differently than expected, a failing model) becomes a row saying so; the
+// rest of the bench still runs and reports.
+process.on('uncaughtException', (e) => { out({ skipped: `failed: ${String(e.message ?? e).slice(0, 200)}` }); process.exit(0); });
+process.on('unhandledRejection', (e) => { out({ skipped: `failed: ${String(e?.message ?? e).slice(0, 200)}` }); process.exit(0); });
 
 const doc = await openApi(base);
 const find = (method, re) => Object.keys(doc.paths ?? {}).find((p) => re.test(p) && doc.paths[p][method]);

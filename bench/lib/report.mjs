@@ -70,10 +70,10 @@ const num = (x) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.to
 const cell = (s) => (s ? (s.n > 1 ? `${num(s.median)} [${num(s.min)}–${num(s.max)}]` : num(s.median)) : '');
 const ratioCell = (s) => (s ? (s.n > 1 ? `${num(s.median)}× [${num(s.min)}–${num(s.max)}]` : `${num(s.median)}×`) : '');
 const targetCell = (r) => (r.target ? `${r.target.op === '>=' ? '≥' : '≤'} ${r.target.value}${r.judged === 'ratio' ? '×' : ` ${r.unit}`}` : '');
-const metCell = (r) => (r.skipped ? 'skipped' : r.met === null ? '' : r.met ? 'yes' : 'NO');
+const metCell = (r) => (r.skipped ? (r.skipped.startsWith('failed') ? 'NO' : 'skipped') : r.met === null ? '' : r.met ? 'yes' : 'NO');
 const header = ['scenario', 'metric', 'Concierge', 'reference', 'ratio', 'target', 'met'];
 const lines = rows.map((r) => r.skipped
-  ? [r.scenario, r.metric, `skipped: ${r.skipped}`, '', '', '', 'skipped']
+  ? [r.scenario, r.metric, r.skipped.startsWith('failed') ? r.skipped : `skipped: ${r.skipped}`, '', '', '', metCell(r)]
   : [r.scenario, `${r.metric}${r.unit ? ` (${r.unit})` : ''}`, cell(r.concierge), cell(r.reference), ratioCell(r.ratio), targetCell(r), metCell(r)]);
 const table = [header, header.map(() => '---'), ...lines].map((l) => `| ${l.join(' | ')} |`).join('\n');
 console.log(`\nConcierge bench — median [min–max] of ${run.repeats} runs; reference = Express peer (favourites), sim-llm directly (chat), ideal N×latency/C (batch)\n`);
