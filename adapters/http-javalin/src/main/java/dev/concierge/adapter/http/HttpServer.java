@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -60,12 +59,6 @@ public final class HttpServer {
                 server.setStopTimeout(0);
                 server.insertHandler(graceful);
             });
-            javalin.staticFiles.add(files -> {
-                files.hostedPath = "/assets";
-                files.directory = "/public/assets";
-                files.location = Location.CLASSPATH;
-                files.headers = java.util.Map.of("Cache-Control", "public, max-age=300");
-            });
             javalin.events.handlerAdded(info -> routes.add(new Route(info.getHttpMethod().name(), info.getPath())));
 
             javalin.routes.before(ctx -> {
@@ -76,6 +69,7 @@ public final class HttpServer {
             });
             javalin.routes.after(HttpServer::logAccess);
             errors.register(javalin.routes);
+            javalin.routes.get("/assets/<path>", new ClasspathAssets("/public/assets", "public, max-age=300"));
             for (RouteGroup group : groups) group.register(javalin.routes);
         });
     }
