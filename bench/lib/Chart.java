@@ -26,7 +26,7 @@ public final class Chart {
         List<String> lines = Files.readAllLines(Path.of(args[0]));
         String[] head = lines.getFirst().split("\t", -1);
         List<String[]> rows = lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t", -1)).toList();
-        int height = 110 + ROW * rows.size() + 40;
+        int height = 120 + ROW * rows.size() + 40;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -38,9 +38,12 @@ public final class Chart {
         g.drawString("Concierge bench — median of runs, whisker = min–max, dashed = target", 20, 34);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString("finished " + head[0] + "   load average at end " + (head.length > 2 ? head[2] : ""), 20, 58);
-        g.drawString("JVM flags: " + (head.length > 1 ? head[1] : ""), 20, 78);
+        String flags = "JVM flags: " + (head.length > 1 ? head[1] : "");
+        int cut = flags.length() > 150 ? flags.lastIndexOf(' ', 150) : -1;
+        g.drawString(cut > 0 ? flags.substring(0, cut) : flags, 20, 78);
+        if (cut > 0) g.drawString(flags.substring(cut + 1), 20, 96);
 
-        int y = 110;
+        int y = 120;
         for (String[] r : rows) {
             draw(g, r, y);
             y += ROW;
