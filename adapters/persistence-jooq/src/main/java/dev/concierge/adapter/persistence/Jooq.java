@@ -25,15 +25,6 @@ public final class Jooq {
         return DSL.using(configuration);
     }
 
-    /**
-     * What a failed plain-JDBC statement run through {@link DSLContext#connectionResult} should throw: the domain's
-     * "unavailable" when the database is unreachable, jOOQ's usual exception otherwise.
-     */
-    public static RuntimeException failure(SQLException e) {
-        if (DatabaseUnavailableTranslation.isConnectionFailure(e)) return new DatabaseUnavailableTranslation.DatabaseUnavailable();
-        return new DataAccessException("SQL [" + e.getSQLState() + "]; " + e.getMessage(), e);
-    }
-
     /** Like jOOQ's DataSourceConnectionProvider, but a pool timeout becomes the domain's "unavailable". */
     private record TranslatingConnectionProvider(DataSource dataSource) implements ConnectionProvider {
         @Override public Connection acquire() {

@@ -1,6 +1,5 @@
 package dev.concierge.adapter.persistence.favourites;
 
-import dev.concierge.adapter.persistence.Jooq;
 import dev.concierge.domain.favourites.model.Favourite;
 import dev.concierge.domain.favourites.model.FavouriteId;
 import dev.concierge.domain.favourites.model.FavouriteQuery;
@@ -9,11 +8,13 @@ import dev.concierge.domain.favourites.model.NewFavourite;
 import dev.concierge.domain.favourites.model.SavedFavourite;
 import dev.concierge.domain.favourites.port.out.FavouriteRepository;
 import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.kernel.UserId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -206,8 +207,21 @@ final class JooqFavouriteRepository implements FavouriteRepository {
             try {
                 return work.run(connection);
             } catch (SQLException e) {
-                throw Jooq.failure(e);
+                throw failure(e);
             }
         });
+    }
+
+    /**
+     * Plain JDBC bypasses jOOQ's listeners, so this repeats their meaning here (the persistence package's
+     * DatabaseUnavailableTranslation): a lost connection is "unavailable" (503), anything else a data access error.
+     */
+    private static RuntimeException failure(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03"))) {
+            return new Unavailable("database_unavailable", "The database is not reachable right now; try again shortly. "
+                    + "If it persists, check that PostgreSQL is running and DATABASE_URL is right.");
+        }
+        return new DataAccessException("SQL [" + state + "]; " + e.getMessage(), e);
     }
 }
