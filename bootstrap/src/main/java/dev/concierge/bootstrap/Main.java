@@ -4,6 +4,11 @@ package dev.concierge.bootstrap;
 public final class Main {
     private Main() {}
 
+    /** Log lines are written by a background appender (logback-*.xml): write out what is queued before exiting. */
+    private static void flushLogs() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) logback.stop();
+    }
+
     public static void main(String[] args) {
         Settings settings;
         try {
@@ -20,10 +25,14 @@ public final class Main {
         }
         try {
             Application app = Application.start(settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                flushLogs();
+            }, "shutdown"));
         } catch (RuntimeException | Error e) {
             org.slf4j.LoggerFactory.getLogger(Main.class).error("Concierge could not start: {}", e.getMessage(), e);
             System.err.println("Concierge could not start: " + e.getMessage());
+            flushLogs();
             System.exit(1);
         }
     }

@@ -16,7 +16,10 @@ public final class LlmReachability {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final LlmConfig config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+    /** Built on a background thread: creating a JDK HttpClient (TLS set-up) was a sixth of start-up time. */
+    private final java.util.concurrent.CompletableFuture<HttpClient> http = java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build(),
+            task -> Thread.ofPlatform().daemon().name("llm-probe-client").start(task));
 
     public LlmReachability(LlmConfig config) { this.config = config; }
 
@@ -30,7 +33,7 @@ public final class LlmReachability {
         config.openAiApiKey().filter(k -> config.provider() == LlmConfig.Provider.OPENAI)
                 .ifPresent(key -> request.header("Authorization", "Bearer " + key));
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.join().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 return new Status(false, "The LLM at " + config.baseUrl() + " refused the credentials — check OPENAI_API_KEY.");
             }

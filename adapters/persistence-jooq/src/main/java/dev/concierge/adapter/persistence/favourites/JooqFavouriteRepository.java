@@ -3,25 +3,30 @@ package dev.concierge.adapter.persistence.favourites;
 import dev.concierge.domain.favourites.model.Favourite;
 import dev.concierge.domain.favourites.model.FavouriteId;
 import dev.concierge.domain.favourites.model.FavouriteQuery;
-import dev.concierge.domain.favourites.model.FavouriteSort;
 import dev.concierge.domain.favourites.model.FavouriteType;
 import dev.concierge.domain.favourites.model.NewFavourite;
 import dev.concierge.domain.favourites.model.SavedFavourite;
 import dev.concierge.domain.favourites.port.out.FavouriteRepository;
 import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.kernel.UserId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SortField;
+import org.jooq.exception.DataAccessException;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import static dev.concierge.adapter.persistence.jooq.favourites.Tables.SAVED_FAVOURITES;
 import static dev.concierge.adapter.persistence.jooq.favourites.Tables.CONTENT_LIKES;
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.deleteFrom;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.exists;
@@ -29,11 +34,8 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.val;
 
 final class JooqFavouriteRepository implements FavouriteRepository {
-    private static final Field<Integer> TOTAL = count().over().as("total");
-
     private final DSLContext dsl;
 
     JooqFavouriteRepository(DSLContext dsl) { this.dsl = dsl; }
@@ -58,51 +60,49 @@ final class JooqFavouriteRepository implements FavouriteRepository {
         return new SavedFavourite(saved, insertedId.isPresent());
     }
 
-    @Override public Optional<Favourite> find(UserId owner, FavouriteId id) { return find(dsl, owner, id); }
-
-    private Optional<Favourite> find(DSLContext ctx, UserId owner, FavouriteId id) {
-        return ctx.select(SAVED_FAVOURITES.fields()).select(LIKES, likedBy(owner))
-                .from(SAVED_FAVOURITES)
-                .where(SAVED_FAVOURITES.ID.eq(id.value()).and(SAVED_FAVOURITES.OWNER_ID.eq(owner.value())))
-                .fetchOptional(this::toFavourite);
+    @Override public Optional<Favourite> find(UserId owner, FavouriteId id) {
+        return one(FIND, owner.value(), id.value(), owner.value());
     }
 
     @Override public Page<Favourite> list(FavouriteQuery query) {
-        Condition where = SAVED_FAVOURITES.OWNER_ID.eq(query.owner().value());
-        if (query.type().isPresent()) where = where.and(SAVED_FAVOURITES.TYPE.eq(query.type().get().wireName()));
-        // count(*) over () returns the total with the page in one round trip.
-        var rows = dsl.select(SAVED_FAVOURITES.fields()).select(LIKES, likedBy(query.owner()), TOTAL)
-                .from(SAVED_FAVOURITES)
-                .where(where)
-                .orderBy(order(query.sort()))
-                .limit(query.page().limit())
-                .offset(query.page().offset())
-                .fetch();
-        List<Favourite> items = rows.map(this::toFavourite);
-        long total = rows.isEmpty()
-                ? (query.page().offset() == 0 ? 0 : dsl.fetchCount(SAVED_FAVOURITES, where))
-                : rows.getFirst().get(TOTAL);
-        return new Page<>(items, total);
+        String owner = query.owner().value();
+        boolean typed = query.type().isPresent();
+        String sql = switch (query.sort()) {
+            case NEWEST -> typed ? LIST_TYPE_NEWEST : LIST_NEWEST;
+            case MOST_LIKED -> typed ? LIST_TYPE_MOST_LIKED : LIST_MOST_LIKED;
+        };
+        List<Object> binds = new ArrayList<>(List.of(owner, owner));
+        query.type().ifPresent(type -> binds.add(type.wireName()));
+        binds.add(query.page().limit());
+        binds.add((long) query.page().offset());
+        return jdbc(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, binds.toArray())) {
+                List<Favourite> items = new ArrayList<>(query.page().limit());
+                long total = -1;
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        items.add(favourite(rows));
+                        total = rows.getLong(TOTAL_COLUMN);
+                    }
+                }
+                if (total < 0) {
+                    // An empty page: past the end (count what there is) or nothing at all.
+                    Condition where = SAVED_FAVOURITES.OWNER_ID.eq(owner);
+                    if (typed) where = where.and(SAVED_FAVOURITES.TYPE.eq(query.type().get().wireName()));
+                    total = query.page().offset() == 0 ? 0 : dsl.fetchCount(SAVED_FAVOURITES, where);
+                }
+                return new Page<>(items, total);
+            }
+        });
     }
 
     @Override public Optional<Favourite> addLike(UserId user, FavouriteId id) {
         // Only through the user's own favourite; ON CONFLICT makes a repeated like a no-op.
-        dsl.insertInto(CONTENT_LIKES, CONTENT_LIKES.CONTENT_KEY, CONTENT_LIKES.USER_ID)
-                .select(select(SAVED_FAVOURITES.CONTENT_KEY, val(user.value()))
-                        .from(SAVED_FAVOURITES)
-                        .where(SAVED_FAVOURITES.ID.eq(id.value()).and(SAVED_FAVOURITES.OWNER_ID.eq(user.value()))))
-                .onConflictDoNothing()
-                .execute();
-        return find(user, id);
+        return one(LIKE, id.value(), user.value(), user.value());
     }
 
     @Override public Optional<Favourite> removeLike(UserId user, FavouriteId id) {
-        dsl.deleteFrom(CONTENT_LIKES)
-                .where(CONTENT_LIKES.USER_ID.eq(user.value()))
-                .and(CONTENT_LIKES.CONTENT_KEY.eq(select(SAVED_FAVOURITES.CONTENT_KEY).from(SAVED_FAVOURITES)
-                        .where(SAVED_FAVOURITES.ID.eq(id.value()).and(SAVED_FAVOURITES.OWNER_ID.eq(user.value())))))
-                .execute();
-        return find(user, id);
+        return one(UNLIKE, id.value(), user.value(), user.value());
     }
 
     /** Deleting a favourite also takes back its owner's like of that content: they no longer keep it. */
@@ -128,13 +128,6 @@ final class JooqFavouriteRepository implements FavouriteRepository {
     private static final Field<Integer> LIKES = field(selectCount().from(CONTENT_LIKES)
             .where(CONTENT_LIKES.CONTENT_KEY.eq(SAVED_FAVOURITES.CONTENT_KEY))).as("likes");
 
-    private static List<SortField<?>> order(FavouriteSort sort) {
-        return switch (sort) {
-            case NEWEST -> List.of(SAVED_FAVOURITES.CREATED_AT.desc(), SAVED_FAVOURITES.ID.desc());
-            case MOST_LIKED -> List.of(LIKES.desc(), SAVED_FAVOURITES.ID.desc());
-        };
-    }
-
     private Favourite toFavourite(Record row) {
         return new Favourite(
                 new FavouriteId(row.get(SAVED_FAVOURITES.ID)),
@@ -145,5 +138,90 @@ final class JooqFavouriteRepository implements FavouriteRepository {
                 row.get(SAVED_FAVOURITES.CREATED_AT).toInstant(),
                 row.get(LIKES),
                 row.get("liked", Boolean.class));
+    }
+
+    // The hot paths (list, find, like, unlike) are single statements written once and run over JDBC: rendering a
+    // jOOQ query and mapping its records cost more CPU than the database spends answering them (see bench/README.md).
+    // Each answers the columns favourite() reads. Every bind is a parameter; nothing is concatenated from input.
+
+    private static final String COLUMNS = "f.id, f.owner_id, f.type, f.content, f.author, f.created_at";
+    private static final String LIKES_OF_F = "(SELECT count(*) FROM favourites.content_likes l WHERE l.content_key = f.content_key)";
+    private static final String LIKED_BY = "EXISTS (SELECT 1 FROM favourites.content_likes l WHERE l.content_key = f.content_key AND l.user_id = ?)";
+    private static final int TOTAL_COLUMN = 9;
+
+    private static String list(boolean typed, String order) {
+        return "SELECT " + COLUMNS + ", " + LIKES_OF_F + " AS likes, " + LIKED_BY + " AS liked, count(*) OVER () AS total"
+                + " FROM favourites.saved_favourites f WHERE f.owner_id = ?" + (typed ? " AND f.type = ?" : "")
+                + " ORDER BY " + order + " LIMIT ? OFFSET ?";
+    }
+
+    private static final String LIST_NEWEST = list(false, "f.created_at DESC, f.id DESC");
+    private static final String LIST_TYPE_NEWEST = list(true, "f.created_at DESC, f.id DESC");
+    private static final String LIST_MOST_LIKED = list(false, "likes DESC, f.id DESC");
+    private static final String LIST_TYPE_MOST_LIKED = list(true, "likes DESC, f.id DESC");
+
+    private static final String FIND = "SELECT " + COLUMNS + ", " + LIKES_OF_F + " AS likes, " + LIKED_BY + " AS liked"
+            + " FROM favourites.saved_favourites f WHERE f.id = ? AND f.owner_id = ?";
+
+    // Like and unlike change the row and read the favourite back in one statement (one round trip, one commit).
+    // The read sees the statement's snapshot, taken before the change, so it adds (or subtracts) the change itself.
+    private static final String LIKE = "WITH f AS (SELECT * FROM favourites.saved_favourites WHERE id = ? AND owner_id = ?),"
+            + " changed AS (INSERT INTO favourites.content_likes (content_key, user_id) SELECT f.content_key, ? FROM f"
+            + " ON CONFLICT DO NOTHING RETURNING 1)"
+            + " SELECT " + COLUMNS + ", " + LIKES_OF_F + " + (SELECT count(*) FROM changed) AS likes, true AS liked FROM f";
+    private static final String UNLIKE = "WITH f AS (SELECT * FROM favourites.saved_favourites WHERE id = ? AND owner_id = ?),"
+            + " changed AS (DELETE FROM favourites.content_likes l USING f WHERE l.content_key = f.content_key AND l.user_id = ?"
+            + " RETURNING 1)"
+            + " SELECT " + COLUMNS + ", " + LIKES_OF_F + " - (SELECT count(*) FROM changed) AS likes, false AS liked FROM f";
+
+    private Optional<Favourite> one(String sql, Object... binds) {
+        return jdbc(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, binds); ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(favourite(rows)) : Optional.<Favourite>empty();
+            }
+        });
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... binds) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < binds.length; i++) statement.setObject(i + 1, binds[i]);
+        return statement;
+    }
+
+    private static Favourite favourite(ResultSet row) throws SQLException {
+        return new Favourite(
+                new FavouriteId(row.getLong(1)),
+                new UserId(row.getString(2)),
+                FavouriteType.parse(row.getString(3)),
+                row.getString(4),
+                row.getString(5),
+                row.getObject(6, OffsetDateTime.class).toInstant(),
+                row.getInt(7),
+                row.getBoolean(8));
+    }
+
+    private interface JdbcWork<T> { T run(Connection connection) throws SQLException; }
+
+    private <T> T jdbc(JdbcWork<T> work) {
+        return dsl.connectionResult(connection -> {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        });
+    }
+
+    /**
+     * Plain JDBC bypasses jOOQ's listeners, so this repeats their meaning here (the persistence package's
+     * DatabaseUnavailableTranslation): a lost connection is "unavailable" (503), anything else a data access error.
+     */
+    private static RuntimeException failure(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03"))) {
+            return new Unavailable("database_unavailable", "The database is not reachable right now; try again shortly. "
+                    + "If it persists, check that PostgreSQL is running and DATABASE_URL is right.");
+        }
+        return new DataAccessException("SQL [" + state + "]; " + e.getMessage(), e);
     }
 }

@@ -1,0 +1,96 @@
+// Scenario 2: time to first token through Concierge's SSE chat endpoint vs straight from the simulated LLM.
+// Prints raw result lines (JSON) for report.mjs. Usage: node chat.mjs CONCIERGE_URL SIM_URL REPEATS
+import { openApi, body, call, median, percentile } from './api.mjs';
+
+const [base, sim, repeatsArg] = process.argv.slice(2);
+const REPEATS = Number(repeatsArg);
+const SAMPLES = 20;
+const WARMUP = 5;
+const TURNS_PER_CONVERSATION = 5;
+const out = (o) => console.log(JSON.stringify({ scenario: 'chat', ...o }));
+// A scenario that breaks (an API shaped differently than expected, a failing model) becomes a row saying so; the
+// rest of the bench still runs and reports.
+process.on('uncaughtException', (e) => { out({ skipped: `failed: ${String(e.message ?? e).slice(0, 200)}` }); process.exit(0); });
+process.on('unhandledRejection', (e) => { out({ skipped: `failed: ${String(e?.message ?? e).slice(0, 200)}` }); process.exit(0); });
+
+const doc = await openApi(base);
+const find = (method, re) => Object.keys(doc.paths ?? {}).find((p) => re.test(p) && doc.paths[p][method]);
+const trips = find('post', /^\/api\/trips$/);
+const conversations = find('post', /^\/api\/trips\/\{[^}]+\}\/conversations$/);
+const messages = find('post', /^\/api\/conversations\/\{[^}]+\}\/messages$/);
+if (!trips || !conversations || !messages) {
+  const absent = [[trips, 'POST /api/trips'], [conversations, 'POST /api/trips/{id}/conversations'], [messages, 'POST /api/conversations/{id}/messages']]
+    .filter(([p]) => !p).map(([, n]) => n);
+  out({ skipped: `endpoint not available (${absent.join(', ')})` });
+  process.exit(0);
+}
+const fill = (template, id) => template.replace(/\{[^}]+\}/, encodeURIComponent(id));
+
+const trip = await call(base, 'post', trips, body(doc, 'post', trips, { title: 'Bench trip' }));
+let conversation = null;
+let turns = 0;
+async function conversationId() {
+  if (!conversation || turns++ % TURNS_PER_CONVERSATION === 0) {
+    conversation = await call(base, 'post', fill(conversations, trip.id), body(doc, 'post', conversations, { title: 'Bench' }));
+  }
+  return conversation.id;
+}
+
+// The first SSE event that carries answer text: unnamed events or ones named like a token; meta events are skipped.
+const TOKEN_EVENTS = new Set(['token', 'delta', 'chunk', 'text', 'content', 'partial', 'message']);
+async function concierge(text) {
+  const path = fill(messages, await conversationId());
+  const payload = body(doc, 'post', messages);
+  const field = Object.keys(payload).find((k) => typeof payload[k] === 'string') ?? 'content';
+  const started = performance.now();
+  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ ...payload, [field]: text }) });
+  if (!res.ok) throw new Error(`POST ${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  let first = null;
+  let buffer = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end;
+    while (first === null && (end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const event = buffer.slice(0, end);
+      buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+      const name = (event.match(/^event:\s*(.*)$/m) ?? [])[1]?.trim();
+      const data = event.split(/\r?\n/).filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+      if (data && (!name || TOKEN_EVENTS.has(name))) first = performance.now() - started;
+    }
+  }
+  if (first === null) throw new Error(`POST ${path} streamed no token event`);
+  return first;
+}
+
+async function direct(text) {
+  const started = performance.now();
+  const res = await fetch(`${sim}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'qwen2.5:7b', stream: true, messages: [{ role: 'user', content: text }] }) });
+  let first = null;
+  let buffer = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let nl;
+    while (first === null && (nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      if (line.trim() && JSON.parse(line).message?.content) first = performance.now() - started;
+    }
+  }
+  return first;
+}
+
+for (let i = 0; i < WARMUP; i++) { await direct('Warm-up question'); await concierge('Warm-up question'); }
+for (let round = 1; round <= REPEATS; round++) {
+  const c = []; const d = [];
+  for (let i = 0; i < SAMPLES; i++) { // interleaved, so both sides see the same machine load
+    d.push(await direct(`Which hotel is near the customer office? (${round}.${i})`));
+    c.push(await concierge(`Which hotel is near the customer office? (${round}.${i})`));
+  }
+  for (const [side, xs] of [['concierge', c], ['direct', d]]) {
+    out({ op: 'ttft', side, round, result: { p50_ms: median(xs), p99_ms: percentile(xs, 99), samples: xs.length } });
+  }
+}
