@@ -31,7 +31,7 @@ async function suiteWith(n, label) {
   if (testCases) {
     for (let i = 0; i < n; i++) {
       await call(base, 'post', fill(testCases, suite.id), body(doc, 'post', testCases, {
-        title: `Log in with a valid password ${label}-${i}`, preconditions: 'A registered user exists.',
+        key: `TC-${label}-${i}`, title: `Log in with a valid password ${label}-${i}`, preconditions: 'A registered user exists.',
         expectedResult: 'The dashboard shows the user name.' }));
     }
   } else {
@@ -43,13 +43,8 @@ async function suiteWith(n, label) {
   return suite;
 }
 
-const DONE = new Set(['completed', 'complete', 'done', 'finished', 'succeeded', 'failed', 'cancelled', 'canceled']);
-const counts = (b) => {
-  const p = b.progress ?? b;
-  const total = p.total ?? p.totalCount ?? p.cases;
-  const finished = (p.succeeded ?? p.completed ?? p.done ?? p.generated ?? 0) + (p.failed ?? 0);
-  return { total, finished, failed: p.failed ?? 0 };
-};
+// BatchProgress: total, finished (succeeded + failed + cancelled), done, counts per job state.
+const counts = (b) => ({ total: b.total, finished: b.finished ?? 0, failed: b.counts?.failed ?? 0 });
 async function runBatch(n, label) {
   const suite = await suiteWith(n, label);
   const started = performance.now();
@@ -57,8 +52,7 @@ async function runBatch(n, label) {
   for (;;) {
     const b = await call(base, 'get', fill(batch, created.id));
     const { total, finished, failed } = counts(b);
-    const status = String(b.status ?? b.state ?? '').toLowerCase();
-    if (DONE.has(status) || (total && finished >= total)) {
+    if (b.done === true || (total && finished >= total)) {
       if (failed) throw new Error(`batch ${created.id} finished with ${failed} failed generations`);
       return performance.now() - started;
     }
