@@ -210,7 +210,7 @@ class FavouritesApiTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(response.body()).contains("<html").contains("No such resource");
+        assertThat(response.body()).contains("<html").contains("Page not found", "The address may be mistyped").doesNotContain("openapi");
         assertNoStackTrace(response.body());
     }
 

@@ -120,7 +120,7 @@ public final class Json {
 
     /** Parser messages may name our classes ({@code `dev.concierge...`}); a client learns nothing from them. */
     private static String withoutInternals(String message) {
-        return message.replaceAll("\\s*\\(bound as [^)]*\\)", "").replaceAll("`[^`]*\\.[^`]*`", "the expected type");
+        return message.replaceAll("\\s*\\(start marker at \\[Source:.*$", "").replaceAll("\\s*\\(bound as [^)]*\\)", "").replaceAll("`[^`]*\\.[^`]*`", "the expected type");
     }
 
     private static String path(JsonMappingException e) {
@@ -135,6 +135,10 @@ public final class Json {
         if (type == double.class || type == Double.class) return "a number";
         if (type == boolean.class || type == Boolean.class) return "true or false";
         if (List.class.isAssignableFrom(type) || type.isArray()) return "an array";
+        // what a person can type, not the Java type's name
+        if (type == java.time.LocalDate.class) return "a real date like 2026-12-01";
+        if (type == java.time.LocalDateTime.class) return "a real date and time like 2026-12-01T10:00";
+        if (type == java.time.LocalTime.class) return "a time like 09:30";
         if (type.getName().startsWith("java.time.")) return "an ISO-8601 " + type.getSimpleName() + " string";
         if (type.isEnum()) return "one of the documented values";
         return "a JSON object";

@@ -5,6 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,6 +32,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path pgData = dataDirectory.toAbsolutePath().resolve("postgres");
         try {
             Files.createDirectories(pgData);
+            refuseIfInUse(dataDirectory.toAbsolutePath(), pgData);
             stopOrphanedPostmaster(pgData);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
@@ -40,6 +45,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             server.createApplicationDatabase();
             LOG.info("embedded PostgreSQL on port {} with data in {}", postgres.getPort(), pgData);
             return server;
+        } catch (DataDirectoryInUse e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL: " + e.getMessage() + ".", e);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + pgData + ": " + rootMessage(e)
                     + ". If this machine forbids running PostgreSQL here (for example no user namespaces for root), "
@@ -65,6 +72,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("could not create database " + DATABASE, e);
         }
+    }
+
+    /**
+     * A running app holds the lock file of its embedded PostgreSQL for as long as it lives (the OS frees it when the
+     * process dies, however it dies). Checked before {@link #stopOrphanedPostmaster}, which would otherwise stop the
+     * database of a second app still running on the same directory.
+     */
+    private static void refuseIfInUse(Path dataDirectory, Path pgData) throws IOException {
+        Path lockFile = pgData.resolve("epg-lock"); // the file the embedded server locks while it runs
+        if (!Files.exists(lockFile)) return;
+        boolean free;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            try (FileLock lock = channel.tryLock()) {
+                free = lock != null;
+            } catch (OverlappingFileLockException heldInThisProcess) {
+                free = false;
+            }
+        }
+        if (!free) {
+            throw new DataDirectoryInUse("another Concierge is running with its data in " + dataDirectory
+                    + "; stop it first, or give this one another data directory (DATA_DIR)");
+        }
+    }
+
+    /** The data directory belongs to a live app; nothing was touched. */
+    static final class DataDirectoryInUse extends IOException {
+        DataDirectoryInUse(String message) { super(message); }
     }
 
     /**

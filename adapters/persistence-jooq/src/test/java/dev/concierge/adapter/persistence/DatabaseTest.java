@@ -85,6 +85,15 @@ class DatabaseTest {
             }
         }
 
+        @Test void a_second_app_on_the_same_data_directory_is_refused_and_leaves_the_first_running() {
+            try (Database first = Database.open(embeddedConfig(dataDirectory))) {
+                assertThatThrownBy(() -> Database.open(embeddedConfig(dataDirectory)).close())
+                        .hasMessageContaining("another Concierge is running").hasMessageContaining("DATA_DIR");
+
+                assertThat(new DatabaseHealth(first.dataSource()).check().up()).isTrue();
+            }
+        }
+
         @Test void data_written_before_a_restart_is_still_there_after_it() throws SQLException {
             try (Database first = Database.open(embeddedConfig(dataDirectory))) {
                 execute(first.dataSource(), "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('kept across restarts')");

@@ -5,7 +5,6 @@ import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.Bat
 import dev.concierge.domain.kernel.DomainException;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -31,8 +30,18 @@ public final class BatchProgressStream {
 
     public static BatchProgressStream standard() { return new BatchProgressStream(Duration.ofSeconds(1), Duration.ofMinutes(5)); }
 
+    /**
+     * Opens the stream whatever the request's {@code Accept} header: Javalin's {@code SseHandler} answers an empty 200
+     * unless it says {@code text/event-stream}, and {@code curl -N} does not. Runs on the request's (virtual) thread.
+     */
     void stream(Context ctx, Supplier<BatchProgressView> progress) throws Exception {
-        new SseHandler(client -> run(client, progress)).handle(ctx);
+        ctx.status(200);
+        ctx.res().setCharacterEncoding("UTF-8");
+        ctx.res().setContentType("text/event-stream");
+        ctx.res().setHeader("Cache-Control", "no-cache");
+        ctx.res().setHeader("X-Accel-Buffering", "no"); // proxies must pass each event on at once
+        ctx.res().flushBuffer();
+        run(new SseClient(ctx), progress);
     }
 
     private void run(SseClient client, Supplier<BatchProgressView> progress) {

@@ -89,12 +89,24 @@ final class SuiteExportWriter {
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF'); // before the header: Excel decides the encoding from the first bytes
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
-            for (List<String> row : rows(export)) printer.printRecord(row);
+            for (List<String> row : rows(export)) printer.printRecord(row.stream().map(SuiteExportWriter::notAFormula).toList());
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Excel runs a cell starting with = + - @ as a formula (CSV injection: a title or model-written step such as
+     * {@code =HYPERLINK(...)}); a leading apostrophe keeps it text. Plain negative numbers stay as they are.
+     */
+    static String notAFormula(String value) {
+        if (value == null || value.isEmpty()) return value;
+        char first = value.charAt(0);
+        boolean risky = first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
+                || (first == '-' && !value.matches("-\\d+([.,]\\d+)?"));
+        return risky ? "'" + value : value;
     }
 
     private static String markdown(SuiteExport export) {

@@ -24,7 +24,16 @@ public final class WebRoutes implements RouteGroup, ErrorMapping.ErrorPages {
 
     @Override public void render(Context ctx, int status, String message) {
         Page page = renderer.page(ctx, "error.title", "error", null);
-        renderer.render(ctx, "error.jte", Map.of("page", page, "status", status, "message", message));
+        // The page explains in the reader's language what to do; the server's own message (English) follows as a
+        // detail where it says more, e.g. which trip does not exist, or the request id of a failure.
+        String explanation = page.t(switch (status) {
+            case 400 -> "error.detail.badAddress";
+            case 404, 405 -> "error.detail.notFound";
+            default -> "error.detail.other";
+        });
+        String detail = message == null || message.startsWith("No such resource.") || message.startsWith("This method is not allowed")
+                ? "" : message;
+        renderer.render(ctx, "error.jte", Map.of("page", page, "status", status, "message", explanation, "detail", detail));
     }
 
     private Page page(Context ctx, String titleKey, String section) {

@@ -120,6 +120,20 @@ class BatchApiTest extends TestCaseGenerationHttpTest {
         assertThat(last.data().get("percent").asInt()).isEqualTo(100);
     }
 
+    @Test void the_event_stream_needs_no_accept_header_as_with_curl_n() throws Exception {
+        long suite = createSuite("Login");
+        createCase(suite, "TC-001", "Case 1");
+        String batch = http.post("/api/suites/" + suite + "/batches", null).json().get("id").asText();
+        useCases.advanceOnProgress = true;
+
+        HttpResponse<InputStream> response = http.client().send(http.request("/api/batches/" + batch + "/events")
+                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        List<Event> events = readUntilClosed(response.body());
+
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(events).extracting(Event::name).endsWith("end");
+    }
+
     @Test void the_event_stream_of_an_unknown_batch_is_a_404_error_body() {
         var answer = http.send(http.request("/api/batches/00000000-0000-0000-0000-000000000001/events")
                 .header("Accept", "text/event-stream").GET());

@@ -44,6 +44,21 @@ class ExportApiTest extends TestCaseGenerationHttpTest {
         assertThat(rows.get(3).toList()).containsExactly("TC-002", "Sign out", "medium", "draft", "", "", "", "", "");
     }
 
+    @Test void csv_cells_that_excel_would_run_as_formulas_stay_text() throws Exception {
+        createCase(suite, "TC-003", "=HYPERLINK(A1)");
+        createCase(suite, "TC-004", "@SUM(A1)");
+
+        byte[] bytes = http.get("/api/suites/" + suite + "/export?format=csv").bytes();
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords();
+
+        assertThat(rows.get(4).get(1)).isEqualTo("'=HYPERLINK(A1)");
+        assertThat(rows.get(5).get(1)).isEqualTo("'@SUM(A1)");
+        assertThat(SuiteExportWriter.notAFormula("-5")).isEqualTo("-5");
+        assertThat(SuiteExportWriter.notAFormula("-cmd")).isEqualTo("'-cmd");
+        assertThat(SuiteExportWriter.notAFormula("Sign in")).isEqualTo("Sign in");
+    }
+
     @Test void markdown_has_a_section_and_a_step_table_per_case() {
         var answer = http.get("/api/suites/" + suite + "/export?format=md");
 

@@ -59,6 +59,12 @@ class TripApiTest {
 
     @Test void malformed_bodies_are_400s() {
         server.assertError(server.post("/api/trips", "{not json"), 400, "invalid_json");
+        JsonNode unclosed = server.assertError(server.post("/api/trips", "{"), 400, "invalid_json");
+        assertThat(unclosed.path("message").asText()).doesNotContain("Source", "REDACTED", "marker at");
+        JsonNode impossibleDate = server.assertError(server.post("/api/trips", """
+                {"title":"T","origin":"Tokyo","destinations":["Osaka"],"startDate":"2026-02-30","endDate":"2026-12-01"}"""),
+                400, "invalid_request");
+        assertThat(impossibleDate.path("message").asText()).contains("startDate", "2026-12-01").doesNotContain("LocalDate");
         server.assertError(server.post("/api/trips", ""), 400, "invalid_json");
         JsonNode unknown = server.assertError(server.post("/api/trips", """
                 {"title":"T","origin":"Tokyo","destinations":["Osaka"],"startDate":"2026-12-01","endDate":"2026-12-01","colour":"red"}"""),

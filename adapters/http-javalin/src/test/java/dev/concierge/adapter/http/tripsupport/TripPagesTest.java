@@ -44,6 +44,19 @@ class TripPagesTest {
                 "over the cap", "id=\"chat-form\"", "id=\"itinerary-form\"");
     }
 
+    @Test void a_wrong_address_is_a_page_in_the_readers_language_saying_what_to_do() {
+        var unknownTrip = server.get("/trips/99999?lang=ja");
+        var notANumber = server.get("/trips/abc?lang=ja");
+        var noSuchPage = server.get("/trips/1/nothing-here?lang=en");
+
+        assertThat(unknownTrip.status()).isEqualTo(404);
+        assertThat(unknownTrip.body()).contains("ページが見つかりません", "アドレスが間違っているか", "Trip 99999");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("アドレスが正しくありません");
+        assertThat(noSuchPage.status()).isEqualTo(404);
+        assertThat(noSuchPage.body()).contains("The address may be mistyped").doesNotContain("openapi");
+    }
+
     @Test void the_trip_page_speaks_japanese() {
         long trip = server.createTrip();
 
