@@ -60,6 +60,28 @@ class ShutdownWithOpenStreamsTest {
         }
     }
 
+    @Test void a_chat_answer_in_flight_gets_the_drain_time_to_finish() throws Exception {
+        try (LlmWireFixture llm = LlmWireFixture.start().firstTokenDelay(Duration.ofSeconds(2)); // still thinking when the stop begins
+             RunningApp running = RunningApp.start(Map.of("OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(),
+                     "OLLAMA_MODEL", "llama3.2", "SHUTDOWN_DRAIN_SECONDS", "20"))) {
+            long trip = JSON.readTree(running.post("/api/trips", """
+                    {"title":"Osaka","origin":"Tokyo","destinations":["Osaka"],"startDate":"2026-12-01","endDate":"2026-12-02"}""")
+                    .body()).get("id").asLong();
+            long conversation = JSON.readTree(running.post("/api/trips/" + trip + "/conversations", "{}").body()).get("id").asLong();
+            CompletableFuture<HttpResponse<String>> chat = CompletableFuture.supplyAsync(() ->
+                    running.post("/api/conversations/" + conversation + "/messages", "{\"text\":\"What is planned?\"}"));
+            long waitedSince = System.nanoTime();
+            while (llm.chatRequests().isEmpty() && System.nanoTime() - waitedSince < TimeUnit.SECONDS.toNanos(10)) Thread.sleep(20);
+            assertThat(llm.chatRequests()).as("the turn reached the model").isNotEmpty();
+
+            running.app.close();
+
+            HttpResponse<String> answered = chat.get(10, TimeUnit.SECONDS);
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(answered.body()).contains("event: done").doesNotContain("event: error");
+        }
+    }
+
     @Test void readiness_fails_while_the_generation_workers_are_not_running_and_liveness_does_not() throws Exception {
         try (RunningApp running = RunningApp.start(Map.of("GENERATION_CONCURRENCY", "1"))) {
             JsonNode ready = JSON.readTree(running.get("/health/ready").body());
