@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Every model call, registered as a listener on every model the adapter builds: {@code llm.calls} (latency by
  * provider, model and outcome), {@code llm.tokens} (input and output tokens), {@code llm.errors} (by error type), and
  * {@code llm.time.to.first.token} reported by the streaming handler. Tags stay few and bounded: the model name comes
- * from configuration, errors by exception class.
+ * from configuration (an answer's own name can carry a version suffix), errors by exception class.
  */
 public final class LlmCallMetrics implements ChatModelListener {
     private static final String STARTED = "concierge.llm.started-nanos";
@@ -41,21 +41,19 @@ public final class LlmCallMetrics implements ChatModelListener {
     }
 
     @Override public void onResponse(ChatModelResponseContext context) {
-        String model = configuredModel; // bounded: a response's name may carry a version suffix
-        record(context.attributes().get(STARTED), model, "success");
+        record(context.attributes().get(STARTED), "success");
         TokenUsage usage = context.chatResponse() == null ? null : context.chatResponse().tokenUsage();
         if (usage != null) {
-            tokens(model, "input", usage.inputTokenCount());
-            tokens(model, "output", usage.outputTokenCount());
+            tokens("input", usage.inputTokenCount());
+            tokens("output", usage.outputTokenCount());
         }
     }
 
     @Override public void onError(ChatModelErrorContext context) {
-        String model = configuredModel; // bounded: a response's name may carry a version suffix
-        record(context.attributes().get(STARTED), model, "error");
+        record(context.attributes().get(STARTED), "error");
         Throwable error = context.error();
         Counter.builder("llm.errors").description("Failed model calls by error type")
-                .tag("provider", provider).tag("model", model)
+                .tag("provider", provider).tag("model", configuredModel)
                 .tag("error", error == null ? "unknown" : error.getClass().getSimpleName())
                 .register(registry).increment();
     }
@@ -67,17 +65,17 @@ public final class LlmCallMetrics implements ChatModelListener {
                 .publishPercentileHistogram().register(registry).record(elapsed);
     }
 
-    private void record(Object started, String model, String outcome) {
+    private void record(Object started, String outcome) {
         if (!(started instanceof Long nanos)) return;
         Timer.builder("llm.calls").description("Model calls by provider, model and outcome")
-                .tag("provider", provider).tag("model", model).tag("outcome", outcome)
+                .tag("provider", provider).tag("model", configuredModel).tag("outcome", outcome)
                 .publishPercentileHistogram().register(registry).record(System.nanoTime() - nanos, TimeUnit.NANOSECONDS);
     }
 
-    private void tokens(String model, String direction, Integer count) {
+    private void tokens(String direction, Integer count) {
         if (count == null || count < 0) return;
         Counter.builder("llm.tokens").description("Tokens sent to and received from the model")
-                .tag("provider", provider).tag("model", model).tag("direction", direction)
+                .tag("provider", provider).tag("model", configuredModel).tag("direction", direction)
                 .register(registry).increment(count);
     }
 }
