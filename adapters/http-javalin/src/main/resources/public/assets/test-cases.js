@@ -182,6 +182,12 @@
       source.close();
       notify(JSON.parse(event.data).error.message, true);
     });
+    // A stopping server ends the stream: follow again a little later, by then from another instance (a 503 from
+    // the stopping one would otherwise close the EventSource for good).
+    source.addEventListener('reconnect', () => {
+      source.close();
+      window.setTimeout(followBatch, 1000 + Math.random() * 2000);
+    });
     // A stream the server ends after a few minutes is reopened by EventSource itself; only a lost one is news.
     source.addEventListener('error', () => {
       if (source.readyState === EventSource.CLOSED && box.dataset.done !== 'true') notify(text('streamLost'), true);

@@ -8,10 +8,12 @@ import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseConfig;
 import dev.concierge.adapter.persistence.Migrations;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +47,8 @@ public final class Application implements AutoCloseable {
             migrate(database);
             Injector injector = createInjector(settings, database);
             database.recordPoolMetrics(injector.getInstance(MeterRegistry.class));
+            GenerationQueueMetrics.register(injector.getInstance(GenerationQueue.class), injector.getInstance(Clock.class),
+                    injector.getInstance(MeterRegistry.class));
             // Workers only after the migrations: they claim from tables that must exist.
             GenerationWorkers workers = injector.getInstance(GenerationWorkers.class);
             workers.start();

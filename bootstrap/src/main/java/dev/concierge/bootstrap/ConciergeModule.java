@@ -1,6 +1,9 @@
 package dev.concierge.bootstrap;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Key;
+import com.google.inject.name.Named;
+import com.google.inject.name.Names;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.adapter.http.wiring.HttpModule;
@@ -65,6 +68,7 @@ final class ConciergeModule extends AbstractModule {
         health.addBinding().to(GenerationWorkersHealthIndicator.class);
         // The injector is built only after every context's migrations ran (Application.start), so this is true here.
         HttpModule.readinessIndicators(binder()).addBinding().toInstance(new MigrationsApplied());
+        HttpModule.readinessIndicators(binder()).addBinding().to(Key.get(GenerationWorkersHealthIndicator.class, Names.named("ready")));
     }
 
     /** The configured local user on a laptop; the load balancer's verified identity header in AWS. */
@@ -84,7 +88,11 @@ final class ConciergeModule extends AbstractModule {
     }
 
     @Provides @Singleton GenerationWorkersHealthIndicator generationWorkersHealth(GenerationWorkers workers) {
-        return new GenerationWorkersHealthIndicator(workers);
+        return GenerationWorkersHealthIndicator.reported(workers);
+    }
+
+    @Provides @Singleton @Named("ready") GenerationWorkersHealthIndicator generationWorkersReadiness(GenerationWorkers workers) {
+        return GenerationWorkersHealthIndicator.required(workers);
     }
 
     record MigrationsApplied() implements ReadinessIndicator {

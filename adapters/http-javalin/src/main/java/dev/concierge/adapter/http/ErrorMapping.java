@@ -59,6 +59,9 @@ public final class ErrorMapping {
         }
     }
 
+    /** For a handler whose own 4xx/5xx answer is the answer (a health report saying "down"): keep its body. */
+    public static void keepBody(Context ctx) { ctx.attribute(WRITTEN, true); }
+
     public void problem(Context ctx, int status, String code, String message, List<FieldError> details) {
         ctx.attribute(WRITTEN, true);
         ctx.status(status);

@@ -45,6 +45,7 @@ public final class HttpServer {
     private final Duration drainTimeout;
     private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     private final MeterRegistry meters;
+    private final ServerStopping stopping;
 
     /** A server with a fixed local user, metrics kept in memory and default LLM limits, for tests of route groups. */
     public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
@@ -55,8 +56,16 @@ public final class HttpServer {
 
     public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
                       CrossOriginProtection crossOrigin, CurrentUser currentUser, MeterRegistry meters, LlmRoutes llm) {
+        this(config, mapper, groups, errors, crossOrigin, currentUser, meters, llm, new ServerStopping());
+    }
+
+    /** {@code stopping} is raised by {@link #stop()} before draining, for streams that should end at once. */
+    public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
+                      CrossOriginProtection crossOrigin, CurrentUser currentUser, MeterRegistry meters, LlmRoutes llm,
+                      ServerStopping stopping) {
         this.drainTimeout = config.drainTimeout();
         this.meters = meters;
+        this.stopping = stopping;
         this.app = Javalin.create(javalin -> {
             javalin.jsonMapper(new JavalinJackson(mapper, true));
             javalin.startup.showJavalinBanner = false;
@@ -105,10 +114,11 @@ public final class HttpServer {
     public int port() { return app.port(); }
 
     /**
-     * Refuses new requests (503), waits up to the drain timeout for in-flight ones to finish, then closes every
-     * connection.
+     * Tells resumable streams to end ({@link ServerStopping}), refuses new requests (503), waits up to the drain
+     * timeout for in-flight ones to finish, then closes every connection.
      */
     public void stop() {
+        stopping.begin();
         try {
             graceful.shutdown().get(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

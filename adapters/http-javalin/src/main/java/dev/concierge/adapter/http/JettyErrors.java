@@ -45,6 +45,9 @@ final class JettyErrors extends ErrorHandler {
                     .getBytes(StandardCharsets.UTF_8);
         }
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        // Jetty may close the connection after refusing a request whose body it never read; saying so keeps a
+        // client from sending its next request on a connection that is about to close.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 

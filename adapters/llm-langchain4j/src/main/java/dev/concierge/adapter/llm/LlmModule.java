@@ -3,8 +3,15 @@ package dev.concierge.adapter.llm;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import io.micrometer.core.instrument.MeterRegistry;
 
-/** The configured model and its reachability. Contexts' model adapters are added as the contexts land. */
+import java.util.Optional;
+
+/**
+ * The configured model, its reachability and the meters of every model call. The meters go to the application's
+ * {@link MeterRegistry} when one is bound (the HTTP adapter serves it at {@code /metrics}), else they stay in memory.
+ */
 public final class LlmModule extends AbstractModule {
     private final LlmConfig config;
 
@@ -12,7 +19,12 @@ public final class LlmModule extends AbstractModule {
 
     @Override protected void configure() {
         bind(LlmConfig.class).toInstance(config);
+        OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class);
     }
 
     @Provides @Singleton LlmReachability reachability() { return new LlmReachability(config); }
+
+    @Provides @Singleton LlmCallMetrics callMetrics(Optional<MeterRegistry> registry) {
+        return registry.map(r -> new LlmCallMetrics(r, config)).orElseGet(() -> LlmCallMetrics.inMemory(config));
+    }
 }

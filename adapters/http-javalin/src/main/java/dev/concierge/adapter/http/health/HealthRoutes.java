@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http.health;
 
+import dev.concierge.adapter.http.ErrorMapping;
 import dev.concierge.adapter.http.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -46,6 +47,7 @@ public final class HealthRoutes implements RouteGroup {
     }
 
     private static void answer(Context ctx, HealthView view) {
+        ErrorMapping.keepBody(ctx); // a 503 here is the report itself, which says what is down
         ctx.status(view.status().equals("up") ? 200 : 503).json(view);
     }
 

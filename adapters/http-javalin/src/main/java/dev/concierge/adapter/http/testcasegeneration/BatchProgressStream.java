@@ -1,6 +1,7 @@
 package dev.concierge.adapter.http.testcasegeneration;
 
 import dev.concierge.adapter.http.ErrorBody;
+import dev.concierge.adapter.http.ServerStopping;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchProgressView;
 import dev.concierge.domain.kernel.DomainException;
 import io.javalin.http.Context;
@@ -15,20 +16,31 @@ import java.util.function.Supplier;
  * event when every job has finished, then the stream closes; a {@code failure} event carries the error body if
  * the batch can no longer be read. Progress is polled from the use case, so any instance
  * serves the stream whichever instance runs the jobs. A stream lasts at most {@code maxDuration}; the browser's
- * EventSource then reconnects by itself, which keeps one connection from pinning a server forever.
+ * EventSource then reconnects by itself, which keeps one connection from pinning a server forever. When the server
+ * begins to stop, the stream sends a {@code reconnect} event and closes at once, so it does not hold the shutdown
+ * drain; the browser reconnects to another instance.
  */
 public final class BatchProgressStream {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
+    /** The final event of a stream ended by a stopping server. */
+    public record Reconnect(String reason) {}
+
     private final Duration interval;
     private final Duration maxDuration;
+    private final ServerStopping stopping;
 
-    public BatchProgressStream(Duration interval, Duration maxDuration) {
+    public BatchProgressStream(Duration interval, Duration maxDuration) { this(interval, maxDuration, new ServerStopping()); }
+
+    public BatchProgressStream(Duration interval, Duration maxDuration, ServerStopping stopping) {
         this.interval = interval;
         this.maxDuration = maxDuration;
+        this.stopping = stopping;
     }
 
-    public static BatchProgressStream standard() { return new BatchProgressStream(Duration.ofSeconds(1), Duration.ofMinutes(5)); }
+    public static BatchProgressStream standard(ServerStopping stopping) {
+        return new BatchProgressStream(Duration.ofSeconds(1), Duration.ofMinutes(5), stopping);
+    }
 
     /**
      * Opens the stream whatever the request's {@code Accept} header: Javalin's {@code SseHandler} answers an empty 200
@@ -63,7 +75,10 @@ public final class BatchProgressStream {
                     client.sendEvent("end", now);
                     break;
                 }
-                Thread.sleep(interval);
+                if (stopping.await(interval)) {
+                    client.sendEvent("reconnect", new Reconnect("server stopping; reconnect to follow the batch"));
+                    break;
+                }
             }
         } catch (DomainException e) {
             client.sendEvent("failure", ErrorBody.of(e.code(), e.getMessage(), e.details()));

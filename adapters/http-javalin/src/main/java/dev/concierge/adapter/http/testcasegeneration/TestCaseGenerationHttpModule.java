@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.adapter.http.ServerStopping;
 import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.web.NavigationEntry;
 import dev.concierge.adapter.http.web.PageRenderer;
@@ -29,9 +30,10 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
     @Provides @Singleton TestCaseGenerationRoutes routes(ManageSuitesUseCase suites, ManageTestCasesUseCase cases,
                                                          ImportTestCasesUseCase imports, ReviewProcedureUseCase review,
                                                          GenerateProceduresUseCase generation, ExportProceduresUseCase exports,
-                                                         CurrentUser user, ObjectMapper mapper, Clock clock) {
+                                                         CurrentUser user, ObjectMapper mapper, Clock clock,
+                                                         ServerStopping stopping) {
         return new TestCaseGenerationRoutes(suites, cases, imports, review, generation, exports, user, mapper,
-                clock.getZone(), BatchProgressStream.standard());
+                clock.getZone(), BatchProgressStream.standard(stopping));
     }
 
     @Provides @Singleton TestCaseGenerationPages pages(ManageSuitesUseCase suites, ManageTestCasesUseCase cases,

@@ -7,6 +7,7 @@ import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.LlmRoutes;
 import dev.concierge.adapter.http.OpenApiRoutes;
 import dev.concierge.adapter.http.RouteGroup;
+import dev.concierge.adapter.http.ServerStopping;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
@@ -117,11 +118,14 @@ public final class HttpModule extends AbstractModule {
         return new HealthRoutes(ordered, List.copyOf(readiness));
     }
 
+    /** One per server: raised when it begins to stop, watched by streams that should end at once then. */
+    @Provides @Singleton ServerStopping serverStopping() { return new ServerStopping(); }
+
     @Provides @Singleton HttpServer httpServer(ObjectMapper mapper, Set<RouteGroup> groups, WebRoutes pages,
-                                               MeterRegistry meters, LlmRoutes llm) {
+                                               MeterRegistry meters, LlmRoutes llm, ServerStopping stopping) {
         Set<RouteGroup> all = new LinkedHashSet<>(groups);
         all.add(new OpenApiRoutes(mapper, groups));
         return new HttpServer(config, mapper, all, new ErrorMapping(pages), new CrossOriginProtection(),
-                currentUser, meters, llm);
+                currentUser, meters, llm, stopping);
     }
 }

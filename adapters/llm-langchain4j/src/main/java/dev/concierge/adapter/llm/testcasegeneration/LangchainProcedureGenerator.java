@@ -1,5 +1,6 @@
 package dev.concierge.adapter.llm.testcasegeneration;
 
+import dev.concierge.adapter.llm.LlmCallMetrics;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmFailure;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
@@ -42,8 +43,10 @@ final class LangchainProcedureGenerator implements ProcedureGenerator {
         this.maxAttempts = maxAttempts;
     }
 
-    static LangchainProcedureGenerator from(LlmConfig config) {
-        return new LangchainProcedureGenerator(StructuredOutputChatModels.forConfig(config), config, MAX_ATTEMPTS);
+    static LangchainProcedureGenerator from(LlmConfig config) { return from(config, LlmCallMetrics.inMemory(config)); }
+
+    static LangchainProcedureGenerator from(LlmConfig config, LlmCallMetrics metrics) {
+        return new LangchainProcedureGenerator(StructuredOutputChatModels.forConfig(config, metrics), config, MAX_ATTEMPTS);
     }
 
     @Override public Procedure generate(Request request) {

@@ -1,10 +1,13 @@
 package dev.concierge.adapter.llm.testcasegeneration;
 
+import dev.concierge.adapter.llm.LlmCallMetrics;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+
+import java.util.List;
 
 /**
  * Chat models that answer in a JSON schema, for the configured provider. Each call is bounded by the configured
@@ -14,7 +17,9 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 final class StructuredOutputChatModels {
     private StructuredOutputChatModels() {}
 
-    static ChatModel forConfig(LlmConfig config) {
+    static ChatModel forConfig(LlmConfig config) { return forConfig(config, LlmCallMetrics.inMemory(config)); }
+
+    static ChatModel forConfig(LlmConfig config, LlmCallMetrics metrics) {
         return switch (config.provider()) {
             case OLLAMA -> OllamaChatModel.builder()
                     .baseUrl(config.ollamaBaseUrl().toString())
@@ -25,6 +30,7 @@ final class StructuredOutputChatModels {
                     .think(false)
                     .timeout(config.requestTimeout())
                     .maxRetries(0)
+                    .listeners(List.of(metrics))
                     .build();
             case OPENAI -> {
                 OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
@@ -33,7 +39,8 @@ final class StructuredOutputChatModels {
                         .responseFormat("json_schema")
                         .strictJsonSchema(true)
                         .timeout(config.requestTimeout())
-                        .maxRetries(0);
+                        .maxRetries(0)
+                        .listeners(List.of(metrics));
                 config.openAiApiKey().ifPresent(builder::apiKey);
                 yield builder.build();
             }

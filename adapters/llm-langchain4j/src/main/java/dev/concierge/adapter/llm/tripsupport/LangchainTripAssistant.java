@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -154,6 +155,8 @@ final class LangchainTripAssistant implements TripAssistant {
         AtomicLong lastActivity = new AtomicLong(System.nanoTime());
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         boolean shownBefore = end.hasShownText();
+        long asked = System.nanoTime();
+        AtomicBoolean firstToken = new AtomicBoolean(true);
         models.streaming().chat(request, new StreamingChatResponseHandler() {
             @Override public void onPartialResponse(String text) { forward(text, null); }
 
@@ -164,6 +167,7 @@ final class LangchainTripAssistant implements TripAssistant {
 
             private void forward(String text, StreamingHandle streaming) {
                 lastActivity.set(System.nanoTime());
+                if (firstToken.getAndSet(false)) models.metrics().firstToken(Duration.ofNanos(System.nanoTime() - asked));
                 if (!end.token(text) && streaming != null) streaming.cancel();
             }
 

@@ -1,6 +1,8 @@
 package dev.concierge.adapter.llm.tripsupport;
 
+import dev.concierge.adapter.llm.LlmCallMetrics;
 import dev.concierge.adapter.llm.LlmConfig;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -9,39 +11,46 @@ import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
+import java.util.List;
+
 /**
  * The trip assistant's models for the configured provider: streamed chat with tools, the same chat not streamed (the
  * fallback when a provider breaks streaming with tools) and JSON-schema output for drafts. Every call is bounded by
  * the configured timeout; the non-streamed models never retry on their own ({@code maxRetries(0)}: a hung call must
  * cost one timeout, not three) and langchain4j's streaming models do not retry at all.
  */
-record TripChatModels(StreamingChatModel streaming, ChatModel blocking, ChatModel structured) {
+record TripChatModels(StreamingChatModel streaming, ChatModel blocking, ChatModel structured, LlmCallMetrics metrics) {
 
-    static TripChatModels forConfig(LlmConfig config) {
+    static TripChatModels forConfig(LlmConfig config) { return forConfig(config, LlmCallMetrics.inMemory(config)); }
+
+    static TripChatModels forConfig(LlmConfig config, LlmCallMetrics metrics) {
+        List<ChatModelListener> listeners = List.of(metrics);
         return switch (config.provider()) {
             case OLLAMA -> new TripChatModels(
                     OllamaStreamingChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
-                            .think(false).timeout(config.requestTimeout()).build(),
+                            .think(false).timeout(config.requestTimeout()).listeners(listeners).build(),
                     OllamaChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
-                            .think(false).timeout(config.requestTimeout()).maxRetries(0).build(),
+                            .think(false).timeout(config.requestTimeout()).maxRetries(0).listeners(listeners).build(),
                     OllamaChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
                             // without this capability langchain4j sends no `format`, and Ollama answers free text
                             .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
-                            .think(false).timeout(config.requestTimeout()).maxRetries(0).build());
+                            .think(false).timeout(config.requestTimeout()).maxRetries(0).listeners(listeners).build(),
+                    metrics);
             case OPENAI -> {
                 OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder streaming = OpenAiStreamingChatModel.builder()
-                        .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel()).timeout(config.requestTimeout());
+                        .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel()).timeout(config.requestTimeout()).listeners(listeners);
                 OpenAiChatModel.OpenAiChatModelBuilder blocking = OpenAiChatModel.builder()
-                        .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel()).timeout(config.requestTimeout()).maxRetries(0);
+                        .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel()).timeout(config.requestTimeout()).maxRetries(0).listeners(listeners);
                 OpenAiChatModel.OpenAiChatModelBuilder structured = OpenAiChatModel.builder()
                         .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel())
-                        .responseFormat("json_schema").strictJsonSchema(true).timeout(config.requestTimeout()).maxRetries(0);
+                        .responseFormat("json_schema").strictJsonSchema(true).timeout(config.requestTimeout()).maxRetries(0)
+                        .listeners(listeners);
                 config.openAiApiKey().ifPresent(key -> {
                     streaming.apiKey(key);
                     blocking.apiKey(key);
                     structured.apiKey(key);
                 });
-                yield new TripChatModels(streaming.build(), blocking.build(), structured.build());
+                yield new TripChatModels(streaming.build(), blocking.build(), structured.build(), metrics);
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.concierge.adapter.llm.tripsupport;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.adapter.llm.LlmCallMetrics;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
@@ -21,7 +22,9 @@ public final class TripSupportLlmModule extends AbstractModule {
 
     public TripSupportLlmModule(AssistantLimits limits) { this.limits = limits; }
 
-    @Provides @Singleton TripChatModels tripChatModels(LlmConfig config) { return TripChatModels.forConfig(config); }
+    @Provides @Singleton TripChatModels tripChatModels(LlmConfig config, LlmCallMetrics metrics) {
+        return TripChatModels.forConfig(config, metrics);
+    }
 
     @Provides @Singleton TripAssistant tripAssistant(TripChatModels models, LlmConfig config, ConversationRepository conversations, Clock clock) {
         return new LangchainTripAssistant(models, config, conversations, clock, limits);
