@@ -19,7 +19,8 @@ public final class CrossOriginProtection {
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) refuse();
         String origin = ctx.header("Origin");
-        if (site == null && origin != null && !origin.equals("null") && !sameHost(origin, ctx)) refuse();
+        // "null" is an opaque origin (sandboxed frame, data: URL): not this site, and it may carry the ALB's cookie.
+        if (site == null && origin != null && !sameHost(origin, ctx)) refuse();
     }
 
     private static boolean sameHost(String origin, Context ctx) {

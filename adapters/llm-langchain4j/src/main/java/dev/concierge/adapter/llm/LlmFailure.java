@@ -50,7 +50,7 @@ public record LlmFailure(Kind kind, String message) {
         }
         if (failure instanceof InternalServerException) {
             return new LlmFailure(Kind.SERVER_ERROR, "The LLM" + at + " failed with HTTP " + status(http) + detail(http)
-                    + " — check the model server's log; generation is retried later.");
+                    + " — check the model server's log.");
         }
         if (failure instanceof InvalidRequestException) {
             return new LlmFailure(Kind.REQUEST_REJECTED, "The LLM" + at + " rejected the request with HTTP " + status(http) + detail(http)
@@ -64,7 +64,7 @@ public record LlmFailure(Kind kind, String message) {
     public static LlmFailure timedOut(LlmConfig config) {
         return new LlmFailure(Kind.TIMED_OUT, "The LLM at " + config.baseUrl() + " did not answer within "
                 + readable(config.requestTimeout()) + " — it may be overloaded or still loading the model '" + config.model()
-                + "'; generation is retried later, or raise LLM_TIMEOUT_SECONDS.");
+                + "'; if it is just slow, raise LLM_TIMEOUT_SECONDS.");
     }
 
     private static LlmFailure modelMissingOrWrongUrl(HttpException http, LlmConfig config) {
