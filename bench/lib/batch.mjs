@@ -76,7 +76,7 @@ for (let i = 0; i < 10; i++) {
 }
 const jobMs = median(latencies);
 for (let round = 1; round <= REPEATS; round++) {
-  const wall = await runBatch(N, `round ${round}`);
+  const wall = await runBatch(N, `round-${round}`);
   const ideal = (N * jobMs) / C;
   out({ op: 'batch', side: 'concierge', round, result: { n: N, c: C, job_ms: jobMs, wall_ms: wall, ideal_ms: ideal, share: ideal / wall, overhead_ms_per_job: ((wall - ideal) * C) / N } });
 }
