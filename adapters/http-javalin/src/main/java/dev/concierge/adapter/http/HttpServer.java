@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -97,6 +98,7 @@ public final class HttpServer {
             javalin.routes.beforeMatched(ctx -> llm.admit(ctx, currentUser));
             javalin.routes.after(ctx -> {
                 llm.release(ctx);
+                readUnreadBody(ctx);
                 observe(ctx);
             });
             errors.register(javalin.routes);
@@ -140,6 +142,20 @@ public final class HttpServer {
     }
 
     /** Paths anyone may call: the load balancer's and Prometheus' probes, and the pages' static assets. */
+    /**
+     * A request refused before its handler read the body (401, 403, 429, ...): read it now, within the size limit, so
+     * Jetty keeps the connection instead of closing it under a client still sending, who would then see a reset
+     * rather than the answer.
+     */
+    private static void readUnreadBody(Context ctx) {
+        if (ctx.statusCode() < 400 || ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) return;
+        try {
+            ctx.bodyAsBytes();
+        } catch (RuntimeException ignored) {
+            // over the size limit or a broken stream: Jetty closes the connection, nothing more to do
+        }
+    }
+
     static boolean isOpen(String path) {
         return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/assets/");
     }
