@@ -8,19 +8,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.llm.LlmWireFixture;
-import dev.concierge.adapter.persistence.ContextSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import javax.sql.DataSource;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -243,27 +239,7 @@ class AbuseSuiteTest {
      * One hash over every row of every table of every context schema, found in the catalogue so a new context's
      * tables count without a change here.
      */
-    static String digest() {
-        DataSource dataSource = running.database().dataSource();
-        try (Connection c = dataSource.getConnection(); var statement = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (var rs = statement.executeQuery("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) "
-                    + "FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' "
-                    + "AND table_schema IN (" + String.join(",", ContextSchemas.ALL.stream().map(s -> "'" + s + "'").toList())
-                    + ") ORDER BY 1")) {
-                while (rs.next()) tables.add(rs.getString(1));
-            }
-            assertThat(tables).as("tables of the context schemas").isNotEmpty();
-            String sql = String.join(" || ", tables.stream().map(t ->
-                    "coalesce((SELECT md5(string_agg(r::text, '|' ORDER BY r::text)) FROM " + t + " r), '-')").toList());
-            try (var rs = statement.executeQuery("SELECT md5(" + sql + ")")) {
-                rs.next();
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static String digest() { return StoredData.digest(running.database().dataSource()); }
 
     // ---- hostile bodies generated from the request schema
 

@@ -8,7 +8,6 @@ import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.identity.AlbTokens;
 import dev.concierge.adapter.llm.LlmWireFixture;
 import dev.concierge.adapter.llm.LlmWireFixture.Answer;
-import dev.concierge.adapter.persistence.ContextSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -304,24 +301,5 @@ class OwnershipTest {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** One hash over every row of every context's tables. */
-    private static String digest() {
-        try (Connection c = running.database().dataSource().getConnection(); var statement = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (var rs = statement.executeQuery("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) "
-                    + "FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' "
-                    + "AND table_schema IN (" + String.join(",", ContextSchemas.ALL.stream().map(s -> "'" + s + "'").toList())
-                    + ") ORDER BY 1")) {
-                while (rs.next()) tables.add(rs.getString(1));
-            }
-            String sql = String.join(" || ", tables.stream().map(t ->
-                    "coalesce((SELECT md5(string_agg(r::text, '|' ORDER BY r::text)) FROM " + t + " r), '-')").toList());
-            try (var rs = statement.executeQuery("SELECT md5(" + sql + ")")) {
-                rs.next();
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static String digest() { return StoredData.digest(running.database().dataSource()); }
 }
