@@ -73,6 +73,9 @@ public final class HttpServer {
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.concurrency.useVirtualThreads = true;
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
+            // Only sizes the buffer Javalin copies each result through; its default (Jetty's 32 KiB output buffer)
+            // is allocated per response, while nearly every answer here is a few KiB of JSON.
+            javalin.http.responseBufferSize = 8192;
             javalin.http.prefer405over404 = true;
             javalin.http.defaultContentType = "application/json";
             javalin.router.ignoreTrailingSlashes = true;

@@ -10,7 +10,6 @@ import dev.concierge.domain.favourites.port.out.FavouriteRepository;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.kernel.UserId;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -71,25 +70,22 @@ final class JooqFavouriteRepository implements FavouriteRepository {
             case NEWEST -> typed ? LIST_TYPE_NEWEST : LIST_NEWEST;
             case MOST_LIKED -> typed ? LIST_TYPE_MOST_LIKED : LIST_MOST_LIKED;
         };
-        List<Object> binds = new ArrayList<>(List.of(owner, owner));
-        query.type().ifPresent(type -> binds.add(type.wireName()));
+        List<Object> binds = new ArrayList<>(6);
+        for (int scan = 0; scan < 2; scan++) { // the total's scan, then the page's
+            binds.add(owner);
+            query.type().ifPresent(type -> binds.add(type.wireName()));
+        }
         binds.add(query.page().limit());
         binds.add((long) query.page().offset());
+        binds.add(owner);
         return jdbc(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, binds.toArray())) {
+            try (PreparedStatement statement = prepare(connection, sql, binds.toArray());
+                 ResultSet rows = statement.executeQuery()) {
                 List<Favourite> items = new ArrayList<>(query.page().limit());
-                long total = -1;
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        items.add(favourite(rows));
-                        total = rows.getLong(TOTAL_COLUMN);
-                    }
-                }
-                if (total < 0) {
-                    // An empty page: past the end (count what there is) or nothing at all.
-                    Condition where = SAVED_FAVOURITES.OWNER_ID.eq(owner);
-                    if (typed) where = where.and(SAVED_FAVOURITES.TYPE.eq(query.type().get().wireName()));
-                    total = query.page().offset() == 0 ? 0 : dsl.fetchCount(SAVED_FAVOURITES, where);
+                long total = 0;
+                while (rows.next()) {
+                    total = rows.getLong(TOTAL_COLUMN);
+                    if (rows.getObject(1) != null) items.add(favourite(rows)); // null: a page past the end
                 }
                 return new Page<>(items, total);
             }
@@ -149,16 +145,31 @@ final class JooqFavouriteRepository implements FavouriteRepository {
     private static final String LIKED_BY = "EXISTS (SELECT 1 FROM favourites.content_likes l WHERE l.content_key = f.content_key AND l.user_id = ?)";
     private static final int TOTAL_COLUMN = 9;
 
-    private static String list(boolean typed, String order) {
-        return "SELECT " + COLUMNS + ", " + LIKES_OF_F + " AS likes, " + LIKED_BY + " AS liked, count(*) OVER () AS total"
-                + " FROM favourites.saved_favourites f WHERE f.owner_id = ?" + (typed ? " AND f.type = ?" : "")
-                + " ORDER BY " + order + " LIMIT ? OFFSET ?";
+    /**
+     * A page and its total in one round trip that reads only what it answers: the total is an index-only count,
+     * the page is cut from the (owner, type, newest) index, and only the page's rows count their likes. The total
+     * is the outer row, so a page past the end still answers it (one row with no favourite).
+     */
+    private static String list(boolean typed, boolean mostLiked) {
+        String where = " WHERE f.owner_id = ?" + (typed ? " AND f.type = ?" : "");
+        String page = mostLiked
+                ? "SELECT " + COLUMNS + ", f.content_key, " + LIKES_OF_F + " AS likes FROM favourites.saved_favourites f"
+                        + where + " ORDER BY likes DESC, f.id DESC LIMIT ? OFFSET ?"
+                : "SELECT " + COLUMNS + ", f.content_key FROM favourites.saved_favourites f"
+                        + where + " ORDER BY f.created_at DESC, f.id DESC LIMIT ? OFFSET ?";
+        String order = mostLiked ? "l.likes DESC, p.id DESC" : "p.created_at DESC, p.id DESC";
+        return "SELECT p.id, p.owner_id, p.type, p.content, p.author, p.created_at, l.likes, l.liked, t.total"
+                + " FROM (SELECT count(*) AS total FROM favourites.saved_favourites f" + where + ") t"
+                + " LEFT JOIN LATERAL (" + page + ") p ON true"
+                + " LEFT JOIN LATERAL (SELECT count(*) AS likes, coalesce(bool_or(l.user_id = ?), false) AS liked"
+                + " FROM favourites.content_likes l WHERE l.content_key = p.content_key) l ON true"
+                + " ORDER BY " + order;
     }
 
-    private static final String LIST_NEWEST = list(false, "f.created_at DESC, f.id DESC");
-    private static final String LIST_TYPE_NEWEST = list(true, "f.created_at DESC, f.id DESC");
-    private static final String LIST_MOST_LIKED = list(false, "likes DESC, f.id DESC");
-    private static final String LIST_TYPE_MOST_LIKED = list(true, "likes DESC, f.id DESC");
+    private static final String LIST_NEWEST = list(false, false);
+    private static final String LIST_TYPE_NEWEST = list(true, false);
+    private static final String LIST_MOST_LIKED = list(false, true);
+    private static final String LIST_TYPE_MOST_LIKED = list(true, true);
 
     private static final String FIND = "SELECT " + COLUMNS + ", " + LIKES_OF_F + " AS likes, " + LIKED_BY + " AS liked"
             + " FROM favourites.saved_favourites f WHERE f.id = ? AND f.owner_id = ?";

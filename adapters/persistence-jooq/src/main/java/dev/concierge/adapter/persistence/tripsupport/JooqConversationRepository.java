@@ -84,7 +84,7 @@ final class JooqConversationRepository implements ConversationRepository {
                 Optional.ofNullable(row.getToolCallId()), Optional.ofNullable(row.getToolName()), row.getAt().toInstant());
     }
 
-    private static String kind(StoredMessage.Kind kind) { return kind.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+    static String kind(StoredMessage.Kind kind) { return kind.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
 
     private static StoredMessage.Kind kind(String wireName) { return StoredMessage.Kind.valueOf(wireName.toUpperCase(Locale.ROOT).replace('-', '_')); }
 }

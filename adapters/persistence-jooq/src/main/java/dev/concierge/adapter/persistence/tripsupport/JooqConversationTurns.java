@@ -1,8 +1,11 @@
 package dev.concierge.adapter.persistence.tripsupport;
 
 import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.SQLStateClass;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -10,13 +13,8 @@ import java.util.UUID;
 
 import static dev.concierge.adapter.persistence.jooq.trip_support.Tables.CONVERSATIONS;
 import static dev.concierge.adapter.persistence.jooq.trip_support.Tables.MESSAGES;
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.val;
 
 /** The turn lease lives on the conversation row: one conditional UPDATE claims it, whichever instance asks. */
 final class JooqConversationTurns implements ConversationTurns {
@@ -24,19 +22,49 @@ final class JooqConversationTurns implements ConversationTurns {
 
     JooqConversationTurns(DSLContext dsl) { this.dsl = dsl; }
 
-    @Override public Optional<Lease> claim(ConversationId conversation, Instant now, Instant until) {
+    /**
+     * Claims the lease and appends the opening message in one statement: one round trip before the model is asked.
+     * The claim's row lock is held to the end of the statement, so no other append can take the same sequence number.
+     * <p>
+     * It commits without waiting for the WAL flush ({@code synchronous_commit} off for this transaction only), which
+     * takes a disk sync off the time to first token. The turn's later writes (the answer, the release) commit
+     * synchronously and flush this commit with theirs; a database crash before them loses the opening only together
+     * with the turn it opened, which then fails visibly and the user sends again. Nothing else is at risk: an
+     * asynchronous commit is lost whole or kept whole.
+     */
+    @Override public Optional<Lease> claim(ConversationId conversation, Instant now, Instant until, StoredMessage opening) {
         String token = UUID.randomUUID().toString();
-        var lastSequence = field(select(coalesce(max(MESSAGES.SEQUENCE), val(0L))).from(MESSAGES)
-                .where(MESSAGES.CONVERSATION_ID.eq(conversation.value())));
-        return dsl.update(CONVERSATIONS)
-                .set(CONVERSATIONS.TURN_TOKEN, token)
-                .set(CONVERSATIONS.TURN_LEASE_UNTIL, JooqTripRepository.utc(until))
-                .where(CONVERSATIONS.ID.eq(conversation.value()))
-                .and(CONVERSATIONS.TURN_LEASE_UNTIL.isNull().or(CONVERSATIONS.TURN_LEASE_UNTIL.le(JooqTripRepository.utc(now))))
-                .returningResult(lastSequence)
-                .fetchOptional()
-                .map(row -> new Lease(conversation, token, row.value1()));
+        try {
+            return claimOnce(conversation, now, until, opening, token);
+        } catch (DataAccessException e) {
+            // The statement numbers the opening from its own snapshot: a message committed by the previous turn
+            // between that snapshot and the row lock makes the number taken, and the whole statement rolls back.
+            // Asked again, it sees that message.
+            if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) throw e;
+            return claimOnce(conversation, now, until, opening, token);
+        }
     }
+
+    private Optional<Lease> claimOnce(ConversationId conversation, Instant now, Instant until, StoredMessage opening, String token) {
+        return dsl.resultQuery(CLAIM, token, JooqTripRepository.utc(until), conversation.value(), JooqTripRepository.utc(now),
+                        JooqConversationRepository.kind(opening.kind()), opening.text(),
+                        JsonDocuments.toolCalls(opening.toolCalls()).data(), opening.toolCallId().orElse(null),
+                        opening.toolName().orElse(null), JooqTripRepository.utc(opening.at()))
+                .fetchOptional()
+                .map(row -> new Lease(conversation, token, row.get(0, Long.class)));
+    }
+
+    private static final String CLAIM = """
+            WITH asynchronous AS (SELECT set_config('synchronous_commit', 'off', true)),
+            claimed AS (
+                UPDATE trip_support.conversations c SET turn_token = ?, turn_lease_until = CAST(? AS timestamptz)
+                WHERE c.id = ? AND (c.turn_lease_until IS NULL OR c.turn_lease_until <= CAST(? AS timestamptz))
+                RETURNING c.id, (SELECT coalesce(max(m.sequence), 0) FROM trip_support.messages m
+                                 WHERE m.conversation_id = c.id) AS last_sequence),
+            opened AS (
+                INSERT INTO trip_support.messages (conversation_id, sequence, kind, text, tool_calls, tool_call_id, tool_name, at)
+                SELECT id, last_sequence + 1, ?, ?, CAST(? AS jsonb), ?, ?, CAST(? AS timestamptz) FROM claimed)
+            SELECT claimed.last_sequence FROM claimed CROSS JOIN asynchronous""";
 
     @Override public boolean renew(Lease lease, Instant until) {
         return dsl.update(CONVERSATIONS)

@@ -6,6 +6,7 @@ import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
+import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.ExpensePlan;
 import dev.concierge.domain.tripsupport.model.Itinerary;
@@ -47,6 +48,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Trip support's repositories on a real PostgreSQL, one fresh database per test. */
 class JooqTripSupportRepositoriesTest {
@@ -227,6 +229,11 @@ class JooqTripSupportRepositoriesTest {
     }
 
     @Nested class Conversations {
+        /** A claim whose opening message says which call made it. */
+        Optional<ConversationTurns.Lease> claim(ConversationId id, Instant now, Instant until) {
+            return turns.claim(id, now, until, message(StoredMessage.Kind.USER, "opening at " + now));
+        }
+
         static StoredMessage message(StoredMessage.Kind kind, String text) {
             return new StoredMessage(0, kind, text, List.of(), Optional.empty(), Optional.empty(), NOW);
         }
@@ -278,10 +285,10 @@ class JooqTripSupportRepositoriesTest {
         @Test void a_claimed_conversation_cannot_be_claimed_again_until_released() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
 
-            Optional<ConversationTurns.Lease> first = turns.claim(chat.id(), NOW, NOW.plusSeconds(600));
-            Optional<ConversationTurns.Lease> second = turns.claim(chat.id(), NOW.plusSeconds(1), NOW.plusSeconds(601));
+            Optional<ConversationTurns.Lease> first = claim(chat.id(), NOW, NOW.plusSeconds(600));
+            Optional<ConversationTurns.Lease> second = claim(chat.id(), NOW.plusSeconds(1), NOW.plusSeconds(601));
             turns.release(first.orElseThrow());
-            Optional<ConversationTurns.Lease> third = turns.claim(chat.id(), NOW.plusSeconds(2), NOW.plusSeconds(602));
+            Optional<ConversationTurns.Lease> third = claim(chat.id(), NOW.plusSeconds(2), NOW.plusSeconds(602));
 
             assertThat(first).isPresent();
             assertThat(second).isEmpty();
@@ -290,25 +297,25 @@ class JooqTripSupportRepositoriesTest {
 
         @Test void an_expired_lease_can_be_claimed_and_the_old_holder_can_no_longer_release_it() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
-            var dead = turns.claim(chat.id(), NOW, NOW.plusSeconds(60)).orElseThrow();
+            var dead = claim(chat.id(), NOW, NOW.plusSeconds(60)).orElseThrow();
 
-            var next = turns.claim(chat.id(), NOW.plusSeconds(61), NOW.plusSeconds(661)).orElseThrow();
+            var next = claim(chat.id(), NOW.plusSeconds(61), NOW.plusSeconds(661)).orElseThrow();
             turns.release(dead);
 
-            assertThat(turns.claim(chat.id(), NOW.plusSeconds(62), NOW.plusSeconds(662))).as("still held by the next turn").isEmpty();
+            assertThat(claim(chat.id(), NOW.plusSeconds(62), NOW.plusSeconds(662))).as("still held by the next turn").isEmpty();
             turns.release(next);
-            assertThat(turns.claim(chat.id(), NOW.plusSeconds(63), NOW.plusSeconds(663))).isPresent();
+            assertThat(claim(chat.id(), NOW.plusSeconds(63), NOW.plusSeconds(663))).isPresent();
         }
 
         @Test void a_renewed_lease_outlives_its_first_deadline_and_a_lost_one_cannot_be_renewed() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
-            var lease = turns.claim(chat.id(), NOW, NOW.plusSeconds(60)).orElseThrow();
+            var lease = claim(chat.id(), NOW, NOW.plusSeconds(60)).orElseThrow();
 
             assertThat(turns.renew(lease, NOW.plusSeconds(300))).isTrue();
-            assertThat(turns.claim(chat.id(), NOW.plusSeconds(120), NOW.plusSeconds(720))).as("renewed until 300 s").isEmpty();
-            var next = turns.claim(chat.id(), NOW.plusSeconds(301), NOW.plusSeconds(901)).orElseThrow();
+            assertThat(claim(chat.id(), NOW.plusSeconds(120), NOW.plusSeconds(720))).as("renewed until 300 s").isEmpty();
+            var next = claim(chat.id(), NOW.plusSeconds(301), NOW.plusSeconds(901)).orElseThrow();
             assertThat(turns.renew(lease, NOW.plusSeconds(1_000))).as("lost to the next turn").isFalse();
-            assertThat(turns.claim(chat.id(), NOW.plusSeconds(902), NOW.plusSeconds(1_500))).as("the loser did not extend it").isPresent();
+            assertThat(claim(chat.id(), NOW.plusSeconds(902), NOW.plusSeconds(1_500))).as("the loser did not extend it").isPresent();
             assertThat(next.token()).isNotEqualTo(lease.token());
         }
 
@@ -316,16 +323,35 @@ class JooqTripSupportRepositoriesTest {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
 
             List<Boolean> claimed = allAtOnce(IntStream.range(0, 20).mapToObj(i -> (Callable<Boolean>) () ->
-                    turns.claim(chat.id(), NOW, NOW.plusSeconds(600)).isPresent()).toList());
+                    claim(chat.id(), NOW, NOW.plusSeconds(600)).isPresent()).toList());
 
             assertThat(claimed).filteredOn(c -> c).hasSize(1);
+        }
+
+        @Test void a_claim_stores_its_opening_message_after_the_history_and_a_refused_claim_stores_nothing() {
+            Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
+            conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
+
+            var lease = claim(chat.id(), NOW, NOW.plusSeconds(600)).orElseThrow();
+            var refused = claim(chat.id(), NOW.plusSeconds(1), NOW.plusSeconds(601));
+
+            assertThat(lease.lastSequenceBefore()).isEqualTo(2);
+            assertThat(refused).isEmpty();
+            assertThat(conversations.history(chat.id())).extracting(StoredMessage::sequence, StoredMessage::kind, StoredMessage::text)
+                    .containsExactly(tuple(1L, StoredMessage.Kind.USER, "earlier"), tuple(2L, StoredMessage.Kind.ASSISTANT, "answer"),
+                            tuple(3L, StoredMessage.Kind.USER, "opening at " + NOW));
+        }
+
+        @Test void a_claim_on_an_unknown_conversation_stores_nothing() {
+            assertThat(claim(new ConversationId(987_654), NOW, NOW.plusSeconds(600))).isEmpty();
+            assertThat(conversations.history(new ConversationId(987_654))).isEmpty();
         }
 
         @Test void retracting_removes_only_what_came_after_the_claim() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
-            var lease = turns.claim(chat.id(), NOW, NOW.plusSeconds(600)).orElseThrow();
-            conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "unanswered")));
+            var lease = claim(chat.id(), NOW, NOW.plusSeconds(600)).orElseThrow();
+            conversations.append(chat.id(), List.of(message(StoredMessage.Kind.TOOL_RESULT, "a tool's result")));
 
             turns.retract(lease);
 
@@ -335,13 +361,14 @@ class JooqTripSupportRepositoriesTest {
 
         @Test void a_turn_whose_lease_passed_to_another_retracts_nothing() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
-            var dead = turns.claim(chat.id(), NOW, NOW.plusSeconds(60)).orElseThrow();
-            turns.claim(chat.id(), NOW.plusSeconds(61), NOW.plusSeconds(661)).orElseThrow();
-            conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "the next turn's message")));
+            var dead = claim(chat.id(), NOW, NOW.plusSeconds(60)).orElseThrow();
+            claim(chat.id(), NOW.plusSeconds(61), NOW.plusSeconds(661)).orElseThrow();
+            conversations.append(chat.id(), List.of(message(StoredMessage.Kind.ASSISTANT, "the next turn's answer")));
 
             turns.retract(dead);
 
-            assertThat(conversations.history(chat.id())).hasSize(1);
+            assertThat(conversations.history(chat.id())).extracting(StoredMessage::text)
+                    .containsExactly("opening at " + NOW, "opening at " + NOW.plusSeconds(61), "the next turn's answer");
         }
     }
 

@@ -30,9 +30,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Conversations with the trip assistant. A turn stores the user's message, then lets the assistant answer with a
- * toolbox bound to the caller's own trip. Turns of one conversation never overlap, on any instance: each claims the
- * conversation's lease first, and a second message while one is being answered is refused as a conflict.
+ * Conversations with the trip assistant. A turn claims the conversation's lease and stores the user's message in one
+ * step, then lets the assistant answer with a toolbox bound to the caller's own trip. Turns of one conversation never
+ * overlap, on any instance: a second message while one is being answered is refused as a conflict, and stores nothing.
  */
 public final class ChatWithAssistantService implements ChatWithAssistantUseCase {
     public static final int MAX_MESSAGE_LENGTH = 8_000;
@@ -103,20 +103,20 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
         Trip trip = trips.get(owner, conversation.trip());
 
         Instant now = clock.instant();
-        ConversationTurns.Lease lease = turns.claim(conversationId, now, now.plus(turnLease)).orElseThrow(() -> new Conflict(
+        StoredMessage opening = new StoredMessage(0, StoredMessage.Kind.USER, text, List.of(), Optional.empty(), Optional.empty(), now);
+        ConversationTurns.Lease lease = turns.claim(conversationId, now, now.plus(turnLease), opening).orElseThrow(() -> new Conflict(
                 "turn_in_progress", "The assistant is still answering the previous message in this conversation. "
                 + "Wait for that answer, then send again."));
         TurnLease keeper = new TurnLease(turns, lease, turnLease, clock, now);
+        EndAfterRelease ending = new EndAfterRelease(listener);
         try {
-            conversations.append(conversationId, List.of(new StoredMessage(0, StoredMessage.Kind.USER, text, List.of(),
-                    Optional.empty(), Optional.empty(), now)));
             Language language = languageOf(text, trip);
             LocalDate today = LocalDate.now(clock);
             var turn = new TripAssistant.Turn(conversationId, language, today,
                     TripBriefing.describe(trip, visits.schedule(owner, trip.id()), today), text);
             var toolbox = new TripToolbox(owner, trip.id(), conversationId, language, trips, visits, itineraries, expenses,
                     proposals, drafter, clock, keeper::alive);
-            assistant.reply(turn, toolbox, keeper.keepingAlive(listener));
+            assistant.reply(turn, toolbox, keeper.keepingAlive(ending));
         } catch (RuntimeException | Error e) {
             // No answer (model unreachable, or the turn broke): take the turn's messages back, so the history never
             // holds half a turn; proposals it already recorded stay for the user to decide.
@@ -124,7 +124,32 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
             quietly(() -> turns.release(lease), e);
             throw e;
         }
-        turns.release(lease);
+        try {
+            turns.release(lease);
+        } finally {
+            ending.deliver();
+        }
+    }
+
+    /**
+     * Passes the answer through as it streams but holds its end (completed or failed) until the turn has released the
+     * conversation: a client that sends its next message the moment it sees the end finds the conversation free.
+     */
+    private static final class EndAfterRelease implements TripAssistant.Listener {
+        private final TripAssistant.Listener listener;
+        private Runnable end = () -> {};
+
+        EndAfterRelease(TripAssistant.Listener listener) { this.listener = listener; }
+
+        @Override public void token(String text) { listener.token(text); }
+
+        @Override public void toolUsed(String tool, String outcome) { listener.toolUsed(tool, outcome); }
+
+        @Override public synchronized void completed(String fullText) { end = () -> listener.completed(fullText); }
+
+        @Override public synchronized void failed(String message) { end = () -> listener.failed(message); }
+
+        synchronized void deliver() { end.run(); }
     }
 
     /** Cleanup after a failure must not hide the failure; a lease left behind expires on its own. */

@@ -191,6 +191,25 @@ class ChatWithAssistantServiceTest {
         assertThat(world.turns.held).as("released after the turn").isEmpty();
     }
 
+    @Test void the_end_of_a_turn_is_announced_only_once_the_conversation_is_free_for_the_next_message() {
+        Conversation conversation = conversation();
+        ScriptedAssistant.Transcript next = new ScriptedAssistant.Transcript();
+        // A client that sends its next message the moment it sees the end of the answer.
+        ScriptedAssistant.Transcript eager = new ScriptedAssistant.Transcript() {
+            @Override public void completed(String fullText) {
+                super.completed(fullText);
+                chat.send(ALICE, conversation.id(), "And then?", next);
+            }
+        };
+
+        chat.send(ALICE, conversation.id(), "Plan my trip", eager);
+
+        assertThat(eager.completed).isEqualTo("Hello.");
+        assertThat(next.completed).isEqualTo("Hello.");
+        assertThat(chat.history(ALICE, conversation.id())).extracting(StoredMessage::text)
+                .containsExactly("Plan my trip", "Hello.", "And then?", "Hello.");
+    }
+
     @Test void two_conversations_of_the_same_trip_do_not_block_each_other() {
         Conversation first = conversation();
         Conversation second = chat.start(ALICE, trip.id(), "Other");

@@ -162,11 +162,13 @@ final class InMemoryTripSupport {
 
         Turns(Conversations conversations) { this.conversations = conversations; }
 
-        @Override public synchronized Optional<Lease> claim(ConversationId conversation, Instant now, Instant leaseUntil) {
+        @Override public synchronized Optional<Lease> claim(ConversationId conversation, Instant now, Instant leaseUntil,
+                                                            StoredMessage opening) {
             if (held.containsKey(conversation) && until.get(conversation).isAfter(now)) return Optional.empty();
             Lease lease = new Lease(conversation, UUID.randomUUID().toString(), conversations.last(conversation));
             held.put(conversation, lease);
             until.put(conversation, leaseUntil);
+            conversations.append(conversation, List.of(opening));
             return Optional.of(lease);
         }
 

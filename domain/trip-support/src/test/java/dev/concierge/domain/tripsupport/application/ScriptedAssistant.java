@@ -74,7 +74,7 @@ final class ScriptedAssistant implements TripAssistant {
     }
 
     /** What a user's browser would see. */
-    static final class Transcript implements Listener {
+    static class Transcript implements Listener {
         final StringBuilder tokens = new StringBuilder();
         final List<String> tools = new ArrayList<>();
         String completed;

@@ -24,4 +24,5 @@ public class Indexes {
 
     public static final Index SAVED_FAVOURITES_OWNER_CONTENT_UQ = Internal.createIndex(DSL.name("saved_favourites_owner_content_uq"), SavedFavourites.SAVED_FAVOURITES, new OrderField[] { SavedFavourites.SAVED_FAVOURITES.OWNER_ID, SavedFavourites.SAVED_FAVOURITES.CONTENT_KEY }, true);
     public static final Index SAVED_FAVOURITES_OWNER_NEWEST_IDX = Internal.createIndex(DSL.name("saved_favourites_owner_newest_idx"), SavedFavourites.SAVED_FAVOURITES, new OrderField[] { SavedFavourites.SAVED_FAVOURITES.OWNER_ID, SavedFavourites.SAVED_FAVOURITES.CREATED_AT.desc(), SavedFavourites.SAVED_FAVOURITES.ID.desc() }, false);
+    public static final Index SAVED_FAVOURITES_OWNER_TYPE_NEWEST_IDX = Internal.createIndex(DSL.name("saved_favourites_owner_type_newest_idx"), SavedFavourites.SAVED_FAVOURITES, new OrderField[] { SavedFavourites.SAVED_FAVOURITES.OWNER_ID, SavedFavourites.SAVED_FAVOURITES.TYPE, SavedFavourites.SAVED_FAVOURITES.CREATED_AT.desc(), SavedFavourites.SAVED_FAVOURITES.ID.desc() }, false);
 }

@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.port.out;
 
 import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.StoredMessage;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -12,10 +13,11 @@ import java.util.Optional;
  */
 public interface ConversationTurns {
     /**
-     * Claims the conversation for one turn, atomically.
-     * @return the lease, or empty when another turn holds an unexpired one
+     * Claims the conversation for one turn and stores the turn's opening message (the user's) after its history, as
+     * one atomic change: the opening is stored only when the claim succeeds.
+     * @return the lease, or empty when another turn holds an unexpired one (nothing stored)
      */
-    Optional<Lease> claim(ConversationId conversation, Instant now, Instant until);
+    Optional<Lease> claim(ConversationId conversation, Instant now, Instant until, StoredMessage opening);
 
     /**
      * Extends a lease still held, so a long turn keeps the conversation while it shows signs of life.
@@ -32,6 +34,6 @@ public interface ConversationTurns {
      */
     void retract(Lease lease);
 
-    /** A claim: who holds it ({@code token}) and the last message sequence before the turn began (0 when none). */
+    /** A claim: who holds it ({@code token}) and the last message sequence before the turn's opening (0 when none). */
     record Lease(ConversationId conversation, String token, long lastSequenceBefore) {}
 }

@@ -130,7 +130,7 @@ public class SavedFavourites extends TableImpl<SavedFavouritesRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.SAVED_FAVOURITES_OWNER_CONTENT_UQ, Indexes.SAVED_FAVOURITES_OWNER_NEWEST_IDX);
+        return Arrays.asList(Indexes.SAVED_FAVOURITES_OWNER_CONTENT_UQ, Indexes.SAVED_FAVOURITES_OWNER_NEWEST_IDX, Indexes.SAVED_FAVOURITES_OWNER_TYPE_NEWEST_IDX);
     }
 
     @Override
