@@ -7,7 +7,7 @@ const REPEATS = Number(repeatsArg);
 const SAMPLES = 20;
 // Turns before measuring: a turn runs code no other scenario warms (jOOQ rendering, the model client), and a server in
 // use has long since compiled it. Fewer left the JIT's work in the samples (ten milliseconds of the added time).
-const WARMUP = 120;
+const WARMUP = 300;
 const TURNS_PER_CONVERSATION = 5;
 const out = (o) => console.log(JSON.stringify({ scenario: 'chat', ...o }));
 // A scenario that breaks (an API shaped differently than expected, a failing model) becomes a row saying so; the

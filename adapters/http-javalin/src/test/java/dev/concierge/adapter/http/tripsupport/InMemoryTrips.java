@@ -84,9 +84,10 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         });
     }
 
-    @Override public synchronized Schedule schedule(UserId owner, TripId trip) {
-        get(owner, trip);
-        List<CustomerVisit> all = visitsOf(trip);
+    @Override public synchronized Schedule schedule(UserId owner, TripId trip) { return schedule(get(owner, trip)); }
+
+    @Override public synchronized Schedule schedule(Trip trip) {
+        List<CustomerVisit> all = visitsOf(trip.id());
         return new Schedule(all, VisitRules.overlaps(all));
     }
 

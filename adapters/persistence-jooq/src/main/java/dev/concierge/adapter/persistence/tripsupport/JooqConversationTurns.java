@@ -1,7 +1,9 @@
 package dev.concierge.adapter.persistence.tripsupport;
 
+import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
+import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -32,39 +34,42 @@ final class JooqConversationTurns implements ConversationTurns {
      * with the turn it opened, which then fails visibly and the user sends again. Nothing else is at risk: an
      * asynchronous commit is lost whole or kept whole.
      */
-    @Override public Optional<Lease> claim(ConversationId conversation, Instant now, Instant until, StoredMessage opening) {
+    @Override public Optional<Lease> claim(ConversationId conversation, UserId owner, Instant now, Instant until,
+                                           StoredMessage opening) {
         String token = UUID.randomUUID().toString();
         try {
-            return claimOnce(conversation, now, until, opening, token);
+            return claimOnce(conversation, owner, now, until, opening, token);
         } catch (DataAccessException e) {
             // The statement numbers the opening from its own snapshot: a message committed by the previous turn
             // between that snapshot and the row lock makes the number taken, and the whole statement rolls back.
             // Asked again, it sees that message.
             if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) throw e;
-            return claimOnce(conversation, now, until, opening, token);
+            return claimOnce(conversation, owner, now, until, opening, token);
         }
     }
 
-    private Optional<Lease> claimOnce(ConversationId conversation, Instant now, Instant until, StoredMessage opening, String token) {
-        return dsl.resultQuery(CLAIM, token, JooqTripRepository.utc(until), conversation.value(), JooqTripRepository.utc(now),
+    private Optional<Lease> claimOnce(ConversationId conversation, UserId owner, Instant now, Instant until,
+                                      StoredMessage opening, String token) {
+        return dsl.resultQuery(CLAIM, token, JooqTripRepository.utc(until), conversation.value(), owner.value(),
+                        JooqTripRepository.utc(now),
                         JooqConversationRepository.kind(opening.kind()), opening.text(),
                         JsonDocuments.toolCalls(opening.toolCalls()).data(), opening.toolCallId().orElse(null),
                         opening.toolName().orElse(null), JooqTripRepository.utc(opening.at()))
                 .fetchOptional()
-                .map(row -> new Lease(conversation, token, row.get(0, Long.class)));
+                .map(row -> new Lease(conversation, new TripId(row.get(1, Long.class)), token, row.get(0, Long.class)));
     }
 
     private static final String CLAIM = """
             WITH asynchronous AS (SELECT set_config('synchronous_commit', 'off', true)),
             claimed AS (
                 UPDATE trip_support.conversations c SET turn_token = ?, turn_lease_until = CAST(? AS timestamptz)
-                WHERE c.id = ? AND (c.turn_lease_until IS NULL OR c.turn_lease_until <= CAST(? AS timestamptz))
-                RETURNING c.id, (SELECT coalesce(max(m.sequence), 0) FROM trip_support.messages m
+                WHERE c.id = ? AND c.owner_id = ? AND (c.turn_lease_until IS NULL OR c.turn_lease_until <= CAST(? AS timestamptz))
+                RETURNING c.id, c.trip_id, (SELECT coalesce(max(m.sequence), 0) FROM trip_support.messages m
                                  WHERE m.conversation_id = c.id) AS last_sequence),
             opened AS (
                 INSERT INTO trip_support.messages (conversation_id, sequence, kind, text, tool_calls, tool_call_id, tool_name, at)
                 SELECT id, last_sequence + 1, ?, ?, CAST(? AS jsonb), ?, ?, CAST(? AS timestamptz) FROM claimed)
-            SELECT claimed.last_sequence FROM claimed CROSS JOIN asynchronous""";
+            SELECT claimed.last_sequence, claimed.trip_id FROM claimed CROSS JOIN asynchronous""";
 
     @Override public boolean renew(Lease lease, Instant until) {
         return dsl.update(CONVERSATIONS)

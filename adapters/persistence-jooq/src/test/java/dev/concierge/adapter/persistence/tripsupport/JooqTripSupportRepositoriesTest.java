@@ -229,9 +229,9 @@ class JooqTripSupportRepositoriesTest {
     }
 
     @Nested class Conversations {
-        /** A claim whose opening message says which call made it. */
+        /** Alice's claim, with an opening message that says which call made it. */
         Optional<ConversationTurns.Lease> claim(ConversationId id, Instant now, Instant until) {
-            return turns.claim(id, now, until, message(StoredMessage.Kind.USER, "opening at " + now));
+            return turns.claim(id, ALICE, now, until, message(StoredMessage.Kind.USER, "opening at " + now));
         }
 
         static StoredMessage message(StoredMessage.Kind kind, String text) {
@@ -345,6 +345,18 @@ class JooqTripSupportRepositoriesTest {
         @Test void a_claim_on_an_unknown_conversation_stores_nothing() {
             assertThat(claim(new ConversationId(987_654), NOW, NOW.plusSeconds(600))).isEmpty();
             assertThat(conversations.history(new ConversationId(987_654))).isEmpty();
+        }
+
+        @Test void a_claim_names_the_conversations_trip_and_another_users_claim_is_refused_and_stores_nothing() {
+            Trip trip = trip(ALICE, LocalDate.of(2026, 12, 1));
+            Conversation chat = conversations.create(trip.id(), ALICE, "c", NOW);
+
+            var bobs = turns.claim(chat.id(), BOB, NOW, NOW.plusSeconds(600), message(StoredMessage.Kind.USER, "Bob was here"));
+            var alices = claim(chat.id(), NOW, NOW.plusSeconds(600));
+
+            assertThat(bobs).isEmpty();
+            assertThat(alices).hasValueSatisfying(lease -> assertThat(lease.trip()).isEqualTo(trip.id()));
+            assertThat(conversations.history(chat.id())).extracting(StoredMessage::text).containsExactly("opening at " + NOW);
         }
 
         @Test void retracting_removes_only_what_came_after_the_claim() {

@@ -99,21 +99,23 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
         String text = message == null ? "" : message.strip();
         if (text.isEmpty()) throw InvalidInput.field("message", "must not be empty");
         if (text.length() > MAX_MESSAGE_LENGTH) throw InvalidInput.field("message", "must be at most " + MAX_MESSAGE_LENGTH + " characters");
-        Conversation conversation = owned(owner, conversationId);
-        Trip trip = trips.get(owner, conversation.trip());
-
         Instant now = clock.instant();
         StoredMessage opening = new StoredMessage(0, StoredMessage.Kind.USER, text, List.of(), Optional.empty(), Optional.empty(), now);
-        ConversationTurns.Lease lease = turns.claim(conversationId, now, now.plus(turnLease), opening).orElseThrow(() -> new Conflict(
-                "turn_in_progress", "The assistant is still answering the previous message in this conversation. "
-                + "Wait for that answer, then send again."));
+        // One round trip claims the conversation, checks its owner and stores the message; why a claim was refused
+        // (no such conversation of this user, or a turn in progress) is looked up only when it was.
+        ConversationTurns.Lease lease = turns.claim(conversationId, owner, now, now.plus(turnLease), opening).orElseThrow(() -> {
+            owned(owner, conversationId);
+            return new Conflict("turn_in_progress", "The assistant is still answering the previous message in this "
+                    + "conversation. Wait for that answer, then send again.");
+        });
         TurnLease keeper = new TurnLease(turns, lease, turnLease, clock, now);
         EndAfterRelease ending = new EndAfterRelease(listener);
         try {
+            Trip trip = trips.get(owner, lease.trip());
             Language language = languageOf(text, trip);
             LocalDate today = LocalDate.now(clock);
             var turn = new TripAssistant.Turn(conversationId, language, today,
-                    TripBriefing.describe(trip, visits.schedule(owner, trip.id()), today), text);
+                    TripBriefing.describe(trip, visits.schedule(trip), today), text);
             var toolbox = new TripToolbox(owner, trip.id(), conversationId, language, trips, visits, itineraries, expenses,
                     proposals, drafter, clock, keeper::alive);
             assistant.reply(turn, toolbox, keeper.keepingAlive(ending));

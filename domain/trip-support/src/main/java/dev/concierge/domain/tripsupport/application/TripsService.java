@@ -93,9 +93,10 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
 
     // Visits ------------------------------------------------------------------------------------------------
 
-    @Override public Schedule schedule(UserId owner, TripId trip) {
-        get(owner, trip);
-        var all = visits.forTrip(trip);
+    @Override public Schedule schedule(UserId owner, TripId trip) { return schedule(get(owner, trip)); }
+
+    @Override public Schedule schedule(Trip trip) {
+        var all = visits.forTrip(trip.id());
         return new Schedule(all, VisitRules.overlaps(all));
     }
 

@@ -2,6 +2,7 @@ package dev.concierge.domain.tripsupport.port.in;
 
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
 import dev.concierge.domain.tripsupport.model.VisitId;
@@ -15,6 +16,12 @@ public interface ManageVisitsUseCase {
     record Schedule(List<CustomerVisit> visits, List<VisitRules.Overlap> overlaps) {}
 
     Schedule schedule(UserId owner, TripId trip);
+
+    /**
+     * The schedule of a trip the caller has just read through {@link ManageTripsUseCase#get}, which checked its owner:
+     * saves reading the trip a second time.
+     */
+    Schedule schedule(Trip trip);
 
     CustomerVisit add(UserId owner, TripId trip, VisitDetails details);
 

@@ -1,7 +1,9 @@
 package dev.concierge.domain.tripsupport.port.out;
 
+import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
+import dev.concierge.domain.tripsupport.model.TripId;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,11 +15,12 @@ import java.util.Optional;
  */
 public interface ConversationTurns {
     /**
-     * Claims the conversation for one turn and stores the turn's opening message (the user's) after its history, as
-     * one atomic change: the opening is stored only when the claim succeeds.
-     * @return the lease, or empty when another turn holds an unexpired one (nothing stored)
+     * Claims the owner's conversation for one turn and stores the turn's opening message (the user's) after its
+     * history, as one atomic change: the opening is stored only when the claim succeeds.
+     * @return the lease; empty, with nothing stored, when another turn holds an unexpired one or when the conversation
+     *         does not exist or is not the owner's
      */
-    Optional<Lease> claim(ConversationId conversation, Instant now, Instant until, StoredMessage opening);
+    Optional<Lease> claim(ConversationId conversation, UserId owner, Instant now, Instant until, StoredMessage opening);
 
     /**
      * Extends a lease still held, so a long turn keeps the conversation while it shows signs of life.
@@ -34,6 +37,9 @@ public interface ConversationTurns {
      */
     void retract(Lease lease);
 
-    /** A claim: who holds it ({@code token}) and the last message sequence before the turn's opening (0 when none). */
-    record Lease(ConversationId conversation, String token, long lastSequenceBefore) {}
+    /**
+     * A claim: the conversation and its trip, who holds it ({@code token}) and the last message sequence before the
+     * turn's opening (0 when none).
+     */
+    record Lease(ConversationId conversation, TripId trip, String token, long lastSequenceBefore) {}
 }
