@@ -93,7 +93,8 @@ final class ChatStream {
         ctx.res().setHeader("X-Accel-Buffering", "no"); // proxies must pass each event on at once
         OutputStream out = ctx.res().getOutputStream();
         try {
-            write(out, ": stream open\n\n");
+            // Not flushed on its own: it leaves with the first event (or the first heartbeat), in one write.
+            out.write(": stream open\n\n".getBytes(StandardCharsets.UTF_8));
             long idleSince = System.nanoTime();
             Event event = first;
             while (true) {
