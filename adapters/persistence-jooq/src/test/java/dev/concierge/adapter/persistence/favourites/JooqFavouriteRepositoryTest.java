@@ -318,6 +318,20 @@ class JooqFavouriteRepositoryTest {
                 .containsExactly(saved.get(2).id(), saved.get(0).id(), saved.get(1).id());
     }
 
+    @Test void the_second_page_of_most_liked_first_continues_the_order_with_its_own_likes_and_the_owners_likes() {
+        List<Favourite> saved = saveAll(ALICE, "none", "three", "one", "two");
+        likeAsOtherUsers("three", "u1", "u2", "u3");
+        likeAsOtherUsers("two", "u1", "u2");
+        likeAsOtherUsers("one", "u1");
+        favourites.addLike(ALICE, saved.get(0).id());
+
+        Page<Favourite> second = favourites.list(mostLiked(ALICE, new PageRequest(2, 2)));
+
+        assertThat(second.items()).extracting(Favourite::content, Favourite::likes, Favourite::likedByOwner)
+                .containsExactly(tuple("one", 1, false), tuple("none", 1, true));
+        assertThat(second.total()).isEqualTo(4);
+    }
+
     @Test void listing_shows_each_favourites_likes_and_whether_its_owner_liked_it() {
         Favourite saved = save(ALICE, "Stay hungry.");
         favourites.addLike(ALICE, saved.id());
