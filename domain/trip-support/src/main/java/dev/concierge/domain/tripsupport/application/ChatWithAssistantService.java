@@ -109,7 +109,6 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
                     + "conversation. Wait for that answer, then send again.");
         });
         TurnLease keeper = new TurnLease(turns, lease, turnLease, clock, now);
-        EndAfterRelease ending = new EndAfterRelease(listener);
         try {
             Trip trip = trips.get(owner, lease.trip());
             Language language = languageOf(text, trip);
@@ -118,7 +117,7 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
                     TripBriefing.describe(trip, visits.schedule(trip), today), text);
             var toolbox = new TripToolbox(owner, trip.id(), conversationId, language, trips, visits, itineraries, expenses,
                     proposals, drafter, clock, keeper::alive);
-            assistant.reply(turn, toolbox, keeper.keepingAlive(ending));
+            assistant.reply(turn, toolbox, keeper.keepingAlive(listener));
         } catch (RuntimeException | Error e) {
             // No answer (model unreachable, or the turn broke): take the turn's messages back, so the history never
             // holds half a turn; proposals it already recorded stay for the user to decide.
@@ -126,32 +125,7 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
             quietly(() -> turns.release(lease), e);
             throw e;
         }
-        try {
-            turns.release(lease);
-        } finally {
-            ending.deliver();
-        }
-    }
-
-    /**
-     * Passes the answer through as it streams but holds its end (completed or failed) until the turn has released the
-     * conversation: a client that sends its next message the moment it sees the end finds the conversation free.
-     */
-    private static final class EndAfterRelease implements TripAssistant.Listener {
-        private final TripAssistant.Listener listener;
-        private Runnable end = () -> {};
-
-        EndAfterRelease(TripAssistant.Listener listener) { this.listener = listener; }
-
-        @Override public void token(String text) { listener.token(text); }
-
-        @Override public void toolUsed(String tool, String outcome) { listener.toolUsed(tool, outcome); }
-
-        @Override public synchronized void completed(String fullText) { end = () -> listener.completed(fullText); }
-
-        @Override public synchronized void failed(String message) { end = () -> listener.failed(message); }
-
-        synchronized void deliver() { end.run(); }
+        keeper.releaseThenEnd();
     }
 
     /** Cleanup after a failure must not hide the failure; a lease left behind expires on its own. */

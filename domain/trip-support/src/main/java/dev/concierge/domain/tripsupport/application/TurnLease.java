@@ -23,6 +23,7 @@ final class TurnLease {
     private final Clock clock;
     private Instant renewedAt;
     private boolean lost;
+    private Runnable end = () -> {};
 
     TurnLease(ConversationTurns turns, ConversationTurns.Lease lease, Duration length, Clock clock, Instant claimedAt) {
         this.turns = turns;
@@ -46,7 +47,10 @@ final class TurnLease {
         }
     }
 
-    /** The listener the assistant streams to, renewing the lease as the answer streams. */
+    /**
+     * The listener the assistant streams to, renewing the lease as the answer streams. How the turn ended (completed
+     * or failed) is held back until {@link #releaseThenEnd()}.
+     */
     TripAssistant.Listener keepingAlive(TripAssistant.Listener listener) {
         return new TripAssistant.Listener() {
             @Override public void token(String text) {
@@ -59,9 +63,25 @@ final class TurnLease {
                 listener.toolUsed(tool, outcome);
             }
 
-            @Override public void completed(String fullText) { listener.completed(fullText); }
+            @Override public void completed(String fullText) { holdEnd(() -> listener.completed(fullText)); }
 
-            @Override public void failed(String message) { listener.failed(message); }
+            @Override public void failed(String message) { holdEnd(() -> listener.failed(message)); }
         };
+    }
+
+    private synchronized void holdEnd(Runnable announce) { end = announce; }
+
+    /**
+     * Frees the conversation, then announces how the turn ended: a client that sends its next message the moment it
+     * sees the end finds the conversation free.
+     */
+    void releaseThenEnd() {
+        try {
+            turns.release(lease);
+        } finally {
+            Runnable announce;
+            synchronized (this) { announce = end; }
+            announce.run();
+        }
     }
 }
