@@ -20,6 +20,7 @@ import java.util.function.Function;
 public record Settings(
         String host,
         int port,
+        int httpThreads,
         Path dataDirectory,
         Optional<String> databaseUrl,
         Optional<String> databaseUser,
@@ -61,6 +62,7 @@ public record Settings(
     public static final List<Setting> ALL = List.of(
             new Setting("PORT", "8080", "HTTP port"),
             new Setting("HOST", "0.0.0.0", "Interface to listen on"),
+            new Setting("HTTP_THREADS", "12", "Platform threads serving requests, Jetty's acceptor and selector included; about DATABASE_POOL_SIZE + 2"),
             new Setting("DATA_DIR", "./data", "Where the embedded PostgreSQL keeps its data"),
             new Setting("DATABASE_URL", null, "PostgreSQL server; unset means embedded"),
             new Setting("DATABASE_USER", null, "Database user"),
@@ -103,6 +105,7 @@ public record Settings(
         var settings = new Settings(
                 reader.text("HOST"),
                 reader.integer("PORT", 0, 65_535),
+                reader.integer("HTTP_THREADS", 4, 1_000),
                 Path.of(reader.text("DATA_DIR")),
                 reader.optional("DATABASE_URL"),
                 reader.optional("DATABASE_USER"),

@@ -30,7 +30,9 @@ class HttpServerPlatformTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch proceed = new CountDownLatch(1);
+    private final CountDownLatch waiting = new CountDownLatch(LONG_REQUESTS);
     private HttpServer server;
+    private static final int LONG_REQUESTS = 12;
 
     /** Dummy routes: an LLM route, a slow LLM route, a failing LLM route, and an ordinary one. */
     private final RouteGroup dummy = new RouteGroup() {
@@ -45,6 +47,14 @@ class HttpServerPlatformTest {
                 throw new IllegalStateException("model exploded");
             }, LlmRoutes.ROLE);
             routes.get("/api/things/{id}", ctx -> ctx.json(List.of(ctx.pathParam("id"))));
+            routes.post("/api/things/{id}/wait", LongRunning.handler(ctx -> {
+                waiting.countDown();
+                proceed.await(30, TimeUnit.SECONDS);
+                ctx.json(List.of("waited"));
+            }));
+            routes.post("/api/things/{id}/fail-later", LongRunning.handler(ctx -> {
+                throw new IllegalStateException("model exploded later");
+            }), LlmRoutes.ROLE);
         }
     };
 
@@ -52,8 +62,10 @@ class HttpServerPlatformTest {
     private final CurrentUser currentUser = ctx -> new Actor(new UserId(ctx.header("X-Test-User") == null ? "anon"
             : ctx.header("X-Test-User")), Set.of());
 
-    private void start(int perMinute, int concurrent) {
-        server = new HttpServer(new HttpServer.Config("127.0.0.1", 0, Duration.ofSeconds(1)), Json.mapper(), Set.of(dummy),
+    private void start(int perMinute, int concurrent) { start(perMinute, concurrent, HttpServer.Config.DEFAULT_THREADS); }
+
+    private void start(int perMinute, int concurrent, int threads) {
+        server = new HttpServer(new HttpServer.Config("127.0.0.1", 0, threads, Duration.ofSeconds(1)), Json.mapper(), Set.of(dummy),
                 new ErrorMapping((ctx, status, message) -> ctx.status(status).result(message)), new CrossOriginProtection(),
                 currentUser, meters, new LlmRoutes(new LlmRoutes.Limits(perMinute, concurrent))).start();
     }
@@ -104,6 +116,30 @@ class HttpServerPlatformTest {
         assertThat(post("erin", "/api/things/1/ask").statusCode()).isEqualTo(200);
     }
 
+    @Test void long_running_requests_wait_outside_the_server_threads_so_short_ones_are_still_served() throws Exception {
+        start(100, 100, 4);
+        List<CompletableFuture<HttpResponse<String>>> waiters = new java.util.ArrayList<>();
+        for (int i = 0; i < LONG_REQUESTS; i++) {
+            int id = i;
+            waiters.add(CompletableFuture.supplyAsync(() -> post("frank", "/api/things/" + id + "/wait")));
+        }
+
+        assertThat(waiting.await(10, TimeUnit.SECONDS)).as("all %d wait at once on a server of 4 threads", LONG_REQUESTS).isTrue();
+        assertThat(get("grace", "/api/things/7").body()).isEqualTo("[\"7\"]");
+        proceed.countDown();
+        for (var waiter : waiters) assertThat(waiter.get(10, TimeUnit.SECONDS).body()).isEqualTo("[\"waited\"]");
+    }
+
+    @Test void a_long_running_request_that_fails_gets_the_error_mapping_and_gives_its_llm_slot_back() {
+        start(100, 1);
+
+        HttpResponse<String> failed = post("heidi", "/api/things/1/fail-later");
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.body()).doesNotContain("model exploded later").doesNotContain("at dev.concierge");
+        assertThat(post("heidi", "/api/things/1/ask").statusCode()).isEqualTo(200);
+    }
+
     @Test void latency_is_recorded_per_route_template_not_per_raw_path() {
         start(100, 10);
 
@@ -128,7 +164,7 @@ class HttpServerPlatformTest {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -44,7 +44,8 @@ public final class BatchProgressStream {
 
     /**
      * Opens the stream whatever the request's {@code Accept} header: Javalin's {@code SseHandler} answers an empty 200
-     * unless it says {@code text/event-stream}, and {@code curl -N} does not. Runs on the request's (virtual) thread.
+     * unless it says {@code text/event-stream}, and {@code curl -N} does not. Holds its thread for the stream's life,
+     * so it runs on a virtual thread ({@link dev.concierge.adapter.http.LongRunning}).
      */
     void stream(Context ctx, Supplier<BatchProgressView> progress) throws Exception {
         ctx.status(200);

@@ -5,6 +5,7 @@ import dev.concierge.adapter.http.BadRequest;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.ListView;
 import dev.concierge.adapter.http.LlmRoutes;
+import dev.concierge.adapter.http.LongRunning;
 import dev.concierge.adapter.http.Params;
 import dev.concierge.adapter.http.RouteGroup;
 import dev.concierge.adapter.http.identity.CurrentUser;
@@ -126,7 +127,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         });
         routes.post("/api/test-cases/{id}/reopen", ctx -> ctx.json(view(
                 review.reopen(actor(ctx), testCaseId(ctx), version(read(ctx, VersionRequest.class).version())))));
-        routes.post("/api/test-cases/{id}/generate", this::generateOne, LlmRoutes.ROLE);
+        routes.post("/api/test-cases/{id}/generate", LongRunning.handler(this::generateOne), LlmRoutes.ROLE);
 
         routes.get("/api/batches/{id}", ctx -> ctx.json(BatchProgressView.of(generation.progress(actor(ctx), batchId(ctx)), zone)));
         routes.post("/api/batches/{id}/cancel", ctx -> ctx.json(BatchProgressView.of(generation.cancel(actor(ctx), batchId(ctx)), zone)));
@@ -135,7 +136,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
             BatchId id = batchId(ctx);
             // Checked before the stream opens, so an unknown batch is a 404 with the error body, not an empty stream.
             generation.progress(actor, id);
-            stream.stream(ctx, () -> BatchProgressView.of(generation.progress(actor, id), zone));
+            LongRunning.continueOnVirtualThread(ctx, () -> stream.stream(ctx, () -> BatchProgressView.of(generation.progress(actor, id), zone)));
         });
     }
 

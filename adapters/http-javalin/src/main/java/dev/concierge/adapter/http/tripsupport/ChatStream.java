@@ -1,6 +1,7 @@
 package dev.concierge.adapter.http.tripsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.adapter.http.LongRunning;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -63,8 +64,11 @@ final class ChatStream {
         this.idleTimeout = idleTimeout;
     }
 
-    /** Runs {@code turn} with a listener and streams what it reports to the response. */
-    void run(Context ctx, String threadName, Consumer<TripAssistant.Listener> turn) throws Exception {
+    /**
+     * Starts {@code turn} with a listener at once, then streams what it reports to the response from a virtual thread
+     * ({@link LongRunning}), which a stream may hold for minutes.
+     */
+    void run(Context ctx, String threadName, Consumer<TripAssistant.Listener> turn) {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         TripAssistant.Listener listener = new TripAssistant.Listener() {
             @Override public void token(String text) { if (text != null && !text.isEmpty()) events.add(new Event.Token(text)); }
@@ -84,6 +88,10 @@ final class ChatStream {
             }
         });
 
+        LongRunning.continueOnVirtualThread(ctx, () -> stream(ctx, events));
+    }
+
+    private void stream(Context ctx, BlockingQueue<Event> events) throws Exception {
         Event first = events.poll(Math.min(FIRST_EVENT_WAIT.toMillis(), idleTimeout.toMillis()), TimeUnit.MILLISECONDS);
         if (first instanceof Event.Thrown thrown) throw thrown.exception(); // nothing written yet: the standard error body
 
