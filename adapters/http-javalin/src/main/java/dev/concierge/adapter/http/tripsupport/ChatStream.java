@@ -80,11 +80,15 @@ final class ChatStream {
             @Override public void failed(String message) { events.add(new Event.Failed(message)); }
         };
         turns.execute(() -> {
-            Thread.currentThread().setName(threadName);
+            Thread thread = Thread.currentThread();
+            String idleName = thread.getName();
+            thread.setName(threadName); // a thread dump names the conversation being answered
             try {
                 turn.accept(listener);
             } catch (RuntimeException e) {
                 events.add(new Event.Thrown(e));
+            } finally {
+                thread.setName(idleName); // back in the pool, it no longer answers that conversation
             }
         });
 
