@@ -20,12 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * langchain4j chat memory kept in the domain's {@link ConversationRepository}, which only ever appends. A chat memory
  * hands this store its whole window on every change; the messages it had read from here are already stored, so only
  * the others — the ones just added — are appended. The window itself is the memory's business: this store always
  * answers the full history, so the memory evicts whole tool exchanges and never starts on an orphan tool result.
+ * <p>
+ * The first read answers the history the turn was started with (read with its claim, in the same round trip), so
+ * nothing is read between the claim and the first model call; later reads ask the repository.
  * <p>
  * System messages are not stored: the system prompt is rebuilt every turn from the trip as it is now.
  */
@@ -34,15 +38,21 @@ final class ConversationMemoryStore implements ChatMemoryStore {
     private final Clock clock;
     /** Per conversation, the message objects read from the repository (identity, not equality: a user may repeat themselves). */
     private final Map<ConversationId, Set<ChatMessage>> stored = new ConcurrentHashMap<>();
+    /** The history handed over at the start, until the first read takes it. */
+    private final AtomicReference<List<StoredMessage>> initial;
 
-    ConversationMemoryStore(ConversationRepository conversations, Clock clock) {
+    /** @param initial the conversation's history as just read, answered by the first read */
+    ConversationMemoryStore(ConversationRepository conversations, Clock clock, List<StoredMessage> initial) {
         this.conversations = conversations;
         this.clock = clock;
+        this.initial = new AtomicReference<>(initial);
     }
 
     @Override public List<ChatMessage> getMessages(Object memoryId) {
         ConversationId id = idOf(memoryId);
-        List<ChatMessage> messages = conversations.history(id).stream().map(ConversationMemoryStore::toChatMessage)
+        List<StoredMessage> history = initial.getAndSet(null);
+        if (history == null) history = conversations.history(id);
+        List<ChatMessage> messages = history.stream().map(ConversationMemoryStore::toChatMessage)
                 .flatMap(Optional::stream).toList();
         remember(id, messages);
         return messages;

@@ -85,9 +85,9 @@ final class LangchainTripAssistant implements TripAssistant {
 
     private void converse(Turn turn, TripTools tools, TurnEnd end) {
         ChatMemory memory = MessageWindowChatMemory.builder().id(turn.conversation()).maxMessages(limits.memoryMessages())
-                .chatMemoryStore(new ConversationMemoryStore(conversations, clock)).build();
+                .chatMemoryStore(new ConversationMemoryStore(conversations, clock, turn.history())).build();
         SystemMessage system = SystemMessage.from(AssistantPrompt.system(turn, limits.maxToolCalls()));
-        List<ChatMessage> window = memory.messages(); // read once for the first call: time to first token counts
+        List<ChatMessage> window = memory.messages(); // the history the turn came with: no read before the first call
         if (!endsWithQuestion(window, turn.userMessage())) {
             memory.add(UserMessage.from(turn.userMessage())); // the port has the caller store it; a caller that did not still gets memory
             window = memory.messages();

@@ -64,7 +64,19 @@ class ConversationMemoryStoreTest {
         assertThat(conversations.history(id)).hasSize(1);
     }
 
+    @Test void the_first_read_answers_the_history_the_turn_came_with_and_later_reads_ask_the_repository() {
+        var claimed = List.of(new StoredMessage(1, Kind.USER, "read with the claim", List.of(), java.util.Optional.empty(),
+                java.util.Optional.empty(), clock.instant()));
+        ChatMemory memory = MessageWindowChatMemory.builder().id(id).maxMessages(10)
+                .chatMemoryStore(new ConversationMemoryStore(conversations, clock, claimed)).build();
+
+        assertThat(memory.messages()).containsExactly(UserMessage.from("read with the claim"));
+        assertThat(memory.messages()).as("the repository, which never stored it").isEmpty();
+    }
+
+    /** A store as a turn builds it: handed the history it read with its claim. */
     private ChatMemory memory(int window) {
-        return MessageWindowChatMemory.builder().id(id).maxMessages(window).chatMemoryStore(new ConversationMemoryStore(conversations, clock)).build();
+        return MessageWindowChatMemory.builder().id(id).maxMessages(window)
+                .chatMemoryStore(new ConversationMemoryStore(conversations, clock, conversations.history(id))).build();
     }
 }

@@ -182,7 +182,7 @@ class LangchainTripAssistantTest {
     @Test void in_a_japanese_conversation_the_user_sees_refusals_in_japanese() {
         llm.enqueue(Answer.toolCall("book_flight", "{}"), Answer.toolCall("propose_move_visit", "{\"visitId\":7,\"newStart\":\"2027-01-05T09:00\"}"));
 
-        send(assistant(Provider.OLLAMA), new Turn(conversation, Language.JA, TODAY, "大阪出張", "訪問を移動して"), listener);
+        send(assistant(Provider.OLLAMA), new Turn(conversation, Language.JA, TODAY, "大阪出張", "訪問を移動して", List.of()), listener);
 
         assertThat(listener.tools).extracting(RecordingListener.ToolUse::outcome).satisfiesExactly(
                 unknown -> assertThat(unknown).startsWith("ツール「book_flight」はありません。"),
@@ -340,7 +340,7 @@ class LangchainTripAssistantTest {
 
     @ParameterizedTest @EnumSource(Provider.class)
     void a_japanese_conversation_gets_a_japanese_system_prompt_with_the_trip_and_today(Provider provider) {
-        send(assistant(provider), new Turn(conversation, Language.JA, TODAY, "大阪出張、2026-12-01〜2026-12-03", "持ち物は？"), listener);
+        send(assistant(provider), new Turn(conversation, Language.JA, TODAY, "大阪出張、2026-12-01〜2026-12-03", "持ち物は？", List.of()), listener);
 
         String system = llm.chatRequests().getFirst().json().at("/messages/0/content").asText();
         assertThat(system).contains("出張を支援するアシスタント", "必ず日本語で", "今日は 2026-11-23（月曜日）", "大阪出張、2026-12-01〜2026-12-03");
@@ -391,13 +391,15 @@ class LangchainTripAssistantTest {
     private List<StoredMessage> history() { return conversations.history(conversation); }
 
     /** As the domain's chat service does: store the user's message, then let the assistant answer. */
+    /** As the service sends: the user's message stored with the claim, and the history read after it handed over. */
     private void send(LangchainTripAssistant assistant, Turn turn, RecordingListener listener) {
         conversations.append(turn.conversation(), List.of(new StoredMessage(0, Kind.USER, turn.userMessage(), List.of(), Optional.empty(),
                 Optional.empty(), clock.instant())));
-        assistant.reply(turn, toolbox, listener);
+        assistant.reply(new Turn(turn.conversation(), turn.language(), turn.today(), turn.tripContext(), turn.userMessage(),
+                conversations.history(turn.conversation())), toolbox, listener);
     }
 
-    private Turn turn(String message) { return new Turn(conversation, Language.EN, TODAY, TRIP, message); }
+    private Turn turn(String message) { return new Turn(conversation, Language.EN, TODAY, TRIP, message, List.of()); }
 
     private LangchainTripAssistant assistant(Provider provider) { return assistant(provider, AssistantLimits.DEFAULT); }
 

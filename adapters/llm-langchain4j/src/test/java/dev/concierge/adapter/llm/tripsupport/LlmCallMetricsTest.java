@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,6 @@ class LlmCallMetricsTest {
     }
 
     private static TripAssistant.Turn turn(ConversationId conversation, String text) {
-        return new TripAssistant.Turn(conversation, Language.EN, LocalDate.of(2026, 11, 23), "Osaka trip", text);
+        return new TripAssistant.Turn(conversation, Language.EN, LocalDate.of(2026, 11, 23), "Osaka trip", text, List.of());
     }
 }

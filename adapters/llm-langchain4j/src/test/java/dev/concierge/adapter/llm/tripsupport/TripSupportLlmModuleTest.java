@@ -37,7 +37,7 @@ class TripSupportLlmModuleTest {
             RecordingListener listener = new RecordingListener();
 
             injector.getInstance(TripAssistant.class).reply(new TripAssistant.Turn(conversation, Language.EN, LocalDate.of(2026, 11, 23),
-                    "Osaka trip", "Hello"), new RecordingToolbox(), listener);
+                    "Osaka trip", "Hello", conversations.history(conversation)), new RecordingToolbox(), listener);
 
             assertThat(listener.completions).singleElement().asString().startsWith("Simulated answer about \"Hello\"");
             assertThat(injector.getInstance(TripAssistant.class)).isSameAs(injector.getInstance(TripAssistant.class));

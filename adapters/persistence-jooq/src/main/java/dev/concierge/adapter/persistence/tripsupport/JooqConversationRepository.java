@@ -79,7 +79,7 @@ final class JooqConversationRepository implements ConversationRepository {
                 row.getTitle(), row.getCreatedAt().toInstant());
     }
 
-    private static StoredMessage toMessage(MessagesRecord row) {
+    static StoredMessage toMessage(MessagesRecord row) {
         return new StoredMessage(row.getSequence(), kind(row.getKind()), row.getText(), JsonDocuments.toolCalls(row.getToolCalls()),
                 Optional.ofNullable(row.getToolCallId()), Optional.ofNullable(row.getToolName()), row.getAt().toInstant());
     }

@@ -66,7 +66,7 @@ final class JooqVisitRepository implements VisitRepository {
         return values;
     }
 
-    private static CustomerVisit toVisit(VisitsRecord row) {
+    static CustomerVisit toVisit(VisitsRecord row) {
         return new CustomerVisit(new VisitId(row.getId()), new TripId(row.getTripId()),
                 new VisitDetails(row.getCompany(), List.of(row.getContacts()), row.getLocation(), row.getStartsAt(),
                         Duration.ofMinutes(row.getDurationMinutes()), row.getAgenda(), row.getNotes()),

@@ -231,7 +231,7 @@ class JooqTripSupportRepositoriesTest {
     @Nested class Conversations {
         /** Alice's claim, with an opening message that says which call made it. */
         Optional<ConversationTurns.Lease> claim(ConversationId id, Instant now, Instant until) {
-            return turns.claim(id, ALICE, now, until, message(StoredMessage.Kind.USER, "opening at " + now));
+            return turns.claim(id, ALICE, now, until, message(StoredMessage.Kind.USER, "opening at " + now)).map(ConversationTurns.ClaimedTurn::lease);
         }
 
         static StoredMessage message(StoredMessage.Kind kind, String text) {
@@ -340,6 +340,22 @@ class JooqTripSupportRepositoriesTest {
             assertThat(conversations.history(chat.id())).extracting(StoredMessage::sequence, StoredMessage::kind, StoredMessage::text)
                     .containsExactly(tuple(1L, StoredMessage.Kind.USER, "earlier"), tuple(2L, StoredMessage.Kind.ASSISTANT, "answer"),
                             tuple(3L, StoredMessage.Kind.USER, "opening at " + NOW));
+        }
+
+        @Test void a_claim_comes_with_the_trip_its_visits_in_schedule_order_and_the_history_ending_with_the_opening() {
+            Trip trip = trip(ALICE, LocalDate.of(2026, 12, 1));
+            CustomerVisit late = visits.add(trip.id(), visitAt("Late Corp", LocalDateTime.of(2026, 12, 2, 15, 0)));
+            CustomerVisit early = visits.add(trip.id(), visitAt("Early KK", LocalDateTime.of(2026, 12, 1, 9, 30)));
+            visits.add(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), visitAt("Another trip's", LocalDateTime.of(2026, 12, 1, 8, 0)));
+            Conversation chat = conversations.create(trip.id(), ALICE, "c", NOW);
+            conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
+
+            var claimed = turns.claim(chat.id(), ALICE, NOW, NOW.plusSeconds(600), message(StoredMessage.Kind.USER, "and now?")).orElseThrow();
+
+            assertThat(claimed.trip()).isEqualTo(trips.find(trip.id()).orElseThrow());
+            assertThat(claimed.visits()).containsExactly(early, late);
+            assertThat(claimed.history()).isEqualTo(conversations.history(chat.id()));
+            assertThat(claimed.history()).extracting(StoredMessage::text).containsExactly("earlier", "answer", "and now?");
         }
 
         @Test void a_claim_on_an_unknown_conversation_stores_nothing() {

@@ -101,20 +101,22 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
         if (text.length() > MAX_MESSAGE_LENGTH) throw InvalidInput.field("message", "must be at most " + MAX_MESSAGE_LENGTH + " characters");
         Instant now = clock.instant();
         StoredMessage opening = new StoredMessage(0, StoredMessage.Kind.USER, text, List.of(), Optional.empty(), Optional.empty(), now);
-        // One round trip claims the conversation, checks its owner and stores the message; why a claim was refused
-        // (no such conversation of this user, or a turn in progress) is looked up only when it was.
-        ConversationTurns.Lease lease = turns.claim(conversationId, owner, now, now.plus(turnLease), opening).orElseThrow(() -> {
+        // One round trip claims the conversation, checks its owner, stores the message and reads what the turn starts
+        // from; why a claim was refused (no such conversation of this user, or a turn in progress) is looked up only
+        // when it was.
+        ConversationTurns.ClaimedTurn claimed = turns.claim(conversationId, owner, now, now.plus(turnLease), opening).orElseThrow(() -> {
             owned(owner, conversationId);
             return new Conflict("turn_in_progress", "The assistant is still answering the previous message in this "
                     + "conversation. Wait for that answer, then send again.");
         });
+        ConversationTurns.Lease lease = claimed.lease();
         TurnLease keeper = new TurnLease(turns, lease, turnLease, clock, now);
         try {
-            Trip trip = trips.get(owner, lease.trip());
+            Trip trip = claimed.trip();
             Language language = languageOf(text, trip);
             LocalDate today = LocalDate.now(clock);
             var turn = new TripAssistant.Turn(conversationId, language, today,
-                    TripBriefing.describe(trip, visits.schedule(trip), today), text);
+                    TripBriefing.describe(trip, ManageVisitsUseCase.Schedule.of(claimed.visits()), today), text, claimed.history());
             var toolbox = new TripToolbox(owner, trip.id(), conversationId, language, trips, visits, itineraries, expenses,
                     proposals, drafter, clock, keeper::alive);
             assistant.reply(turn, toolbox, keeper.keepingAlive(listener));

@@ -96,8 +96,7 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
     @Override public Schedule schedule(UserId owner, TripId trip) { return schedule(get(owner, trip)); }
 
     @Override public Schedule schedule(Trip trip) {
-        var all = visits.forTrip(trip.id());
-        return new Schedule(all, VisitRules.overlaps(all));
+        return Schedule.of(visits.forTrip(trip.id()));
     }
 
     @Override public CustomerVisit add(UserId owner, TripId tripId, VisitDetails details) {

@@ -114,6 +114,7 @@ class ChatWithAssistantServiceTest {
         var turn = assistant.turns.getFirst();
         assertThat(turn.today()).isEqualTo(LocalDate.of(2026, 11, 24)); // 15:30 UTC is already the next day in Tokyo
         assertThat(turn.userMessage()).isEqualTo("What is planned?");
+        assertThat(turn.history()).extracting(StoredMessage::text).as("read with the claim, the opening last").containsExactly("What is planned?");
         assertThat(turn.tripContext()).contains("Today is 2026-11-24").contains("Osaka customers").contains("Renewals")
                 .contains("2026-12-01 to 2026-12-03").contains("visit #" + acme.id() + ": Acme").contains("Beta")
                 .contains("overlap");

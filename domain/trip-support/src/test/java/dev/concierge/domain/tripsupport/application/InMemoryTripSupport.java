@@ -50,7 +50,7 @@ final class InMemoryTripSupport {
     final Itineraries itineraries = new Itineraries();
     final Plans plans = new Plans();
     final Conversations conversations = new Conversations();
-    final Turns turns = new Turns(conversations);
+    final Turns turns = new Turns(conversations, trips, visits);
     final Proposals proposals = new Proposals();
     final TravelPolicySource policy = TravelPolicy::domesticJapan;
 
@@ -157,12 +157,18 @@ final class InMemoryTripSupport {
 
     static final class Turns implements ConversationTurns {
         private final Conversations conversations;
+        private final Trips trips;
+        private final Visits visits;
         final Map<ConversationId, Lease> held = new HashMap<>();
         final Map<ConversationId, Instant> until = new HashMap<>();
 
-        Turns(Conversations conversations) { this.conversations = conversations; }
+        Turns(Conversations conversations, Trips trips, Visits visits) {
+            this.conversations = conversations;
+            this.trips = trips;
+            this.visits = visits;
+        }
 
-        @Override public synchronized Optional<Lease> claim(ConversationId conversation, UserId owner, Instant now,
+        @Override public synchronized Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner, Instant now,
                                                             Instant leaseUntil, StoredMessage opening) {
             Conversation claimed = conversations.rows.get(conversation);
             if (claimed == null || !claimed.owner().equals(owner)) return Optional.empty();
@@ -171,7 +177,8 @@ final class InMemoryTripSupport {
             held.put(conversation, lease);
             until.put(conversation, leaseUntil);
             conversations.append(conversation, List.of(opening));
-            return Optional.of(lease);
+            return Optional.of(new ClaimedTurn(lease, trips.rows.get(claimed.trip()), visits.forTrip(claimed.trip()),
+                    conversations.history(conversation)));
         }
 
         @Override public synchronized boolean renew(Lease lease, Instant leaseUntil) {

@@ -13,7 +13,10 @@ import java.util.List;
 
 public interface ManageVisitsUseCase {
     /** The trip's visits and every overlap among them. */
-    record Schedule(List<CustomerVisit> visits, List<VisitRules.Overlap> overlaps) {}
+    record Schedule(List<CustomerVisit> visits, List<VisitRules.Overlap> overlaps) {
+        /** {@code visits} in schedule order, as a trip's repository lists them. */
+        public static Schedule of(List<CustomerVisit> visits) { return new Schedule(visits, VisitRules.overlaps(visits)); }
+    }
 
     Schedule schedule(UserId owner, TripId trip);
 

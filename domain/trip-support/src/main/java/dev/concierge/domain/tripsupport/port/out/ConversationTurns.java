@@ -2,10 +2,13 @@ package dev.concierge.domain.tripsupport.port.out;
 
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
+import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,11 +19,13 @@ import java.util.Optional;
 public interface ConversationTurns {
     /**
      * Claims the owner's conversation for one turn and stores the turn's opening message (the user's) after its
-     * history, as one atomic change: the opening is stored only when the claim succeeds.
-     * @return the lease; empty, with nothing stored, when another turn holds an unexpired one or when the conversation
-     *         does not exist or is not the owner's
+     * history, as one atomic change: the opening is stored only when the claim succeeds. What the turn starts from
+     * comes back with the claim, read after it: the model is asked next, and every database round trip before that
+     * adds to the time to the first token.
+     * @return the claimed turn; empty, with nothing stored, when another turn holds an unexpired lease or when the
+     *         conversation does not exist or is not the owner's
      */
-    Optional<Lease> claim(ConversationId conversation, UserId owner, Instant now, Instant until, StoredMessage opening);
+    Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner, Instant now, Instant until, StoredMessage opening);
 
     /**
      * Extends a lease still held, so a long turn keeps the conversation while it shows signs of life.
@@ -42,4 +47,15 @@ public interface ConversationTurns {
      * turn's opening (0 when none).
      */
     record Lease(ConversationId conversation, TripId trip, String token, long lastSequenceBefore) {}
+
+    /**
+     * A claim with the conversation's trip (its owner is the conversation's), the trip's visits in schedule order and
+     * the conversation's whole history, ending with the opening.
+     */
+    record ClaimedTurn(Lease lease, Trip trip, List<CustomerVisit> visits, List<StoredMessage> history) {
+        public ClaimedTurn {
+            visits = List.copyOf(visits);
+            history = List.copyOf(history);
+        }
+    }
 }

@@ -2,11 +2,13 @@ package dev.concierge.domain.tripsupport.port.out;
 
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
 import dev.concierge.domain.tripsupport.model.VisitId;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * The chat model behind the trip assistant. It keeps the conversation's memory through {@link ConversationRepository}
@@ -14,7 +16,8 @@ import java.time.LocalDateTime;
  * and streams its answer to the {@link Listener}. The caller guarantees one turn at a time per conversation.
  *
  * <p>Who stores what: the caller has already appended the user's message ({@code turn.userMessage()}) to the
- * conversation before {@code reply} runs, so it is the last message of the history; the assistant appends what the
+ * conversation before {@code reply} runs, so it is the last message of the history, which the caller read with its
+ * claim on the conversation ({@code turn.history()}); the assistant appends what the
  * turn adds (assistant messages with their tool calls, tool results, the final answer) through
  * {@link ConversationRepository#append}.
  */
@@ -30,8 +33,14 @@ public interface TripAssistant {
      */
     void reply(Turn turn, Toolbox tools, Listener listener);
 
-    /** {@code tripContext} is the system prompt's account of the trip; {@code today} is in the user's time zone. */
-    record Turn(ConversationId conversation, Language language, LocalDate today, String tripContext, String userMessage) {}
+    /**
+     * {@code tripContext} is the system prompt's account of the trip; {@code today} is in the user's time zone;
+     * {@code history} is the conversation as stored when the turn began, the user's message last.
+     */
+    record Turn(ConversationId conversation, Language language, LocalDate today, String tripContext, String userMessage,
+                List<StoredMessage> history) {
+        public Turn { history = List.copyOf(history); }
+    }
 
     /**
      * What the assistant may do, already scoped to the caller and this trip: read-only tools answer at once;
