@@ -3,10 +3,8 @@ package dev.concierge.adapter.persistence.tripsupport;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
-import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.Results;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
@@ -75,8 +73,7 @@ final class JooqConversationTurns implements ConversationTurns {
         if (results.size() != 4) throw new IllegalStateException("A turn's claim answered " + results.size() + " result sets instead of 4");
         // No trip after a claim: the trip was deleted meanwhile, and its conversations with it.
         if (results.getFirst().isEmpty() || results.get(1).isEmpty()) return Optional.empty();
-        Record row = results.getFirst().getFirst();
-        Lease lease = new Lease(conversation, new TripId(row.get(1, Long.class)), token, row.get(0, Long.class));
+        Lease lease = new Lease(conversation, token, results.getFirst().getFirst().get(0, Long.class));
         return Optional.of(new ClaimedTurn(lease, JooqTripRepository.toTrip(results.get(1).getFirst()),
                 results.get(2).map(visit -> JooqVisitRepository.toVisit(visit.into(VISITS))),
                 results.get(3).map(message -> JooqConversationRepository.toMessage(message.into(MESSAGES)))));
@@ -87,12 +84,12 @@ final class JooqConversationTurns implements ConversationTurns {
             claimed AS (
                 UPDATE trip_support.conversations c SET turn_token = ?, turn_lease_until = CAST(? AS timestamptz)
                 WHERE c.id = ? AND c.owner_id = ? AND (c.turn_lease_until IS NULL OR c.turn_lease_until <= CAST(? AS timestamptz))
-                RETURNING c.id, c.trip_id, (SELECT coalesce(max(m.sequence), 0) FROM trip_support.messages m
+                RETURNING c.id, (SELECT coalesce(max(m.sequence), 0) FROM trip_support.messages m
                                  WHERE m.conversation_id = c.id) AS last_sequence),
             opened AS (
                 INSERT INTO trip_support.messages (conversation_id, sequence, kind, text, tool_calls, tool_call_id, tool_name, at)
                 SELECT id, last_sequence + 1, ?, ?, CAST(? AS jsonb), ?, ?, CAST(? AS timestamptz) FROM claimed)
-            SELECT claimed.last_sequence, claimed.trip_id FROM claimed CROSS JOIN asynchronous""";
+            SELECT claimed.last_sequence FROM claimed CROSS JOIN asynchronous""";
 
     @Override public boolean renew(Lease lease, Instant until) {
         return dsl.update(CONVERSATIONS)

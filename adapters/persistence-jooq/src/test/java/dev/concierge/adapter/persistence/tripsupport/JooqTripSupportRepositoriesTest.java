@@ -368,10 +368,10 @@ class JooqTripSupportRepositoriesTest {
             Conversation chat = conversations.create(trip.id(), ALICE, "c", NOW);
 
             var bobs = turns.claim(chat.id(), BOB, NOW, NOW.plusSeconds(600), message(StoredMessage.Kind.USER, "Bob was here"));
-            var alices = claim(chat.id(), NOW, NOW.plusSeconds(600));
+            var alices = turns.claim(chat.id(), ALICE, NOW, NOW.plusSeconds(600), message(StoredMessage.Kind.USER, "opening at " + NOW));
 
             assertThat(bobs).isEmpty();
-            assertThat(alices).hasValueSatisfying(lease -> assertThat(lease.trip()).isEqualTo(trip.id()));
+            assertThat(alices).hasValueSatisfying(claimed -> assertThat(claimed.trip().id()).isEqualTo(trip.id()));
             assertThat(conversations.history(chat.id())).extracting(StoredMessage::text).containsExactly("opening at " + NOW);
         }
 

@@ -173,7 +173,7 @@ final class InMemoryTripSupport {
             Conversation claimed = conversations.rows.get(conversation);
             if (claimed == null || !claimed.owner().equals(owner)) return Optional.empty();
             if (held.containsKey(conversation) && until.get(conversation).isAfter(now)) return Optional.empty();
-            Lease lease = new Lease(conversation, claimed.trip(), UUID.randomUUID().toString(), conversations.last(conversation));
+            Lease lease = new Lease(conversation, UUID.randomUUID().toString(), conversations.last(conversation));
             held.put(conversation, lease);
             until.put(conversation, leaseUntil);
             conversations.append(conversation, List.of(opening));

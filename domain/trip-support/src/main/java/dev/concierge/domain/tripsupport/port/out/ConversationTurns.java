@@ -5,7 +5,6 @@ import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.Trip;
-import dev.concierge.domain.tripsupport.model.TripId;
 
 import java.time.Instant;
 import java.util.List;
@@ -43,10 +42,10 @@ public interface ConversationTurns {
     void retract(Lease lease);
 
     /**
-     * A claim: the conversation and its trip, who holds it ({@code token}) and the last message sequence before the
-     * turn's opening (0 when none).
+     * A claim: the conversation, who holds it ({@code token}) and the last message sequence before the turn's opening
+     * (0 when none).
      */
-    record Lease(ConversationId conversation, TripId trip, String token, long lastSequenceBefore) {}
+    record Lease(ConversationId conversation, String token, long lastSequenceBefore) {}
 
     /**
      * A claim with the conversation's trip (its owner is the conversation's), the trip's visits in schedule order and
