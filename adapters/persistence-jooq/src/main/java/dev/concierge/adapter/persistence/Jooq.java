@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence;
 
+import dev.concierge.adapter.persistence.jdbc.ConnectionFailures;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -31,9 +32,7 @@ public final class Jooq {
             try {
                 return dataSource.getConnection();
             } catch (SQLException e) {
-                if (DatabaseUnavailableTranslation.isConnectionFailure(e)) {
-                    throw new DatabaseUnavailableTranslation.DatabaseUnavailable();
-                }
+                if (ConnectionFailures.isConnectionFailure(e)) throw ConnectionFailures.unavailable();
                 throw new DataAccessException("Error getting connection from data source " + dataSource, e);
             }
         }

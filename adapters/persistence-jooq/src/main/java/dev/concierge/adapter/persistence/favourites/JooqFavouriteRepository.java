@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.favourites;
 
+import dev.concierge.adapter.persistence.jdbc.PlainJdbc;
 import dev.concierge.domain.favourites.model.Favourite;
 import dev.concierge.domain.favourites.model.FavouriteId;
 import dev.concierge.domain.favourites.model.FavouriteQuery;
@@ -8,14 +9,11 @@ import dev.concierge.domain.favourites.model.NewFavourite;
 import dev.concierge.domain.favourites.model.SavedFavourite;
 import dev.concierge.domain.favourites.port.out.FavouriteRepository;
 import dev.concierge.domain.kernel.Page;
-import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.kernel.UserId;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.exception.DataAccessException;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -79,7 +77,7 @@ final class JooqFavouriteRepository implements FavouriteRepository {
         binds.add((long) query.page().offset());
         binds.add(owner);
         return jdbc(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, binds.toArray());
+            try (PreparedStatement statement = PlainJdbc.prepare(connection, sql, binds.toArray());
                  ResultSet rows = statement.executeQuery()) {
                 List<Favourite> items = new ArrayList<>(query.page().limit());
                 long total = 0;
@@ -136,9 +134,8 @@ final class JooqFavouriteRepository implements FavouriteRepository {
                 row.get("liked", Boolean.class));
     }
 
-    // The hot paths (list, find, like, unlike) are single statements written once and run over JDBC: rendering a
-    // jOOQ query and mapping its records cost more CPU than the database spends answering them (see bench/README.md).
-    // Each answers the columns favourite() reads. Every bind is a parameter; nothing is concatenated from input.
+    // The hot paths (list, find, like, unlike) are single statements written once and run over plain JDBC (PlainJdbc;
+    // see bench/README.md). Each answers the columns favourite() reads.
 
     private static final String COLUMNS = "f.id, f.owner_id, f.type, f.content, f.author, f.created_at";
     private static final String LIKES_OF_F = "(SELECT count(*) FROM favourites.content_likes l WHERE l.content_key = f.content_key)";
@@ -187,16 +184,10 @@ final class JooqFavouriteRepository implements FavouriteRepository {
 
     private Optional<Favourite> one(String sql, Object... binds) {
         return jdbc(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, binds); ResultSet rows = statement.executeQuery()) {
+            try (PreparedStatement statement = PlainJdbc.prepare(connection, sql, binds); ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(favourite(rows)) : Optional.<Favourite>empty();
             }
         });
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... binds) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < binds.length; i++) statement.setObject(i + 1, binds[i]);
-        return statement;
     }
 
     private static Favourite favourite(ResultSet row) throws SQLException {
@@ -211,28 +202,5 @@ final class JooqFavouriteRepository implements FavouriteRepository {
                 row.getBoolean(8));
     }
 
-    private interface JdbcWork<T> { T run(Connection connection) throws SQLException; }
-
-    private <T> T jdbc(JdbcWork<T> work) {
-        return dsl.connectionResult(connection -> {
-            try {
-                return work.run(connection);
-            } catch (SQLException e) {
-                throw failure(e);
-            }
-        });
-    }
-
-    /**
-     * Plain JDBC bypasses jOOQ's listeners, so this repeats their meaning here (the persistence package's
-     * DatabaseUnavailableTranslation): a lost connection is "unavailable" (503), anything else a data access error.
-     */
-    private static RuntimeException failure(SQLException e) {
-        String state = e.getSQLState();
-        if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03"))) {
-            return new Unavailable("database_unavailable", "The database is not reachable right now; try again shortly. "
-                    + "If it persists, check that PostgreSQL is running and DATABASE_URL is right.");
-        }
-        return new DataAccessException("SQL [" + state + "]; " + e.getMessage(), e);
-    }
+    private <T> T jdbc(PlainJdbc.Work<T> work) { return PlainJdbc.run(dsl, work); }
 }

@@ -1,0 +1,48 @@
+package dev.concierge.adapter.persistence.jdbc;
+
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Plain JDBC on the shared pool, for the few hot statements written once as SQL text: rendering a jOOQ query and
+ * reading its results generically cost more CPU than the database spends answering them. Failures mean what they mean
+ * for jOOQ's queries, whose listener plain JDBC bypasses: a lost connection is the domain's "unavailable" (503,
+ * {@link ConnectionFailures}), anything else a {@link DataAccessException} carrying the {@link SQLException}, so
+ * {@link DataAccessException#sqlStateClass()} still tells a constraint violation from the rest.
+ */
+public final class PlainJdbc {
+    private PlainJdbc() {}
+
+    /** What runs on the borrowed connection; it must close what it opens. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    public static <T> T run(DSLContext dsl, Work<T> work) {
+        return dsl.connectionResult(connection -> {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (ConnectionFailures.isConnectionFailure(e)) throw ConnectionFailures.unavailable();
+                throw new DataAccessException("SQL [" + e.getSQLState() + "]; " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** A statement with its parameters bound in order; every value is a parameter, nothing is concatenated. */
+    public static PreparedStatement prepare(Connection connection, String sql, Object... binds) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < binds.length; i++) statement.setObject(i + 1, binds[i]);
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+}
