@@ -37,15 +37,16 @@ final class GenerationWorkers {
     private final ProcessGenerationJobsUseCase jobs;
     private final Config config;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private final Object idle = new Object();
+    private final WorkerWakeUp wakeUp;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean claiming;
     private volatile boolean started;
     private ScheduledExecutorService heartbeat;
 
-    GenerationWorkers(ProcessGenerationJobsUseCase jobs, Config config) {
+    GenerationWorkers(ProcessGenerationJobsUseCase jobs, Config config, WorkerWakeUp wakeUp) {
         this.jobs = jobs;
         this.config = config;
+        this.wakeUp = wakeUp;
     }
 
     /** Unique per process, readable in the jobs table: which host and process holds a lease. */
@@ -88,9 +89,7 @@ final class GenerationWorkers {
     /** First step of shutdown: no new claims; running jobs go on. */
     void stopClaiming() {
         claiming = false;
-        synchronized (idle) {
-            idle.notifyAll();
-        }
+        wakeUp.wakeAll();
     }
 
     /** Stops claiming, waits up to {@code grace} for running jobs, then hands back the rest and ends the threads. */
@@ -118,6 +117,7 @@ final class GenerationWorkers {
     private void work() {
         boolean failing = false;
         while (claiming) {
+            long seen = wakeUp.seen();
             List<ClaimedJob> claimed;
             try {
                 claimed = jobs.claim(config.workerId(), 1);
@@ -126,11 +126,11 @@ final class GenerationWorkers {
             } catch (RuntimeException e) {
                 if (!failing) LOG.warn("could not claim generation jobs: {}; retrying", e.getMessage());
                 failing = true;
-                pause(CLAIM_FAILURE_PAUSE.compareTo(config.pollInterval()) > 0 ? CLAIM_FAILURE_PAUSE : config.pollInterval());
+                pause(CLAIM_FAILURE_PAUSE.compareTo(config.pollInterval()) > 0 ? CLAIM_FAILURE_PAUSE : config.pollInterval(), seen);
                 continue;
             }
             if (claimed.isEmpty()) {
-                pause(config.pollInterval());
+                pause(config.pollInterval(), seen);
                 continue;
             }
             for (ClaimedJob job : claimed) run(job);
@@ -158,14 +158,12 @@ final class GenerationWorkers {
         }
     }
 
-    private void pause(Duration duration) {
-        synchronized (idle) {
-            if (!claiming) return;
-            try {
-                idle.wait(duration.toMillis());
-            } catch (InterruptedException e) {
-                // stop() interrupts only after claiming ended, which the loop sees next
-            }
+    private void pause(Duration duration, long seen) {
+        if (!claiming) return;
+        try {
+            wakeUp.await(duration, seen);
+        } catch (InterruptedException e) {
+            // stop() interrupts only after claiming ended, which the loop sees next
         }
     }
 

@@ -81,7 +81,7 @@ public record Settings(
             new Setting("APP_TIME_ZONE", "Asia/Tokyo", "Time zone of 'today'"),
             new Setting("SHUTDOWN_DRAIN_SECONDS", "20", "How long SIGTERM waits for in-flight requests"),
             new Setting("GENERATION_CONCURRENCY", "2", "Generation jobs run at once by this instance; 0 runs none"),
-            new Setting("GENERATION_POLL_MILLIS", "500", "How often an idle generation worker looks for queued jobs"),
+            new Setting("GENERATION_POLL_MILLIS", "500", "How often an idle generation worker looks for queued jobs; jobs queued on this instance wake its workers at once"),
             new Setting("GENERATION_LEASE_SECONDS", "120", "How long a claimed job stays with a worker that stopped renewing it"),
             new Setting("GENERATION_MAX_ATTEMPTS", "10", "Attempts of a job while the model is unavailable before it fails"),
             new Setting("GENERATION_RETRY_DELAY_SECONDS", "5", "First wait before retrying; doubles per attempt, with jitter, up to 5 minutes"),

@@ -64,15 +64,18 @@ final class TestCaseGenerationModule extends AbstractModule {
 
     @Provides @Singleton GenerationService generation(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue,
                                                       ProcedureGenerator generator, GenerationModelStatus modelStatus,
-                                                      Transactions transactions, Clock clock) {
+                                                      Transactions transactions, WorkerWakeUp wakeUp, Clock clock) {
         Duration firstDelay = settings.firstRetryDelay();
         RetryPolicy retries = new RetryPolicy(firstDelay, firstDelay.compareTo(MAX_RETRY_DELAY) > 0 ? firstDelay : MAX_RETRY_DELAY,
                 settings.maxAttempts());
-        return new GenerationService(suites, cases, queue, generator, modelStatus, transactions, retries, settings.lease(), clock);
+        return new GenerationService(suites, cases, queue, generator, modelStatus, transactions, retries, settings.lease(), wakeUp, clock);
     }
 
-    @Provides @Singleton GenerationWorkers workers(ProcessGenerationJobsUseCase jobs) {
+    /** Shared by the service, which says when it queued jobs, and the workers, who wait on it when idle. */
+    @Provides @Singleton WorkerWakeUp wakeUp() { return new WorkerWakeUp(); }
+
+    @Provides @Singleton GenerationWorkers workers(ProcessGenerationJobsUseCase jobs, WorkerWakeUp wakeUp) {
         return new GenerationWorkers(jobs, new GenerationWorkers.Config(GenerationWorkers.newWorkerId(), settings.concurrency(),
-                settings.pollInterval(), settings.lease().dividedBy(3)));
+                settings.pollInterval(), settings.lease().dividedBy(3)), wakeUp);
     }
 }

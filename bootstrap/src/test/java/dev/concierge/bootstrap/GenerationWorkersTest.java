@@ -21,12 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class GenerationWorkersTest {
     private final FakeJobs jobs = new FakeJobs();
+    private final WorkerWakeUp wakeUp = new WorkerWakeUp();
     private GenerationWorkers workers;
 
     @AfterEach void stop() { if (workers != null) workers.stop(Duration.ZERO); }
 
-    private GenerationWorkers start(int concurrency) {
-        workers = new GenerationWorkers(jobs, new GenerationWorkers.Config("test-worker", concurrency, Duration.ofMillis(20), Duration.ofMillis(50)));
+    private GenerationWorkers start(int concurrency) { return start(concurrency, Duration.ofMillis(20)); }
+
+    private GenerationWorkers start(int concurrency, Duration pollInterval) {
+        workers = new GenerationWorkers(jobs, new GenerationWorkers.Config("test-worker", concurrency, pollInterval, Duration.ofMillis(50)), wakeUp);
         workers.start();
         return workers;
     }
@@ -71,6 +74,27 @@ class GenerationWorkersTest {
         assertThat(jobs.processed).as("the job still running was interrupted, the queued one never claimed").containsExactly(1L);
         assertThat(jobs.queued).containsExactly(2L);
         assertThat(workers.running()).isFalse();
+    }
+
+    @Test void idle_workers_start_on_jobs_queued_here_without_waiting_for_their_next_poll() throws Exception {
+        start(2, Duration.ofHours(1));
+        while (jobs.claims.get() < 2) Thread.onSpinWait(); // both found the queue empty and wait an hour to poll again
+
+        jobs.queue(1, 2);
+        wakeUp.jobsQueued();
+
+        assertThat(jobs.allProcessed.await(30, TimeUnit.SECONDS)).as("processed long before the next poll").isTrue();
+        assertThat(jobs.processed).containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    @Test void stopping_wakes_idle_workers_at_once() throws Exception {
+        start(1, Duration.ofHours(1));
+        while (jobs.claims.get() < 1) Thread.onSpinWait();
+
+        workers.stop(Duration.ofSeconds(30));
+
+        assertThat(workers.running()).isFalse();
+        assertThat(jobs.claims).as("no claim after stopping").hasValue(1);
     }
 
     @Test void with_no_concurrency_nothing_is_claimed() throws Exception {

@@ -25,6 +25,7 @@ import dev.concierge.domain.testcasegeneration.model.TestCaseId;
 import dev.concierge.domain.testcasegeneration.model.TestCaseKey;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresCommand;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
+import dev.concierge.domain.testcasegeneration.port.out.JobsQueued;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -253,7 +254,7 @@ class JooqGenerationQueueTest {
         GenerationService service = new GenerationService(suites, cases, queue, request -> {
             calls.incrementAndGet();
             return new Procedure(List.of(new Step("Step of call " + calls.get(), "Shown")));
-        }, Optional::empty, transactions, new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 3), LEASE, Clock.systemUTC());
+        }, Optional::empty, transactions, new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 3), LEASE, JobsQueued.nobody(), Clock.systemUTC());
         Actor alice = new Actor(ALICE, Set.of("qa"));
         TestCaseId id = drafts(1).getFirst();
         service.generate(new GenerateProceduresCommand(alice, suite.id(), List.of()));

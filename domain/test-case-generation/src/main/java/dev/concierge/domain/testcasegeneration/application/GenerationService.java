@@ -23,6 +23,7 @@ import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase
 import dev.concierge.domain.testcasegeneration.port.in.ProcessGenerationJobsUseCase;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
+import dev.concierge.domain.testcasegeneration.port.out.JobsQueued;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
 import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
@@ -57,17 +58,21 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
     private final SuiteAccess access;
     private final RetryPolicy retryPolicy;
     private final Duration lease;
+    private final JobsQueued jobsQueued;
     private final Clock clock;
 
     public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
                              GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Clock clock) {
-        this(suites, cases, queue, generator, modelStatus, transactions, retryPolicy, LEASE, clock);
+        this(suites, cases, queue, generator, modelStatus, transactions, retryPolicy, LEASE, JobsQueued.nobody(), clock);
     }
 
-    /** {@code lease}: how long a claim holds without a heartbeat; a dead worker's jobs wait that long before another takes them. */
+    /**
+     * {@code lease}: how long a claim holds without a heartbeat; a dead worker's jobs wait that long before another takes
+     * them. {@code jobsQueued} is told after a batch is committed.
+     */
     public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
                              GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Duration lease,
-                             Clock clock) {
+                             JobsQueued jobsQueued, Clock clock) {
         if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
         this.lease = lease;
         this.cases = cases;
@@ -77,6 +82,7 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
         this.transactions = transactions;
         this.access = new SuiteAccess(suites, cases);
         this.retryPolicy = retryPolicy;
+        this.jobsQueued = jobsQueued;
         this.clock = clock;
     }
 
@@ -91,11 +97,13 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
             throw new RuleViolated("nothing_to_generate", "There is nothing to generate: the suite has no draft test cases.");
         }
         Batch batch = new Batch(BatchId.random(), command.suite(), command.actor().user(), clock.instant(), selected.size(), false);
-        return transactions.inTransaction(() -> {
+        transactions.inTransaction(() -> {
             for (TestCase testCase : selected) cases.save(testCase.queue(clock.instant()));
             queue.enqueue(batch, selected.stream().map(TestCase::id).toList());
             return batch;
         });
+        jobsQueued.jobsQueued(); // after the commit: a worker woken earlier would find nothing to claim
+        return batch;
     }
 
     private List<TestCase> selection(GenerateProceduresCommand command) {

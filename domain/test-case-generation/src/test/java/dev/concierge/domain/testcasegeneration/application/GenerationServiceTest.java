@@ -49,8 +49,9 @@ class GenerationServiceTest {
     private final InMemoryPorts.Queue queue = new InMemoryPorts.Queue(clock);
     private final InMemoryPorts.ScriptedGenerator model = new InMemoryPorts.ScriptedGenerator();
     private final InMemoryPorts.SwitchableModelStatus modelStatus = new InMemoryPorts.SwitchableModelStatus();
+    private final java.util.concurrent.atomic.AtomicInteger announced = new java.util.concurrent.atomic.AtomicInteger();
     private final GenerationService service = new GenerationService(suites, cases, queue, model, modelStatus,
-            new InMemoryPorts.DirectTransactions(), RETRIES, LEASE, clock);
+            new InMemoryPorts.DirectTransactions(), RETRIES, LEASE, announced::incrementAndGet, clock);
     private final Suite suite = suites.create(new NewSuite("Login", ""), "qa", ALICE.user(), clock.instant());
 
     private TestCase draft(String key, String title) {
@@ -86,6 +87,7 @@ class GenerationServiceTest {
         assertThat(current(first).status()).isEqualTo(CaseStatus.QUEUED);
         assertThat(current(second).status()).isEqualTo(CaseStatus.QUEUED);
         assertThat(service.progress(ALICE, batch.id()).counts()).containsEntry(JobState.QUEUED, 2);
+        assertThat(announced).as("idle workers are told once per batch").hasValue(1);
     }
 
     @Test void with_no_model_reachable_generation_is_unavailable_and_nothing_is_queued() {
@@ -97,6 +99,7 @@ class GenerationServiceTest {
         assertThat(unavailable.getMessage()).contains("start Ollama").contains("LLM_PROVIDER=openai");
         assertThat(current(testCase).status()).isEqualTo(CaseStatus.DRAFT);
         assertThat(queue.jobs).isEmpty();
+        assertThat(announced).hasValue(0);
     }
 
     @Test void a_suite_without_drafts_has_nothing_to_generate() {
