@@ -205,6 +205,17 @@
       const last = body.lastElementChild;
       const first = last && last.querySelector('input');
       if (first) first.focus();
+    } else if ('draftItinerary' in target.dataset) {
+      drafting(target, '/api/trips/' + tripId + '/itinerary/draft', (draft) => {
+        showDraftItinerary(draft.items);
+        notify(target.dataset.done);
+      });
+    } else if (target.dataset.draftNotes) {
+      const notes = target.closest('form').elements.namedItem('preparationNotes');
+      drafting(target, '/api/visits/' + target.dataset.draftNotes + '/preparation-notes/draft', (draft) => {
+        notes.value = draft.notes;
+        notes.focus();
+      });
     } else if ('removeRow' in target.dataset) {
       const row = target.closest('tr');
       if (row) row.remove();
@@ -219,6 +230,33 @@
         .catch((error) => notify(error.message, true));
     }
   });
+
+  // Drafts: the assistant writes, the editor shows it, nothing is saved until the user saves the form. -------------
+  function drafting(button, url, show) {
+    button.disabled = true;
+    notify(button.dataset.busy);
+    api('POST', url + '?lang=' + encodeURIComponent(document.documentElement.lang || 'en'))
+      .then(show)
+      .catch((error) => notify(error.message, true))
+      .finally(() => { button.disabled = false; });
+  }
+
+  function showDraftItinerary(items) {
+    const table = document.getElementById('itinerary-rows');
+    table.querySelectorAll('tr.row').forEach((row) => row.remove());
+    const empty = document.querySelector('#itinerary .empty');
+    if (empty) empty.hidden = true;
+    const body = table.querySelector('tbody.new-rows');
+    const template = document.getElementById('itinerary-row-template');
+    for (const item of items) {
+      body.appendChild(template.content.cloneNode(true));
+      const row = body.lastElementChild;
+      for (const field of ['date', 'start', 'end', 'kind', 'title', 'place']) {
+        row.querySelector('[data-field="' + field + '"]').value = item[field] || '';
+      }
+      row.dataset.notes = item.notes || '';
+    }
+  }
 
   // Chat ----------------------------------------------------------------------------------------------------
   function addMessage(kind, text) {

@@ -4,7 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.domain.tripsupport.application.ChatWithAssistantService;
+import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
+import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
@@ -19,7 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The trip assistant's chat. Installed next to the LLM adapter's module that binds {@link TripAssistant} and
+ * The trip assistant's chat and the drafts it writes on request. Installed next to the LLM adapter's module that binds {@link TripAssistant} and
  * {@link TripDrafter}; the rest comes from {@link TripSupportModule} and persistence. The tools reach the trip
  * through the same use cases as the API.
  */
@@ -31,6 +33,10 @@ final class TripAssistantModule extends AbstractModule {
                                                        TripDrafter drafter, Clock clock, Settings settings) {
         return new ChatWithAssistantService(trips, visits, itineraries, expenses, conversations, turns, proposals,
                 assistant, drafter, clock, turnLease(settings.llm().requestTimeout()));
+    }
+
+    @Provides @Singleton DraftWithAssistantUseCase drafts(ManageTripsUseCase trips, ManageVisitsUseCase visits, TripDrafter drafter) {
+        return new DraftWithAssistantService(trips, visits, drafter);
     }
 
     /** Outlasts one slow model call (a live turn renews on every token and tool call), so only a dead turn loses it. */

@@ -135,6 +135,48 @@ class TripSupportBrowserTest {
         }
     }
 
+    @Test void an_itinerary_drafted_by_the_assistant_fills_the_editor_and_is_kept_once_saved() throws Exception {
+        var created = running.post("/api/trips", """
+                {"title":"Sendai customers","origin":"Tokyo","destinations":["Sendai"],"startDate":"2026-12-15","endDate":"2026-12-16"}""");
+        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
+        llm.enqueue(LlmWireFixture.Answer.content("""
+                {"items":[
+                  {"date":"2026-12-15","start":"07:30","end":"09:00","kind":"transport","title":"Hayabusa 3 to Sendai","place":"Tokyo Station","notes":""},
+                  {"date":"2026-12-16","start":"10:00","end":"","kind":"meeting","title":"Tohoku Foods","place":"Aoba-ku","notes":"Bring samples"}]}"""));
+        ChromeDriver browser = Browser.start(1280, 2200);
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(running.base() + "/trips/" + trip + "?lang=en#itinerary");
+
+            browser.findElement(By.cssSelector("button[data-draft-itinerary]")).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#itinerary-rows tr.row"), 2));
+            assertThat(browser.findElement(By.cssSelector("#itinerary-rows tr.row [data-field=title]")).getAttribute("value"))
+                    .isEqualTo("Hayabusa 3 to Sendai");
+            assertThat(running.get("/api/trips/" + trip + "/itinerary").body()).as("a draft is not stored").contains("\"items\":[]");
+            Browser.screenshot(browser, "trip-support-itinerary-drafted");
+
+            browser.findElement(By.cssSelector("#itinerary-form button[type=submit]")).click();
+            wait.until(page -> running.get("/api/trips/" + trip + "/itinerary").body().contains("Tohoku Foods"));
+            var saved = new ObjectMapper().readTree(running.get("/api/trips/" + trip + "/itinerary").body());
+            assertThat(saved.path("items")).hasSize(2);
+            assertThat(saved.path("items").get(1).path("notes").asText()).isEqualTo("Bring samples");
+
+            var visit = running.post("/api/trips/" + trip + "/visits", """
+                    {"company":"Tohoku Foods","location":"Aoba-ku","startsAt":"2026-12-16T10:00:00","durationMinutes":60}""");
+            assertThat(visit.statusCode()).as(visit.body()).isEqualTo(201);
+            llm.enqueue(LlmWireFixture.Answer.content("""
+                    {"goals":["Agree the spring order"],"talkingPoints":["New packaging"],"questions":["Volumes?"],"bring":["Samples"]}"""));
+            browser.navigate().refresh(); // the visit was added through the API
+            browser.findElement(By.cssSelector(".edit-visit summary")).click();
+            browser.findElement(By.cssSelector("button[data-draft-notes]")).click();
+            wait.until(page -> page.findElement(By.name("preparationNotes")).getAttribute("value").contains("Agree the spring order"));
+            assertThat(running.get("/api/visits/" + new ObjectMapper().readTree(visit.body()).path("id").asLong()).body())
+                    .as("drafted notes are not stored until the visit is saved").doesNotContain("Agree the spring order");
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test void a_model_that_fails_before_answering_shows_what_happened_in_the_chat_form() throws Exception {
         var created = running.post("/api/trips", """
                 {"title":"Nagoya visit","origin":"Tokyo","destinations":["Nagoya"],"startDate":"2026-12-10","endDate":"2026-12-10"}""");

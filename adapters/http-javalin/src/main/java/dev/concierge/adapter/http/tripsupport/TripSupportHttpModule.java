@@ -9,6 +9,7 @@ import dev.concierge.adapter.http.web.NavigationEntry;
 import dev.concierge.adapter.http.web.PageRenderer;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
+import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
@@ -34,6 +35,7 @@ public final class TripSupportHttpModule extends AbstractModule {
     @Override protected void configure() {
         HttpModule.routes(binder()).addBinding().to(TripRoutes.class);
         HttpModule.routes(binder()).addBinding().to(ConversationRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(DraftRoutes.class);
         HttpModule.routes(binder()).addBinding().to(TripPages.class);
         HttpModule.navigation(binder()).addBinding().toInstance(
                 new NavigationEntry("trips", "/trips", "nav.trips", "home.trips", 10));
@@ -47,6 +49,10 @@ public final class TripSupportHttpModule extends AbstractModule {
     @Provides @Singleton ConversationRoutes conversationRoutes(ChatWithAssistantUseCase chat, ReviewProposalsUseCase proposals,
                                                                CurrentUser user, ObjectMapper mapper, Clock clock) {
         return new ConversationRoutes(chat, proposals, user, mapper, clock.getZone(), chatIdleTimeout);
+    }
+
+    @Provides @Singleton DraftRoutes draftRoutes(DraftWithAssistantUseCase drafts, CurrentUser user) {
+        return new DraftRoutes(drafts, user);
     }
 
     @Provides @Singleton TripPages tripPages(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itinerary,

@@ -199,6 +199,9 @@ public final class TripViews {
 
     public record NotesRequest(String notes) {}
 
+    /** Preparation notes the assistant drafted; not stored until the user saves them. */
+    public record NotesDraftView(String notes) {}
+
     public record ItineraryRequest(List<ItineraryItemRequest> items) {}
 
     public record ItineraryItemRequest(LocalDate date, LocalTime start, LocalTime end, String kind, String title, String place, String notes) {}

@@ -10,7 +10,9 @@ import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
+import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real {@link HttpServer} on a random port, wired by the real Guice modules ({@link HttpModule},
- * {@link TripSupportHttpModule}) around in-memory use cases. Requests act as {@code alice} unless they name another
+ * {@link TripSupportHttpModule}) around in-memory use cases (the drafts: the real service over them and a scripted
+ * drafter). Requests act as {@code alice} unless they name another
  * user in {@code X-Test-User}.
  */
 final class TripSupportServer implements AutoCloseable {
@@ -43,6 +46,7 @@ final class TripSupportServer implements AutoCloseable {
     final Clock clock = Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), ZoneId.of("Asia/Tokyo"));
     final InMemoryTrips trips = new InMemoryTrips(clock);
     final ScriptedChat chat = new ScriptedChat(trips, clock);
+    final ScriptedDrafter drafter = new ScriptedDrafter();
     final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -66,6 +70,7 @@ final class TripSupportServer implements AutoCloseable {
                         bind(EstimateExpensesUseCase.class).toInstance(trips);
                         bind(ChatWithAssistantUseCase.class).toInstance(chat);
                         bind(ReviewProposalsUseCase.class).toInstance(chat);
+                        bind(DraftWithAssistantUseCase.class).toInstance(new DraftWithAssistantService(trips, trips, drafter));
                     }
                 });
         server = injector.getInstance(HttpServer.class).start();

@@ -146,8 +146,7 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
     static Language languageOf(String message, Trip trip) {
         if (Language.detect(message) == Language.JA) return Language.JA;
         if (message.codePoints().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return Language.EN;
-        var d = trip.details();
-        return Language.detect(d.title() + " " + d.purpose() + " " + String.join(" ", d.destinations()));
+        return trip.details().language();
     }
 
     private Conversation owned(UserId owner, ConversationId id) {

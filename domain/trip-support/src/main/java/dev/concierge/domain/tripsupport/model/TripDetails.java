@@ -2,6 +2,7 @@ package dev.concierge.domain.tripsupport.model;
 
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Language;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -38,6 +39,9 @@ public record TripDetails(String title, String purpose, String origin, List<Stri
     public long days() { return ChronoUnit.DAYS.between(startDate, endDate) + 1; }
 
     public long nights() { return ChronoUnit.DAYS.between(startDate, endDate); }
+
+    /** Japanese when the title, purpose or a destination is written in Japanese; otherwise English. */
+    public Language language() { return Language.detect(title + " " + purpose + " " + String.join(" ", destinations)); }
 
     public boolean covers(LocalDate date) { return !date.isBefore(startDate) && !date.isAfter(endDate); }
 
