@@ -2,6 +2,7 @@ package dev.concierge.adapter.http;
 
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.PageRequest;
 import io.javalin.http.Context;
 
@@ -47,6 +48,11 @@ public final class Params {
                 throw invalid(name, "must be a date like 2026-04-01");
             }
         });
+    }
+
+    /** {@code ?lang=en|ja}; empty when absent. */
+    public static Optional<Language> language(Context ctx) {
+        return text(ctx, "lang").map(tag -> Language.fromTag(tag).orElseThrow(() -> invalid("lang", "must be en or ja")));
     }
 
     /** A query parameter's value, empty when absent or blank. */

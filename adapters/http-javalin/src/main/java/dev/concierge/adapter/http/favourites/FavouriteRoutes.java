@@ -125,9 +125,7 @@ public final class FavouriteRoutes implements RouteGroup {
 
     /** {@code ?lang=en|ja}, else the page language rules (cookie, Accept-Language). */
     private static Language language(Context ctx) {
-        String asked = ctx.queryParam("lang");
-        if (asked != null) return Language.fromTag(asked).orElseThrow(() -> Params.invalid("lang", "must be en or ja"));
-        return LanguageChoice.of(ctx);
+        return Params.language(ctx).orElseGet(() -> LanguageChoice.of(ctx));
     }
 
 }

@@ -7,19 +7,16 @@ import dev.concierge.adapter.http.RouteGroup;
 import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.tripsupport.TripViews.ItineraryView;
 import dev.concierge.adapter.http.tripsupport.TripViews.NotesDraftView;
-import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.model.VisitId;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-
-import java.util.Optional;
 
 /**
  * Drafts the assistant writes on request: a trip's itinerary, a visit's preparation notes. They are answered, never
  * stored; the page puts them in its editor and the user saves them with the usual {@code PUT}. They wait on the model,
  * so they run on a virtual thread ({@link LongRunning}) and count against the LLM's admission ({@link LlmRoutes}).
+ * {@code ?lang=en|ja} sets the draft's language; without it, the trip's own.
  */
 public final class DraftRoutes implements RouteGroup {
     private final DraftWithAssistantUseCase drafts;
@@ -32,15 +29,8 @@ public final class DraftRoutes implements RouteGroup {
 
     @Override public void register(RoutesConfig routes) {
         routes.post("/api/trips/{id}/itinerary/draft", LongRunning.handler(ctx -> ctx.json(ItineraryView.of(
-                drafts.draftItinerary(currentUser.of(ctx), TripId.parse(ctx.pathParam("id")), language(ctx))))), LlmRoutes.ROLE);
+                drafts.draftItinerary(currentUser.of(ctx), TripId.parse(ctx.pathParam("id")), Params.language(ctx))))), LlmRoutes.ROLE);
         routes.post("/api/visits/{id}/preparation-notes/draft", LongRunning.handler(ctx -> ctx.json(new NotesDraftView(
-                drafts.draftPreparationNotes(currentUser.of(ctx), VisitId.parse(ctx.pathParam("id")), language(ctx))))), LlmRoutes.ROLE);
-    }
-
-    /** {@code ?lang=en|ja}; without it, the trip's own language. */
-    private static Optional<Language> language(Context ctx) {
-        String asked = ctx.queryParam("lang");
-        if (asked == null) return Optional.empty();
-        return Optional.of(Language.fromTag(asked).orElseThrow(() -> Params.invalid("lang", "must be en or ja")));
+                drafts.draftPreparationNotes(currentUser.of(ctx), VisitId.parse(ctx.pathParam("id")), Params.language(ctx))))), LlmRoutes.ROLE);
     }
 }
