@@ -21,9 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The trip assistant's chat and the drafts it writes on request. Installed next to the LLM adapter's module that binds {@link TripAssistant} and
- * {@link TripDrafter}; the rest comes from {@link TripSupportModule} and persistence. The tools reach the trip
- * through the same use cases as the API.
+ * The trip assistant's chat and the drafts it writes on request. Installed next to the LLM adapter's module that
+ * binds {@link TripAssistant} and {@link TripDrafter}; the rest comes from {@link TripSupportModule} and persistence.
+ * The tools and the drafts reach the trip through the same use cases as the API.
  */
 final class TripAssistantModule extends AbstractModule {
     @Provides @Singleton ChatWithAssistantUseCase chat(ManageTripsUseCase trips, ManageVisitsUseCase visits,
