@@ -1,5 +1,6 @@
 package dev.concierge.adapter.llm.testcasegeneration;
 
+import dev.concierge.adapter.llm.BoundedChatCall;
 import dev.concierge.adapter.llm.LlmCallMetrics;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmFailure;
@@ -8,17 +9,11 @@ import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Generates a procedure with a langchain4j chat model in JSON-schema mode. The one retry policy of the adapter lives
@@ -28,8 +23,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class LangchainProcedureGenerator implements ProcedureGenerator {
     static final int MAX_ATTEMPTS = 3;
-    /** langchain4j's own timeout should fire first; this bound also covers a reply that stalls after its headers. */
-    private static final Duration DEADLINE_GRACE = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(LangchainProcedureGenerator.class);
 
     private final ChatModel model;
@@ -72,23 +65,13 @@ final class LangchainProcedureGenerator implements ProcedureGenerator {
 
     private String call(List<ChatMessage> messages) {
         ChatRequest request = ChatRequest.builder().messages(messages).responseFormat(ProcedureSchema.RESPONSE_FORMAT).build();
-        FutureTask<ChatResponse> call = new FutureTask<>(() -> model.chat(request));
-        Thread.ofVirtual().name("llm-procedure-call").start(call);
-        try {
-            ChatResponse response = call.get(config.requestTimeout().plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-            String text = response.aiMessage() == null ? null : response.aiMessage().text();
-            return text == null ? "" : text;
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw unavailable(LlmFailure.timedOut(config), null);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) throw error;
-            throw unavailable(LlmFailure.of(e.getCause(), config), e.getCause());
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new GenerationUnavailable("Generation was interrupted before the model answered (the app may be stopping); it is retried later.");
-        }
+        return switch (BoundedChatCall.run(model, request, config, "llm-procedure-call")) {
+            case BoundedChatCall.Ending.Answered answered -> answered.text();
+            case BoundedChatCall.Ending.TimedOut timedOut -> throw unavailable(LlmFailure.timedOut(config), null);
+            case BoundedChatCall.Ending.Failed failed -> throw unavailable(LlmFailure.of(failed.cause(), config), failed.cause());
+            case BoundedChatCall.Ending.Interrupted interrupted -> throw new GenerationUnavailable(
+                    "Generation was interrupted before the model answered (the app may be stopping); it is retried later.");
+        };
     }
 
     private GenerationUnavailable unavailable(LlmFailure failure, Throwable cause) {

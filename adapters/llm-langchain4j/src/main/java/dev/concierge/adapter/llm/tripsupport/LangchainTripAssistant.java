@@ -1,5 +1,6 @@
 package dev.concierge.adapter.llm.tripsupport;
 
+import dev.concierge.adapter.llm.BoundedChatCall;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmFailure;
 import dev.concierge.domain.kernel.Unavailable;
@@ -32,7 +33,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,8 +52,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * proposals the user can see).
  */
 final class LangchainTripAssistant implements TripAssistant {
-    /** langchain4j's own timeout should fire first; this bound also covers a stream that stalls after its headers. */
-    private static final Duration DEADLINE_GRACE = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(LangchainTripAssistant.class);
 
     private final TripChatModels models;
@@ -180,7 +178,7 @@ final class LangchainTripAssistant implements TripAssistant {
 
             @Override public void onError(Throwable error) { done.completeExceptionally(error); }
         });
-        long idleLimit = config.requestTimeout().plus(DEADLINE_GRACE).toNanos();
+        long idleLimit = config.requestTimeout().plus(BoundedChatCall.DEADLINE_GRACE).toNanos(); // a stream that stalls after its headers
         try {
             while (true) {
                 long waited = System.nanoTime() - lastActivity.get();
@@ -206,24 +204,16 @@ final class LangchainTripAssistant implements TripAssistant {
     }
 
     private Reply askWhole(ChatRequest request, TurnEnd end) {
-        FutureTask<ChatResponse> call = new FutureTask<>(() -> models.blocking().chat(request));
-        Thread.ofVirtual().name("llm-trip-assistant-call").start(call);
-        try {
-            ChatResponse response = call.get(config.requestTimeout().plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-            Reply reply = answered(response);
-            if (reply instanceof Reply.Answered answered) end.token(answered.message().text());
-            return reply;
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            return failed(ChatFailures.timedOut(config, ChatFailures.CHAT_AGAIN), null);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) throw error;
-            return failed(ChatFailures.ofChat(e.getCause(), config), e.getCause());
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            return new Reply.Failed(LlmFailure.Kind.OTHER, ChatFailures.interrupted());
-        }
+        return switch (BoundedChatCall.run(models.blocking(), request, config, "llm-trip-assistant-call")) {
+            case BoundedChatCall.Ending.Answered whole -> {
+                Reply reply = answered(whole.response());
+                if (reply instanceof Reply.Answered answered) end.token(answered.message().text());
+                yield reply;
+            }
+            case BoundedChatCall.Ending.TimedOut timedOut -> failed(ChatFailures.timedOut(config, ChatFailures.CHAT_AGAIN), null);
+            case BoundedChatCall.Ending.Failed failed -> failed(ChatFailures.ofChat(failed.cause(), config), failed.cause());
+            case BoundedChatCall.Ending.Interrupted interrupted -> new Reply.Failed(LlmFailure.Kind.OTHER, ChatFailures.interrupted());
+        };
     }
 
     private Reply answered(ChatResponse response) {

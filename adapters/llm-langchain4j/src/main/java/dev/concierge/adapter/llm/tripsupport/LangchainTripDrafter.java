@@ -1,5 +1,6 @@
 package dev.concierge.adapter.llm.tripsupport;
 
+import dev.concierge.adapter.llm.BoundedChatCall;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.Unavailable;
@@ -14,18 +15,12 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -35,7 +30,6 @@ import java.util.function.Function;
  */
 final class LangchainTripDrafter implements TripDrafter {
     static final int MAX_ATTEMPTS = 3;
-    private static final Duration DEADLINE_GRACE = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(LangchainTripDrafter.class);
 
     private final ChatModel model;
@@ -89,23 +83,15 @@ final class LangchainTripDrafter implements TripDrafter {
 
     private String call(List<ChatMessage> messages, ResponseFormat format) {
         ChatRequest request = ChatRequest.builder().messages(messages).responseFormat(format).build();
-        FutureTask<ChatResponse> call = new FutureTask<>(() -> model.chat(request));
-        Thread.ofVirtual().name("llm-trip-draft-call").start(call);
-        try {
-            ChatResponse response = call.get(config.requestTimeout().plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-            String text = response.aiMessage() == null ? null : response.aiMessage().text();
-            return text == null ? "" : text;
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw unavailable(ChatFailures.timedOut(config, ChatFailures.DRAFT_AGAIN).message(), null);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) throw error;
-            throw unavailable(ChatFailures.of(e.getCause(), config, ChatFailures.DRAFT_AGAIN).message(), e.getCause());
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new Unavailable("llm_unavailable", "Drafting was interrupted before the model answered (the app may be stopping) — try again.");
-        }
+        return switch (BoundedChatCall.run(model, request, config, "llm-trip-draft-call")) {
+            case BoundedChatCall.Ending.Answered answered -> answered.text();
+            case BoundedChatCall.Ending.TimedOut timedOut ->
+                    throw unavailable(ChatFailures.timedOut(config, ChatFailures.DRAFT_AGAIN).message(), null);
+            case BoundedChatCall.Ending.Failed failed ->
+                    throw unavailable(ChatFailures.of(failed.cause(), config, ChatFailures.DRAFT_AGAIN).message(), failed.cause());
+            case BoundedChatCall.Ending.Interrupted interrupted -> throw new Unavailable("llm_unavailable",
+                    "Drafting was interrupted before the model answered (the app may be stopping) — try again.");
+        };
     }
 
     private Unavailable unavailable(String message, Throwable cause) {
