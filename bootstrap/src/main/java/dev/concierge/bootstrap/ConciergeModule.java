@@ -47,7 +47,8 @@ final class ConciergeModule extends AbstractModule {
 
         install(new PersistenceModule(database));
         install(new LlmModule(settings.llm()));
-        install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.httpThreads(), settings.shutdownDrain()), currentUser(),
+        install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.httpThreads(), settings.shutdownDrain(),
+                settings.accessLog()), currentUser(),
                 new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
 
         install(new FavouritesModule());

@@ -1,5 +1,6 @@
 package dev.concierge.bootstrap;
 
+import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.llm.LlmConfig;
 
 import java.net.URI;
@@ -30,6 +31,7 @@ public record Settings(
         String localUser,
         java.util.Set<String> localGroups,
         LogFormat logFormat,
+        HttpServer.AccessLog accessLog,
         ZoneId timeZone,
         Duration shutdownDrain,
         GenerationSettings generation,
@@ -78,6 +80,7 @@ public record Settings(
             new Setting("LOCAL_USER", "local", "The user everyone is on a laptop"),
             new Setting("LOCAL_GROUPS", "qa", "Comma-separated groups (teams) of the local user"),
             new Setting("LOG_FORMAT", "text", "text or json"),
+            new Setting("ACCESS_LOG", "failures", "Requests with a line in the access log: all, failures (status 400 and above) or off"),
             new Setting("APP_TIME_ZONE", "Asia/Tokyo", "Time zone of 'today'"),
             new Setting("SHUTDOWN_DRAIN_SECONDS", "20", "How long SIGTERM waits for in-flight requests"),
             new Setting("GENERATION_CONCURRENCY", "2", "Generation jobs run at once by this instance; 0 runs none"),
@@ -121,6 +124,7 @@ public record Settings(
                 reader.text("LOCAL_USER"),
                 groups(reader.text("LOCAL_GROUPS")),
                 reader.choice("LOG_FORMAT", LogFormat.class),
+                reader.choice("ACCESS_LOG", HttpServer.AccessLog.class),
                 reader.parsed("APP_TIME_ZONE", ZoneId::of, "a time zone such as Asia/Tokyo or UTC"),
                 Duration.ofSeconds(reader.integer("SHUTDOWN_DRAIN_SECONDS", 0, 600)),
                 new GenerationSettings(

@@ -36,12 +36,13 @@ class JsonLogsTest {
     private static List<String> lines;
 
     @BeforeAll static void runTheAppWithJsonLogs() throws Exception {
+        LoggerFactory.getILoggerFactory(); // logback's own start-up notes go to the real stdout, not into the capture
         originalOut = System.out;
         System.setOut(new PrintStream(CAPTURED, true, StandardCharsets.UTF_8));
         configure("logback-json.xml");
         alb = new AlbTokens();
         token = alb.token("alice", List.of("qa"));
-        try (RunningApp running = RunningApp.start(Map.of("LOG_FORMAT", "json", "OPENAI_API_KEY", OPENAI_KEY,
+        try (RunningApp running = RunningApp.start(Map.of("LOG_FORMAT", "json", "ACCESS_LOG", "all", "OPENAI_API_KEY", OPENAI_KEY,
                 "DATABASE_PASSWORD", DATABASE_PASSWORD, "AUTH_MODE", "alb", "ALB_SIGNER_ARN", AlbTokens.SIGNER,
                 "ALB_PUBLIC_KEY_URL", alb.keyUrl().toString()))) {
             send(running, token, "GET", "/api/favourites?limit=5", null, "trace-me-1");

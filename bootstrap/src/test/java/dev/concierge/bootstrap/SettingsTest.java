@@ -1,5 +1,6 @@
 package dev.concierge.bootstrap;
 
+import dev.concierge.adapter.http.HttpServer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -20,16 +21,18 @@ class SettingsTest {
         assertThat(settings.llm().ollamaBaseUrl()).hasToString("http://localhost:11434");
         assertThat(settings.localUser()).isEqualTo("local");
         assertThat(settings.logFormat()).isEqualTo(Settings.LogFormat.TEXT);
+        assertThat(settings.accessLog()).isEqualTo(HttpServer.AccessLog.FAILURES);
         assertThat(settings.shutdownDrain()).isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test void every_bad_value_is_reported_at_once_naming_its_variable() {
         assertThatThrownBy(() -> Settings.from(Map.of("PORT", "eighty", "LLM_PROVIDER", "claude", "LOG_FORMAT", "xml",
-                "OLLAMA_BASE_URL", "localhost:11434", "APP_TIME_ZONE", "Mars/Olympus")))
+                "ACCESS_LOG", "some", "OLLAMA_BASE_URL", "localhost:11434", "APP_TIME_ZONE", "Mars/Olympus")))
                 .isInstanceOf(Settings.InvalidSettings.class)
                 .hasMessageContaining("PORT: must be a whole number")
                 .hasMessageContaining("LLM_PROVIDER: must be one of [ollama, openai], got 'claude'")
                 .hasMessageContaining("LOG_FORMAT")
+                .hasMessageContaining("ACCESS_LOG: must be one of [all, failures, off], got 'some'")
                 .hasMessageContaining("OLLAMA_BASE_URL")
                 .hasMessageContaining("APP_TIME_ZONE");
     }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -39,15 +40,34 @@ public final class HttpServer {
     private static final String STARTED = "concierge.started-nanos";
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
-    /** {@code threads}: the platform threads serving requests (see {@link #platformThreads}). */
-    public record Config(String host, int port, int threads, Duration drainTimeout) {
+    /**
+     * {@code threads}: the platform threads serving requests (see {@link #platformThreads}); {@code accessLog}: which
+     * requests get a line in {@code concierge.access}.
+     */
+    public record Config(String host, int port, int threads, Duration drainTimeout, AccessLog accessLog) {
         public static final int DEFAULT_THREADS = 12;
 
         public Config {
             if (threads < 4) throw new IllegalArgumentException("the server needs at least 4 threads, was " + threads);
+            Objects.requireNonNull(accessLog, "accessLog");
         }
 
-        public Config(String host, int port, Duration drainTimeout) { this(host, port, DEFAULT_THREADS, drainTimeout); }
+        public Config(String host, int port, Duration drainTimeout) {
+            this(host, port, DEFAULT_THREADS, drainTimeout, AccessLog.FAILURES);
+        }
+    }
+
+    /**
+     * Which requests the access log records. Behind the load balancer its own access logs record every request, with
+     * the trace id this server uses as request id, so by default only failures get a line here: one line per request
+     * cost about a tenth of the favourites list's throughput (README "Benchmarks").
+     */
+    public enum AccessLog {
+        ALL, FAILURES, OFF;
+
+        boolean records(int status) {
+            return this == ALL || (this == FAILURES && status >= 400);
+        }
     }
 
     /** A route as registered, for the API description check. */
@@ -60,6 +80,7 @@ public final class HttpServer {
     private final MeterRegistry meters;
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private final ServerStopping stopping;
+    private final AccessLog accessLog;
 
     /** A server with a fixed local user, metrics kept in memory and default LLM limits, for tests of route groups. */
     public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
@@ -80,6 +101,7 @@ public final class HttpServer {
         this.drainTimeout = config.drainTimeout();
         this.meters = meters;
         this.stopping = stopping;
+        this.accessLog = config.accessLog();
         this.app = Javalin.create(javalin -> {
             javalin.jsonMapper(new JavalinJackson(mapper, true));
             javalin.startup.showJavalinBanner = false;
@@ -231,8 +253,8 @@ public final class HttpServer {
                 .publishPercentileHistogram().register(meters);
     }
 
-    private static void logAccess(Context ctx, String route, long nanos) {
-        if (!ACCESS.isInfoEnabled()) {
+    private void logAccess(Context ctx, String route, long nanos) {
+        if (!accessLog.records(ctx.statusCode()) || !ACCESS.isInfoEnabled()) {
             MDC.clear();
             return;
         }

@@ -65,7 +65,7 @@ class HttpServerPlatformTest {
     private void start(int perMinute, int concurrent) { start(perMinute, concurrent, HttpServer.Config.DEFAULT_THREADS); }
 
     private void start(int perMinute, int concurrent, int threads) {
-        server = new HttpServer(new HttpServer.Config("127.0.0.1", 0, threads, Duration.ofSeconds(1)), Json.mapper(), Set.of(dummy),
+        server = new HttpServer(new HttpServer.Config("127.0.0.1", 0, threads, Duration.ofSeconds(1), HttpServer.AccessLog.FAILURES), Json.mapper(), Set.of(dummy),
                 new ErrorMapping((ctx, status, message) -> ctx.status(status).result(message)), new CrossOriginProtection(),
                 currentUser, meters, new LlmRoutes(new LlmRoutes.Limits(perMinute, concurrent))).start();
     }
