@@ -13,10 +13,13 @@ import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,6 +229,37 @@ class JooqFavouriteRepositoryTest {
         assertThat(attempt).isEmpty();
         assertThat(favourites.find(BOB, bobs.id()).orElseThrow().likedByOwner()).isTrue();
         assertThat(favourites.find(ALICE, alices.id()).orElseThrow().likes()).isEqualTo(2);
+    }
+
+    /**
+     * Likes commit without waiting for the WAL flush; saving does not. Shown inside an open transaction on one
+     * connection, where the setting each statement chose for its transaction is still visible. (The embedded test
+     * server defaults to asynchronous commits, so the session asks for synchronous ones first, as production's does.)
+     */
+    @Test void likes_and_unlikes_commit_asynchronously_while_saves_wait_for_the_disk() throws Exception {
+        long id = save(ALICE, "Well begun is half done.").id().value();
+        try (Connection connection = db.dataSource().getConnection()) {
+            try (var statement = connection.createStatement()) { statement.execute("SET synchronous_commit = on"); }
+            connection.setAutoCommit(false);
+            var onThisConnection = new JooqFavouriteRepository(DSL.using(connection, SQLDialect.POSTGRES));
+
+            onThisConnection.saveIfAbsent(ALICE, quote("Festina lente."));
+            assertThat(synchronousCommit(connection)).isEqualTo("on");
+            onThisConnection.addLike(ALICE, new FavouriteId(id));
+            assertThat(synchronousCommit(connection)).isEqualTo("off");
+            connection.rollback();
+
+            onThisConnection.removeLike(ALICE, new FavouriteId(id));
+            assertThat(synchronousCommit(connection)).isEqualTo("off");
+            connection.rollback();
+        }
+    }
+
+    private static String synchronousCommit(Connection connection) throws Exception {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery("SHOW synchronous_commit")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     // --- deleting
