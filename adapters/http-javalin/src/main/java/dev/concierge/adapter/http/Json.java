@@ -18,6 +18,7 @@ import dev.concierge.domain.kernel.InvalidInput;
 import io.javalin.http.Context;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -46,6 +47,8 @@ public final class Json {
         }
         mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("text-without-nul")
                 .addDeserializer(String.class, new TextWithoutNul()));
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("iso-offset-date-time")
+                .addSerializer(OffsetDateTime.class, new IsoOffsetDateTimeSerializer()));
         // Bounded parsing: a hostile body cannot make the parser build huge numbers or deep trees.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build());
