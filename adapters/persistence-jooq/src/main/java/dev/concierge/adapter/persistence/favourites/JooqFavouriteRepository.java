@@ -69,7 +69,7 @@ final class JooqFavouriteRepository implements FavouriteRepository {
             case MOST_LIKED -> typed ? LIST_TYPE_MOST_LIKED : LIST_MOST_LIKED;
         };
         List<Object> binds = new ArrayList<>(6);
-        for (int scan = 0; scan < 2; scan++) { // the total's scan, then the page's
+        for (int filter = 0; filter < 2; filter++) { // the total's, then the page's
             binds.add(owner);
             query.type().ifPresent(type -> binds.add(type.wireName()));
         }
@@ -143,12 +143,14 @@ final class JooqFavouriteRepository implements FavouriteRepository {
     private static final int TOTAL_COLUMN = 9;
 
     /**
-     * A page and its total in one round trip that reads only what it answers: the total is an index-only count,
-     * the page is cut from the (owner, type, newest) index, and only the page's rows count their likes. The total
-     * is the outer row, so a page past the end still answers it (one row with no favourite).
+     * A page and its total in one round trip that reads only what it answers: the total is the owner's kept count
+     * ({@code saved_counts}, one row per type, kept by a trigger), the page is cut from the (owner, type, newest)
+     * index, and only the page's rows count their likes. The total is the outer row, so a page past the end still
+     * answers it (one row with no favourite).
      */
     private static String list(boolean typed, boolean mostLiked) {
         String where = " WHERE f.owner_id = ?" + (typed ? " AND f.type = ?" : "");
+        String counted = " WHERE c.owner_id = ?" + (typed ? " AND c.type = ?" : "");
         String page = mostLiked
                 ? "SELECT " + COLUMNS + ", f.content_key, " + LIKES_OF_F + " AS likes FROM favourites.saved_favourites f"
                         + where + " ORDER BY likes DESC, f.id DESC LIMIT ? OFFSET ?"
@@ -156,7 +158,7 @@ final class JooqFavouriteRepository implements FavouriteRepository {
                         + where + " ORDER BY f.created_at DESC, f.id DESC LIMIT ? OFFSET ?";
         String order = mostLiked ? "l.likes DESC, p.id DESC" : "p.created_at DESC, p.id DESC";
         return "SELECT p.id, p.owner_id, p.type, p.content, p.author, p.created_at, l.likes, l.liked, t.total"
-                + " FROM (SELECT count(*) AS total FROM favourites.saved_favourites f" + where + ") t"
+                + " FROM (SELECT CAST(coalesce(sum(c.saved), 0) AS bigint) AS total FROM favourites.saved_counts c" + counted + ") t"
                 + " LEFT JOIN LATERAL (" + page + ") p ON true"
                 + " LEFT JOIN LATERAL (SELECT count(*) AS likes, coalesce(bool_or(l.user_id = ?), false) AS liked"
                 + " FROM favourites.content_likes l WHERE l.content_key = p.content_key) l ON true"

@@ -438,6 +438,32 @@ class JooqFavouriteRepositoryTest {
         assertThat(results).extracting(r -> r.favourite().id()).containsOnly(results.getFirst().favourite().id());
     }
 
+    /** The total is a kept count (saved_counts, by trigger): it must stay the real number of rows whatever races. */
+    @Test void totals_stay_exact_under_simultaneous_saves_duplicate_saves_and_deletes() throws Exception {
+        List<Favourite> early = saveAll(ALICE, "a", "b", "c", "d", "e", "f");
+        List<Callable<Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String text = "quote " + (i % 15);                      // every quote saved twice at once: one row each
+            tasks.add(() -> favourites.saveIfAbsent(ALICE, quote(text)));
+        }
+        for (int i = 0; i < 10; i++) {
+            String text = "horoscope " + i;
+            tasks.add(() -> favourites.saveIfAbsent(ALICE, new NewFavourite(FavouriteType.HOROSCOPE, text, null)));
+        }
+        for (Favourite gone : early.subList(0, 4)) {
+            tasks.add(() -> favourites.delete(ALICE, gone.id()));
+            tasks.add(() -> favourites.delete(ALICE, gone.id()));  // deleted twice at once: counted once
+        }
+        allAtOnce(tasks);
+
+        assertThat(rowsOf(ALICE)).isEqualTo(2 + 15 + 10);
+        assertThat(favourites.list(newest(ALICE, PageRequest.first())).total()).isEqualTo(27);
+        assertThat(favourites.list(new FavouriteQuery(ALICE, Optional.of(FavouriteType.QUOTE), FavouriteSort.NEWEST,
+                PageRequest.first())).total()).isEqualTo(17);
+        assertThat(favourites.list(new FavouriteQuery(ALICE, Optional.of(FavouriteType.HOROSCOPE), FavouriteSort.NEWEST,
+                PageRequest.first())).total()).isEqualTo(10);
+    }
+
     // --- arrange helpers
 
     private static NewFavourite quote(String text) { return new NewFavourite(FavouriteType.QUOTE, text, "Someone"); }

@@ -6,6 +6,7 @@ package dev.concierge.adapter.persistence.jooq.favourites;
 
 import dev.concierge.adapter.persistence.jooq.favourites.tables.ContentLikes;
 import dev.concierge.adapter.persistence.jooq.favourites.tables.Quotes;
+import dev.concierge.adapter.persistence.jooq.favourites.tables.SavedCounts;
 import dev.concierge.adapter.persistence.jooq.favourites.tables.SavedFavourites;
 
 import java.util.Arrays;
@@ -41,6 +42,11 @@ public class Favourites extends SchemaImpl {
     public final Quotes QUOTES = Quotes.QUOTES;
 
     /**
+     * The table <code>favourites.saved_counts</code>.
+     */
+    public final SavedCounts SAVED_COUNTS = SavedCounts.SAVED_COUNTS;
+
+    /**
      * The table <code>favourites.saved_favourites</code>.
      */
     public final SavedFavourites SAVED_FAVOURITES = SavedFavourites.SAVED_FAVOURITES;
@@ -63,6 +69,7 @@ public class Favourites extends SchemaImpl {
         return Arrays.asList(
             ContentLikes.CONTENT_LIKES,
             Quotes.QUOTES,
+            SavedCounts.SAVED_COUNTS,
             SavedFavourites.SAVED_FAVOURITES
         );
     }

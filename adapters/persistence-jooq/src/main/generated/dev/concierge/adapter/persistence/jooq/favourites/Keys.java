@@ -6,9 +6,11 @@ package dev.concierge.adapter.persistence.jooq.favourites;
 
 import dev.concierge.adapter.persistence.jooq.favourites.tables.ContentLikes;
 import dev.concierge.adapter.persistence.jooq.favourites.tables.Quotes;
+import dev.concierge.adapter.persistence.jooq.favourites.tables.SavedCounts;
 import dev.concierge.adapter.persistence.jooq.favourites.tables.SavedFavourites;
 import dev.concierge.adapter.persistence.jooq.favourites.tables.records.ContentLikesRecord;
 import dev.concierge.adapter.persistence.jooq.favourites.tables.records.QuotesRecord;
+import dev.concierge.adapter.persistence.jooq.favourites.tables.records.SavedCountsRecord;
 import dev.concierge.adapter.persistence.jooq.favourites.tables.records.SavedFavouritesRecord;
 
 import org.jooq.TableField;
@@ -30,5 +32,6 @@ public class Keys {
 
     public static final UniqueKey<ContentLikesRecord> CONTENT_LIKES_PKEY = Internal.createUniqueKey(ContentLikes.CONTENT_LIKES, DSL.name("content_likes_pkey"), new TableField[] { ContentLikes.CONTENT_LIKES.CONTENT_KEY, ContentLikes.CONTENT_LIKES.USER_ID }, true);
     public static final UniqueKey<QuotesRecord> QUOTES_PKEY = Internal.createUniqueKey(Quotes.QUOTES, DSL.name("quotes_pkey"), new TableField[] { Quotes.QUOTES.ID }, true);
+    public static final UniqueKey<SavedCountsRecord> SAVED_COUNTS_PKEY = Internal.createUniqueKey(SavedCounts.SAVED_COUNTS, DSL.name("saved_counts_pkey"), new TableField[] { SavedCounts.SAVED_COUNTS.OWNER_ID, SavedCounts.SAVED_COUNTS.TYPE }, true);
     public static final UniqueKey<SavedFavouritesRecord> SAVED_FAVOURITES_PKEY = Internal.createUniqueKey(SavedFavourites.SAVED_FAVOURITES, DSL.name("saved_favourites_pkey"), new TableField[] { SavedFavourites.SAVED_FAVOURITES.ID }, true);
 }

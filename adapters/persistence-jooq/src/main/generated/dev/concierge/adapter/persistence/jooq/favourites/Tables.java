@@ -6,6 +6,7 @@ package dev.concierge.adapter.persistence.jooq.favourites;
 
 import dev.concierge.adapter.persistence.jooq.favourites.tables.ContentLikes;
 import dev.concierge.adapter.persistence.jooq.favourites.tables.Quotes;
+import dev.concierge.adapter.persistence.jooq.favourites.tables.SavedCounts;
 import dev.concierge.adapter.persistence.jooq.favourites.tables.SavedFavourites;
 
 
@@ -24,6 +25,11 @@ public class Tables {
      * The table <code>favourites.quotes</code>.
      */
     public static final Quotes QUOTES = Quotes.QUOTES;
+
+    /**
+     * The table <code>favourites.saved_counts</code>.
+     */
+    public static final SavedCounts SAVED_COUNTS = SavedCounts.SAVED_COUNTS;
 
     /**
      * The table <code>favourites.saved_favourites</code>.
