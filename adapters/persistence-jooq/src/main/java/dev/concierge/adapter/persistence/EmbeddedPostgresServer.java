@@ -40,6 +40,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false) // the app's own shutdown closes it after the pool
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
+                    // The library's default is off; the laptop's data waits for the disk like production's does.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             var server = new EmbeddedPostgresServer(postgres);
             server.createApplicationDatabase();

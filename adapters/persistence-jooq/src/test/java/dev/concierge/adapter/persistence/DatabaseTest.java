@@ -85,6 +85,12 @@ class DatabaseTest {
             }
         }
 
+        @Test void commits_wait_for_the_disk_as_they_do_in_production() {
+            try (Database database = Database.open(embeddedConfig(dataDirectory))) {
+                assertThat(Jooq.context(database.dataSource()).fetchValue("SHOW synchronous_commit")).isEqualTo("on");
+            }
+        }
+
         @Test void a_second_app_on_the_same_data_directory_is_refused_and_leaves_the_first_running() {
             try (Database first = Database.open(embeddedConfig(dataDirectory))) {
                 assertThatThrownBy(() -> Database.open(embeddedConfig(dataDirectory)).close())
