@@ -60,7 +60,7 @@ public final class HttpServer {
     /**
      * Which requests the access log records. Behind the load balancer its own access logs record every request, with
      * the trace id this server uses as request id, so by default only failures get a line here: one line per request
-     * cost about a tenth of the favourites list's throughput (README "Benchmarks").
+     * cost 7 % of the favourites list's throughput (README "Benchmarks").
      */
     public enum AccessLog {
         ALL, FAILURES, OFF;
