@@ -175,17 +175,16 @@ final class JooqFavouriteRepository implements FavouriteRepository {
 
     // Like and unlike change the row and read the favourite back in one statement (one round trip, one commit).
     // The read sees the statement's snapshot, taken before the change, so it adds (or subtracts) the change itself.
-    // They commit without waiting for the WAL flush (synchronous_commit off for their own transaction only): a crash of
-    // the database server may forget the last fraction of a second of likes, never anything else, and never leaves
-    // them half done. That halves PostgreSQL's CPU per like (README "Benchmarks").
-    private static final String ASYNCHRONOUS = "asynchronous AS (SELECT set_config('synchronous_commit', 'off', true))";
-    private static final String LIKE = "WITH " + ASYNCHRONOUS + ","
+    // They commit without waiting for the WAL flush (PlainJdbc.ASYNCHRONOUS_COMMIT): a crash of the database server
+    // may forget the last fraction of a second of likes, never anything else. That halves PostgreSQL's CPU per like
+    // (README "Benchmarks").
+    private static final String LIKE = "WITH " + PlainJdbc.ASYNCHRONOUS_COMMIT + ","
             + " f AS (SELECT * FROM favourites.saved_favourites WHERE id = ? AND owner_id = ?),"
             + " changed AS (INSERT INTO favourites.content_likes (content_key, user_id) SELECT f.content_key, ? FROM f"
             + " ON CONFLICT DO NOTHING RETURNING 1)"
             + " SELECT " + COLUMNS + ", " + LIKES_OF_F + " + (SELECT count(*) FROM changed) AS likes, true AS liked"
             + " FROM f CROSS JOIN asynchronous";
-    private static final String UNLIKE = "WITH " + ASYNCHRONOUS + ","
+    private static final String UNLIKE = "WITH " + PlainJdbc.ASYNCHRONOUS_COMMIT + ","
             + " f AS (SELECT * FROM favourites.saved_favourites WHERE id = ? AND owner_id = ?),"
             + " changed AS (DELETE FROM favourites.content_likes l USING f WHERE l.content_key = f.content_key AND l.user_id = ?"
             + " RETURNING 1)"

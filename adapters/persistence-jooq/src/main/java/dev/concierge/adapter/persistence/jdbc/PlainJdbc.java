@@ -15,6 +15,14 @@ import java.sql.SQLException;
  * {@link DataAccessException#sqlStateClass()} still tells a constraint violation from the rest.
  */
 public final class PlainJdbc {
+    /**
+     * A common table expression, {@code asynchronous}, that lets its statement's own transaction commit without
+     * waiting for the WAL flush ({@code synchronous_commit} off for that transaction only): a crash of the database
+     * server may forget the statement's change, never half of it. PostgreSQL runs a SELECT in WITH only when the
+     * statement reads it, so the statement must name it, e.g. {@code ... FROM f CROSS JOIN asynchronous}.
+     */
+    public static final String ASYNCHRONOUS_COMMIT = "asynchronous AS (SELECT set_config('synchronous_commit', 'off', true))";
+
     private PlainJdbc() {}
 
     /** What runs on the borrowed connection; it must close what it opens. */

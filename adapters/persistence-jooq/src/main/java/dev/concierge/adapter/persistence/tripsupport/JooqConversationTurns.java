@@ -45,7 +45,7 @@ final class JooqConversationTurns implements ConversationTurns {
      * claim that succeeded (the conversation holds this turn's token) finds anything. The claim's row lock is held to
      * the end of the transaction, so no other append can take the same sequence number.
      * <p>
-     * It commits without waiting for the WAL flush ({@code synchronous_commit} off for this transaction only), which
+     * It commits without waiting for the WAL flush ({@link PlainJdbc#ASYNCHRONOUS_COMMIT}), which
      * takes a disk sync off the time to first token. The turn's later writes (the answer, the release) commit
      * synchronously and flush this commit with theirs; a database crash before them loses the opening only together
      * with the turn it opened, which then fails visibly and the user sends again. Nothing else is at risk: an
@@ -106,8 +106,7 @@ final class JooqConversationTurns implements ConversationTurns {
         return Arrays.stream(table.fields()).map(field -> '"' + field.getName() + '"').collect(Collectors.joining(", "));
     }
 
-    private static final String CLAIM = """
-            WITH asynchronous AS (SELECT set_config('synchronous_commit', 'off', true)),
+    private static final String CLAIM = "WITH " + PlainJdbc.ASYNCHRONOUS_COMMIT + ",\n" + """
             claimed AS (
                 UPDATE trip_support.conversations c SET turn_token = ?, turn_lease_until = CAST(? AS timestamptz)
                 WHERE c.id = ? AND c.owner_id = ? AND (c.turn_lease_until IS NULL OR c.turn_lease_until <= CAST(? AS timestamptz))
