@@ -17,7 +17,7 @@ final class WorkerWakeUp implements JobsQueued {
     /** What a worker notes before it claims, to wait on afterwards. */
     synchronized long seen() { return wakeUps; }
 
-    @Override public synchronized void jobsQueued() { wakeAll(); }
+    @Override public void jobsQueued() { wakeAll(); }
 
     synchronized void wakeAll() {
         wakeUps++;
