@@ -11,6 +11,7 @@ import dev.langchain4j.exception.UnresolvedModelServerException;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -39,7 +40,8 @@ public record LlmFailure(Kind kind, String message) {
         if (failure instanceof UnresolvedModelServerException || isUnreachable(failure)) {
             return new LlmFailure(Kind.UNREACHABLE, "No LLM reachable at " + config.baseUrl() + " — " + config.whatToDo() + ".");
         }
-        if (failure instanceof TimeoutException || causeOf(failure, HttpTimeoutException.class) != null) {
+        if (failure instanceof TimeoutException || causeOf(failure, HttpTimeoutException.class) != null
+                || causeOf(failure, SocketTimeoutException.class) != null) {
             return timedOut(config);
         }
         if (failure instanceof AuthenticationException) {

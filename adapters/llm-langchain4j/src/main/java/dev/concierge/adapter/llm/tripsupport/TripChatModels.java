@@ -1,5 +1,6 @@
 package dev.concierge.adapter.llm.tripsupport;
 
+import dev.concierge.adapter.llm.BlockingHttpClient;
 import dev.concierge.adapter.llm.LlmCallMetrics;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
@@ -28,7 +29,7 @@ record TripChatModels(StreamingChatModel streaming, ChatModel blocking, ChatMode
         return switch (config.provider()) {
             case OLLAMA -> new TripChatModels(
                     OllamaStreamingChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
-                            .think(false).timeout(config.requestTimeout()).listeners(listeners).build(),
+                            .httpClientBuilder(BlockingHttpClient.builder()).think(false).timeout(config.requestTimeout()).listeners(listeners).build(),
                     OllamaChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
                             .think(false).timeout(config.requestTimeout()).maxRetries(0).listeners(listeners).build(),
                     OllamaChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
