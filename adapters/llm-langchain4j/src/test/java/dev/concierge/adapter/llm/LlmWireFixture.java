@@ -42,6 +42,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 public final class LlmWireFixture implements AutoCloseable {
     public static final List<String> DEFAULT_MODELS = List.of("llama3.2:latest", "qwen2.5:7b", "gpt-4o-mini");
@@ -107,6 +108,7 @@ public final class LlmWireFixture implements AutoCloseable {
     private final SimulatedReplies sim = new SimulatedReplies();
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger brokenByClient = new AtomicInteger();
     private final List<String> models;
     private volatile Duration firstTokenDelay = Duration.ZERO;
     private volatile Duration tokenDelay = Duration.ZERO;
@@ -161,6 +163,9 @@ public final class LlmWireFixture implements AutoCloseable {
 
     public List<Recorded> chatRequests() { return requests.stream().filter(Recorded::isChat).toList(); }
 
+    /** How many answers failed to reach their client because it closed the connection while they were being written. */
+    public int answersBrokenByClient() { return brokenByClient.get(); }
+
     /** Releases hung answers and stops the server. */
     @Override public void close() {
         closed.countDown();
@@ -174,7 +179,9 @@ public final class LlmWireFixture implements AutoCloseable {
         requests.add(new Recorded(exchange.getRequestMethod(), path, raw));
         try (exchange) {
             route(exchange, path, raw);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            if (closed.getCount() > 0) brokenByClient.incrementAndGet(); // the client closed the connection mid-answer
+        } catch (RuntimeException e) {
             if (closed.getCount() > 0) throw e; // after close, broken connections are expected
         }
     }

@@ -4,6 +4,7 @@ import dev.concierge.adapter.llm.BoundedChatCall;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmFailure;
 import dev.concierge.domain.kernel.Unavailable;
+import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -16,8 +17,11 @@ import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -28,7 +32,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +45,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The trip assistant on a langchain4j chat model. One turn: the window of the conversation's memory plus the user's
@@ -53,12 +61,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class LangchainTripAssistant implements TripAssistant {
     private static final Logger log = LoggerFactory.getLogger(LangchainTripAssistant.class);
+    /** Conversations whose last turn is remembered for anticipation, the most recently answered ones. */
+    static final int REMEMBERED_CONVERSATIONS = 64;
 
     private final TripChatModels models;
     private final LlmConfig config;
     private final ConversationRepository conversations;
     private final Clock clock;
     private final AssistantLimits limits;
+    /** Per conversation, how this instance's last turn in it ended: what the next turn's first call will most likely be. */
+    private final Map<ConversationId, Expected> expected = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<ConversationId, Expected> eldest) { return size() > REMEMBERED_CONVERSATIONS; }
+    });
 
     LangchainTripAssistant(TripChatModels models, LlmConfig config, ConversationRepository conversations, Clock clock, AssistantLimits limits) {
         this.models = Objects.requireNonNull(models, "models");
@@ -68,20 +82,43 @@ final class LangchainTripAssistant implements TripAssistant {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
-    @Override public void reply(Turn turn, Toolbox toolbox, Listener listener) {
+    @Override public void reply(Turn turn, Toolbox toolbox, Listener listener) { reply(turn, toolbox, listener, Anticipation.NONE); }
+
+    @Override public void reply(Turn turn, Toolbox toolbox, Listener listener, Anticipation anticipation) {
         TurnEnd end = new TurnEnd(listener);
+        expected.remove(turn.conversation()); // known again only once this turn has completed
         try {
-            converse(turn, new TripTools(toolbox, turn.language()), end);
+            converse(turn, new TripTools(toolbox, turn.language()), end, anticipation);
         } catch (Unavailable e) {
             throw e;
         } catch (RuntimeException e) {
             log.error("Assistant turn in conversation {} failed", turn.conversation(), e);
             end.failed("The assistant failed unexpectedly (" + e.getClass().getSimpleName() + ") — send your message again; "
                     + "if it keeps failing, the application log has the details.");
+        } finally {
+            anticipation.close();
         }
     }
 
-    private void converse(Turn turn, TripTools tools, TurnEnd end) {
+    /**
+     * Starts the first call of the turn this message most likely opens, from this conversation's system prompt and
+     * window as this instance last left them, so the model starts while the caller claims the turn. Only for Ollama:
+     * abandoning it closes the connection at once, and a local model's wasted start costs no money. A turn that used
+     * tools is not anticipated: their arguments come back from the database in its own JSON spelling, so the next
+     * request would differ anyway.
+     */
+    @Override public Anticipation anticipate(ConversationId conversation, String userMessage) {
+        Expected last = expected.get(conversation);
+        if (last == null || config.provider() != LlmConfig.Provider.OLLAMA) return Anticipation.NONE;
+        ChatMemory memory = MessageWindowChatMemory.builder().id(conversation).maxMessages(limits.memoryMessages()).build();
+        last.window().forEach(memory::add);
+        memory.add(UserMessage.from(userMessage));
+        Anticipated anticipated = new Anticipated(request(last.system(), memory.messages(), limits.maxToolCalls() > 0));
+        anticipated.start();
+        return anticipated;
+    }
+
+    private void converse(Turn turn, TripTools tools, TurnEnd end, Anticipation anticipation) {
         ChatMemory memory = MessageWindowChatMemory.builder().id(turn.conversation()).maxMessages(limits.memoryMessages())
                 .chatMemoryStore(new ConversationMemoryStore(conversations, clock, turn.history())).build();
         SystemMessage system = SystemMessage.from(AssistantPrompt.system(turn, limits.maxToolCalls()));
@@ -94,12 +131,8 @@ final class LangchainTripAssistant implements TripAssistant {
         // Each round either answers or spends tool calls; the extra rounds let the model answer once the budget is spent.
         for (int round = 0; round <= limits.maxToolCalls() + 1; round++) {
             boolean offerTools = toolCalls < limits.maxToolCalls();
-            List<ChatMessage> messages = new ArrayList<>();
-            messages.add(system);
-            messages.addAll(round == 0 ? window : memory.messages());
-            ChatRequest.Builder request = ChatRequest.builder().messages(messages);
-            if (offerTools) request.toolSpecifications(TripTools.SPECIFICATIONS);
-            Reply reply = ask(request.build(), offerTools, end);
+            Reply reply = ask(request(system, round == 0 ? window : memory.messages(), offerTools), offerTools, end,
+                    round == 0 ? anticipation : Anticipation.NONE);
             if (reply instanceof Reply.Failed failed) {
                 if (round == 0 && !end.hasShownText()) throw new Unavailable("llm_unavailable", failed.message());
                 end.failed(failed.message());
@@ -108,6 +141,7 @@ final class LangchainTripAssistant implements TripAssistant {
             AiMessage answer = ((Reply.Answered) reply).message();
             if (!answer.hasToolExecutionRequests()) {
                 memory.add(AiMessage.from(answer.text() == null ? "" : answer.text()));
+                if (toolCalls == 0) expected.put(turn.conversation(), new Expected(system, memory.messages()));
                 end.completed();
                 return;
             }
@@ -130,14 +164,23 @@ final class LangchainTripAssistant implements TripAssistant {
                 + " per message) — ask again, more specifically, or choose a more capable model with " + modelSetting() + ".");
     }
 
+    private static ChatRequest request(SystemMessage system, List<ChatMessage> window, boolean offerTools) {
+        List<ChatMessage> messages = new ArrayList<>(window.size() + 1);
+        messages.add(system);
+        messages.addAll(window);
+        ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+        if (offerTools) request.toolSpecifications(TripTools.SPECIFICATIONS);
+        return request.build();
+    }
+
     private static boolean endsWithQuestion(List<ChatMessage> messages, String question) {
         return !messages.isEmpty() && messages.getLast() instanceof UserMessage last && last.hasSingleText()
                 && last.singleText().equals(question);
     }
 
     /** The model's answer, streamed; if streaming breaks with tools on this provider, the same request not streamed. */
-    private Reply ask(ChatRequest request, boolean toolsOffered, TurnEnd end) {
-        Streamed streamed = stream(request, end);
+    private Reply ask(ChatRequest request, boolean toolsOffered, TurnEnd end, Anticipation anticipation) {
+        Streamed streamed = stream(request, end, anticipation);
         if (streamed.reply() instanceof Reply.Failed failed && toolsOffered && !streamed.tokensShown()
                 && (failed.kind() == LlmFailure.Kind.REQUEST_REJECTED || failed.kind() == LlmFailure.Kind.OTHER)) {
             log.warn("Streaming with tools failed at {} ({}); asking again without streaming", config.baseUrl(), failed.message());
@@ -148,14 +191,20 @@ final class LangchainTripAssistant implements TripAssistant {
 
     private record Streamed(Reply reply, boolean tokensShown) {}
 
-    private Streamed stream(ChatRequest request, TurnEnd end) {
+    /**
+     * Streams the answer to {@code request}, taking over {@code anticipation}'s call when it asked exactly that. The
+     * call runs on this thread (the Ollama transport blocks; see {@link dev.concierge.adapter.llm.BlockingHttpClient})
+     * or on its own (an adopted anticipation, or a provider whose client is asynchronous), so this waits for it to end
+     * and watches for a stream that stopped coming.
+     */
+    private Streamed stream(ChatRequest request, TurnEnd end, Anticipation anticipation) {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         AtomicLong lastActivity = new AtomicLong(System.nanoTime());
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         boolean shownBefore = end.hasShownText();
-        long asked = System.nanoTime();
         AtomicBoolean firstToken = new AtomicBoolean(true);
-        models.streaming().chat(request, new StreamingChatResponseHandler() {
+        AtomicLong asked = new AtomicLong(System.nanoTime());
+        StreamingChatResponseHandler handler = new StreamingChatResponseHandler() {
             @Override public void onPartialResponse(String text) { forward(text, null); }
 
             @Override public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
@@ -165,7 +214,7 @@ final class LangchainTripAssistant implements TripAssistant {
 
             private void forward(String text, StreamingHandle streaming) {
                 lastActivity.set(System.nanoTime());
-                if (firstToken.getAndSet(false)) models.metrics().firstToken(Duration.ofNanos(System.nanoTime() - asked));
+                if (firstToken.getAndSet(false)) models.metrics().firstToken(Duration.ofNanos(System.nanoTime() - asked.get()));
                 if (!end.token(text) && streaming != null) streaming.cancel();
             }
 
@@ -177,7 +226,14 @@ final class LangchainTripAssistant implements TripAssistant {
             @Override public void onCompleteResponse(ChatResponse response) { done.complete(response); }
 
             @Override public void onError(Throwable error) { done.completeExceptionally(error); }
-        });
+        };
+        Anticipated adopted = anticipation instanceof Anticipated started && started.adopt(request, handler) ? started : null;
+        if (adopted != null) {
+            asked.set(adopted.startedAt);
+        } else {
+            anticipation.close();
+            models.streaming().chat(request, handler);
+        }
         long idleLimit = config.requestTimeout().plus(BoundedChatCall.DEADLINE_GRACE).toNanos(); // a stream that stalls after its headers
         try {
             while (true) {
@@ -185,6 +241,7 @@ final class LangchainTripAssistant implements TripAssistant {
                 if (waited >= idleLimit) {
                     Throwable cancelled = cancel(handle.get());
                     if (cancelled != null) log.debug("Cancelling a stalled stream failed", cancelled);
+                    if (adopted != null) adopted.abort();
                     return new Streamed(failed(ChatFailures.timedOut(config, ChatFailures.CHAT_AGAIN), null), end.hasShownText() && !shownBefore);
                 }
                 try {
@@ -199,6 +256,7 @@ final class LangchainTripAssistant implements TripAssistant {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel(handle.get());
+            if (adopted != null) adopted.abort();
             return new Streamed(new Reply.Failed(LlmFailure.Kind.OTHER, ChatFailures.interrupted()), true);
         }
     }
@@ -247,6 +305,97 @@ final class LangchainTripAssistant implements TripAssistant {
     }
 
     private String modelSetting() { return config.provider() == LlmConfig.Provider.OLLAMA ? "OLLAMA_MODEL" : "OPENAI_MODEL"; }
+
+    /** The system prompt and window a conversation's last turn here ended with. */
+    private record Expected(SystemMessage system, List<ChatMessage> window) {
+        Expected { window = List.copyOf(window); }
+    }
+
+    /**
+     * A first call started before its turn was claimed. Its events wait here until the turn's reply adopts it (then
+     * they reach the reply's handler in order, and later ones as they come) or it is abandoned: then nothing reaches
+     * anyone and the call's virtual thread is interrupted, which closes its connection, so the model stops.
+     */
+    private final class Anticipated implements Anticipation, StreamingChatResponseHandler {
+        private final ChatRequest request;
+        final long startedAt = System.nanoTime();
+        private final Thread thread;
+        private final List<Consumer<StreamingChatResponseHandler>> held = new ArrayList<>();
+        private StreamingChatResponseHandler adopter; // guarded by this
+        private boolean abandoned; // guarded by this
+
+        Anticipated(ChatRequest request) {
+            this.request = request;
+            this.thread = Thread.ofVirtual().name("llm-anticipation").unstarted(() -> {
+                try {
+                    models.streaming().chat(request, this);
+                } catch (RuntimeException e) {
+                    onError(e);
+                }
+            });
+        }
+
+        void start() { thread.start(); }
+
+        /** Takes the call over for {@code handler} if it asked exactly {@code actual}; false if it did not, or was abandoned. */
+        synchronized boolean adopt(ChatRequest actual, StreamingChatResponseHandler handler) {
+            if (abandoned || adopter != null || !request.equals(actual)) return false;
+            adopter = handler;
+            held.forEach(event -> event.accept(handler));
+            held.clear();
+            return true;
+        }
+
+        /** Abandons the call unless it was adopted. */
+        @Override public void close() {
+            synchronized (this) {
+                if (adopter != null || abandoned) return;
+                abandoned = true;
+                held.clear();
+            }
+            thread.interrupt();
+        }
+
+        /** Ends an adopted call that stopped coming; its handler hears of it as an error. */
+        void abort() { thread.interrupt(); }
+
+        private void deliver(Consumer<StreamingChatResponseHandler> event) {
+            StreamingChatResponseHandler to;
+            synchronized (this) {
+                if (abandoned) return;
+                if (adopter == null) {
+                    held.add(event);
+                    return;
+                }
+                to = adopter;
+            }
+            event.accept(to);
+        }
+
+        @Override public void onPartialResponse(String text) { deliver(h -> h.onPartialResponse(text)); }
+
+        @Override public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            deliver(h -> h.onPartialResponse(partial, context));
+        }
+
+        @Override public void onPartialThinking(PartialThinking thinking) { deliver(h -> h.onPartialThinking(thinking)); }
+
+        @Override public void onPartialThinking(PartialThinking thinking, PartialThinkingContext context) {
+            deliver(h -> h.onPartialThinking(thinking, context));
+        }
+
+        @Override public void onPartialToolCall(PartialToolCall call) { deliver(h -> h.onPartialToolCall(call)); }
+
+        @Override public void onPartialToolCall(PartialToolCall call, PartialToolCallContext context) {
+            deliver(h -> h.onPartialToolCall(call, context));
+        }
+
+        @Override public void onCompleteToolCall(CompleteToolCall call) { deliver(h -> h.onCompleteToolCall(call)); }
+
+        @Override public void onCompleteResponse(ChatResponse response) { deliver(h -> h.onCompleteResponse(response)); }
+
+        @Override public void onError(Throwable error) { deliver(h -> h.onError(error)); }
+    }
 
     private sealed interface Reply {
         record Answered(AiMessage message) implements Reply {}

@@ -12,6 +12,7 @@ import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.StoredMessage.Kind;
 import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant.Turn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,74 @@ class LangchainTripAssistantTest {
         JsonNode messages = llm.chatRequests().get(1).json().path("messages");
         assertThat(messages.get(messages.size() - 1).path("content").asText()).startsWith("There is no tool named 'book_flight'");
         assertThat(listener.completions).singleElement().asString().startsWith("Simulated answer about \"Book me a flight\"");
+    }
+
+    @Test void a_message_anticipated_as_sent_is_answered_by_the_call_started_before_the_claim() {
+        LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
+        send(assistant, turn("Where do I stay?"), listener);
+        RecordingListener second = new RecordingListener();
+
+        var anticipation = assistant.anticipate(conversation, "And the taxi?");
+        send(assistant, turn("And the taxi?"), second, anticipation);
+
+        assertThat(llm.chatRequests()).hasSize(2); // one per turn: the second turn's call is the anticipated one
+        JsonNode asked = llm.chatRequests().get(1).json().path("messages");
+        assertThat(roles(asked)).containsExactly("system", "user", "assistant", "user");
+        assertThat(asked.get(3).path("content").asText()).isEqualTo("And the taxi?");
+        assertThat(second.streamed()).startsWith("Simulated answer about \"And the taxi?\"");
+        assertThat(second.completions).containsExactly(second.streamed());
+        assertThat(history()).extracting(StoredMessage::kind, StoredMessage::text).containsExactly(
+                tuple(Kind.USER, "Where do I stay?"), tuple(Kind.ASSISTANT, listener.streamed()),
+                tuple(Kind.USER, "And the taxi?"), tuple(Kind.ASSISTANT, second.streamed()));
+    }
+
+    @Test void an_anticipation_that_does_not_match_the_claimed_turn_is_abandoned_and_the_turn_asks_again() {
+        LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
+        send(assistant, turn("Where do I stay?"), listener);
+        RecordingListener second = new RecordingListener();
+
+        var anticipation = assistant.anticipate(conversation, "Something else");
+        send(assistant, turn("And the taxi?"), second, anticipation);
+
+        assertThat(llm.chatRequests()).hasSize(3);
+        assertThat(second.streamed()).startsWith("Simulated answer about \"And the taxi?\"").doesNotContain("Something else");
+        assertThat(history()).extracting(StoredMessage::text).doesNotContain("Something else");
+    }
+
+    @Test void an_abandoned_anticipation_reaches_no_one_and_closes_its_connection() throws Exception {
+        LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
+        send(assistant, turn("Where do I stay?"), listener);
+        llm.firstTokenDelay(Duration.ofMillis(300)); // the model is still thinking when the claim is refused
+
+        var anticipation = assistant.anticipate(conversation, "And the taxi?");
+        awaitChatRequests(2);
+        anticipation.close();
+
+        for (int i = 0; i < 300 && llm.answersBrokenByClient() == 0; i++) Thread.sleep(10);
+        assertThat(llm.answersBrokenByClient()).isEqualTo(1); // a connection left open would have taken the answer whole
+        assertThat(listener.completions).hasSize(1);
+        assertThat(history()).extracting(StoredMessage::text).doesNotContain("And the taxi?");
+        llm.firstTokenDelay(Duration.ZERO);
+        RecordingListener next = new RecordingListener();
+        send(assistant, turn("And the taxi?"), next);
+        assertThat(next.completions).singleElement().asString().startsWith("Simulated answer about \"And the taxi?\"");
+    }
+
+    @Test void nothing_is_anticipated_without_a_turn_answered_here_or_with_a_paid_provider() {
+        assertThat(assistant(Provider.OLLAMA).anticipate(conversation, "Hello")).isSameAs(TripAssistant.Anticipation.NONE);
+        LangchainTripAssistant openAi = assistant(Provider.OPENAI);
+        send(openAi, turn("Where do I stay?"), listener);
+
+        assertThat(openAi.anticipate(conversation, "And the taxi?")).isSameAs(TripAssistant.Anticipation.NONE);
+        assertThat(llm.chatRequests()).hasSize(1);
+    }
+
+    @Test void a_turn_that_used_tools_is_not_anticipated_next() {
+        llm.tools(true);
+        LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
+        send(assistant, turn("Please use read_trip"), listener);
+
+        assertThat(assistant.anticipate(conversation, "Thanks")).isSameAs(TripAssistant.Anticipation.NONE);
     }
 
     @Test void in_a_japanese_conversation_the_user_sees_refusals_in_japanese() {
@@ -397,6 +466,18 @@ class LangchainTripAssistantTest {
                 Optional.empty(), clock.instant())));
         assistant.reply(new Turn(turn.conversation(), turn.language(), turn.today(), turn.tripContext(), turn.userMessage(),
                 conversations.history(turn.conversation())), toolbox, listener);
+    }
+
+    private void send(LangchainTripAssistant assistant, Turn turn, RecordingListener listener, TripAssistant.Anticipation anticipation) {
+        conversations.append(turn.conversation(), List.of(new StoredMessage(0, Kind.USER, turn.userMessage(), List.of(), Optional.empty(),
+                Optional.empty(), clock.instant())));
+        assistant.reply(new Turn(turn.conversation(), turn.language(), turn.today(), turn.tripContext(), turn.userMessage(),
+                conversations.history(turn.conversation())), toolbox, listener, anticipation);
+    }
+
+    private void awaitChatRequests(int count) throws InterruptedException {
+        for (int i = 0; i < 200 && llm.chatRequests().size() < count; i++) Thread.sleep(10);
+        assertThat(llm.chatRequests()).hasSize(count);
     }
 
     private Turn turn(String message) { return new Turn(conversation, Language.EN, TODAY, TRIP, message, List.of()); }

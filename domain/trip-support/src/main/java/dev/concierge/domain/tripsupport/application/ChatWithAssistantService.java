@@ -99,6 +99,14 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
         String text = message == null ? "" : message.strip();
         if (text.isEmpty()) throw InvalidInput.field("message", "must not be empty");
         if (text.length() > MAX_MESSAGE_LENGTH) throw InvalidInput.field("message", "must be at most " + MAX_MESSAGE_LENGTH + " characters");
+        // The assistant may start on the answer while the claim is on its way; it uses that only for exactly this turn.
+        try (TripAssistant.Anticipation anticipation = assistant.anticipate(conversationId, text)) {
+            answer(owner, conversationId, text, listener, anticipation);
+        }
+    }
+
+    private void answer(UserId owner, ConversationId conversationId, String text, TripAssistant.Listener listener,
+                        TripAssistant.Anticipation anticipation) {
         Instant now = clock.instant();
         StoredMessage opening = new StoredMessage(0, StoredMessage.Kind.USER, text, List.of(), Optional.empty(), Optional.empty(), now);
         // One round trip claims the conversation, checks its owner, stores the message and reads what the turn starts
@@ -119,7 +127,7 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
                     TripBriefing.describe(trip, ManageVisitsUseCase.Schedule.of(claimed.visits()), today), text, claimed.history());
             var toolbox = new TripToolbox(owner, trip.id(), conversationId, language, trips, visits, itineraries, expenses,
                     proposals, drafter, clock, keeper::alive);
-            assistant.reply(turn, toolbox, keeper.keepingAlive(listener));
+            assistant.reply(turn, toolbox, keeper.keepingAlive(listener), anticipation);
         } catch (RuntimeException | Error e) {
             // No answer (model unreachable, or the turn broke): take the turn's messages back, so the history never
             // holds half a turn; proposals it already recorded stay for the user to decide.

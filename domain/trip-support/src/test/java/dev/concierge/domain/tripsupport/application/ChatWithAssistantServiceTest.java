@@ -192,6 +192,38 @@ class ChatWithAssistantServiceTest {
         assertThat(world.turns.held).as("released after the turn").isEmpty();
     }
 
+    @Test void the_message_is_announced_to_the_assistant_before_the_claim_and_its_anticipation_reaches_the_reply() {
+        Conversation conversation = conversation();
+
+        chat.send(ALICE, conversation.id(), "Plan my trip", transcript);
+
+        assertThat(assistant.anticipations).singleElement().satisfies(a -> {
+            assertThat(a.message).isEqualTo("Plan my trip");
+            assertThat(a.storedWhenAnnounced).as("nothing claimed or stored yet").isZero();
+            assertThat(a.closed).isTrue();
+        });
+        assertThat(assistant.anticipationsReplied).containsExactly(assistant.anticipations.getFirst());
+    }
+
+    @Test void a_refused_message_lets_go_of_its_anticipation_without_a_reply() {
+        Conversation conversation = conversation();
+        assistant.answering((turn, tools) -> {
+            try {
+                chat.send(ALICE, conversation.id(), "Are you there?", new ScriptedAssistant.Transcript());
+            } catch (Conflict refused) {
+                // expected: the first turn holds the conversation
+            }
+            return "Done.";
+        });
+
+        chat.send(ALICE, conversation.id(), "Plan my trip", transcript);
+
+        assertThat(assistant.anticipations).extracting(a -> a.message, a -> a.closed)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("Plan my trip", true),
+                        org.assertj.core.api.Assertions.tuple("Are you there?", true));
+        assertThat(assistant.anticipationsReplied).hasSize(1);
+    }
+
     @Test void the_end_of_a_turn_is_announced_only_once_the_conversation_is_free_for_the_next_message() {
         Conversation conversation = conversation();
         ScriptedAssistant.Transcript next = new ScriptedAssistant.Transcript();

@@ -23,6 +23,33 @@ final class ScriptedAssistant implements TripAssistant {
     final List<Turn> turns = new ArrayList<>();
     final List<String> toolOutcomes = new ArrayList<>();
     final List<List<StoredMessage>> historiesSeen = new ArrayList<>();
+    final List<Anticipated> anticipations = new ArrayList<>();
+    final List<Anticipation> anticipationsReplied = new ArrayList<>();
+
+    /** What the service announced before claiming, and whether it let go of it. */
+    static final class Anticipated implements Anticipation {
+        final String message;
+        final int storedWhenAnnounced;
+        boolean closed;
+
+        Anticipated(String message, int storedWhenAnnounced) {
+            this.message = message;
+            this.storedWhenAnnounced = storedWhenAnnounced;
+        }
+
+        @Override public void close() { closed = true; }
+    }
+
+    @Override public Anticipation anticipate(dev.concierge.domain.tripsupport.model.ConversationId conversation, String userMessage) {
+        Anticipated anticipated = new Anticipated(userMessage, conversations.history(conversation).size());
+        anticipations.add(anticipated);
+        return anticipated;
+    }
+
+    @Override public void reply(Turn turn, Toolbox tools, Listener listener, Anticipation anticipation) {
+        anticipationsReplied.add(anticipation);
+        reply(turn, tools, listener);
+    }
 
     ScriptedAssistant(ConversationRepository conversations) { this.conversations = conversations; }
 

@@ -34,6 +34,30 @@ public interface TripAssistant {
     void reply(Turn turn, Toolbox tools, Listener listener);
 
     /**
+     * {@link #reply(Turn, Toolbox, Listener)}, using what {@code anticipation} already started when it is exactly the
+     * call this turn makes; otherwise the anticipation is abandoned and the turn asks as usual.
+     */
+    default void reply(Turn turn, Toolbox tools, Listener listener, Anticipation anticipation) {
+        anticipation.close();
+        reply(turn, tools, listener);
+    }
+
+    /**
+     * Called before the turn is claimed, so the model's work can start while the claim is on its way: the assistant may
+     * ask the model for the answer it expects this message to need, from what the conversation held when this instance
+     * last answered in it. Nothing reaches a listener and no tool runs until {@code reply} adopts it, which it does only
+     * if the claimed turn asks exactly the same; the caller closes it whatever happens (a refused claim abandons it).
+     */
+    default Anticipation anticipate(ConversationId conversation, String userMessage) { return Anticipation.NONE; }
+
+    /** Work started for a turn not yet claimed; closing it abandons that work unless a reply has adopted it. */
+    interface Anticipation extends AutoCloseable {
+        Anticipation NONE = () -> {};
+
+        @Override void close();
+    }
+
+    /**
      * {@code tripContext} is the system prompt's account of the trip; {@code today} is in the user's time zone;
      * {@code history} is the conversation as stored when the turn began, the user's message last.
      */
