@@ -9,22 +9,25 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * One chat turn as a {@code text/event-stream} answer to a POST. The turn runs on its own thread and reports
- * through a queue; this request's thread writes each event as it arrives and flushes it, so the browser sees tokens
- * one by one. A failure the turn reports before anything was written (no model, unknown conversation) is rethrown,
- * so it answers with the standard error body and status. Once streaming, every way a turn can end (done, failed,
- * no news for the idle timeout) ends with a {@code done} or {@code error} event: the page never hangs.
+ * One chat turn as a {@code text/event-stream} answer to a POST. The turn runs on its own thread; what it reports is
+ * written and flushed by the thread that reports it (the model's reader, for tokens), so the browser sees each token
+ * without another thread being woken for it. A failure the turn reports before anything was written (no model,
+ * unknown conversation) is rethrown, so it answers with the standard error body and status. Once streaming, every way a
+ * turn can end (done, failed, no news for the idle timeout) ends with a {@code done} or {@code error} event: the page
+ * never hangs.
  *
  * <p>Events: {@code token} {@code {"text"}}, {@code tool} {@code {"tool","outcome"}}, {@code done} {@code {"text"}},
  * {@code error} {@code {"code","message"}}; comment lines keep an idle connection open while the model thinks.
@@ -65,95 +68,160 @@ final class ChatStream {
     }
 
     /**
-     * Starts {@code turn} with a listener at once, then streams what it reports to the response from a virtual thread
-     * ({@link LongRunning}), which a stream may hold for minutes.
+     * Starts {@code turn} with a listener at once; the request itself continues on a virtual thread
+     * ({@link LongRunning}), which a stream may hold for minutes: it opens the stream, keeps it alive while the model
+     * thinks, and ends it when the turn has.
      */
     void run(Context ctx, String threadName, Consumer<TripAssistant.Listener> turn) {
-        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        TripAssistant.Listener listener = new TripAssistant.Listener() {
-            @Override public void token(String text) { if (text != null && !text.isEmpty()) events.add(new Event.Token(text)); }
-
-            @Override public void toolUsed(String tool, String outcome) { events.add(new Event.Tool(tool, outcome)); }
-
-            @Override public void completed(String fullText) { events.add(new Event.Done(fullText == null ? "" : fullText)); }
-
-            @Override public void failed(String message) { events.add(new Event.Failed(message)); }
-        };
+        Stream stream = new Stream(ctx);
         turns.execute(() -> {
             Thread thread = Thread.currentThread();
             String idleName = thread.getName();
             thread.setName(threadName); // a thread dump names the conversation being answered
             try {
-                turn.accept(listener);
+                turn.accept(stream);
             } catch (RuntimeException e) {
-                events.add(new Event.Thrown(e));
+                stream.report(new Event.Thrown(e));
             } finally {
                 thread.setName(idleName); // back in the pool, it no longer answers that conversation
             }
         });
-
-        LongRunning.continueOnVirtualThread(ctx, () -> stream(ctx, events));
+        LongRunning.continueOnVirtualThread(ctx, stream::serve);
     }
 
-    private void stream(Context ctx, BlockingQueue<Event> events) throws Exception {
-        Event first = events.poll(Math.min(FIRST_EVENT_WAIT.toMillis(), idleTimeout.toMillis()), TimeUnit.MILLISECONDS);
-        if (first instanceof Event.Thrown thrown) throw thrown.exception(); // nothing written yet: the standard error body
+    /**
+     * The response of one turn. Until the request's own thread has opened it, events wait in order; after that, each
+     * is written by the thread reporting it, one writer at a time.
+     */
+    private final class Stream implements TripAssistant.Listener {
+        private final Context ctx;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition reported = lock.newCondition();
+        private final List<Event> waiting = new ArrayList<>(); // guarded by lock, until the stream is open
+        private OutputStream out; // guarded by lock: set once the stream is open
+        private boolean ended; // guarded by lock: done or error written, or the client gone
+        private long lastEventAt = System.nanoTime(); // guarded by lock
+        private long lastWriteAt = System.nanoTime(); // guarded by lock
 
-        ctx.status(200);
-        ctx.res().setContentType("text/event-stream; charset=utf-8");
-        ctx.res().setHeader("Cache-Control", "no-store");
-        ctx.res().setHeader("X-Accel-Buffering", "no"); // proxies must pass each event on at once
-        OutputStream out = ctx.res().getOutputStream();
-        try {
-            // Not flushed on its own: it leaves with the first event (or the first heartbeat), in one write.
-            out.write(": stream open\n\n".getBytes(StandardCharsets.UTF_8));
-            long idleSince = System.nanoTime();
-            Event event = first;
-            while (true) {
-                if (event != null) {
-                    idleSince = System.nanoTime();
-                    if (send(out, event)) return;
-                } else if (System.nanoTime() - idleSince >= idleTimeout.toNanos()) {
-                    send(out, new Event.Failed("The assistant did not answer within " + idleTimeout.toSeconds()
-                            + " seconds, so this turn was abandoned. Check that the LLM server is running and try again."));
-                    return;
+        Stream(Context ctx) { this.ctx = ctx; }
+
+        @Override public void token(String text) { if (text != null && !text.isEmpty()) report(new Event.Token(text)); }
+
+        @Override public void toolUsed(String tool, String outcome) { report(new Event.Tool(tool, outcome)); }
+
+        @Override public void completed(String fullText) { report(new Event.Done(fullText == null ? "" : fullText)); }
+
+        @Override public void failed(String message) { report(new Event.Failed(message)); }
+
+        void report(Event event) {
+            lock.lock();
+            try {
+                if (ended) return; // the stream has ended: a late event has no one to reach
+                lastEventAt = System.nanoTime();
+                if (out == null) {
+                    waiting.add(event);
+                    reported.signal();
                 } else {
-                    write(out, ": waiting for the model\n\n");
+                    send(event);
                 }
-                long idleLeft = idleTimeout.toNanos() - (System.nanoTime() - idleSince);
-                event = events.poll(Math.max(1, Math.min(HEARTBEAT.toNanos(), idleLeft)), TimeUnit.NANOSECONDS);
+            } finally {
+                lock.unlock();
             }
-        } catch (IOException gone) {
-            // The browser left; the turn finishes on its own thread so the conversation's memory stays whole.
-            LOG.debug("chat stream closed by the client: {}", gone.toString());
         }
-    }
 
-    /** Writes one event; true when it ends the stream. */
-    private boolean send(OutputStream out, Event event) throws IOException {
-        return switch (event) {
-            case Event.Token token -> emit(out, "token", Map.of("text", token.text()), false);
-            case Event.Tool tool -> emit(out, "tool", Map.of("tool", String.valueOf(tool.tool()), "outcome", String.valueOf(tool.outcome())), false);
-            case Event.Done done -> emit(out, "done", Map.of("text", done.text()), true);
-            case Event.Failed failed -> emit(out, "error", Map.of("code", "assistant_failed", "message", String.valueOf(failed.message())), true);
-            case Event.Thrown thrown -> {
-                LOG.warn("chat turn failed after streaming began", thrown.exception());
-                String code = thrown.exception() instanceof dev.concierge.domain.kernel.DomainException d ? d.code() : "internal_error";
-                String message = thrown.exception() instanceof dev.concierge.domain.kernel.DomainException
-                        ? thrown.exception().getMessage()
-                        : "The assistant failed unexpectedly; the error was logged. Try again.";
-                yield emit(out, "error", Map.of("code", code, "message", message), true);
+        /** The request's part: open the stream, keep it alive, return once it has ended. */
+        void serve() throws Exception {
+            lock.lock();
+            try {
+                long firstWait = Math.min(FIRST_EVENT_WAIT.toNanos(), idleTimeout.toNanos());
+                while (waiting.isEmpty() && firstWait > 0) firstWait = reported.awaitNanos(firstWait);
+                if (!waiting.isEmpty() && waiting.getFirst() instanceof Event.Thrown thrown) {
+                    ended = true;
+                    throw thrown.exception(); // nothing written yet: the standard error body
+                }
+                ctx.status(200);
+                ctx.res().setContentType("text/event-stream; charset=utf-8");
+                ctx.res().setHeader("Cache-Control", "no-store");
+                ctx.res().setHeader("X-Accel-Buffering", "no"); // proxies must pass each event on at once
+                out = ctx.res().getOutputStream();
+                try {
+                    // Not flushed on its own: it leaves with the first event (or the first heartbeat), in one write.
+                    out.write(": stream open\n\n".getBytes(StandardCharsets.UTF_8));
+                } catch (IOException gone) {
+                    clientGone(gone);
+                }
+                if (waiting.isEmpty()) write(": waiting for the model\n\n"); // the model is slow: the stream opens now
+                for (Event event : waiting) {
+                    if (ended) break;
+                    send(event);
+                }
+                waiting.clear();
+                while (!ended) {
+                    long now = System.nanoTime();
+                    long idleLeft = idleTimeout.toNanos() - (now - lastEventAt);
+                    if (idleLeft <= 0) {
+                        send(new Event.Failed("The assistant did not answer within " + idleTimeout.toSeconds()
+                                + " seconds, so this turn was abandoned. Check that the LLM server is running and try again."));
+                    } else if (now - lastWriteAt >= HEARTBEAT.toNanos()) {
+                        write(": waiting for the model\n\n");
+                    } else {
+                        reported.awaitNanos(Math.min(idleLeft, HEARTBEAT.toNanos() - (now - lastWriteAt)));
+                    }
+                }
+            } finally {
+                lock.unlock();
             }
-        };
-    }
+        }
 
-    private boolean emit(OutputStream out, String name, Map<String, String> data, boolean last) throws IOException {
-        write(out, "event: " + name + "\ndata: " + mapper.writeValueAsString(data) + "\n\n");
-        return last;
-    }
+        /** Writes one event; the stream ends with the turn's last one. Called with the lock held, the stream open. */
+        private void send(Event event) {
+            switch (event) {
+                case Event.Token token -> emit("token", Map.of("text", token.text()), false);
+                case Event.Tool tool -> emit("tool", Map.of("tool", String.valueOf(tool.tool()), "outcome", String.valueOf(tool.outcome())), false);
+                case Event.Done done -> emit("done", Map.of("text", done.text()), true);
+                case Event.Failed failed -> emit("error", Map.of("code", "assistant_failed", "message", String.valueOf(failed.message())), true);
+                case Event.Thrown thrown -> {
+                    LOG.warn("chat turn failed after streaming began", thrown.exception());
+                    String code = thrown.exception() instanceof dev.concierge.domain.kernel.DomainException d ? d.code() : "internal_error";
+                    String message = thrown.exception() instanceof dev.concierge.domain.kernel.DomainException
+                            ? thrown.exception().getMessage()
+                            : "The assistant failed unexpectedly; the error was logged. Try again.";
+                    emit("error", Map.of("code", code, "message", message), true);
+                }
+            }
+        }
 
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        private void emit(String name, Map<String, String> data, boolean last) {
+            String text;
+            try {
+                text = "event: " + name + "\ndata: " + mapper.writeValueAsString(data) + "\n\n";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            write(text);
+            if (last) end();
+        }
+
+        private void write(String text) {
+            if (ended) return;
+            try {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                lastWriteAt = System.nanoTime();
+            } catch (IOException gone) {
+                clientGone(gone);
+            }
+        }
+
+        /** The browser left; the turn finishes on its own thread so the conversation's memory stays whole. */
+        private void clientGone(IOException gone) {
+            LOG.debug("chat stream closed by the client: {}", gone.toString());
+            end();
+        }
+
+        private void end() {
+            ended = true;
+            reported.signal();
+        }
     }
 }
