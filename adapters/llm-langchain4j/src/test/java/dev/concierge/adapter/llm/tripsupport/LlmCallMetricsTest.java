@@ -66,6 +66,34 @@ class LlmCallMetricsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test void an_anticipated_call_that_is_abandoned_is_recorded_as_abandoned_not_as_an_error() throws Exception {
+        try (LlmWireFixture llm = LlmWireFixture.start()) {
+            MeterRegistry registry = new SimpleMeterRegistry();
+            InMemoryConversations conversations = new InMemoryConversations();
+            Injector injector = Guice.createInjector(new LlmModule(llm.config(LlmConfig.Provider.OLLAMA, "llama3.2", Duration.ofSeconds(5))),
+                    new TripSupportLlmModule(), new AbstractModule() {
+                        @Override protected void configure() {
+                            bind(MeterRegistry.class).toInstance(registry);
+                            bind(ConversationRepository.class).toInstance(conversations);
+                            bind(Clock.class).toInstance(Clock.systemUTC());
+                        }
+                    });
+            TripAssistant assistant = injector.getInstance(TripAssistant.class);
+            ConversationId conversation = conversations.create(new TripId(1), new UserId("aiko"), "Osaka", Clock.systemUTC().instant()).id();
+            assistant.reply(turn(conversation, "Hello"), new RecordingToolbox(), new RecordingListener());
+            llm.firstTokenDelay(Duration.ofSeconds(2));
+
+            TripAssistant.Anticipation anticipation = assistant.anticipate(conversation, "And then?");
+            for (int i = 0; i < 200 && llm.chatRequests().size() < 2; i++) Thread.sleep(10);
+            anticipation.close();
+
+            for (int i = 0; i < 200 && registry.find("llm.calls").tag("outcome", "abandoned").timer() == null; i++) Thread.sleep(10);
+            assertThat(registry.get("llm.calls").tags("outcome", "abandoned").timer().count()).isEqualTo(1);
+            assertThat(registry.find("llm.calls").tag("outcome", "error").timer()).isNull();
+            assertThat(registry.find("llm.errors").counters()).isEmpty();
+        }
+    }
+
     private static TripAssistant.Turn turn(ConversationId conversation, String text) {
         return new TripAssistant.Turn(conversation, Language.EN, LocalDate.of(2026, 11, 23), "Osaka trip", text, List.of());
     }
