@@ -5,9 +5,12 @@ import { openApi, body, call, median, percentile } from './api.mjs';
 const [base, sim, repeatsArg] = process.argv.slice(2);
 const REPEATS = Number(repeatsArg);
 const SAMPLES = 20;
-// Turns before measuring: a turn runs code no other scenario warms (jOOQ rendering, the model client), and a server in
-// use has long since compiled it. Fewer left the JIT's work in the samples (ten milliseconds of the added time).
-const WARMUP = 300;
+// Turns before measuring: a turn runs code no other scenario warms (the claim, the model client, the stream), and a
+// server in use has long since compiled it. The JIT compiles code run once per turn only after thousands of turns:
+// after 300 the added time still fell from round to round (2.7 → 2.2 ms over 14 rounds), and it levels off after
+// about 2000. The warm-up runs WARMUP_LANES conversations at once so it takes about a minute.
+const WARMUP = Number(process.env.BENCH_CHAT_WARMUP ?? 2000);
+const WARMUP_LANES = 4;
 const TURNS_PER_CONVERSATION = 5;
 const out = (o) => console.log(JSON.stringify({ scenario: 'chat', ...o }));
 // A scenario that breaks (an API shaped differently than expected, a failing model) becomes a row saying so; the
@@ -29,18 +32,22 @@ if (!trips || !conversations || !messages) {
 const fill = (template, id) => template.replace(/\{[^}]+\}/, encodeURIComponent(id));
 
 const trip = await call(base, 'post', trips, body(doc, 'post', trips, { title: 'Bench trip' }));
-let conversation = null;
-let turns = 0;
-async function conversationId() {
-  if (!conversation || turns++ % TURNS_PER_CONVERSATION === 0) {
-    conversation = await call(base, 'post', fill(conversations, trip.id), body(doc, 'post', conversations, { title: 'Bench' }));
-  }
-  return conversation.id;
+// A lane is one client sending turns one after another, a fresh conversation every TURNS_PER_CONVERSATION turns.
+function lane() {
+  let conversation = null;
+  let turns = 0;
+  return async () => {
+    if (!conversation || turns++ % TURNS_PER_CONVERSATION === 0) {
+      conversation = await call(base, 'post', fill(conversations, trip.id), body(doc, 'post', conversations, { title: 'Bench' }));
+    }
+    return conversation.id;
+  };
 }
+const measured = lane();
 
 // The first SSE event that carries answer text: unnamed events or ones named like a token; meta events are skipped.
 const TOKEN_EVENTS = new Set(['token', 'delta', 'chunk', 'text', 'content', 'partial', 'message']);
-async function concierge(text) {
+async function concierge(text, conversationId = measured) {
   const path = fill(messages, await conversationId());
   const payload = body(doc, 'post', messages);
   const field = Object.keys(payload).find((k) => typeof payload[k] === 'string') ?? 'content';
@@ -86,7 +93,10 @@ async function direct(text) {
 }
 
 for (let i = 0; i < 5; i++) await direct('Warm-up question');
-for (let i = 0; i < WARMUP; i++) await concierge('Warm-up question');
+await Promise.all(Array.from({ length: WARMUP_LANES }, async () => {
+  const own = lane();
+  for (let i = 0; i < WARMUP / WARMUP_LANES; i++) await concierge('Warm-up question', own);
+}));
 for (let round = 1; round <= REPEATS; round++) {
   const c = []; const d = [];
   for (let i = 0; i < SAMPLES; i++) { // interleaved, so both sides see the same machine load
