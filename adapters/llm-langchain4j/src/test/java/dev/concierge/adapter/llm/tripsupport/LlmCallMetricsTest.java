@@ -36,15 +36,7 @@ class LlmCallMetricsTest {
         try (LlmWireFixture llm = LlmWireFixture.start()) {
             MeterRegistry registry = new SimpleMeterRegistry();
             InMemoryConversations conversations = new InMemoryConversations();
-            Injector injector = Guice.createInjector(new LlmModule(llm.config(provider, "llama3.2", Duration.ofSeconds(5))),
-                    new TripSupportLlmModule(), new AbstractModule() {
-                        @Override protected void configure() {
-                            bind(MeterRegistry.class).toInstance(registry);
-                            bind(ConversationRepository.class).toInstance(conversations);
-                            bind(Clock.class).toInstance(Clock.systemUTC());
-                        }
-                    });
-            TripAssistant assistant = injector.getInstance(TripAssistant.class);
+            TripAssistant assistant = wiredAssistant(llm, provider, registry, conversations);
             ConversationId conversation = conversations.create(new TripId(1), new UserId("aiko"), "Osaka", Clock.systemUTC().instant()).id();
             String name = provider.name().toLowerCase(Locale.ROOT);
 
@@ -70,15 +62,7 @@ class LlmCallMetricsTest {
         try (LlmWireFixture llm = LlmWireFixture.start()) {
             MeterRegistry registry = new SimpleMeterRegistry();
             InMemoryConversations conversations = new InMemoryConversations();
-            Injector injector = Guice.createInjector(new LlmModule(llm.config(LlmConfig.Provider.OLLAMA, "llama3.2", Duration.ofSeconds(5))),
-                    new TripSupportLlmModule(), new AbstractModule() {
-                        @Override protected void configure() {
-                            bind(MeterRegistry.class).toInstance(registry);
-                            bind(ConversationRepository.class).toInstance(conversations);
-                            bind(Clock.class).toInstance(Clock.systemUTC());
-                        }
-                    });
-            TripAssistant assistant = injector.getInstance(TripAssistant.class);
+            TripAssistant assistant = wiredAssistant(llm, LlmConfig.Provider.OLLAMA, registry, conversations);
             ConversationId conversation = conversations.create(new TripId(1), new UserId("aiko"), "Osaka", Clock.systemUTC().instant()).id();
             assistant.reply(turn(conversation, "Hello"), new RecordingToolbox(), new RecordingListener());
             llm.firstTokenDelay(Duration.ofSeconds(2));
@@ -92,6 +76,20 @@ class LlmCallMetricsTest {
             assertThat(registry.find("llm.calls").tag("outcome", "error").timer()).isNull();
             assertThat(registry.find("llm.errors").counters()).isEmpty();
         }
+    }
+
+    /** The assistant as the application wires it, its meters in {@code registry}. */
+    private static TripAssistant wiredAssistant(LlmWireFixture llm, LlmConfig.Provider provider, MeterRegistry registry,
+                                                InMemoryConversations conversations) {
+        Injector injector = Guice.createInjector(new LlmModule(llm.config(provider, "llama3.2", Duration.ofSeconds(5))),
+                new TripSupportLlmModule(), new AbstractModule() {
+                    @Override protected void configure() {
+                        bind(MeterRegistry.class).toInstance(registry);
+                        bind(ConversationRepository.class).toInstance(conversations);
+                        bind(Clock.class).toInstance(Clock.systemUTC());
+                    }
+                });
+        return injector.getInstance(TripAssistant.class);
     }
 
     private static TripAssistant.Turn turn(ConversationId conversation, String text) {
