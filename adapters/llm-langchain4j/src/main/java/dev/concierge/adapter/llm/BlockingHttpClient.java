@@ -31,8 +31,10 @@ import java.util.Objects;
  * the simulated model's 40 ms to first token (bench/README.md, chat).
  * <p>
  * Streaming calls return when the stream has ended, with every event delivered; a stream that goes silent for the read
- * timeout fails with the JDK's {@link SocketTimeoutException}. Connections are kept alive by the JDK's {@link HttpURLConnection},
- * which also sends a request again on a fresh connection when a kept one turns out closed by the server.
+ * timeout fails with the JDK's {@link SocketTimeoutException}. Connections are kept alive by the JDK's {@link HttpURLConnection}.
+ * Like it, this sends a request once more on a fresh connection when the first attempt fails before any answer arrived
+ * ({@code sun.net.http.retryPost}, on by default): a kept connection the server had closed is the usual cause, a model
+ * server that crashed mid-request the rare one, where the second attempt fails as the first did.
  */
 public final class BlockingHttpClient implements HttpClient {
     private final Duration connectTimeout;

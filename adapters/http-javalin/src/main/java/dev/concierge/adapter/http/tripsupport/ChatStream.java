@@ -169,6 +169,7 @@ final class ChatStream {
                     }
                 }
             } finally {
+                ended = true; // however this ends, the response is done: a late event must not write into it
                 lock.unlock();
             }
         }

@@ -4,6 +4,7 @@ import dev.concierge.adapter.llm.BoundedChatCall;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmFailure;
 import dev.concierge.domain.kernel.Unavailable;
+import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
@@ -45,6 +46,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -107,13 +109,15 @@ final class LangchainTripAssistant implements TripAssistant {
      * tools is not anticipated: their arguments come back from the database in its own JSON spelling, so the next
      * request would differ anyway.
      */
-    @Override public Anticipation anticipate(ConversationId conversation, String userMessage) {
+    @Override public Anticipation anticipate(UserId owner, ConversationId conversation, String userMessage) {
+        if (config.provider() != LlmConfig.Provider.OLLAMA) return Anticipation.NONE;
         Expected last = expected.get(conversation);
-        if (last == null || config.provider() != LlmConfig.Provider.OLLAMA) return Anticipation.NONE;
+        // Someone else's message (the claim will refuse it) starts nothing; the sender is noted for the next turn.
+        if (last == null || !last.owner().equals(owner)) return new Declined(owner);
         ChatMemory memory = MessageWindowChatMemory.builder().id(conversation).maxMessages(limits.memoryMessages()).build();
         last.window().forEach(memory::add);
         memory.add(UserMessage.from(userMessage));
-        Anticipated anticipated = new Anticipated(request(last.system(), memory.messages(), limits.maxToolCalls() > 0));
+        Anticipated anticipated = new Anticipated(owner, request(last.system(), memory.messages(), limits.maxToolCalls() > 0));
         anticipated.start();
         return anticipated;
     }
@@ -141,7 +145,8 @@ final class LangchainTripAssistant implements TripAssistant {
             AiMessage answer = ((Reply.Answered) reply).message();
             if (!answer.hasToolExecutionRequests()) {
                 memory.add(AiMessage.from(answer.text() == null ? "" : answer.text()));
-                if (toolCalls == 0) expected.put(turn.conversation(), new Expected(system, memory.messages()));
+                UserId owner = anticipation instanceof Anticipated a ? a.owner : anticipation instanceof Declined d ? d.owner() : null;
+                if (toolCalls == 0 && owner != null) expected.put(turn.conversation(), new Expected(owner, system, memory.messages()));
                 end.completed();
                 return;
             }
@@ -241,7 +246,6 @@ final class LangchainTripAssistant implements TripAssistant {
                 if (waited >= idleLimit) {
                     Throwable cancelled = cancel(handle.get());
                     if (cancelled != null) log.debug("Cancelling a stalled stream failed", cancelled);
-                    if (adopted != null) adopted.abort();
                     return new Streamed(failed(ChatFailures.timedOut(config, ChatFailures.CHAT_AGAIN), null), end.hasShownText() && !shownBefore);
                 }
                 try {
@@ -306,9 +310,14 @@ final class LangchainTripAssistant implements TripAssistant {
 
     private String modelSetting() { return config.provider() == LlmConfig.Provider.OLLAMA ? "OLLAMA_MODEL" : "OPENAI_MODEL"; }
 
-    /** The system prompt and window a conversation's last turn here ended with. */
-    private record Expected(SystemMessage system, List<ChatMessage> window) {
+    /** Whom a conversation's last turn here answered, and the system prompt and window it ended with. */
+    private record Expected(UserId owner, SystemMessage system, List<ChatMessage> window) {
         Expected { window = List.copyOf(window); }
+    }
+
+    /** Nothing started for this message; it only says who sent it, so the turn can be anticipated next time. */
+    record Declined(UserId owner) implements Anticipation {
+        @Override public void close() {}
     }
 
     /**
@@ -318,13 +327,17 @@ final class LangchainTripAssistant implements TripAssistant {
      */
     private final class Anticipated implements Anticipation, StreamingChatResponseHandler {
         private final ChatRequest request;
+        final UserId owner;
         final long startedAt = System.nanoTime();
         private final Thread thread;
         private final List<Consumer<StreamingChatResponseHandler>> held = new ArrayList<>();
-        private StreamingChatResponseHandler adopter; // guarded by this
-        private boolean abandoned; // guarded by this
+        /** A ReentrantLock: the call's virtual thread waits on it without holding its carrier. */
+        private final ReentrantLock lock = new ReentrantLock();
+        private StreamingChatResponseHandler adopter; // guarded by lock
+        private boolean abandoned; // guarded by lock
 
-        Anticipated(ChatRequest request) {
+        Anticipated(UserId owner, ChatRequest request) {
+            this.owner = owner;
             this.request = request;
             this.thread = Thread.ofVirtual().name("llm-anticipation").unstarted(() -> {
                 try {
@@ -338,36 +351,47 @@ final class LangchainTripAssistant implements TripAssistant {
         void start() { thread.start(); }
 
         /** Takes the call over for {@code handler} if it asked exactly {@code actual}; false if it did not, or was abandoned. */
-        synchronized boolean adopt(ChatRequest actual, StreamingChatResponseHandler handler) {
-            if (abandoned || adopter != null || !request.equals(actual)) return false;
-            adopter = handler;
-            held.forEach(event -> event.accept(handler));
-            held.clear();
-            return true;
+        boolean adopt(ChatRequest actual, StreamingChatResponseHandler handler) {
+            lock.lock();
+            try {
+                if (abandoned || adopter != null || !request.equals(actual)) return false;
+                adopter = handler;
+                held.forEach(event -> event.accept(handler));
+                held.clear();
+                return true;
+            } finally {
+                lock.unlock();
+            }
         }
 
         /** Abandons the call unless it was adopted. */
         @Override public void close() {
-            synchronized (this) {
+            lock.lock();
+            try {
                 if (adopter != null || abandoned) return;
                 abandoned = true;
                 held.clear();
+            } finally {
+                lock.unlock();
             }
             thread.interrupt();
         }
 
-        /** Ends an adopted call that stopped coming; its handler hears of it as an error. */
+        /** Ends an adopted call whose turn was interrupted (the app is stopping); its handler hears of it as an error. */
         void abort() { thread.interrupt(); }
 
         private void deliver(Consumer<StreamingChatResponseHandler> event) {
             StreamingChatResponseHandler to;
-            synchronized (this) {
+            lock.lock();
+            try {
                 if (abandoned) return;
                 if (adopter == null) {
                     held.add(event);
                     return;
                 }
                 to = adopter;
+            } finally {
+                lock.unlock();
             }
             event.accept(to);
         }

@@ -48,7 +48,8 @@ class LangchainTripAssistantTest {
     private final LlmWireFixture llm = LlmWireFixture.start();
     private final InMemoryConversations conversations = new InMemoryConversations();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), ZoneOffset.UTC);
-    private final ConversationId conversation = conversations.create(new TripId(1), new UserId("aiko"), "Osaka", clock.instant()).id();
+    private static final UserId OWNER = new UserId("aiko");
+    private final ConversationId conversation = conversations.create(new TripId(1), OWNER, "Osaka", clock.instant()).id();
     private final RecordingToolbox toolbox = new RecordingToolbox();
     private final RecordingListener listener = new RecordingListener();
 
@@ -182,10 +183,10 @@ class LangchainTripAssistantTest {
 
     @Test void a_message_anticipated_as_sent_is_answered_by_the_call_started_before_the_claim() {
         LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
-        send(assistant, turn("Where do I stay?"), listener);
+        sendAsOwner(assistant, "Where do I stay?", listener);
         RecordingListener second = new RecordingListener();
 
-        var anticipation = assistant.anticipate(conversation, "And the taxi?");
+        var anticipation = assistant.anticipate(OWNER, conversation, "And the taxi?");
         send(assistant, turn("And the taxi?"), second, anticipation);
 
         assertThat(llm.chatRequests()).hasSize(2); // one per turn: the second turn's call is the anticipated one
@@ -201,10 +202,10 @@ class LangchainTripAssistantTest {
 
     @Test void an_anticipation_that_does_not_match_the_claimed_turn_is_abandoned_and_the_turn_asks_again() {
         LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
-        send(assistant, turn("Where do I stay?"), listener);
+        sendAsOwner(assistant, "Where do I stay?", listener);
         RecordingListener second = new RecordingListener();
 
-        var anticipation = assistant.anticipate(conversation, "Something else");
+        var anticipation = assistant.anticipate(OWNER, conversation, "Something else");
         send(assistant, turn("And the taxi?"), second, anticipation);
 
         assertThat(llm.chatRequests()).hasSize(3);
@@ -214,10 +215,10 @@ class LangchainTripAssistantTest {
 
     @Test void an_abandoned_anticipation_reaches_no_one_and_closes_its_connection() throws Exception {
         LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
-        send(assistant, turn("Where do I stay?"), listener);
+        sendAsOwner(assistant, "Where do I stay?", listener);
         llm.firstTokenDelay(Duration.ofMillis(300)); // the model is still thinking when the claim is refused
 
-        var anticipation = assistant.anticipate(conversation, "And the taxi?");
+        var anticipation = assistant.anticipate(OWNER, conversation, "And the taxi?");
         awaitChatRequests(2);
         anticipation.close();
 
@@ -232,20 +233,29 @@ class LangchainTripAssistantTest {
     }
 
     @Test void nothing_is_anticipated_without_a_turn_answered_here_or_with_a_paid_provider() {
-        assertThat(assistant(Provider.OLLAMA).anticipate(conversation, "Hello")).isSameAs(TripAssistant.Anticipation.NONE);
+        assertThat(assistant(Provider.OLLAMA).anticipate(OWNER, conversation, "Hello")).isInstanceOf(LangchainTripAssistant.Declined.class);
         LangchainTripAssistant openAi = assistant(Provider.OPENAI);
-        send(openAi, turn("Where do I stay?"), listener);
+        sendAsOwner(openAi, "Where do I stay?", listener);
 
-        assertThat(openAi.anticipate(conversation, "And the taxi?")).isSameAs(TripAssistant.Anticipation.NONE);
+        assertThat(openAi.anticipate(OWNER, conversation, "And the taxi?")).isSameAs(TripAssistant.Anticipation.NONE);
+        assertThat(llm.chatRequests()).hasSize(1);
+    }
+
+    @Test void another_users_message_in_the_conversation_is_not_anticipated() {
+        LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
+        sendAsOwner(assistant, "Where do I stay?", listener);
+
+        assertThat(assistant.anticipate(new UserId("mallory"), conversation, "And the taxi?"))
+                .isInstanceOf(LangchainTripAssistant.Declined.class);
         assertThat(llm.chatRequests()).hasSize(1);
     }
 
     @Test void a_turn_that_used_tools_is_not_anticipated_next() {
         llm.tools(true);
         LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
-        send(assistant, turn("Please use read_trip"), listener);
+        sendAsOwner(assistant, "Please use read_trip", listener);
 
-        assertThat(assistant.anticipate(conversation, "Thanks")).isSameAs(TripAssistant.Anticipation.NONE);
+        assertThat(assistant.anticipate(OWNER, conversation, "Thanks")).isInstanceOf(LangchainTripAssistant.Declined.class);
     }
 
     @Test void in_a_japanese_conversation_the_user_sees_refusals_in_japanese() {
@@ -473,6 +483,11 @@ class LangchainTripAssistantTest {
                 Optional.empty(), clock.instant())));
         assistant.reply(new Turn(turn.conversation(), turn.language(), turn.today(), turn.tripContext(), turn.userMessage(),
                 conversations.history(turn.conversation())), toolbox, listener, anticipation);
+    }
+
+    /** A turn as the domain sends it: announced by its owner first, so the assistant can anticipate the next one. */
+    private void sendAsOwner(LangchainTripAssistant assistant, String message, RecordingListener listener) {
+        send(assistant, turn(message), listener, assistant.anticipate(OWNER, conversation, message));
     }
 
     private void awaitChatRequests(int count) throws InterruptedException {

@@ -64,10 +64,12 @@ class LlmCallMetricsTest {
             InMemoryConversations conversations = new InMemoryConversations();
             TripAssistant assistant = wiredAssistant(llm, LlmConfig.Provider.OLLAMA, registry, conversations);
             ConversationId conversation = conversations.create(new TripId(1), new UserId("aiko"), "Osaka", Clock.systemUTC().instant()).id();
-            assistant.reply(turn(conversation, "Hello"), new RecordingToolbox(), new RecordingListener());
+            UserId owner = new UserId("aiko");
+            assistant.reply(turn(conversation, "Hello"), new RecordingToolbox(), new RecordingListener(),
+                    assistant.anticipate(owner, conversation, "Hello"));
             llm.firstTokenDelay(Duration.ofSeconds(2));
 
-            TripAssistant.Anticipation anticipation = assistant.anticipate(conversation, "And then?");
+            TripAssistant.Anticipation anticipation = assistant.anticipate(owner, conversation, "And then?");
             for (int i = 0; i < 200 && llm.chatRequests().size() < 2; i++) Thread.sleep(10);
             anticipation.close();
 

@@ -100,7 +100,7 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
         if (text.isEmpty()) throw InvalidInput.field("message", "must not be empty");
         if (text.length() > MAX_MESSAGE_LENGTH) throw InvalidInput.field("message", "must be at most " + MAX_MESSAGE_LENGTH + " characters");
         // The assistant may start on the answer while the claim is on its way; it uses that only for exactly this turn.
-        try (TripAssistant.Anticipation anticipation = assistant.anticipate(conversationId, text)) {
+        try (TripAssistant.Anticipation anticipation = assistant.anticipate(owner, conversationId, text)) {
             answer(owner, conversationId, text, listener, anticipation);
         }
     }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps a running turn's claim on its conversation: every sign of life (a token, a tool call) renews the lease when
@@ -24,6 +25,7 @@ final class TurnLease {
     private Instant renewedAt;
     private boolean lost;
     private Runnable end = () -> {};
+    private final ReentrantLock lock = new ReentrantLock();
 
     TurnLease(ConversationTurns turns, ConversationTurns.Lease lease, Duration length, Clock clock, Instant claimedAt) {
         this.turns = turns;
@@ -35,15 +37,24 @@ final class TurnLease {
 
     ConversationTurns.Lease lease() { return lease; }
 
-    /** Called from the assistant's callbacks, possibly from its own threads. */
-    synchronized void alive() {
-        if (lost) return;
-        Instant now = clock.instant();
-        if (Duration.between(renewedAt, now).compareTo(length.dividedBy(10)) < 0) return;
-        renewedAt = now;
-        if (!turns.renew(lease, now.plus(length))) {
-            lost = true;
-            LOG.warn("conversation {}: the turn lost its lease (it outlived {}); another turn may now run", lease.conversation(), length);
+    /**
+     * Called from the assistant's callbacks, possibly from its own threads, virtual ones included: the lock is a
+     * {@link ReentrantLock}, which a virtual thread holds across the renewal's database round trip without pinning its
+     * carrier (a {@code synchronized} block would, before JDK 24).
+     */
+    void alive() {
+        lock.lock();
+        try {
+            if (lost) return;
+            Instant now = clock.instant();
+            if (Duration.between(renewedAt, now).compareTo(length.dividedBy(10)) < 0) return;
+            renewedAt = now;
+            if (!turns.renew(lease, now.plus(length))) {
+                lost = true;
+                LOG.warn("conversation {}: the turn lost its lease (it outlived {}); another turn may now run", lease.conversation(), length);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -69,7 +80,14 @@ final class TurnLease {
         };
     }
 
-    private synchronized void holdEnd(Runnable announce) { end = announce; }
+    private void holdEnd(Runnable announce) {
+        lock.lock();
+        try {
+            end = announce;
+        } finally {
+            lock.unlock();
+        }
+    }
 
     /**
      * Frees the conversation, then announces how the turn ended: a client that sends its next message the moment it
@@ -80,7 +98,12 @@ final class TurnLease {
             turns.release(lease);
         } finally {
             Runnable announce;
-            synchronized (this) { announce = end; }
+            lock.lock();
+            try {
+                announce = end;
+            } finally {
+                lock.unlock();
+            }
             announce.run();
         }
     }

@@ -40,7 +40,8 @@ final class ScriptedAssistant implements TripAssistant {
         @Override public void close() { closed = true; }
     }
 
-    @Override public Anticipation anticipate(dev.concierge.domain.tripsupport.model.ConversationId conversation, String userMessage) {
+    @Override public Anticipation anticipate(dev.concierge.domain.kernel.UserId owner, dev.concierge.domain.tripsupport.model.ConversationId conversation,
+                                             String userMessage) {
         Anticipated anticipated = new Anticipated(userMessage, conversations.history(conversation).size());
         anticipations.add(anticipated);
         return anticipated;

@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.port.out;
 
 import dev.concierge.domain.kernel.Language;
+import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
@@ -47,8 +48,9 @@ public interface TripAssistant {
      * ask the model for the answer it expects this message to need, from what the conversation held when this instance
      * last answered in it. Nothing reaches a listener and no tool runs until {@code reply} adopts it, which it does only
      * if the claimed turn asks exactly the same; the caller closes it whatever happens (a refused claim abandons it).
+     * {@code owner} is who sends the message: the assistant anticipates only for the user it last answered there.
      */
-    default Anticipation anticipate(ConversationId conversation, String userMessage) { return Anticipation.NONE; }
+    default Anticipation anticipate(UserId owner, ConversationId conversation, String userMessage) { return Anticipation.NONE; }
 
     /** Work started for a turn not yet claimed; closing it abandons that work unless a reply has adopted it. */
     interface Anticipation extends AutoCloseable {
