@@ -145,8 +145,9 @@ final class LangchainTripAssistant implements TripAssistant {
             AiMessage answer = ((Reply.Answered) reply).message();
             if (!answer.hasToolExecutionRequests()) {
                 memory.add(AiMessage.from(answer.text() == null ? "" : answer.text()));
-                UserId owner = anticipation instanceof Anticipated a ? a.owner : anticipation instanceof Declined d ? d.owner() : null;
-                if (toolCalls == 0 && owner != null) expected.put(turn.conversation(), new Expected(owner, system, memory.messages()));
+                if (toolCalls == 0 && anticipation instanceof Announced announced) {
+                    expected.put(turn.conversation(), new Expected(announced.owner(), system, memory.messages()));
+                }
                 end.completed();
                 return;
             }
@@ -315,8 +316,13 @@ final class LangchainTripAssistant implements TripAssistant {
         Expected { window = List.copyOf(window); }
     }
 
+    /** What {@code anticipate} answers for Ollama, started or not: who sent the message, for the next turn's expectation. */
+    private sealed interface Announced extends Anticipation permits Declined, Anticipated {
+        UserId owner();
+    }
+
     /** Nothing started for this message; it only says who sent it, so the turn can be anticipated next time. */
-    record Declined(UserId owner) implements Anticipation {
+    record Declined(UserId owner) implements Announced {
         @Override public void close() {}
     }
 
@@ -325,9 +331,9 @@ final class LangchainTripAssistant implements TripAssistant {
      * they reach the reply's handler in order, and later ones as they come) or it is abandoned: then nothing reaches
      * anyone and the call's virtual thread is interrupted, which closes its connection, so the model stops.
      */
-    private final class Anticipated implements Anticipation, StreamingChatResponseHandler {
+    private final class Anticipated implements Announced, StreamingChatResponseHandler {
         private final ChatRequest request;
-        final UserId owner;
+        private final UserId owner;
         final long startedAt = System.nanoTime();
         private final Thread thread;
         private final List<Consumer<StreamingChatResponseHandler>> held = new ArrayList<>();
@@ -347,6 +353,8 @@ final class LangchainTripAssistant implements TripAssistant {
                 }
             });
         }
+
+        @Override public UserId owner() { return owner; }
 
         void start() { thread.start(); }
 
