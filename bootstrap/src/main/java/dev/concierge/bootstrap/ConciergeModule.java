@@ -61,7 +61,7 @@ final class ConciergeModule extends AbstractModule {
         install(new TripSupportLlmModule());
         install(new TripAssistantModule());
         // A little longer than one model call may take, so the model adapter's own timeout error reaches the page first.
-        install(new TripSupportHttpModule(settings.llm().requestTimeout().plusSeconds(15)));
+        install(new TripSupportHttpModule());
 
         var health = HttpModule.healthIndicators(binder());
         health.addBinding().to(DatabaseHealthIndicator.class);
