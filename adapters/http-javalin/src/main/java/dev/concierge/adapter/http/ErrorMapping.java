@@ -25,10 +25,16 @@ import java.util.Locale;
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
     private static final String WRITTEN = "concierge.error-written";
+    private static final String OPERATIONS_ONLY = "No such resource: this instance serves only /health, /health/ready and /metrics.";
 
-    private final ErrorPages pages;
+    private final ErrorPages pages; // null: every error is JSON, whatever the path
 
-    public ErrorMapping(ErrorPages pages) { this.pages = pages; }
+    public ErrorMapping(ErrorPages pages) { this.pages = java.util.Objects.requireNonNull(pages, "pages"); }
+
+    private ErrorMapping() { this.pages = null; }
+
+    /** For a server without pages (operations only): every error, on every path, is the JSON error body. */
+    public static ErrorMapping jsonOnly() { return new ErrorMapping(); }
 
     /** How a non-API path shows an error: a page in the user's language. */
     public interface ErrorPages {
@@ -54,7 +60,7 @@ public final class ErrorMapping {
         for (int status : new int[] {400, 404, 405, 413, 414, 415, 431, 500, 503}) {
             routes.error(status, ctx -> {
                 if (Boolean.TRUE.equals(ctx.attribute(WRITTEN))) return;
-                problem(ctx, status, codeFor(status), messageFor(status, null), List.of());
+                problem(ctx, status, codeFor(status), pages == null && status == 404 ? OPERATIONS_ONLY : messageFor(status, null), List.of());
             });
         }
     }
@@ -66,7 +72,7 @@ public final class ErrorMapping {
         ctx.attribute(WRITTEN, true);
         ctx.status(status);
         if (status == 503 && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", "5");
-        if (isApi(ctx)) {
+        if (pages == null || isApi(ctx)) {
             ctx.json(ErrorBody.of(code, message, details));
         } else {
             pages.render(ctx, status, message);
