@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Maps failures to HTTP once, by meaning: not found 404, invalid 400, rule violated 422, conflict 409,
@@ -39,10 +40,22 @@ public final class ErrorMapping {
     /** How a non-API path shows an error: a page in the user's language. */
     public interface ErrorPages {
         void render(Context ctx, int status, String message);
+
+        /** The message bundle's text for {@code key} in the request's language, if the bundle has one. */
+        default Optional<String> text(Context ctx, String key) { return Optional.empty(); }
     }
 
     public void register(RoutesConfig routes) {
-        routes.exception(DomainException.class, (e, ctx) -> problem(ctx, status(e), e.code(), e.getMessage(), e.details()));
+        routes.exception(DomainException.class, (e, ctx) -> {
+            Optional<String> forPeople = e instanceof Unavailable ? userText(ctx, "error.unavailable." + e.code()) : Optional.empty();
+            if (forPeople.isPresent()) {
+                // The server's own account (which URL, which setting) is for operators: the log and /health have it.
+                LOG.warn("{} {} answered 503 {}: {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
+                problem(ctx, 503, e.code(), forPeople.get(), e.details());
+            } else {
+                problem(ctx, status(e), e.code(), e.getMessage(), e.details());
+            }
+        });
         routes.exception(LlmRoutes.LimitExceeded.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             problem(ctx, e.status(), e.code(), e.getMessage(), List.of());
@@ -63,6 +76,14 @@ public final class ErrorMapping {
                 problem(ctx, status, codeFor(status), pages == null && status == 404 ? OPERATIONS_ONLY : messageFor(status, null), List.of());
             });
         }
+    }
+
+    /**
+     * What a person reads for an unavailable service whose code the bundles word for them (a model that cannot be
+     * reached, say): the server's message then goes to the log only.
+     */
+    private Optional<String> userText(Context ctx, String key) {
+        return pages == null ? Optional.empty() : pages.text(ctx, key);
     }
 
     /** For a handler whose own 4xx/5xx answer is the answer (a health report saying "down"): keep its body. */

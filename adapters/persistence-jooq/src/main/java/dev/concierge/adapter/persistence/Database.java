@@ -54,7 +54,11 @@ public final class Database implements AutoCloseable {
             // its first five runs per connection and whenever a custom plan looks cheaper, which costs more than
             // running the short, indexed queries this application issues. One generic plan per statement is enough.
             hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_generic_plan");
-            return new Database(new HikariDataSource(hikari), embedded, config);
+            // Started by its first use, not here: with an owner, the pool's role may not exist until migrate() made it,
+            // and connections failing until then would leave the pool backing off for seconds once it does.
+            HikariDataSource pool = new HikariDataSource();
+            hikari.copyStateTo(pool);
+            return new Database(pool, embedded, config);
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw e;
