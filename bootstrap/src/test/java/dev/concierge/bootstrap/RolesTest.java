@@ -43,6 +43,32 @@ class RolesTest {
         }
     }
 
+    @Test void a_web_instance_without_a_reachable_model_still_queues_jobs_and_answers_chat_503_in_the_users_language() throws Exception {
+        // No GPU capacity up: the model server is gone with the workers scaled to zero.
+        try (RunningApp web = RunningApp.start(Map.of("ROLE", "web", "OLLAMA_BASE_URL", "http://127.0.0.1:9"))) {
+            assertThat(web.get("/health").statusCode()).isEqualTo(200);
+            assertThat(web.get("/health/ready").statusCode()).isEqualTo(200);
+
+            long suite = json(web.post("/api/suites", "{\"name\":\"Night\"}")).get("id").asLong();
+            web.post("/api/suites/" + suite + "/test-cases", "{\"key\":\"TC-1\",\"title\":\"Sign in\"}");
+            assertThat(web.post("/api/suites/" + suite + "/batches", null).statusCode())
+                    .as("the queue is what brings the workers (and their model) back").isEqualTo(201);
+
+            long trip = json(web.post("/api/trips", """
+                    {"title":"Osaka","origin":"Tokyo","destinations":["Osaka"],"startDate":"2026-12-01","endDate":"2026-12-02"}""")).get("id").asLong();
+            long conversation = json(web.post("/api/trips/" + trip + "/conversations", "{}")).get("id").asLong();
+            HttpResponse<String> chat = web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base()
+                            + "/api/conversations/" + conversation + "/messages")).header("Content-Type", "application/json")
+                    .header("Accept-Language", "ja").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"予定は？\"}")));
+            assertThat(chat.statusCode()).isEqualTo(503);
+            JsonNode error = json(chat).get("error");
+            assertThat(error.get("code").asText()).isEqualTo("llm_unavailable");
+            assertThat(error.get("message").asText()).startsWith("AI モデルは現在利用できません").doesNotContain("127.0.0.1")
+                    .doesNotContain("OLLAMA").doesNotContain("ollama");
+            assertThat(json(web.get("/health")).at("/components/llm/message").asText()).contains("http://127.0.0.1:9");
+        }
+    }
+
     @Test void a_worker_serves_health_and_metrics_and_nothing_else() throws Exception {
         Map<String, String> alb = new HashMap<>(Map.of("AUTH_MODE", "alb", "ALB_SIGNER_ARN", "arn:aws:elasticloadbalancing:test",
                 "ALB_PUBLIC_KEY_URL", "http://127.0.0.1:9"));
