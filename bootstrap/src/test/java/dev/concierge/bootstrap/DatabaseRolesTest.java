@@ -44,9 +44,11 @@ class DatabaseRolesTest {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo(role);
                 }
-                for (String change : new String[] {"CREATE TABLE favourites.intruder (id int)", "DROP TABLE favourites.favourites",
-                        "ALTER TABLE favourites.favourites ADD COLUMN intruder int", "DELETE FROM favourites.flyway_schema_history",
-                        "CREATE TABLE test_case_generation.intruder (id int)", "DROP SCHEMA trip_support CASCADE"}) {
+                for (String change : new String[] {"CREATE TABLE favourites.intruder (id int)",
+                        "CREATE TABLE test_case_generation.intruder (id int)", "DROP TABLE favourites.saved_favourites",
+                        "TRUNCATE favourites.saved_favourites", "ALTER TABLE favourites.saved_favourites ADD COLUMN intruder int",
+                        "CREATE INDEX intruder ON test_case_generation.generation_jobs (id)",
+                        "DELETE FROM favourites.flyway_schema_history", "DROP SCHEMA trip_support CASCADE"}) {
                     assertThatThrownBy(() -> statement.execute(change)).as(change).isInstanceOfSatisfying(SQLException.class,
                             e -> assertThat(e.getSQLState()).as(change + ": " + e.getMessage()).isEqualTo(INSUFFICIENT_PRIVILEGE));
                 }
