@@ -122,7 +122,8 @@ class ChatStreamingTest {
         var response = server.post("/api/conversations/" + conversation + "/messages", "{\"text\":\"Hi\"}");
 
         JsonNode error = server.assertError(response, 503, "llm_unavailable");
-        assertThat(error.path("message").asText()).contains("start Ollama");
+        assertThat(error.path("message").asText()).startsWith("The AI model is not available right now")
+                .doesNotContain("Ollama").doesNotContain("localhost");
         assertThat(server.json(server.get("/api/conversations/" + conversation + "/messages")).path("total").asInt()).isZero();
     }
 
