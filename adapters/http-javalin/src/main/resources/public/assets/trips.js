@@ -365,6 +365,7 @@
           note.className = 'message tool';
           note.textContent = chat.dataset.toolLabel + ' ' + data.tool + ' — ' + data.outcome;
           answer.before(note);
+        } else if (name === 'proposal') {
           proposalsChanged = true;
         } else if (name === 'done') {
           if (data.text && answer.textContent.trim() === '') answer.textContent = data.text; // a non-streamed answer

@@ -63,8 +63,7 @@ final class ConciergeModule extends AbstractModule {
                     new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
             install(new FavouritesHttpModule());
             install(new TestCaseGenerationHttpModule());
-            // A little longer than one model call may take, so the model adapter's own timeout error reaches the page first.
-            install(new TripSupportHttpModule(settings.llm().requestTimeout().plusSeconds(15)));
+            install(new TripSupportHttpModule());
         } else {
             install(HttpModule.operationsOnly(http));
         }

@@ -5,12 +5,14 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.domain.tripsupport.application.ChatWithAssistantService;
 import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
+import dev.concierge.domain.tripsupport.application.SendMessageService;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
@@ -26,12 +28,16 @@ import java.time.Duration;
  * The tools and the drafts reach the trip through the same use cases as the API.
  */
 final class TripAssistantModule extends AbstractModule {
-    @Provides @Singleton ChatWithAssistantUseCase chat(ManageTripsUseCase trips, ManageVisitsUseCase visits,
-                                                       PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
-                                                       ConversationRepository conversations, ConversationTurns turns,
-                                                       ProposalRepository proposals, TripAssistant assistant,
-                                                       TripDrafter drafter, Clock clock, Settings settings) {
-        return new ChatWithAssistantService(trips, visits, itineraries, expenses, conversations, turns, proposals,
+    @Provides @Singleton ChatWithAssistantUseCase chat(ManageTripsUseCase trips, ConversationRepository conversations, Clock clock) {
+        return new ChatWithAssistantService(trips, conversations, clock);
+    }
+
+    @Provides @Singleton SendMessageUseCase messages(ManageTripsUseCase trips, ManageVisitsUseCase visits,
+                                                     PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
+                                                     ConversationRepository conversations, ConversationTurns turns,
+                                                     ProposalRepository proposals, TripAssistant assistant,
+                                                     TripDrafter drafter, Clock clock, Settings settings) {
+        return new SendMessageService(trips, visits, itineraries, expenses, conversations, turns, proposals,
                 assistant, drafter, clock, turnLease(settings.llm().requestTimeout()));
     }
 

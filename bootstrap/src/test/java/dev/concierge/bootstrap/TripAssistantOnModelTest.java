@@ -14,11 +14,13 @@ import dev.concierge.domain.tripsupport.model.StoredMessage.Kind;
 import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
+import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
+import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
+import dev.concierge.domain.tripsupport.port.in.TurnEvent;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
-import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +61,7 @@ class TripAssistantOnModelTest {
             try (Application first = Application.start(Settings.from(env))) {
                 var trips = first.injector().getInstance(ManageTripsUseCase.class);
                 var chat = first.injector().getInstance(ChatWithAssistantUseCase.class);
+                var turns = first.injector().getInstance(SendMessageUseCase.class);
                 var review = first.injector().getInstance(ReviewProposalsUseCase.class);
                 var visits = first.injector().getInstance(ManageVisitsUseCase.class);
                 trip = trips.create(user, new TripDetails("Osaka sales", "Renewal", "Tokyo", List.of("Osaka"),
@@ -65,10 +69,10 @@ class TripAssistantOnModelTest {
                 conversation = chat.start(user, trip.id(), "Osaka");
                 Recording listener = new Recording();
 
-                chat.send(user, conversation.id(), "Please add a visit to Kansai Steel", listener);
+                turns.send(new SendMessageCommand(user, conversation.id(), "Please add a visit to Kansai Steel"), listener);
 
                 assertThat(listener.failures).isEmpty();
-                assertThat(listener.tools).singleElement().asString().startsWith("propose_add_visit: ");
+                assertThat(listener.tools).singleElement().asString().startsWith("propose_add_visit: proposed");
                 assertThat(listener.completions).singleElement().asString().startsWith("Simulated answer about \"Please add a visit");
                 assertThat(visits.schedule(user, trip.id()).visits()).as("nothing changes before the user accepts").isEmpty();
 
@@ -83,9 +87,10 @@ class TripAssistantOnModelTest {
 
             try (Application second = Application.start(Settings.from(env))) {
                 var chat = second.injector().getInstance(ChatWithAssistantUseCase.class);
+                var turns = second.injector().getInstance(SendMessageUseCase.class);
                 Recording listener = new Recording();
 
-                chat.send(user, conversation.id(), "What did you propose?", listener);
+                turns.send(new SendMessageCommand(user, conversation.id(), "What did you propose?"), listener);
 
                 assertThat(listener.completions).singleElement().asString().startsWith("Simulated answer about \"What did you propose?\"");
                 JsonNode messages = llm.chatRequests().getLast().json().path("messages");
@@ -107,6 +112,7 @@ class TripAssistantOnModelTest {
              RunningApp running = RunningApp.start(Map.of("OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(), "OLLAMA_MODEL", "llama3.2"))) {
             var trips = running.app.injector().getInstance(ManageTripsUseCase.class);
             var chat = running.app.injector().getInstance(ChatWithAssistantUseCase.class);
+            var turns = running.app.injector().getInstance(SendMessageUseCase.class);
             var review = running.app.injector().getInstance(ReviewProposalsUseCase.class);
             var itineraries = running.app.injector().getInstance(PlanItineraryUseCase.class);
             Trip trip = trips.create(user, new TripDetails("Osaka sales", "", "Tokyo", List.of("Osaka"),
@@ -117,10 +123,11 @@ class TripAssistantOnModelTest {
                               {"date":"2026-12-02","start":"17:00","end":"","kind":"transport","title":"Back to Tokyo","place":"Shin-Osaka","notes":""}]}"""));
             Recording listener = new Recording();
 
-            chat.send(user, conversation.id(), "Draft my itinerary", listener);
+            turns.send(new SendMessageCommand(user, conversation.id(), "Draft my itinerary"), listener);
             review.accept(user, review.proposals(user, conversation.id()).getFirst().id());
 
-            assertThat(listener.tools).singleElement().asString().contains("Replace the itinerary with a draft of 2 item(s)");
+            assertThat(listener.tools).singleElement().asString().startsWith("propose_itinerary_draft: proposed");
+            assertThat(review.proposals(user, conversation.id()).getFirst().summary()).contains("Replace the itinerary with a draft of 2 item(s)");
             assertThat(llm.chatRequests().get(1).json().path("format").path("properties").has("items")).as("the drafter's JSON schema").isTrue();
             assertThat(itineraries.itinerary(user, trip.id()).items()).extracting(ItineraryItem::title)
                     .containsExactly("Nozomi to Shin-Osaka", "Back to Tokyo");
@@ -132,12 +139,13 @@ class TripAssistantOnModelTest {
         try (RunningApp running = RunningApp.start()) { // OLLAMA_BASE_URL where nothing listens
             var trips = running.app.injector().getInstance(ManageTripsUseCase.class);
             var chat = running.app.injector().getInstance(ChatWithAssistantUseCase.class);
+            var turns = running.app.injector().getInstance(SendMessageUseCase.class);
             Trip trip = trips.create(user, new TripDetails("Osaka sales", "", "Tokyo", List.of("Osaka"),
                     LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
             Conversation conversation = chat.start(user, trip.id(), "Osaka");
             Recording listener = new Recording();
 
-            assertThatThrownBy(() -> chat.send(user, conversation.id(), "Hello?", listener))
+            assertThatThrownBy(() -> turns.send(new SendMessageCommand(user, conversation.id(), "Hello?"), listener))
                     .isInstanceOf(Unavailable.class)
                     .hasMessageStartingWith("No LLM reachable at http://127.0.0.1:9 — start Ollama");
 
@@ -147,17 +155,18 @@ class TripAssistantOnModelTest {
         }
     }
 
-    private static final class Recording implements TripAssistant.Listener {
+    private static final class Recording implements Consumer<TurnEvent> {
         final List<String> tools = new CopyOnWriteArrayList<>();
         final List<String> completions = new CopyOnWriteArrayList<>();
         final List<String> failures = new CopyOnWriteArrayList<>();
 
-        @Override public void token(String text) {}
-
-        @Override public void toolUsed(String tool, String outcome) { tools.add(tool + ": " + outcome); }
-
-        @Override public void completed(String fullText) { completions.add(fullText); }
-
-        @Override public void failed(String message) { failures.add(message); }
+        @Override public void accept(TurnEvent event) {
+            switch (event) {
+                case TurnEvent.ToolUsed used -> tools.add(used.tool() + ": " + used.code() + " " + used.args());
+                case TurnEvent.Done done -> completions.add(done.text());
+                case TurnEvent.Failed failed -> failures.add(failed.code());
+                default -> { }
+            }
+        }
     }
 }

@@ -12,6 +12,9 @@ import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
+import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
+import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
+import dev.concierge.domain.tripsupport.port.in.TurnEvent;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
@@ -38,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +84,8 @@ class TripSupportWiringTest {
     @Test void with_an_assistant_bound_the_chat_stores_the_turn_and_a_tool_proposal_accepted_changes_the_trip() {
         var injector = running.app.injector();
         var trips = injector.getInstance(ManageTripsUseCase.class);
-        var chat = chatWith(new ProposingAssistant(injector.getInstance(ConversationRepository.class)));
+        var chat = injector.getInstance(ChatWithAssistantUseCase.class);
+        var messages = chatWith(new ProposingAssistant());
         var review = injector.getInstance(ReviewProposalsUseCase.class);
         var visits = injector.getInstance(ManageVisitsUseCase.class);
         UserId user = new UserId("wiring-chat");
@@ -88,13 +93,13 @@ class TripSupportWiringTest {
         var conversation = chat.start(user, trip.id(), "");
         List<String> tools = new ArrayList<>();
 
-        chat.send(user, conversation.id(), "Add a visit to Acme please", new RecordingListener(tools));
+        messages.send(new SendMessageCommand(user, conversation.id(), "Add a visit to Acme please"), new RecordingListener(tools));
         Proposal proposal = review.proposals(user, conversation.id()).getFirst();
         review.accept(user, proposal.id());
 
         assertThat(chat.history(user, conversation.id())).extracting(StoredMessage::kind)
                 .containsExactly(StoredMessage.Kind.USER, StoredMessage.Kind.ASSISTANT);
-        assertThat(tools).singleElement().asString().contains("proposal #" + proposal.id());
+        assertThat(tools).containsExactly("propose_add_visit proposed {proposal=" + proposal.id() + "}");
         assertThat(proposal.change()).isInstanceOf(ProposedChange.AddVisit.class);
         assertThat(visits.schedule(user, trip.id()).visits()).extracting(v -> v.details().company()).containsExactly("Acme");
     }
@@ -102,29 +107,34 @@ class TripSupportWiringTest {
     @Test void two_instances_never_run_two_turns_of_one_conversation_at_once() throws Exception {
         CountDownLatch answering = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        ChatWithAssistantUseCase instanceA = chatWith((turn, tools, listener) -> {
+        SendMessageUseCase instanceA = chatWith((turn, tools, memory, tokens) -> {
+            memory.append(List.of(userMessage(turn)));
             answering.countDown();
             await(finish);
-            listener.completed("Done.");
+            return new TripAssistant.Ending.Answered("Done.");
         });
-        ChatWithAssistantUseCase instanceB = chatWith((turn, tools, listener) -> listener.completed("Also done."));
+        SendMessageUseCase instanceB = chatWith((turn, tools, memory, tokens) -> {
+            memory.append(List.of(userMessage(turn)));
+            return new TripAssistant.Ending.Answered("Also done.");
+        });
+        var chat = running.app.injector().getInstance(ChatWithAssistantUseCase.class);
         UserId user = new UserId("wiring-lease");
         var trip = running.app.injector().getInstance(ManageTripsUseCase.class).create(user,
                 new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
-        var conversation = instanceA.start(user, trip.id(), "Busy");
+        var conversation = chat.start(user, trip.id(), "Busy");
 
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> first = threads.submit(() -> instanceA.send(user, conversation.id(), "First", new RecordingListener(new ArrayList<>())));
+            Future<?> first = threads.submit(() -> instanceA.send(new SendMessageCommand(user, conversation.id(), "First"), new RecordingListener(new ArrayList<>())));
             assertThat(answering.await(10, TimeUnit.SECONDS)).as("first turn running").isTrue();
 
-            assertThatThrownBy(() -> instanceB.send(user, conversation.id(), "Second", new RecordingListener(new ArrayList<>())))
+            assertThatThrownBy(() -> instanceB.send(new SendMessageCommand(user, conversation.id(), "Second"), new RecordingListener(new ArrayList<>())))
                     .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.code()).isEqualTo("turn_in_progress"));
 
             finish.countDown();
             first.get(10, TimeUnit.SECONDS);
         }
-        instanceB.send(user, conversation.id(), "Third", new RecordingListener(new ArrayList<>()));
-        assertThat(instanceB.history(user, conversation.id())).extracting(StoredMessage::text).containsExactly("First", "Third");
+        instanceB.send(new SendMessageCommand(user, conversation.id(), "Third"), new RecordingListener(new ArrayList<>()));
+        assertThat(chat.history(user, conversation.id())).extracting(StoredMessage::text).containsExactly("First", "Third");
     }
 
     @Test void the_travel_policy_file_setting_is_unset_by_default() {
@@ -137,9 +147,9 @@ class TripSupportWiringTest {
      * Another instance of the app as far as turns go: its own chat service over the same database, wired as
      * {@link TripAssistantModule} wires it but with a scripted assistant (the real injector binds the model adapter).
      */
-    private static ChatWithAssistantUseCase chatWith(TripAssistant assistant) {
+    private static SendMessageUseCase chatWith(TripAssistant assistant) {
         var injector = running.app.injector();
-        return new TripAssistantModule().chat(injector.getInstance(ManageTripsUseCase.class), injector.getInstance(ManageVisitsUseCase.class),
+        return new TripAssistantModule().messages(injector.getInstance(ManageTripsUseCase.class), injector.getInstance(ManageVisitsUseCase.class),
                 injector.getInstance(PlanItineraryUseCase.class), injector.getInstance(EstimateExpensesUseCase.class),
                 injector.getInstance(ConversationRepository.class), injector.getInstance(ConversationTurns.class),
                 injector.getInstance(ProposalRepository.class), assistant, new NoDrafter(), injector.getInstance(Clock.class),
@@ -170,15 +180,19 @@ class TripSupportWiringTest {
         }
     }
 
-    /** Stands in for the model: proposes one visit through the toolbox, then answers. */
-    private record ProposingAssistant(ConversationRepository conversations) implements TripAssistant {
-        @Override public void reply(Turn turn, Toolbox tools, Listener listener) {
-            String outcome = tools.proposeAddVisit(new VisitDetails("Acme", List.of(), "Osaka", LocalDateTime.of(2026, 12, 1, 10, 0),
+    private static StoredMessage userMessage(TripAssistant.Turn turn) {
+        return new StoredMessage(0, StoredMessage.Kind.USER, turn.userMessage(), List.of(), Optional.empty(), Optional.empty(), Instant.now());
+    }
+
+    /** Stands in for the model: stores the question, proposes one visit through the toolbox, then answers. */
+    private record ProposingAssistant() implements TripAssistant {
+        @Override public Ending reply(Turn turn, Toolbox tools, Memory memory, Consumer<String> tokens) {
+            memory.append(List.of(userMessage(turn)));
+            tools.proposeAddVisit(new VisitDetails("Acme", List.of(), "Osaka", LocalDateTime.of(2026, 12, 1, 10, 0),
                     Duration.ofHours(1), "", ""));
-            listener.toolUsed("proposeAddVisit", outcome);
-            conversations.append(turn.conversation(), List.of(new StoredMessage(0, StoredMessage.Kind.ASSISTANT,
-                    "I proposed the visit.", List.of(), Optional.empty(), Optional.empty(), Instant.now())));
-            listener.completed("I proposed the visit.");
+            memory.append(List.of(new StoredMessage(0, StoredMessage.Kind.ASSISTANT, "I proposed the visit.", List.of(),
+                    Optional.empty(), Optional.empty(), Instant.now())));
+            return new Ending.Answered("I proposed the visit.");
         }
     }
 
@@ -188,13 +202,9 @@ class TripSupportWiringTest {
         @Override public String draftPreparationNotes(TripDetails trip, CustomerVisit visit, Language language) { return "Notes"; }
     }
 
-    private record RecordingListener(List<String> tools) implements TripAssistant.Listener {
-        @Override public void token(String text) {}
-
-        @Override public void toolUsed(String tool, String outcome) { tools.add(outcome); }
-
-        @Override public void completed(String fullText) {}
-
-        @Override public void failed(String message) {}
+    private record RecordingListener(List<String> tools) implements Consumer<TurnEvent> {
+        @Override public void accept(TurnEvent event) {
+            if (event instanceof TurnEvent.ToolUsed used) tools.add(used.tool() + " " + used.code() + " " + used.args());
+        }
     }
 }

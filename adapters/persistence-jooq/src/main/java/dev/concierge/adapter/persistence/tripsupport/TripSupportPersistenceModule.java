@@ -24,7 +24,10 @@ public final class TripSupportPersistenceModule extends AbstractModule {
 
     @Provides @Singleton ConversationRepository conversations(DSLContext dsl) { return new JooqConversationRepository(dsl); }
 
-    @Provides @Singleton ConversationTurns conversationTurns(DSLContext dsl) { return new JooqConversationTurns(dsl); }
+    @Provides @Singleton ConversationTurns conversationTurns(DSLContext dsl, TripRepository trips, VisitRepository visits,
+                                                             ConversationRepository conversations) {
+        return new JooqConversationTurns(dsl, trips, visits, conversations);
+    }
 
     @Provides @Singleton ProposalRepository proposals(DSLContext dsl) { return new JooqProposalRepository(dsl); }
 }
