@@ -2,6 +2,7 @@ package dev.concierge.adapter.http.wiring;
 
 import dev.concierge.adapter.http.CrossOriginProtection;
 import dev.concierge.adapter.http.ErrorMapping;
+import dev.concierge.adapter.http.HttpContext;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.LlmRoutes;
@@ -124,7 +125,7 @@ public final class HttpModule extends AbstractModule {
     @Provides @Singleton HttpServer httpServer(ObjectMapper mapper, Set<RouteGroup> groups, WebRoutes pages,
                                                MeterRegistry meters, LlmRoutes llm, ServerStopping stopping) {
         Set<RouteGroup> all = new LinkedHashSet<>(groups);
-        all.add(new OpenApiRoutes(mapper, groups));
+        all.add(new OpenApiRoutes(mapper, HttpContext.all()));
         return new HttpServer(config, mapper, all, new ErrorMapping(pages), new CrossOriginProtection(),
                 currentUser, meters, llm, stopping);
     }

@@ -1,4 +1,4 @@
-// Concierge pages: small progressive enhancement over server-rendered HTML. No inline script (CSP forbids it);
+// Favourites page: small progressive enhancement over server-rendered HTML. No inline script (CSP forbids it);
 // every change goes through the same JSON API that other clients use.
 (function () {
   'use strict';
