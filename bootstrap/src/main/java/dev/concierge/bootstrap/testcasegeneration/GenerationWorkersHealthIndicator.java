@@ -1,4 +1,4 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.testcasegeneration;
 
 import dev.concierge.adapter.http.health.ReadinessIndicator;
 

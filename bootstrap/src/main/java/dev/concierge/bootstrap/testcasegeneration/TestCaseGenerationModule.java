@@ -1,10 +1,10 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.testcasegeneration;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.bootstrap.Settings;
 import dev.concierge.adapter.llm.testcasegeneration.TestCaseGenerationLlmModule;
-import dev.concierge.adapter.persistence.testcasegeneration.TestCaseGenerationPersistenceModule;
 import dev.concierge.domain.testcasegeneration.application.ExportService;
 import dev.concierge.domain.testcasegeneration.application.GenerationService;
 import dev.concierge.domain.testcasegeneration.application.SuitesService;
@@ -29,7 +29,7 @@ import java.time.Duration;
 
 /**
  * Test-case generation: its use cases built from its driven ports (PostgreSQL, the model), and the background
- * workers that run queued generation jobs. Needs the shared DSLContext (PersistenceModule) and LlmModule.
+ * workers that run queued generation jobs. Needs the shared DSLContext and this context's repositories (PersistenceModule) and LlmModule.
  */
 final class TestCaseGenerationModule extends AbstractModule {
     /** Backoff never waits longer than this between two attempts, however many failed before. */
@@ -40,7 +40,6 @@ final class TestCaseGenerationModule extends AbstractModule {
     TestCaseGenerationModule(Settings.GenerationSettings settings) { this.settings = settings; }
 
     @Override protected void configure() {
-        install(new TestCaseGenerationPersistenceModule());
         install(new TestCaseGenerationLlmModule());
 
         bind(ManageSuitesUseCase.class).to(SuitesService.class);

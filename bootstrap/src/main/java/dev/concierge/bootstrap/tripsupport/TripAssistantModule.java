@@ -1,8 +1,9 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.tripsupport;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.bootstrap.Settings;
 import dev.concierge.domain.tripsupport.application.ChatWithAssistantService;
 import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;

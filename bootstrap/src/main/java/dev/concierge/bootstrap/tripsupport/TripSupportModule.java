@@ -1,4 +1,4 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.tripsupport;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;

@@ -1,4 +1,4 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.testcasegeneration;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -9,6 +9,8 @@ import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseConfig;
 import dev.concierge.adapter.persistence.PersistenceModule;
 import dev.concierge.adapter.persistence.TestDatabase;
+import dev.concierge.bootstrap.Application;
+import dev.concierge.bootstrap.Settings;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.Batch;

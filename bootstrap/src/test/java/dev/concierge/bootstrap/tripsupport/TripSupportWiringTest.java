@@ -1,6 +1,9 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.tripsupport;
 
 import dev.concierge.adapter.persistence.TestDatabase;
+import dev.concierge.bootstrap.Application;
+import dev.concierge.bootstrap.RunningApp;
+import dev.concierge.bootstrap.Settings;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;

@@ -60,7 +60,7 @@ class MigrationsTest {
     @Test void every_migrations_folder_belongs_to_a_context_schema_that_is_migrated() throws IOException {
         try (Stream<Path> folders = Files.list(MIGRATIONS)) {
             assertThat(folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()))
-                    .as("folders under %s; add new ones to ContextSchemas.ALL", MIGRATIONS)
+                    .as("folders under %s; each needs a PersistenceContext declared in META-INF/services", MIGRATIONS)
                     .containsExactlyInAnyOrderElementsOf(ContextSchemas.ALL);
         }
     }

@@ -1,0 +1,22 @@
+package dev.concierge.bootstrap.tripsupport;
+
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import dev.concierge.adapter.file.tripsupport.TravelPolicyFileModule;
+import dev.concierge.adapter.http.tripsupport.TripSupportHttpModule;
+import dev.concierge.adapter.llm.tripsupport.TripSupportLlmModule;
+import dev.concierge.bootstrap.ContextModule;
+import dev.concierge.bootstrap.Settings;
+
+/** Trip support: the travel policy file, its use cases, the assistant on the model, its API and pages. */
+public final class TripSupportContext implements ContextModule {
+    @Override public Module module(Settings settings) {
+        return Modules.combine(
+                new TravelPolicyFileModule(settings.travelPolicyFile()),
+                new TripSupportModule(),
+                new TripSupportLlmModule(),
+                new TripAssistantModule(),
+                // A little longer than one model call may take, so the model adapter's own timeout error reaches the page first.
+                new TripSupportHttpModule(settings.llm().requestTimeout().plusSeconds(15)));
+    }
+}
