@@ -24,7 +24,7 @@ import java.util.ServiceLoader;
  * </ul>
  */
 public interface HttpContext {
-    /** The context's folder and package name, lower case letters only, e.g. {@code favourites}. */
+    /** The context's folder and package name, lower case letters only, e.g. {@code orderdesk}. */
     String name();
 
     /** Base name of its message bundle, by convention {@code i18n.<name>.messages}. */

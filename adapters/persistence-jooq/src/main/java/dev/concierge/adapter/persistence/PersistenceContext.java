@@ -21,7 +21,7 @@ import java.util.ServiceLoader;
  * </ul>
  */
 public interface PersistenceContext extends Module {
-    /** The context's own PostgreSQL schema, lower case with underscores, e.g. {@code trip_support}. */
+    /** The context's own PostgreSQL schema, lower case with underscores, e.g. {@code order_desk}. */
     String schema();
 
     /** Where its Flyway migrations are; by convention {@code db/migration/<schema>/} on the class path. */

@@ -1,5 +1,6 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.favourites;
 
+import dev.concierge.bootstrap.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -9,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 
+import static dev.concierge.bootstrap.ApiAssertions.assertError;
+import static dev.concierge.bootstrap.ApiAssertions.assertNoStackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -231,61 +232,10 @@ class FavouritesApiTest {
         assertThat(json(running.get("/api/favourites?limit=1"), 200).get("total").asLong()).isEqualTo(before);
     }
 
-    // ---- the API description
-
-    @Test void every_api_route_the_server_registers_is_in_the_openapi_document_with_its_method() throws Exception {
-        JsonNode paths = json(running.get("/api/openapi.json"), 200).get("paths");
-        List<String> missing = new ArrayList<>();
-
-        var routes = running.app.injector().getInstance(dev.concierge.adapter.http.HttpServer.class).routes();
-        for (var route : routes) {
-            if (!isApi(route.path())) continue;
-            JsonNode operations = paths.get(route.path());
-            if (operations == null || !operations.has(route.method().toLowerCase())) missing.add(route.method() + " " + route.path());
-        }
-
-        assertThat(routes).as("routes the server registered").isNotEmpty();
-        assertThat(missing).as("API routes missing from /api/openapi.json").isEmpty();
-    }
-
-    @Test void every_operation_in_the_openapi_document_is_a_route_the_server_registers() throws Exception {
-        JsonNode paths = json(running.get("/api/openapi.json"), 200).get("paths");
-        var routes = running.app.injector().getInstance(dev.concierge.adapter.http.HttpServer.class).routes().stream()
-                .map(r -> r.method().toLowerCase() + " " + r.path()).toList();
-        List<String> documentedOnly = new ArrayList<>();
-
-        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (!routes.contains(method + " " + path.getKey())) documentedOnly.add(method + " " + path.getKey());
-        }));
-
-        assertThat(documentedOnly).as("documented operations the server does not serve").isEmpty();
-    }
-
-    static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/health") || path.equals("/metrics");
-    }
-
     private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
         assertThat(response.statusCode()).as("%s %s → %s", response.request().method(), response.request().uri(), response.body())
                 .isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         return JSON.readTree(response.body());
-    }
-
-    /** The standard error body: {"error":{"code","message","details":[...]}}, and no stack trace. */
-    static JsonNode assertError(HttpResponse<String> response, int status, String code) throws Exception {
-        assertThat(response.statusCode()).as("%s %s → %s", response.request().method(), response.request().uri(), response.body())
-                .isEqualTo(status);
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.at("/error/code").asText()).as(response.body()).isEqualTo(code);
-        assertThat(body.at("/error/message").asText()).as(response.body()).isNotBlank();
-        assertThat(body.at("/error/details").isArray()).as(response.body()).isTrue();
-        assertNoStackTrace(response.body());
-        return body;
-    }
-
-    static void assertNoStackTrace(String body) {
-        assertThat(body).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("dev.concierge.")
-                .doesNotContain("org.eclipse").doesNotContain("io.javalin");
     }
 }

@@ -1,5 +1,7 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.favourites;
 
+import dev.concierge.bootstrap.RunningApp;
+import dev.concierge.bootstrap.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

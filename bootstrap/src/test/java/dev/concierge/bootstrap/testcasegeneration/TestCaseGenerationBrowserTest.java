@@ -1,5 +1,7 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.testcasegeneration;
 
+import dev.concierge.bootstrap.RunningApp;
+import dev.concierge.bootstrap.Browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.llm.LlmWireFixture;

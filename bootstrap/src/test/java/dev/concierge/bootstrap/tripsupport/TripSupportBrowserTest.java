@@ -1,5 +1,7 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.tripsupport;
 
+import dev.concierge.bootstrap.RunningApp;
+import dev.concierge.bootstrap.Browser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.llm.LlmWireFixture;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,8 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.tripsupport;
 
+import dev.concierge.bootstrap.RunningApp;
+import dev.concierge.bootstrap.Application;
+import dev.concierge.bootstrap.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concierge.adapter.llm.LlmWireFixture;
 import dev.concierge.adapter.llm.LlmWireFixture.Answer;

@@ -1,5 +1,6 @@
-package dev.concierge.bootstrap;
+package dev.concierge.bootstrap.testcasegeneration;
 
+import dev.concierge.bootstrap.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
