@@ -115,7 +115,8 @@ class ContextNamesTest {
      * cannot grow unnoticed; a context's own end-to-end tests live in {@code bootstrap/src/test/.../bootstrap/<context>/}.
      */
     static final Set<String> WHOLE_PRODUCT_TESTS = Set.of("AbuseSuiteTest", "ApplicationTest", "CrossSiteRequestTest",
-            "DatabaseOutageTest", "IdentityTest", "JsonLogsTest", "OperationsTest", "OwnershipTest", "RestartTest");
+            "DatabaseOutageTest", "DatabaseRolesTest", "IdentityTest", "JsonLogsTest", "OperationsTest", "OwnershipTest", "RestartTest",
+            "RolesTest");
 
     private static boolean allowed(String file) {
         String productTests = "bootstrap/src/test/java/dev/concierge/bootstrap/";

@@ -9,7 +9,6 @@ import com.google.inject.TypeLiteral;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseConfig;
-import dev.concierge.adapter.persistence.Migrations;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +44,13 @@ public final class Application implements AutoCloseable {
     public static Application start(Settings settings) {
         Instant started = Instant.now();
         Database database = Database.open(new DatabaseConfig(settings.databaseUrl(), settings.databaseUser(),
-                settings.databasePassword(), settings.dataDirectory(), settings.databasePoolSize()));
+                settings.databasePassword(), settings.dataDirectory(), settings.databasePoolSize(),
+                settings.databaseMigration().map(owner -> new DatabaseConfig.Owner(owner.user(), owner.password()))));
         try {
             migrate(database);
             Injector injector = createInjector(settings, database);
             database.recordPoolMetrics(injector.getInstance(MeterRegistry.class));
-            // Contexts' background work (job workers) only after the migrations: it works on tables that must exist.
+            // Contexts' background work (job workers, queue metrics) only after the migrations: it works on tables that must exist.
             List<BackgroundWork> background = new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<BackgroundWork>>() {})));
             List<BackgroundWork> running = new ArrayList<>();
             HttpServer server;
@@ -64,7 +64,8 @@ public final class Application implements AutoCloseable {
                 running.forEach(work -> work.stop(Duration.ZERO));
                 throw e;
             }
-            LOG.info("Concierge started in {} ms on http://localhost:{}", Duration.between(started, Instant.now()).toMillis(), server.port());
+            LOG.info("Concierge started as ROLE={} in {} ms on http://localhost:{}", settings.role().name().toLowerCase(java.util.Locale.ROOT),
+                    Duration.between(started, Instant.now()).toMillis(), server.port());
             return new Application(database, injector, server, background, settings.shutdownDrain());
         } catch (RuntimeException | Error e) {
             database.close(); // also stops the embedded server, which would otherwise outlive us
@@ -92,7 +93,7 @@ public final class Application implements AutoCloseable {
         Instant deadline = Instant.now().plus(DATABASE_WAIT);
         while (true) {
             try {
-                Migrations.migrate(database.dataSource());
+                database.migrate();
                 return;
             } catch (RuntimeException e) {
                 if (Instant.now().isAfter(deadline)) {

@@ -39,11 +39,19 @@ final class ConciergeModule extends AbstractModule {
 
         install(new PersistenceModule(database));
         install(new LlmModule(settings.llm()));
-        install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.httpThreads(), settings.shutdownDrain(),
-                settings.accessLog()), currentUser(),
-                new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
 
+        // Every context's use cases and driven adapters, in every role.
         for (ContextModule context : ContextModule.all()) install(context.module(settings));
+
+        // What this instance serves (ROLE): here, and in each context's own wiring (e.g. whether it runs workers).
+        var http = new HttpServer.Config(settings.host(), settings.port(), settings.httpThreads(), settings.shutdownDrain(), settings.accessLog());
+        if (settings.role().servesUsers()) {
+            install(new HttpModule(http, currentUser(),
+                    new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
+            for (ContextModule context : ContextModule.all()) install(context.httpModule(settings));
+        } else {
+            install(HttpModule.operationsOnly(http));
+        }
 
         var health = HttpModule.healthIndicators(binder());
         health.addBinding().to(DatabaseHealthIndicator.class);

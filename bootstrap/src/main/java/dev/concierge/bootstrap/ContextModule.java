@@ -15,16 +15,20 @@ import java.util.ServiceLoader;
  * a no-argument constructor) in {@code dev.concierge.bootstrap.<context>}, in
  * {@code META-INF/services/dev.concierge.bootstrap.ContextModule}.
  * <p>
- * {@link #module(Settings)} binds the context's use cases and installs its adapters' Guice modules that need settings
- * or use cases: its HTTP routes and pages, its model and file adapters. What the adapters find on their own is not
+ * {@link #module(Settings)} binds the context's use cases and installs its driven adapters' Guice modules that need
+ * settings (its model and file adapters), in every {@code ROLE}; {@link #httpModule(Settings)} its routes and pages,
+ * installed only where the instance serves users. What the adapters find on their own is not
  * repeated here: the persistence module ({@code PersistenceContext}, installed by {@code PersistenceModule}, migrated
  * before the injector exists) and the HTTP messages, OpenAPI fragment and assets ({@code HttpContext}). Work that runs
  * beside the requests (job workers, gauges) is bound with {@link #backgroundWork(Binder)}; health indicators with
  * {@code HttpModule.healthIndicators} and {@code HttpModule.readinessIndicators}.
  */
 public interface ContextModule {
-    /** The context's wiring under these settings. */
+    /** The context's use cases, driven adapters, background work and health under these settings, in every role. */
     Module module(Settings settings);
+
+    /** The context's routes and pages; installed only when {@code settings.role().servesUsers()}. */
+    Module httpModule(Settings settings);
 
     /** Where a context binds its {@link BackgroundWork}, started and stopped by {@link Application}. */
     static Multibinder<BackgroundWork> backgroundWork(Binder binder) {

@@ -15,8 +15,11 @@ public final class TripSupportContext implements ContextModule {
                 new TravelPolicyFileModule(settings.travelPolicyFile()),
                 new TripSupportModule(),
                 new TripSupportLlmModule(),
-                new TripAssistantModule(),
-                // A little longer than one model call may take, so the model adapter's own timeout error reaches the page first.
-                new TripSupportHttpModule(settings.llm().requestTimeout().plusSeconds(15)));
+                new TripAssistantModule());
+    }
+
+    @Override public Module httpModule(Settings settings) {
+        // A little longer than one model call may take, so the model adapter's own timeout error reaches the page first.
+        return new TripSupportHttpModule(settings.llm().requestTimeout().plusSeconds(15));
     }
 }
