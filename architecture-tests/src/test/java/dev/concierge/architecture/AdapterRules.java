@@ -47,8 +47,8 @@ public final class AdapterRules {
             .because("the bootstrap wires adapters; an adapter that knew it would wire itself (rule 3)");
 
     /**
-     * A context's part of an adapter ({@code adapter.http.favourites}) must not reach into another context's part
-     * ({@code adapter.http.tripsupport}); both may use the adapter's shared subpackages (see {@link Layout}).
+     * A context's part of an adapter ({@code adapter.http.alpha}) must not reach into another context's part
+     * ({@code adapter.http.beta}); both may use the adapter's shared subpackages (see {@link Layout}).
      * Every other subpackage counts as a context's, so a new context is covered without editing this rule.
      */
     @ArchTest
@@ -150,7 +150,7 @@ public final class AdapterRules {
             @Override public void check(JavaClass origin, ConditionEvents events) {
                 Optional<String> context = firstSegmentBelow(PERSISTENCE, origin.getPackageName());
                 for (String literal : StringConstants.of(origin)) {
-                    for (String schema : Layout.CONTEXT_SCHEMAS) {
+                    for (String schema : Layout.contextSchemas()) {
                         if (context.map(c -> sameName(c, schema)).orElse(false)) continue;
                         if (qualifiedBy(schema).matcher(literal).find()) {
                             events.add(SimpleConditionEvent.violated(origin, origin.getName() + " has SQL naming schema '" + schema
@@ -174,10 +174,14 @@ public final class AdapterRules {
         return packages.stream().map(p -> p + "..").toArray(String[]::new);
     }
 
-    /** Guice modules are the classes named {@code *Module}, with what is nested in them (e.g. a TypeLiteral subclass). */
+    /**
+     * Guice modules are the classes named {@code *Module} or that are a {@code com.google.inject.Module} (such as a
+     * context's persistence entry, which is its module), with what is nested in them (e.g. a TypeLiteral subclass).
+     */
     static DescribedPredicate<JavaClass> guiceModules() {
-        return DescribedPredicate.describe("Guice modules (a top-level class named *Module, or nested in one)",
-                javaClass -> outermost(javaClass).getSimpleName().endsWith("Module"));
+        return DescribedPredicate.describe("Guice modules (a top-level class named *Module or being a Guice Module, or nested in one)",
+                javaClass -> outermost(javaClass).getSimpleName().endsWith("Module")
+                        || outermost(javaClass).isAssignableTo("com.google.inject.Module"));
     }
 
     private static JavaClass outermost(JavaClass javaClass) {
@@ -188,8 +192,8 @@ public final class AdapterRules {
 
     /**
      * {@code adapter.persistence.<context>..} may use {@code adapter.persistence.jooq.<schema>..} only when the schema
-     * is its context's: jOOQ names the package after the schema ({@code trip_support}), the context package drops
-     * the underscore ({@code tripsupport}), so names compare without underscores. Shared persistence code (the
+     * is its context's: jOOQ names the package after the schema ({@code order_desk}), the context package drops
+     * the underscore ({@code orderdesk}), so names compare without underscores. Shared persistence code (the
      * adapter's root package) belongs to no context and so uses no schema's tables.
      */
     static ArchCondition<JavaClass> useOnlyTheGeneratedJooqCodeOfTheirOwnSchema() {
