@@ -48,7 +48,7 @@ final class ConciergeModule extends AbstractModule {
         install(new PersistenceModule(database));
         install(new LlmModule(settings.llm()));
         install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.httpThreads(), settings.shutdownDrain(),
-                settings.accessLog()), currentUser(),
+                settings.accessLog(), settings.httpBodyDeadline()), currentUser(),
                 new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
 
         install(new FavouritesModule());

@@ -37,7 +37,8 @@ public record Settings(
         GenerationSettings generation,
         Optional<Path> travelPolicyFile,
         Identity identity,
-        LlmLimits llmLimits) {
+        LlmLimits llmLimits,
+        Duration httpBodyDeadline) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -65,6 +66,7 @@ public record Settings(
             new Setting("PORT", "8080", "HTTP port"),
             new Setting("HOST", "0.0.0.0", "Interface to listen on"),
             new Setting("HTTP_THREADS", "12", "Platform threads serving requests, Jetty's acceptor and selector included; about DATABASE_POOL_SIZE + 2"),
+            new Setting("HTTP_BODY_TIMEOUT_SECONDS", "20", "How long a client may take to send a request body before it is answered 408"),
             new Setting("DATA_DIR", "./data", "Where the embedded PostgreSQL keeps its data"),
             new Setting("DATABASE_URL", null, "PostgreSQL server; unset means embedded"),
             new Setting("DATABASE_USER", null, "Database user"),
@@ -136,7 +138,8 @@ public record Settings(
                 reader.optional("TRAVEL_POLICY_FILE").map(Path::of),
                 identity(reader),
                 new LlmLimits(reader.integer("LLM_RATE_LIMIT_PER_MINUTE", 1, 100_000),
-                        reader.integer("LLM_MAX_CONCURRENT_CALLS", 1, 1_000)));
+                        reader.integer("LLM_MAX_CONCURRENT_CALLS", 1, 1_000)),
+                Duration.ofSeconds(reader.integer("HTTP_BODY_TIMEOUT_SECONDS", 1, 600)));
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
             reader.problems.add("OPENAI_API_KEY: LLM_PROVIDER=openai needs an API key (or set OPENAI_BASE_URL to a compatible server that needs none)");
