@@ -13,9 +13,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /**
  * A Jetty handler that reads a request's whole body before the application sees the request, without holding a
@@ -32,11 +35,19 @@ final class BodyFirstHandler extends Handler.Wrapper {
     static final String BROKEN_REASON = "concierge.body-broken";
 
     private final long maxBytes;
+    private final List<Map.Entry<Pattern, Long>> larger;
     private final Duration deadline;
 
-    BodyFirstHandler(long maxBytes, Duration deadline) {
+    BodyFirstHandler(long maxBytes, List<RouteGroup.LargeBody> largeBodies, Duration deadline) {
         this.maxBytes = maxBytes;
+        this.larger = largeBodies.stream().map(b -> Map.entry(Pattern.compile(b.pathPattern()), b.maxBytes())).toList();
         this.deadline = deadline;
+    }
+
+    private long limitFor(Request request) {
+        String path = Request.getPathInContext(request);
+        for (var entry : larger) if (entry.getKey().matcher(path).matches()) return entry.getValue();
+        return maxBytes;
     }
 
     @Override public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -45,11 +56,12 @@ final class BodyFirstHandler extends Handler.Wrapper {
         long declared = request.getLength();
         boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, HttpHeaderValue.CHUNKED.asString());
         if (declared <= 0 && !chunked) return next.handle(request, response, callback);
-        if (declared > maxBytes) {
+        long limit = limitFor(request);
+        if (declared > limit) {
             Response.writeError(request, response, callback, 413, TOO_LARGE_REASON);
             return true;
         }
-        new BodyReader(next, request, response, callback, declared).start();
+        new BodyReader(next, request, response, callback, declared, limit).start();
         return true;
     }
 
@@ -62,10 +74,12 @@ final class BodyFirstHandler extends Handler.Wrapper {
         private final Response response;
         private final Callback callback;
         private final ByteArrayOutputStream body;
+        private final long limit;
         private final AtomicReference<State> state = new AtomicReference<>(State.READING);
         private Scheduler.Task timer;
 
-        BodyReader(Handler next, Request request, Response response, Callback callback, long declared) {
+        BodyReader(Handler next, Request request, Response response, Callback callback, long declared, long limit) {
+            this.limit = limit;
             this.next = next;
             this.request = request;
             this.response = response;
@@ -94,7 +108,7 @@ final class BodyFirstHandler extends Handler.Wrapper {
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
                 boolean last = chunk.isLast();
-                if (body.size() + (long) bytes.remaining() > maxBytes) {
+                if (body.size() + (long) bytes.remaining() > limit) {
                     chunk.release();
                     end(413, TOO_LARGE_REASON);
                     return;

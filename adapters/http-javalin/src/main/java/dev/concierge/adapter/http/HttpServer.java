@@ -128,7 +128,8 @@ public final class HttpServer {
                 // keep-alive connections (a load balancer keeps some open) until the timeout.
                 server.setStopTimeout(0);
                 // Bodies are read in full, without a thread, before a request takes one of the few platform threads.
-                server.insertHandler(new BodyFirstHandler(MAX_BODY_BYTES, config.bodyDeadline()));
+                server.insertHandler(new BodyFirstHandler(MAX_BODY_BYTES,
+                        groups.stream().flatMap(g -> g.largeBodies().stream()).toList(), config.bodyDeadline()));
                 server.insertHandler(graceful);
                 server.setErrorHandler(new JettyErrors(mapper, config.bodyDeadline()));
             });
