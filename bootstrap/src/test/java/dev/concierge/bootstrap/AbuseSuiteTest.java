@@ -60,7 +60,9 @@ class AbuseSuiteTest {
     @BeforeAll static void start() throws Exception {
         // A model answers, so a 503 can only mean the app failed; no workers, so queued jobs stay as the requests left them.
         llm = LlmWireFixture.start();
-        running = RunningApp.start(Map.of("OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(), "GENERATION_CONCURRENCY", "0"));
+        // The per-user LLM rate limit would answer 429 before a body is read: this suite sends far more than a person.
+        running = RunningApp.start(Map.of("OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(), "GENERATION_CONCURRENCY", "0",
+                "LLM_RATE_LIMIT_PER_MINUTE", "100000"));
         api = JSON.readTree(running.get("/api/openapi.json").body());
         existing = JSON.readTree(running.post("/api/favourites", "{\"type\":\"quote\",\"content\":\"Present before the abuse\"}")
                 .body()).get("id").asLong();
