@@ -227,13 +227,14 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/form-data")) {
             String language = ctx.header("Accept-Language");
-            if (!type.matches(".*;\\s*boundary=.+")) throw malformedUpload(language, "edge.multipart.boundary");
+            // Jetty closes the connection after a multipart body it could not parse: say so, or a client reuses it.
+            if (!type.matches(".*;\\s*boundary=.+")) throw malformedUpload(ctx, language, "edge.multipart.boundary");
             UploadedFile upload;
             try {
                 upload = ctx.uploadedFile("file");
             } catch (Exception malformed) { // Javalin passes the servlet's ServletException on unchecked
                 // Jetty's multipart parser refuses a body cut short or parts without headers; its text is for us, not the user
-                throw malformedUpload(language, "edge.multipart.malformed");
+                throw malformedUpload(ctx, language, "edge.multipart.malformed");
             }
             if (upload == null) throw Params.invalid("file", "is missing: upload the CSV as the form field 'file'");
             if (upload.size() > MAX_IMPORT_BYTES) throw tooLarge();
@@ -252,7 +253,8 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         }
     }
 
-    private static BadRequest malformedUpload(String acceptLanguage, String reasonKey) {
+    private static BadRequest malformedUpload(Context ctx, String acceptLanguage, String reasonKey) {
+        ctx.header("Connection", "close");
         return new BadRequest("invalid_request", EdgeTexts.text(acceptLanguage, "edge.multipart", EdgeTexts.text(acceptLanguage, reasonKey)),
                 List.of(FieldError.of("file", "is not a readable multipart/form-data upload")));
     }
