@@ -67,6 +67,16 @@ public final class InfraApp {
     public static ConciergeStacks addTo(App app) {
         // Exports between these stacks stay protected while a consumer uses them (CDK's default, said explicitly).
         if (app.getNode().tryGetContext(CROSS_STACK_REFERENCES) == null) app.getNode().setContext(CROSS_STACK_REFERENCES, "strong");
+        ConciergeStacks stacks = addStacksTo(app);
+        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        return stacks;
+    }
+
+    /**
+     * Every stack of one environment under {@code scope} (an app, or a stage holding one environment among others),
+     * as the context there describes it, without the cdk-nag checks ({@link #addTo} adds them).
+     */
+    public static ConciergeStacks addStacksTo(Construct app) {
         DeploymentProfile profile = DeploymentProfile.named(text(app, "env").orElse("dev"));
         Exposure exposure = exposure(app);
         String region = text(app, "region").or(() -> Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")))
@@ -115,7 +125,6 @@ public final class InfraApp {
         }
         Tags.of(app).add("application", "concierge");
         Tags.of(app).add("environment", profile.name());
-        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         return new ConciergeStacks(profile, registry, network, data, edge, compute, observability);
     }
 

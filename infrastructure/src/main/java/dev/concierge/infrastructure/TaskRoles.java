@@ -1,6 +1,8 @@
 package dev.concierge.infrastructure;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -30,11 +32,13 @@ final class TaskRoles extends Construct {
                 .description("Concierge " + tier + " tasks at run time: the files bucket")
                 .build();
         props.filesBucket().grantReadWrite(task);
-        NagSuppressions.addResourceSuppressions(task, List.of(suppression("AwsSolutions-IAM5",
-                "The app reads and writes any key of its own files bucket (exports and import originals, keys chosen "
-                        + "at run time); the object actions are the CDK's grantReadWrite set on that one bucket",
-                "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:DeleteObject*", "Action::s3:Abort*",
-                "Resource::<FilesStoreFiles" + "*>/*")), true);
+        NagSuppressions.addResourceSuppressions(task, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                .reason("The app reads and writes any key of its own files bucket (exports and import originals, keys "
+                        + "chosen at run time); the object actions are the CDK's grantReadWrite set on that one bucket")
+                .appliesTo(List.of("Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*",
+                        "Action::s3:DeleteObject*", "Action::s3:Abort*",
+                        RegexAppliesTo.builder().regex("/^Resource::<FilesStoreFiles[0-9A-F]+\\.Arn>\\/\\*$/").build()))
+                .build()), true);
     }
 
     /** Lets the agent pull the model server's image through the pull-through cache, creating its repository on first pull. */
@@ -52,7 +56,12 @@ final class TaskRoles extends Construct {
         NagSuppressions.addResourceSuppressions(execution, List.of(suppression("AwsSolutions-IAM5",
                 "ecr:GetAuthorizationToken has no resource-level permissions; pulls themselves are limited to the app's "
                         + "repository and the pull-through cache's repositories of the model server image, whose names "
-                        + "ECR creates under the cache's prefix on first pull", "Resource::*", "Resource::arn:<AWS::Partition>:ecr:<AWS::Region>:<AWS::AccountId>:repository/*")), true);
+                        + "ECR creates under the cache's prefix on first pull", "Resource::*")), true);
+        NagSuppressions.addResourceSuppressions(execution, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                .reason("The pull-through cache creates one repository per upstream image under its prefix on first "
+                        + "pull, so the pulling role names the prefix, not repositories that do not exist yet")
+                .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:ecr:.*:repository\\/concierge-[a-z]+-docker-hub\\/\\*$/").build()))
+                .build()), true);
     }
 
     Role execution() { return execution; }
