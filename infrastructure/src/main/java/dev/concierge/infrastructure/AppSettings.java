@@ -33,8 +33,9 @@ final class AppSettings {
         environment.put("ROLE", role.value());
         environment.put("PORT", String.valueOf(NetworkStack.APP_PORT));
         environment.put("DATA_DIR", DATA_DIR);
-        environment.put("DATABASE_URL", "jdbc:postgresql://" + props.database().getClusterEndpoint().getHostname()
-                + ":" + NetworkStack.DATABASE_PORT + "/" + DataStack.DATABASE_NAME);
+        // host:port of the writer, both from the cluster (its port is NetworkStack.DATABASE_PORT)
+        environment.put("DATABASE_URL", "jdbc:postgresql://" + props.database().getClusterEndpoint().getSocketAddress()
+                + "/" + DataStack.DATABASE_NAME);
         environment.put("LLM_PROVIDER", modelServer.engine().appProvider());
         switch (modelServer.engine()) {
             case OLLAMA -> {

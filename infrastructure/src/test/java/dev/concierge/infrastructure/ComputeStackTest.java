@@ -83,7 +83,7 @@ class ComputeStackTest {
         assertThat(json(worker.get("DependsOn"))).contains("\"Condition\":\"HEALTHY\"").contains("\"ContainerName\":\"model-server\"");
         Map<String, Object> service = propertiesOfAll(dev, "AWS::ECS::Service").stream()
                 .filter(s -> s.containsKey("CapacityProviderStrategy")).findFirst().orElseThrow();
-        assertThat(json(service.get("ServiceConnectConfiguration"))).contains("\"DiscoveryName\":\"model-server\"")
+        assertThat(json(service.get("ServiceConnectConfiguration"))).contains("\"PortName\":\"model-server\"")
                 .contains("\"DnsName\":\"model-server\"").contains("\"Port\":11434");
         assertThat(service).containsEntry("DesiredCount", 0);
         dev.hasResourceProperties("AWS::ServiceDiscovery::HttpNamespace", Map.of("Name", "concierge-dev.internal"));
@@ -135,7 +135,7 @@ class ComputeStackTest {
                     .containsEntry("LOG_FORMAT", "json").containsEntry("PORT", "8080").containsEntry("AWS_REGION", "ap-northeast-1");
             assertThat(environment.get("FILES_BUCKET")).contains("FilesStoreFiles");
             assertThat(environment.get("DATABASE_URL")).contains("\"jdbc:postgresql://\"").contains("Concierge-dev-Data")
-                    .contains("\":5432/concierge\"");
+                    .contains("EndpointAddress").contains("EndpointPort").contains("\"/concierge\"");
         }
         assertThat(propertiesOfAll(dev, "AWS::IAM::Policy")).anySatisfy(policy -> assertThat(json(policy))
                 .contains("TaskRole").contains("s3:PutObject").contains("FilesStoreFiles"));
@@ -157,8 +157,8 @@ class ComputeStackTest {
     @Test void the_pool_connects_as_the_app_role_and_only_migrations_use_the_owner() {
         Map<String, Object> app = container(webTask(dev), "app");
         Map<String, String> secrets = secrets(app);
-        assertThat(secrets.get("DATABASE_MIGRATION_USER")).contains("DatabaseSecretAttachment").contains(":username::");
-        assertThat(secrets.get("DATABASE_MIGRATION_PASSWORD")).contains("DatabaseSecretAttachment").contains(":password::");
+        assertThat(secrets.get("DATABASE_MIGRATION_USER")).contains("DatabaseSecretsMasterAttachment").contains(":username::");
+        assertThat(secrets.get("DATABASE_MIGRATION_PASSWORD")).contains("DatabaseSecretsMasterAttachment").contains(":password::");
         assertThat(secrets.get("DATABASE_USER")).contains("DatabaseSecretsApp").contains(":username::");
         assertThat(secrets.get("DATABASE_PASSWORD")).contains("DatabaseSecretsApp").contains(":password::");
         assertThat(secrets.get("OPENAI_API_KEY")).contains("OpenAiApiKey");

@@ -60,8 +60,12 @@ class DataStackTest {
         assertThat(json(propertiesOfOnly(dev, "AWS::RDS::DBSubnetGroup").get("SubnetIds")))
                 .contains("databaseSubnet1").contains("databaseSubnet2").doesNotContain("privateSubnet").doesNotContain("publicSubnet");
         dev.hasResourceProperties("AWS::RDS::DBClusterParameterGroup", Map.of("Parameters", Map.of("rds.force_ssl", "1")));
-        Map<String, Object> securityGroup = propertiesOfOnly(dev, "AWS::EC2::SecurityGroup");
+        Map<String, Object> securityGroup = propertiesOfAll(dev, "AWS::EC2::SecurityGroup").stream()
+                .filter(group -> String.valueOf(group.get("GroupDescription")).startsWith("Aurora")).findFirst().orElseThrow();
         assertThat(securityGroup.get("SecurityGroupIngress")).as("no ingress until compute admits the tasks").isNull();
+        List<String> ingress = propertiesOfAll(dev, "AWS::EC2::SecurityGroupIngress").stream().map(TemplateResources::json).toList();
+        assertThat(ingress).as("only the secret rotation, from this stack").singleElement().satisfies(rule ->
+                assertThat(rule).contains("\"FromPort\":5432").contains("RotationSecurityGroup"));
     }
 
     @Test void the_owner_and_the_app_role_have_generated_secrets_and_an_api_key_secret_awaits_its_value() {
