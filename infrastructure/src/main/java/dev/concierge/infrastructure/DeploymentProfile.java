@@ -58,12 +58,12 @@ public record DeploymentProfile(
     public record WebTierSize(int cpu, int memoryMiB, int minTasks, int maxTasks) {}
 
     /**
-     * One web task, GPU generation capacity only while there is work, one NAT gateway, a week of logs; cheap to leave
-     * running and to delete. The web task has 0.5 vCPU / 1 GB rather than seed 001's 0.25 / 512 MB: a JVM with its
-     * pools, Jetty and the compiled templates needs more headroom than the seed's Python process.
+     * One web task of 0.25 vCPU / 512 MB (seed 001; the production JVM flags keep the app under 384 MiB resident),
+     * GPU generation capacity only while there is work, one NAT gateway, a week of logs; cheap to leave running and
+     * to delete.
      */
     public static DeploymentProfile dev() {
-        return new DeploymentProfile("dev", "10.0.0.0/16", 1, 1, 1, new WebTierSize(512, 1024, 1, 1), 0, 1,
+        return new DeploymentProfile("dev", "10.0.0.0/16", 1, 1, 1, new WebTierSize(256, 512, 1, 1), 0, 1,
                 Layout.TIERED, 7, 7, 7, false, false,
                 InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MEDIUM),
                 InstanceType.of(InstanceClass.G4DN, InstanceSize.XLARGE), 1000, 360);

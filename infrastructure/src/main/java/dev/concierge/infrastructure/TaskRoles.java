@@ -37,7 +37,7 @@ final class TaskRoles extends Construct {
                         + "chosen at run time); the object actions are the CDK's grantReadWrite set on that one bucket")
                 .appliesTo(List.of("Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*",
                         "Action::s3:DeleteObject*", "Action::s3:Abort*",
-                        RegexAppliesTo.builder().regex("/^Resource::Concierge-[a-z]+-Data:ExportsOutputFnGetAttFilesStoreFiles[0-9A-Za-z]+\\/\\*$/").build()))
+                        RegexAppliesTo.builder().regex("/^Resource::(<FilesStoreFiles[0-9A-F]+\\.Arn>|Concierge-[a-z]+-Data:ExportsOutputFnGetAttFilesStoreFiles[0-9A-Za-z]+)\\/\\*$/").build()))
                 .build()), true);
     }
 

@@ -45,7 +45,8 @@ class ComputeStackTest {
     }
 
     @Test void the_web_tier_is_a_fargate_service_with_role_web_and_no_gpu_sized_as_seed_001() {
-        // seed 001 prod: 1024 (1 vCPU) / 2048 MB
+        // seed 001: dev 256 (0.25 vCPU) / 512 MB, prod 1024 (1 vCPU) / 2048 MB
+        assertThat(webTask(dev)).containsEntry("Cpu", "256").containsEntry("Memory", "512");
         Map<String, Object> web = webTask(prod);
         assertThat(web).containsEntry("Cpu", "1024").containsEntry("Memory", "2048")
                 .containsEntry("RequiresCompatibilities", List.of("FARGATE"));
@@ -138,7 +139,7 @@ class ComputeStackTest {
                     .contains("EndpointAddress").contains("EndpointPort").contains("\"/concierge\"");
         }
         assertThat(propertiesOfAll(dev, "AWS::IAM::Policy")).anySatisfy(policy -> assertThat(json(policy))
-                .contains("TaskRole").contains("s3:PutObject").contains("FilesStoreFiles"));
+                .contains("RolesTask").contains("s3:PutObject").contains("FilesStoreFiles"));
     }
 
     @Test void the_mvp_identifies_users_with_the_apps_own_oidc_sign_in_and_the_public_phase_with_the_albs() {
