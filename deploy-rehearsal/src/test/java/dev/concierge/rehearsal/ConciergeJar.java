@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class ConciergeJar {
     /** How long a start may take on a loaded build machine (migrations included). */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     /** The outcome of one start: passed, or why not with the end of the app's output. */
     record Outcome(boolean started, String detail) {}
