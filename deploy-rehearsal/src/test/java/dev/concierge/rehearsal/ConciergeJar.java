@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  */
 final class ConciergeJar {
     /** How long a start may take on a loaded build machine (migrations included). */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** PostgreSQL refused the credentials: in the rehearsal's fixed world no retry can succeed, so stop waiting. */
+    private static final String REFUSED_LOGIN = "password authentication failed";
 
     /** The outcome of one start: passed, or why not with the end of the app's output. */
     record Outcome(boolean started, String detail) {}
@@ -52,7 +54,7 @@ final class ConciergeJar {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             Instant deadline = Instant.now().plus(START_TIMEOUT);
             int status = -1;
-            while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            while (Instant.now().isBefore(deadline) && process.isAlive() && !tail(log).contains(REFUSED_LOGIN)) {
                 try {
                     status = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -63,7 +65,8 @@ final class ConciergeJar {
                 Thread.sleep(500);
             }
             if (status != 200) {
-                return new Outcome(false, (process.isAlive() ? "GET /health answered " + status + " until the timeout"
+                return new Outcome(false, (process.isAlive() ? "GET /health answered " + status + " (-1: not listening) until "
+                        + (tail(log).contains(REFUSED_LOGIN) ? "PostgreSQL refused the login" : "the timeout")
                         : "the app exited with " + process.waitFor()) + "; its output ends:\n" + tail(log));
             }
             // The container's command, aimed at the port the rehearsal gave the app instead of the container's 8080.

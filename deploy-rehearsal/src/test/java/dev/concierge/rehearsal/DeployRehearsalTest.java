@@ -93,7 +93,7 @@ class DeployRehearsalTest {
         List<String> keys = new ArrayList<>(containersByEnvironment.keySet());
         // The first start alone: it migrates and creates the app role; the rest only connect.
         outcomes.put(keys.get(0), start(jar, keys.get(0)));
-        ExecutorService starts = Executors.newFixedThreadPool(4);
+        ExecutorService starts = Executors.newFixedThreadPool(3);
         try {
             Map<String, Future<ConciergeJar.Outcome>> running = new LinkedHashMap<>();
             for (String key : keys.subList(1, keys.size())) running.put(key, starts.submit(() -> start(jar, key)));

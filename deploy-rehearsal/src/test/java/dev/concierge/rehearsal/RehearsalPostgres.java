@@ -30,6 +30,12 @@ final class RehearsalPostgres implements AutoCloseable {
 
     RehearsalPostgres(Path dataDirectory) throws IOException, SQLException {
         host = nonLoopbackAddress();
+        // A killed run leaves its cluster behind; initdb wants an empty directory.
+        if (Files.exists(dataDirectory)) {
+            try (var paths = Files.walk(dataDirectory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(true)
