@@ -9,6 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -129,14 +130,20 @@ public final class AdapterRules {
 
     /**
      * Rule 7 for SQL written by hand: a string literal of a context's persistence code that names a schema
-     * ({@code trip_support.trips}) names its own context's, as the generated classes it uses must be its own schema's.
+     * ({@code other_context.things}) names its own context's, as the generated classes it uses must be its own schema's.
      */
     @ArchTest
-    public static final ArchRule hand_written_sql_names_only_its_own_contexts_schema = classes()
-            .that().resideInAPackage(PERSISTENCE + "..")
-            .and().resideOutsideOfPackage(GENERATED_JOOQ + "..")
-            .should(writeSqlOnlyAboutTheirOwnSchema())
-            .because("each context owns its data: no SQL reaches another context's schema (rule 7)");
+    public static final ArchRule hand_written_sql_names_only_its_own_contexts_schema =
+            handWrittenSqlNamesOnlyItsOwnSchema(Layout.contextSchemas());
+
+    /** The rule above over the given schemas, so its proof can use fixtures' schemas instead of the real ones. */
+    static ArchRule handWrittenSqlNamesOnlyItsOwnSchema(List<String> schemas) {
+        return classes()
+                .that().resideInAPackage(PERSISTENCE + "..")
+                .and().resideOutsideOfPackage(GENERATED_JOOQ + "..")
+                .should(writeSqlOnlyAboutTheirOwnSchema(schemas))
+                .because("each context owns its data: no SQL reaches another context's schema (rule 7)");
+    }
 
     private AdapterRules() {}
 
@@ -145,12 +152,12 @@ public final class AdapterRules {
         return java.util.regex.Pattern.compile("(?<![\\w.])\"?" + java.util.regex.Pattern.quote(schema) + "\"?\\s*\\.");
     }
 
-    static ArchCondition<JavaClass> writeSqlOnlyAboutTheirOwnSchema() {
+    static ArchCondition<JavaClass> writeSqlOnlyAboutTheirOwnSchema(List<String> schemas) {
         return new ArchCondition<>("write SQL naming only their own context's schema") {
             @Override public void check(JavaClass origin, ConditionEvents events) {
                 Optional<String> context = firstSegmentBelow(PERSISTENCE, origin.getPackageName());
                 for (String literal : StringConstants.of(origin)) {
-                    for (String schema : Layout.contextSchemas()) {
+                    for (String schema : schemas) {
                         if (context.map(c -> sameName(c, schema)).orElse(false)) continue;
                         if (qualifiedBy(schema).matcher(literal).find()) {
                             events.add(SimpleConditionEvent.violated(origin, origin.getName() + " has SQL naming schema '" + schema
@@ -170,7 +177,7 @@ public final class AdapterRules {
                 .because(technology + " stays in " + home + " (rule 4)");
     }
 
-    private static String[] inTree(java.util.List<String> packages) {
+    private static String[] inTree(List<String> packages) {
         return packages.stream().map(p -> p + "..").toArray(String[]::new);
     }
 

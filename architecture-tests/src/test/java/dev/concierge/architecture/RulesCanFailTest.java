@@ -30,7 +30,7 @@ import dev.concierge.adapter.persistence.alpha.AlphaStoreAdapter;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStore;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreReadingBeta;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreWritingItsOwnSql;
-import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreWritingTripSupportSql;
+import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreWritingBetaSql;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesJavalin;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesJte;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesNimbus;
@@ -261,13 +261,23 @@ class RulesCanFailTest {
                 SharedPersistenceReadingAlpha.class, "alpha");
     }
 
+    /** The hand-written SQL rule over the fixtures' schemas, alpha and beta. */
+    private static final ArchRule FIXTURE_SQL_RULE =
+            AdapterRules.handWrittenSqlNamesOnlyItsOwnSchema(java.util.List.of("alpha", "beta"));
+
+    @Test void rule7_the_checked_hand_written_sql_rule_is_the_proven_one_over_every_context_schema() {
+        // Fixtures may not name a real context (ContextNamesTest), so the proofs run the same rule over alpha and beta.
+        assertThat(AdapterRules.hand_written_sql_names_only_its_own_contexts_schema.getDescription())
+                .isEqualTo(FIXTURE_SQL_RULE.getDescription());
+        assertThat(Layout.contextSchemas()).isNotEmpty();
+    }
+
     @Test void rule7_hand_written_sql_naming_another_contexts_schema_is_reported() {
-        assertViolation(AdapterRules.hand_written_sql_names_only_its_own_contexts_schema, JooqAlphaStoreWritingTripSupportSql.class,
-                JooqAlphaStoreWritingTripSupportSql.class, "trip_support.trips");
+        assertViolation(FIXTURE_SQL_RULE, JooqAlphaStoreWritingBetaSql.class, JooqAlphaStoreWritingBetaSql.class, "beta.trips");
     }
 
     @Test void rule7_hand_written_sql_naming_its_own_schema_passes() {
-        assertPasses(AdapterRules.hand_written_sql_names_only_its_own_contexts_schema, JooqAlphaStoreWritingItsOwnSql.class);
+        assertPasses(FIXTURE_SQL_RULE, JooqAlphaStoreWritingItsOwnSql.class);
     }
 
     @Test void rule7_a_context_repository_reading_its_own_schema_passes() {

@@ -3,7 +3,7 @@ package dev.concierge.infrastructure;
 import java.util.Objects;
 
 /**
- * Who a request is, per phase (CONTRACT-19): each person keeps their own favourites and trips, so a shared identity
+ * Who a request is, per phase (CONTRACT-19): each person keeps their own data, so a shared identity
  * is only ever the deployer's written opt-in ({@code sharedIdentity=true}).
  */
 public sealed interface Identity {

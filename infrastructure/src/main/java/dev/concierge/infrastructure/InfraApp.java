@@ -161,7 +161,7 @@ public final class InfraApp {
                 ? "oidcIssuer, oidcAuthorizationEndpoint, oidcTokenEndpoint, oidcUserInfoEndpoint, oidcClientId, oidcClientSecretName (the ALB signs users in)"
                 : "oidcIssuer, oidcClientId, oidcClientSecretName and publicBaseUrl (the app signs users in)";
         throw new IllegalArgumentException("phase=" + phase + " needs a way to tell users apart: pass " + keys
-                + ", or sharedIdentity=true to let everyone share one identity (favourites and trips then belong to all)");
+                + ", or sharedIdentity=true to let everyone share one identity (everything saved then belongs to all)");
     }
 
     private static Optional<Identity> appSignIn(Construct app) {
