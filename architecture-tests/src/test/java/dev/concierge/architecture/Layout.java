@@ -20,6 +20,8 @@ final class Layout {
     static final String GENERATED_JOOQ = PERSISTENCE + ".jooq";
     static final String LLM = ADAPTER + ".llm";
     static final String SECRETS = ADAPTER + ".secrets";
+    /** Stored files: an S3 bucket (the AWS SDK) or a local directory. */
+    static final String FILES = ADAPTER + ".files";
     static final String BOOTSTRAP = BASE + ".bootstrap";
     static final String INFRASTRUCTURE = BASE + ".infrastructure";
 
@@ -73,6 +75,7 @@ final class Layout {
             LLM + ".tripsupport",
             ADAPTER + ".file.tripsupport",
             SECRETS,
+            FILES,
             BOOTSTRAP,
             INFRASTRUCTURE);
 

@@ -52,11 +52,13 @@ public final class Application implements AutoCloseable {
             // Workers only after the migrations: they claim from tables that must exist.
             GenerationWorkers workers = injector.getInstance(GenerationWorkers.class);
             workers.start();
+            injector.getInstance(ExportWorker.class).start();
             HttpServer server;
             try {
                 server = injector.getInstance(HttpServer.class).start();
             } catch (RuntimeException | Error e) {
                 workers.stop(Duration.ZERO);
+                injector.getInstance(ExportWorker.class).stop(Duration.ZERO);
                 throw e;
             }
             LOG.info("Concierge started in {} ms on http://localhost:{}", Duration.between(started, Instant.now()).toMillis(), server.port());
@@ -120,6 +122,7 @@ public final class Application implements AutoCloseable {
             try {
                 Duration left = Duration.between(Instant.now(), deadline);
                 workers.stop(left.isNegative() ? Duration.ZERO : left);
+                injector.getInstance(ExportWorker.class).stop(Duration.ofSeconds(5));
             } finally {
                 database.close();
                 LOG.info("stopped");

@@ -19,6 +19,7 @@ import dev.concierge.adapter.http.identity.AlbUser;
 import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.identity.LocalUser;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationHttpModule;
+import dev.concierge.adapter.files.FilesModule;
 import dev.concierge.adapter.llm.LlmModule;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseHealth;
@@ -46,6 +47,7 @@ final class ConciergeModule extends AbstractModule {
         bind(Clock.class).toInstance(Clock.system(settings.timeZone()));
 
         install(new PersistenceModule(database));
+        install(new FilesModule(settings.files()));
         install(new LlmModule(settings.llm()));
         install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.httpThreads(), settings.shutdownDrain(),
                 settings.accessLog()), currentUser(),

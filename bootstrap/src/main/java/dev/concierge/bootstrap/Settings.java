@@ -1,5 +1,6 @@
 package dev.concierge.bootstrap;
 
+import dev.concierge.adapter.files.FilesConfig;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.llm.LlmConfig;
 
@@ -37,7 +38,8 @@ public record Settings(
         GenerationSettings generation,
         Optional<Path> travelPolicyFile,
         Identity identity,
-        LlmLimits llmLimits) {
+        LlmLimits llmLimits,
+        FilesConfig files) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -98,6 +100,12 @@ public record Settings(
             new Setting("ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE", "false", "Allow AUTH_MODE=local against a non-local DATABASE_URL"),
             new Setting("LLM_RATE_LIMIT_PER_MINUTE", "20", "LLM calls one user may start per minute"),
             new Setting("LLM_MAX_CONCURRENT_CALLS", "4", "LLM calls one instance runs at once"),
+            // stored files: exports and the originals of imports
+            new Setting("FILES_STORE", "local", "Where exports and import originals are kept: local (the directory FILES_DIR) or s3 (the bucket FILES_BUCKET)"),
+            new Setting("FILES_DIR", "${DATA_DIR}/files", "Directory of the local file store"),
+            new Setting("FILES_BUCKET", null, "S3 bucket of the file store (required with FILES_STORE=s3)"),
+            new Setting("FILES_PREFIX", null, "Key prefix inside the bucket, e.g. concierge/dev/"),
+            new Setting("AWS_ENDPOINT_URL_S3", null, "Another S3 endpoint (a local server speaking the S3 protocol, MinIO); the bucket is then addressed by path"),
             // Read by SettingsSource before the rest: any setting may be a Secrets Manager reference.
             new Setting("AWS_ENDPOINT_URL_SECRETS_MANAGER", null, "Another Secrets Manager endpoint (LocalStack, tests)"));
 
@@ -136,7 +144,8 @@ public record Settings(
                 reader.optional("TRAVEL_POLICY_FILE").map(Path::of),
                 identity(reader),
                 new LlmLimits(reader.integer("LLM_RATE_LIMIT_PER_MINUTE", 1, 100_000),
-                        reader.integer("LLM_MAX_CONCURRENT_CALLS", 1, 1_000)));
+                        reader.integer("LLM_MAX_CONCURRENT_CALLS", 1, 1_000)),
+                files(reader));
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
             reader.problems.add("OPENAI_API_KEY: LLM_PROVIDER=openai needs an API key (or set OPENAI_BASE_URL to a compatible server that needs none)");
@@ -179,6 +188,43 @@ public record Settings(
             }
         }
         return new Identity(mode, signer, publicKeyUrl, reader.text("AUTH_GROUPS_CLAIM"));
+    }
+
+    private enum FileStore { LOCAL, S3 }
+
+    private static FilesConfig files(Reader reader) {
+        FileStore store = reader.choice("FILES_STORE", FileStore.class);
+        Path directory = Path.of(reader.text("FILES_DIR").replace("${DATA_DIR}", reader.text("DATA_DIR")));
+        Optional<String> bucket = reader.optional("FILES_BUCKET");
+        String prefix = reader.optional("FILES_PREFIX").orElse("");
+        Optional<URI> endpoint = Optional.empty();
+        Optional<String> endpointText = reader.optional("AWS_ENDPOINT_URL_S3");
+        if (endpointText.isPresent()) {
+            try {
+                endpoint = Optional.of(httpUrl(endpointText.get()));
+            } catch (IllegalArgumentException e) {
+                reader.problems.add("AWS_ENDPOINT_URL_S3: must be an http(s) URL such as http://localhost:9000, got '" + endpointText.get() + "'");
+            }
+        }
+        if (!prefix.matches("[A-Za-z0-9._/-]*") || prefix.contains("..")) {
+            reader.problems.add("FILES_PREFIX: may hold letters, digits, '.', '_', '-' and '/' only (e.g. concierge/dev/), got '" + prefix + "'");
+            prefix = "";
+        }
+        if (store == FileStore.S3) {
+            if (bucket.isEmpty()) {
+                reader.problems.add("FILES_BUCKET: FILES_STORE=s3 needs the name of the bucket that keeps exports and import "
+                        + "originals (or set FILES_STORE=local to keep them in FILES_DIR)");
+            } else if (!bucket.get().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+                reader.problems.add("FILES_BUCKET: must be an S3 bucket name (3 to 63 lower-case letters, digits, '.' and '-'), got '" + bucket.get() + "'");
+            }
+            if (reader.optional("AWS_REGION").isEmpty() && endpoint.isEmpty()) {
+                reader.problems.add("AWS_REGION: FILES_STORE=s3 needs the bucket's region (ECS sets it for tasks)");
+            }
+        }
+        if (store == FileStore.S3 && bucket.isPresent()) {
+            return new FilesConfig(FilesConfig.Store.S3, directory, bucket, prefix, endpoint, reader.optional("AWS_REGION"));
+        }
+        return new FilesConfig(FilesConfig.Store.LOCAL, directory, Optional.empty(), prefix, endpoint, reader.optional("AWS_REGION"));
     }
 
     private static URI httpUrl(String value) {

@@ -15,6 +15,7 @@ import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.Batch;
 import dev.concierge.domain.testcasegeneration.model.BatchProgress;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.ImportOriginal;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
 import dev.concierge.domain.testcasegeneration.model.JobState;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
@@ -88,7 +89,7 @@ class GenerationCrashTest {
             Suite suite = injector.getInstance(ManageSuitesUseCase.class).create(new CreateSuiteCommand(QA, new NewSuite("Crash", ""), Optional.empty()));
             injector.getInstance(ImportTestCasesUseCase.class).importCases(QA, suite.id(), IntStream.rangeClosed(1, CASES)
                     .mapToObj(i -> new ImportRow(i + 1, "TC-%03d".formatted(i), "Case " + i + " signs in", "", "Signed in", "", "", "", List.of()))
-                    .toList());
+                    .toList(), new ImportOriginal(new byte[0], "text/csv"));
             Batch batch = generation.generate(new GenerateProceduresCommand(QA, suite.id(), List.of()));
 
             Process first = startApp(env, temp.resolve("first.log"));

@@ -14,6 +14,7 @@ import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.Batch;
 import dev.concierge.domain.testcasegeneration.model.BatchProgress;
 import dev.concierge.domain.testcasegeneration.model.ClaimedJob;
+import dev.concierge.domain.testcasegeneration.model.ImportOriginal;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
 import dev.concierge.domain.testcasegeneration.model.JobState;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
@@ -63,7 +64,8 @@ class GenerationShutdownTest {
             GenerateProceduresUseCase generation = other.getInstance(GenerateProceduresUseCase.class);
             Suite suite = other.getInstance(ManageSuitesUseCase.class).create(new CreateSuiteCommand(QA, new NewSuite("Stop", ""), Optional.empty()));
             other.getInstance(ImportTestCasesUseCase.class).importCases(QA, suite.id(), IntStream.rangeClosed(1, 4)
-                    .mapToObj(i -> new ImportRow(i + 1, "TC-" + i, "Case " + i, "", "", "", "", "", List.of())).toList());
+                    .mapToObj(i -> new ImportRow(i + 1, "TC-" + i, "Case " + i, "", "", "", "", "", List.of())).toList(),
+                    new ImportOriginal(new byte[0], "text/csv"));
             Batch batch = generation.generate(new GenerateProceduresCommand(QA, suite.id(), List.of()));
 
             Application app = Application.start(settings);

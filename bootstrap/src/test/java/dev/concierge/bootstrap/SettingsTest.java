@@ -58,6 +58,30 @@ class SettingsTest {
         }
     }
 
+    @Test void files_are_kept_under_the_data_directory_unless_a_directory_or_bucket_is_given() {
+        var local = Settings.from(Map.of("DATA_DIR", "/var/lib/concierge")).files();
+        assertThat(local.store()).isEqualTo(dev.concierge.adapter.files.FilesConfig.Store.LOCAL);
+        assertThat(local.directory()).isEqualTo(Path.of("/var/lib/concierge/files"));
+
+        var s3 = Settings.from(Map.of("FILES_STORE", "s3", "FILES_BUCKET", "concierge-dev-files", "FILES_PREFIX", "dev",
+                "AWS_REGION", "ap-northeast-1")).files();
+        assertThat(s3.bucket()).contains("concierge-dev-files");
+        assertThat(s3.prefix()).isEqualTo("dev/");
+        assertThat(s3.region()).contains("ap-northeast-1");
+    }
+
+    @Test void an_s3_file_store_without_its_bucket_or_region_is_refused_naming_both() {
+        assertThatThrownBy(() -> Settings.from(Map.of("FILES_STORE", "s3")))
+                .isInstanceOf(Settings.InvalidSettings.class)
+                .hasMessageContaining("FILES_BUCKET: FILES_STORE=s3 needs")
+                .hasMessageContaining("AWS_REGION: FILES_STORE=s3 needs");
+        assertThatThrownBy(() -> Settings.from(Map.of("FILES_STORE", "s3", "FILES_BUCKET", "Not_A_Bucket", "AWS_REGION", "ap-northeast-1",
+                "AWS_ENDPOINT_URL_S3", "localhost:9000")))
+                .isInstanceOf(Settings.InvalidSettings.class)
+                .hasMessageContaining("FILES_BUCKET: must be an S3 bucket name")
+                .hasMessageContaining("AWS_ENDPOINT_URL_S3: must be an http(s) URL");
+    }
+
     @Test void local_identity_against_a_remote_database_is_refused_saying_what_to_set() {
         assertThatThrownBy(() -> Settings.from(Map.of("DATABASE_URL", "postgresql://app:secret@db.example.com:5432/concierge")))
                 .isInstanceOf(Settings.InvalidSettings.class)
