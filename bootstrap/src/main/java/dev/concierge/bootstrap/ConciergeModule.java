@@ -18,6 +18,9 @@ import dev.concierge.adapter.http.identity.AlbIdentity;
 import dev.concierge.adapter.http.identity.AlbUser;
 import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.identity.LocalUser;
+import dev.concierge.adapter.http.identity.OidcSignIn;
+import dev.concierge.adapter.http.identity.OidcUser;
+import dev.concierge.adapter.http.OidcRoutes;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationHttpModule;
 import dev.concierge.adapter.files.FilesModule;
 import dev.concierge.adapter.llm.LlmModule;
@@ -36,6 +39,7 @@ import java.time.Clock;
 final class ConciergeModule extends AbstractModule {
     private final Settings settings;
     private final Database database;
+    private OidcSignIn oidcSignIn;
 
     ConciergeModule(Settings settings, Database database) {
         this.settings = settings;
@@ -53,6 +57,9 @@ final class ConciergeModule extends AbstractModule {
                 settings.accessLog()), currentUser(),
                 new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
 
+        if (settings.identity().mode() == Settings.AuthMode.OIDC) {
+            HttpModule.routes(binder()).addBinding().toInstance(new OidcRoutes(oidcSignIn()));
+        }
         install(new FavouritesModule());
         install(new FavouritesHttpModule());
 
@@ -77,11 +84,22 @@ final class ConciergeModule extends AbstractModule {
     /** The configured local user on a laptop; the load balancer's verified identity header in AWS. */
     private CurrentUser currentUser() {
         Settings.Identity identity = settings.identity();
+        if (identity.mode() == Settings.AuthMode.OIDC) return new OidcUser(oidcSignIn());
         if (identity.mode() == Settings.AuthMode.ALB) {
             return new AlbUser(new AlbIdentity(new AlbIdentity.Config(identity.albSignerArn().orElseThrow(),
                     identity.albPublicKeyUrl().orElseThrow(), identity.groupsClaim()), Clock.systemUTC()));
         }
         return new LocalUser(new Actor(new UserId(settings.localUser()), settings.localGroups()));
+    }
+
+    /** One per app: the sign-in routes and the current user share it (it caches the provider's discovery). */
+    private OidcSignIn oidcSignIn() {
+        if (oidcSignIn == null) {
+            Settings.Oidc oidc = settings.identity().oidc().orElseThrow();
+            oidcSignIn = new OidcSignIn(new OidcSignIn.Config(oidc.issuer(), oidc.clientId(), oidc.clientSecret(),
+                    oidc.publicBaseUrl(), oidc.sessionSecret(), settings.identity().groupsClaim()), Clock.systemUTC());
+        }
+        return oidcSignIn;
     }
 
     @Provides @Singleton DatabaseHealthIndicator databaseHealth(DatabaseHealth health) { return new DatabaseHealthIndicator(health); }
