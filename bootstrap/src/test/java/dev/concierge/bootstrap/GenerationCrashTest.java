@@ -82,7 +82,8 @@ class GenerationCrashTest {
             Map<String, String> here = new HashMap<>(env);
             Settings settings = Settings.from(here);
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new PersistenceModule(database), new LlmModule(settings.llm()),
-                    new TestCaseGenerationModule(settings.generation()), binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()));
+                    new TestCaseGenerationModule(settings.generation()), binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()),
+                    WithoutExports.MODULE);
             GenerateProceduresUseCase generation = injector.getInstance(GenerateProceduresUseCase.class);
             ManageTestCasesUseCase testCases = injector.getInstance(ManageTestCasesUseCase.class);
 

@@ -60,7 +60,8 @@ class GenerationShutdownTest {
                     "SHUTDOWN_DRAIN_SECONDS", "1"));
             Settings settings = Settings.from(env);
             Injector other = Guice.createInjector(Stage.PRODUCTION, new PersistenceModule(database), new LlmModule(settings.llm()),
-                    new TestCaseGenerationModule(settings.generation()), binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()));
+                    new TestCaseGenerationModule(settings.generation()), binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()),
+                    WithoutExports.MODULE);
             GenerateProceduresUseCase generation = other.getInstance(GenerateProceduresUseCase.class);
             Suite suite = other.getInstance(ManageSuitesUseCase.class).create(new CreateSuiteCommand(QA, new NewSuite("Stop", ""), Optional.empty()));
             other.getInstance(ImportTestCasesUseCase.class).importCases(QA, suite.id(), IntStream.rangeClosed(1, 4)
