@@ -3,19 +3,21 @@ package dev.concierge.bootstrap;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseConfig;
-import dev.concierge.adapter.persistence.Migrations;
-import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One running Concierge: database (migrated), injector, HTTP server; stopped in the reverse order. */
@@ -27,42 +29,44 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final Injector injector;
     private final HttpServer server;
-    private final GenerationWorkers workers;
+    private final List<BackgroundWork> background;
     private final Duration shutdownGrace;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Application(Database database, Injector injector, HttpServer server, GenerationWorkers workers, Duration shutdownGrace) {
+    private Application(Database database, Injector injector, HttpServer server, List<BackgroundWork> background, Duration shutdownGrace) {
         this.database = database;
         this.injector = injector;
         this.server = server;
-        this.workers = workers;
+        this.background = background;
         this.shutdownGrace = shutdownGrace;
     }
 
     public static Application start(Settings settings) {
         Instant started = Instant.now();
         Database database = Database.open(new DatabaseConfig(settings.databaseUrl(), settings.databaseUser(),
-                settings.databasePassword(), settings.dataDirectory(), settings.databasePoolSize()));
+                settings.databasePassword(), settings.dataDirectory(), settings.databasePoolSize(),
+                settings.databaseMigration().map(owner -> new DatabaseConfig.Owner(owner.user(), owner.password()))));
         try {
             migrate(database);
             Injector injector = createInjector(settings, database);
             database.recordPoolMetrics(injector.getInstance(MeterRegistry.class));
-            GenerationQueueMetrics.register(injector.getInstance(GenerationQueue.class), injector.getInstance(Clock.class),
-                    injector.getInstance(MeterRegistry.class));
-            // Workers only after the migrations: they claim from tables that must exist.
-            GenerationWorkers workers = injector.getInstance(GenerationWorkers.class);
-            workers.start();
-            injector.getInstance(ExportWorker.class).start();
+            // Contexts' background work (job workers, queue metrics) only after the migrations: it works on tables that must exist.
+            List<BackgroundWork> background = new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<BackgroundWork>>() {})));
+            List<BackgroundWork> running = new ArrayList<>();
             HttpServer server;
             try {
+                for (BackgroundWork work : background) {
+                    work.start();
+                    running.add(work);
+                }
                 server = injector.getInstance(HttpServer.class).start();
             } catch (RuntimeException | Error e) {
-                workers.stop(Duration.ZERO);
-                injector.getInstance(ExportWorker.class).stop(Duration.ZERO);
+                running.forEach(work -> work.stop(Duration.ZERO));
                 throw e;
             }
-            LOG.info("Concierge started in {} ms on http://localhost:{}", Duration.between(started, Instant.now()).toMillis(), server.port());
-            return new Application(database, injector, server, workers, settings.shutdownDrain());
+            LOG.info("Concierge started as ROLE={} in {} ms on http://localhost:{}", settings.role().name().toLowerCase(java.util.Locale.ROOT),
+                    Duration.between(started, Instant.now()).toMillis(), server.port());
+            return new Application(database, injector, server, background, settings.shutdownDrain());
         } catch (RuntimeException | Error e) {
             database.close(); // also stops the embedded server, which would otherwise outlive us
             throw e;
@@ -89,7 +93,7 @@ public final class Application implements AutoCloseable {
         Instant deadline = Instant.now().plus(DATABASE_WAIT);
         while (true) {
             try {
-                Migrations.migrate(database.dataSource());
+                database.migrate();
                 return;
             } catch (RuntimeException e) {
                 if (Instant.now().isAfter(deadline)) {
@@ -107,22 +111,23 @@ public final class Application implements AutoCloseable {
     public Injector injector() { return injector; }
 
     /**
-     * Stop claiming generation jobs and accepting requests, let in-flight requests and jobs finish (jobs still
-     * running after the drain time are handed back to the queue for another instance), then close the pool (and the
-     * embedded server).
+     * Stop taking background work (generation jobs) and accepting requests, let in-flight requests and work finish
+     * (jobs still running after the drain time are handed back to the queue for another instance), then close the
+     * pool (and the embedded server).
      */
     @Override public void close() {
         if (!stopped.compareAndSet(false, true)) return;
-        LOG.info("stopping: no new generation jobs, draining requests");
-        workers.stopClaiming();
-        Instant deadline = Instant.now().plus(shutdownGrace); // one drain time for requests and jobs together
+        LOG.info("stopping: no new background work (e.g. generation jobs), draining requests");
+        background.forEach(BackgroundWork::stopTaking);
+        Instant deadline = Instant.now().plus(shutdownGrace); // one drain time for requests and background work together
         try {
             server.stop();
         } finally {
             try {
-                Duration left = Duration.between(Instant.now(), deadline);
-                workers.stop(left.isNegative() ? Duration.ZERO : left);
-                injector.getInstance(ExportWorker.class).stop(Duration.ofSeconds(5));
+                for (BackgroundWork work : background) {
+                    Duration left = Duration.between(Instant.now(), deadline);
+                    work.stop(left.isNegative() ? Duration.ZERO : left);
+                }
             } finally {
                 database.close();
                 LOG.info("stopped");

@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +61,7 @@ public final class HttpServer {
     /**
      * Which requests the access log records. Behind the load balancer its own access logs record every request, with
      * the trace id this server uses as request id, so by default only failures get a line here: one line per request
-     * cost 7 % of the favourites list's throughput (README "Benchmarks").
+     * cost 7 % of the benchmarked list endpoint's throughput (README "Benchmarks").
      */
     public enum AccessLog {
         ALL, FAILURES, OFF;
@@ -98,6 +99,22 @@ public final class HttpServer {
     public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
                       CrossOriginProtection crossOrigin, CurrentUser currentUser, MeterRegistry meters, LlmRoutes llm,
                       ServerStopping stopping) {
+        this(config, mapper, groups, errors, crossOrigin, Optional.of(currentUser), meters, llm, stopping);
+    }
+
+    /**
+     * A server for no users, only for operations (a generation-worker instance): {@code groups} are its health and
+     * metrics routes; no identity is asked for, no pages or assets are served, and every other path is a 404 JSON error.
+     */
+    public static HttpServer operationsOnly(Config config, ObjectMapper mapper, Set<RouteGroup> groups, MeterRegistry meters,
+                                            ServerStopping stopping) {
+        return new HttpServer(config, mapper, groups, ErrorMapping.jsonOnly(), new CrossOriginProtection(), Optional.empty(),
+                meters, new LlmRoutes(LlmRoutes.Limits.defaults()), stopping);
+    }
+
+    private HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
+                       CrossOriginProtection crossOrigin, Optional<CurrentUser> users, MeterRegistry meters, LlmRoutes llm,
+                       ServerStopping stopping) {
         this.drainTimeout = config.drainTimeout();
         this.meters = meters;
         this.stopping = stopping;
@@ -129,18 +146,18 @@ public final class HttpServer {
                 ctx.attribute(STARTED, System.nanoTime());
                 MDC.put("requestId", RequestIds.assign(ctx));
                 SecurityHeaders.apply(ctx);
-                if (!isOpen(ctx.path())) MDC.put("user", currentUser.of(ctx).value()); // 401 without an identity
+                if (users.isPresent() && !isOpen(ctx.path())) MDC.put("user", users.get().of(ctx).value()); // 401 without an identity
                 crossOrigin.check(ctx);
                 refuseNulInQuery(ctx);
             });
-            javalin.routes.beforeMatched(ctx -> llm.admit(ctx, currentUser));
+            users.ifPresent(currentUser -> javalin.routes.beforeMatched(ctx -> llm.admit(ctx, currentUser)));
             javalin.routes.after(ctx -> {
                 llm.release(ctx);
                 readUnreadBody(ctx);
                 observe(ctx);
             });
             errors.register(javalin.routes);
-            javalin.routes.get("/assets/<path>", new ClasspathAssets("/public/assets", "public, max-age=300"));
+            if (users.isPresent()) javalin.routes.get("/assets/<path>", new ClasspathAssets("/public/assets", "public, max-age=300"));
             for (RouteGroup group : groups) group.register(javalin.routes);
         });
     }
@@ -149,7 +166,7 @@ public final class HttpServer {
      * Short requests run on a small pool of platform threads, about one per database connection: a platform thread's
      * blocking database read wakes it directly (a virtual thread's goes through the poller, then a carrier), and
      * requests beyond the pool wait in Jetty's queue in arrival order instead of contending for a connection. On two
-     * cores the favourites list's p99 fell from 40 to 10 ms against one virtual thread per request, at the same
+     * cores the benchmarked list endpoint's p99 fell from 40 to 10 ms against one virtual thread per request, at the same
      * requests/s (README "Benchmarks"). Whatever waits long runs on a virtual thread instead: {@link LongRunning}.
      */
     private static QueuedThreadPool platformThreads(int threads) {
@@ -221,7 +238,7 @@ public final class HttpServer {
         }
     }
 
-    /** The route template a request matched ({@code /api/favourites/{id}}), never the raw path, which would explode metrics. */
+    /** The route template a request matched ({@code /api/things/{id}}), never the raw path, which would explode metrics. */
     private static String routeOf(Context ctx) {
         try {
             var endpoint = ctx.endpoints().matchedHttpEndpoint();

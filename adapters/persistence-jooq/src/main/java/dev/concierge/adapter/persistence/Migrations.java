@@ -10,17 +10,20 @@ import javax.sql.DataSource;
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
+    static final String HISTORY_TABLE = "flyway_schema_history";
+
     private Migrations() {}
 
     public static void migrate(DataSource dataSource) {
-        for (String schema : ContextSchemas.ALL) {
+        for (PersistenceContext context : PersistenceContext.all()) {
+            String schema = context.schema();
             var result = Flyway.configure()
                     .dataSource(dataSource)
                     .schemas(schema)
                     .defaultSchema(schema)
                     .createSchemas(true)
-                    .table("flyway_schema_history")
-                    .locations(ContextSchemas.migrationsLocation(schema))
+                    .table(HISTORY_TABLE)
+                    .locations(context.migrationsLocation())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

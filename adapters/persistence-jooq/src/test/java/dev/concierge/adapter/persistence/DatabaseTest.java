@@ -3,6 +3,7 @@ package dev.concierge.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.concierge.domain.kernel.Unavailable;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
 
-import static dev.concierge.adapter.persistence.jooq.favourites.Tables.QUOTES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -72,6 +72,21 @@ class DatabaseTest {
 
         @Test void without_a_url_the_database_is_embedded() {
             assertThat(embeddedConfig(Path.of("data")).embedded()).isTrue();
+        }
+
+        @Test void an_owner_needs_a_server_and_the_application_roles_name_and_password() {
+            var owner = Optional.of(new DatabaseConfig.Owner("postgres", Optional.of("owner-secret")));
+            assertThatThrownBy(() -> new DatabaseConfig(Optional.empty(), Optional.of("app"), Optional.of("x"), Path.of("data"), 2, owner))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new DatabaseConfig(Optional.of("jdbc:postgresql://db/app"), Optional.of("app"), Optional.empty(),
+                    Path.of("data"), 2, owner)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test void no_password_shows_in_the_config_as_text() {
+            var config = new DatabaseConfig(Optional.of("postgresql://u:url-secret@db/app"), Optional.of("app"), Optional.of("app-secret"),
+                    Path.of("data"), 2, Optional.of(new DatabaseConfig.Owner("postgres", Optional.of("owner-secret"))));
+
+            assertThat(config.toString()).contains("postgres").doesNotContain("url-secret", "app-secret", "owner-secret");
         }
     }
 
@@ -144,7 +159,7 @@ class DatabaseTest {
         }
 
         @Test void a_count_answers_database_unavailable() {
-            assertThatThrownBy(() -> Jooq.context(unreachable).fetchCount(QUOTES))
+            assertThatThrownBy(() -> Jooq.context(unreachable).fetchCount(DSL.table(DSL.name("information_schema", "tables"))))
                     .isInstanceOfSatisfying(Unavailable.class, e -> assertThat(e.code()).isEqualTo("database_unavailable"));
         }
 

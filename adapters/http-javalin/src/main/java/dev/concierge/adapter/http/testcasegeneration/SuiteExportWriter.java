@@ -4,7 +4,6 @@ import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.Step;
 import dev.concierge.domain.testcasegeneration.model.SuiteExport;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
-import dev.concierge.domain.testcasegeneration.port.out.SuiteDocuments;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -25,17 +24,17 @@ import java.util.function.Consumer;
  * A suite's procedures in the formats QA teams open: CSV with one row per step (UTF-8 with a BOM, so Excel reads
  * Japanese correctly), Markdown for wikis and reviews, XLSX. A case without a procedure yet is one row without steps.
  * Each case is written as it is read, so the file streams out and memory stays flat however large the suite; the
- * same writer serves direct downloads and background exports ({@link SuiteDocuments}).
+ * same writer serves direct downloads and background exports (bootstrap meets the domain's {@code SuiteDocuments} port with it).
  */
-final class SuiteExportWriter implements SuiteDocuments {
+public final class SuiteExportWriter {
     static final List<String> COLUMNS = List.of("Key", "Title", "Priority", "Status", "Requirement reference",
             "Step", "Action", "Expected result", "Test data");
     /** XLSX rows kept in memory before fastexcel writes them out. */
     private static final int XLSX_ROWS_PER_FLUSH = 500;
 
-    @Override public String contentType(ExportFormat format) { return contentTypeOf(format); }
+    public String contentType(ExportFormat format) { return contentTypeOf(format); }
 
-    @Override public void write(SuiteExport export, ExportFormat format, OutputStream out) throws IOException {
+    public void write(SuiteExport export, ExportFormat format, OutputStream out) throws IOException {
         writeTo(export, format, out);
     }
 

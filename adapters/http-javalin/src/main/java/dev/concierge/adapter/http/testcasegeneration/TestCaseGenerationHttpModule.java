@@ -15,7 +15,6 @@ import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
-import dev.concierge.domain.testcasegeneration.port.out.SuiteDocuments;
 
 import java.time.Clock;
 
@@ -24,7 +23,6 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
     @Override protected void configure() {
         HttpModule.routes(binder()).addBinding().to(TestCaseGenerationRoutes.class);
         HttpModule.routes(binder()).addBinding().to(TestCaseGenerationPages.class);
-        bind(SuiteDocuments.class).toInstance(new SuiteExportWriter());
         HttpModule.navigation(binder()).addBinding().toInstance(
                 new NavigationEntry("testcases", "/test-cases", "nav.testcases", "home.testcases", 20));
     }
