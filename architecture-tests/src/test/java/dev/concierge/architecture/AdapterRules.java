@@ -22,6 +22,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static dev.concierge.architecture.Layout.ADAPTER;
 import static dev.concierge.architecture.Layout.BOOTSTRAP;
+import static dev.concierge.architecture.Layout.FILES;
 import static dev.concierge.architecture.Layout.GENERATED_JOOQ;
 import static dev.concierge.architecture.Layout.HTTP;
 import static dev.concierge.architecture.Layout.INFRASTRUCTURE;
@@ -82,8 +83,11 @@ public final class AdapterRules {
     public static final ArchRule langchain4j_is_used_only_in_the_llm_adapter = onlyIn(LLM, "langchain4j", "dev.langchain4j..");
 
     @ArchTest
-    public static final ArchRule the_aws_sdk_is_used_only_in_the_secrets_adapter =
-            onlyIn(SECRETS, "the AWS SDK", "software.amazon.awssdk..");
+    /** The AWS adapters: Secrets Manager references (secrets) and the S3 file store (files). */
+    public static final ArchRule the_aws_sdk_is_used_only_in_the_aws_adapters = noClasses()
+            .that().resideOutsideOfPackages(SECRETS + "..", FILES + "..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
+            .because("the AWS SDK stays in " + SECRETS + " and " + FILES + " (rule 4)");
 
     @ArchTest
     public static final ArchRule the_aws_cdk_is_used_only_in_the_infrastructure =

@@ -116,7 +116,7 @@ class ContextNamesTest {
      */
     static final Set<String> WHOLE_PRODUCT_TESTS = Set.of("AbuseSuiteTest", "ApplicationTest", "CrossSiteRequestTest",
             "DatabaseOutageTest", "DatabaseRolesTest", "IdentityTest", "JsonLogsTest", "OperationsTest", "OwnershipTest", "RestartTest",
-            "RolesTest", "SlowClientsTest");
+            "RolesTest", "SlowClientsTest", "OidcIdentityTest");
 
     private static boolean allowed(String file) {
         String productTests = "bootstrap/src/test/java/dev/concierge/bootstrap/";

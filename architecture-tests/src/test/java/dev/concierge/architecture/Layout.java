@@ -26,6 +26,8 @@ final class Layout {
     static final String GENERATED_JOOQ = PERSISTENCE + ".jooq";
     static final String LLM = ADAPTER + ".llm";
     static final String SECRETS = ADAPTER + ".secrets";
+    /** Stored files: an S3 bucket (the AWS SDK) or a local directory. */
+    static final String FILES = ADAPTER + ".files";
     static final String BOOTSTRAP = BASE + ".bootstrap";
     static final String INFRASTRUCTURE = BASE + ".infrastructure";
 
@@ -39,7 +41,7 @@ final class Layout {
     /** Shared packages a rule names; each context's packages are added by {@link #namedPackages()}. */
     static final List<String> SHARED_NAMED_PACKAGES = List.of(
             KERNEL, HTTP, HTTP + ".web", HTTP + ".health", HTTP + ".identity", HTTP + ".wiring",
-            PERSISTENCE, PERSISTENCE + ".jdbc", GENERATED_JOOQ, LLM, SECRETS, BOOTSTRAP, INFRASTRUCTURE);
+            PERSISTENCE, PERSISTENCE + ".jdbc", GENERATED_JOOQ, LLM, SECRETS, FILES, BOOTSTRAP, INFRASTRUCTURE);
 
     /** The layers every domain context has (ARCHITECTURE.md, "Packages and names"), each named by some rule. */
     static final List<String> DOMAIN_LAYERS = List.of("model", "port.in", "port.out", "application");

@@ -176,8 +176,8 @@ class RulesCanFailTest {
                 HttpUsesLangchain4j.class, "dev.langchain4j");
     }
 
-    @Test void rule4_the_aws_sdk_outside_secrets_is_reported() {
-        assertViolation(AdapterRules.the_aws_sdk_is_used_only_in_the_secrets_adapter, HttpUsesAwsSdk.class,
+    @Test void rule4_the_aws_sdk_outside_the_aws_adapters_is_reported() {
+        assertViolation(AdapterRules.the_aws_sdk_is_used_only_in_the_aws_adapters, HttpUsesAwsSdk.class,
                 HttpUsesAwsSdk.class, "software.amazon.awssdk");
     }
 
@@ -188,7 +188,7 @@ class RulesCanFailTest {
 
     @Test void rule4_code_without_llm_aws_or_cdk_passes_their_rules() {
         for (ArchRule rule : new ArchRule[] {AdapterRules.langchain4j_is_used_only_in_the_llm_adapter,
-                AdapterRules.the_aws_sdk_is_used_only_in_the_secrets_adapter,
+                AdapterRules.the_aws_sdk_is_used_only_in_the_aws_adapters,
                 AdapterRules.the_aws_cdk_is_used_only_in_the_infrastructure}) {
             assertPasses(rule, JooqAlphaStore.class, AlphaPage.class);
         }

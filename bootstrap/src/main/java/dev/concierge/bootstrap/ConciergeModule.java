@@ -13,6 +13,10 @@ import dev.concierge.adapter.http.identity.AlbIdentity;
 import dev.concierge.adapter.http.identity.AlbUser;
 import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.identity.LocalUser;
+import dev.concierge.adapter.http.identity.OidcSignIn;
+import dev.concierge.adapter.http.identity.OidcUser;
+import dev.concierge.adapter.http.OidcRoutes;
+import dev.concierge.adapter.files.FilesModule;
 import dev.concierge.adapter.llm.LlmModule;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseHealth;
@@ -27,6 +31,7 @@ import java.time.Clock;
 final class ConciergeModule extends AbstractModule {
     private final Settings settings;
     private final Database database;
+    private OidcSignIn oidcSignIn;
 
     ConciergeModule(Settings settings, Database database) {
         this.settings = settings;
@@ -38,6 +43,7 @@ final class ConciergeModule extends AbstractModule {
         bind(Clock.class).toInstance(Clock.system(settings.timeZone()));
 
         install(new PersistenceModule(database));
+        install(new FilesModule(settings.files()));
         install(new LlmModule(settings.llm()));
 
         // Every context's use cases and driven adapters, in every role.
@@ -50,6 +56,9 @@ final class ConciergeModule extends AbstractModule {
             install(new HttpModule(http, currentUser(),
                     new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
             for (ContextModule context : ContextModule.all()) install(context.httpModule(settings));
+            if (settings.identity().mode() == Settings.AuthMode.OIDC) {
+                HttpModule.routes(binder()).addBinding().toInstance(new OidcRoutes(oidcSignIn()));
+            }
         } else {
             install(HttpModule.operationsOnly(http));
         }
@@ -64,11 +73,22 @@ final class ConciergeModule extends AbstractModule {
     /** The configured local user on a laptop; the load balancer's verified identity header in AWS. */
     private CurrentUser currentUser() {
         Settings.Identity identity = settings.identity();
+        if (identity.mode() == Settings.AuthMode.OIDC) return new OidcUser(oidcSignIn());
         if (identity.mode() == Settings.AuthMode.ALB) {
             return new AlbUser(new AlbIdentity(new AlbIdentity.Config(identity.albSignerArn().orElseThrow(),
                     identity.albPublicKeyUrl().orElseThrow(), identity.groupsClaim()), Clock.systemUTC()));
         }
         return new LocalUser(new Actor(new UserId(settings.localUser()), settings.localGroups()));
+    }
+
+    /** One per app: the sign-in routes and the current user share it (it caches the provider's discovery). */
+    private OidcSignIn oidcSignIn() {
+        if (oidcSignIn == null) {
+            Settings.Oidc oidc = settings.identity().oidc().orElseThrow();
+            oidcSignIn = new OidcSignIn(new OidcSignIn.Config(oidc.issuer(), oidc.clientId(), oidc.clientSecret(),
+                    oidc.publicBaseUrl(), oidc.sessionSecret(), settings.identity().groupsClaim()), Clock.systemUTC());
+        }
+        return oidcSignIn;
     }
 
     @Provides @Singleton DatabaseHealthIndicator databaseHealth(DatabaseHealth health) { return new DatabaseHealthIndicator(health); }

@@ -1,5 +1,6 @@
 package dev.concierge.bootstrap;
 
+import dev.concierge.adapter.files.FilesConfig;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.llm.LlmConfig;
 
@@ -41,7 +42,8 @@ public record Settings(
         Role role,
         Optional<QueueMetrics> queueMetrics,
         Optional<DatabaseOwner> databaseMigration,
-        Duration httpBodyDeadline) {
+        Duration httpBodyDeadline,
+        FilesConfig files) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -80,13 +82,19 @@ public record Settings(
         public GenerationSettings withoutWorkers() { return new GenerationSettings(0, pollInterval, lease, maxAttempts, firstRetryDelay); }
     }
 
-    public enum AuthMode { LOCAL, ALB }
+    public enum AuthMode { LOCAL, ALB, OIDC }
 
     /**
      * Who is calling: everyone is {@code LOCAL_USER} ({@code local}), or the user the load balancer's signed header
      * names ({@code alb}: its signer must be {@code albSignerArn}, keys come from {@code albPublicKeyUrl}).
      */
-    public record Identity(AuthMode mode, Optional<String> albSignerArn, Optional<URI> albPublicKeyUrl, String groupsClaim) {}
+    public record Identity(AuthMode mode, Optional<String> albSignerArn, Optional<URI> albPublicKeyUrl, String groupsClaim,
+                           Optional<Oidc> oidc) {}
+
+    /** {@code AUTH_MODE=oidc}: the app's own OpenID Connect sign-in. */
+    public record Oidc(URI issuer, String clientId, String clientSecret, URI publicBaseUrl, byte[] sessionSecret) {
+        @Override public String toString() { return "Oidc[issuer=" + issuer + ", clientId=" + clientId + ", publicBaseUrl=" + publicBaseUrl + "]"; }
+    }
 
     /** Per-user rate and per-instance concurrency of LLM calls (routes marked with the LLM route role). */
     public record LlmLimits(int callsPerUserPerMinute, int maxConcurrentCalls) {}
@@ -124,7 +132,12 @@ public record Settings(
             new Setting("GENERATION_RETRY_DELAY_SECONDS", "5", "First wait before retrying; doubles per attempt, with jitter, up to 5 minutes"),
             new Setting("TRAVEL_POLICY_FILE", null, "Travel policy properties file; unset means the built-in domestic-Japan policy"),
             // platform: identity and limits
-            new Setting("AUTH_MODE", "local", "local (everyone is LOCAL_USER) or alb (the load balancer's signed OIDC header)"),
+            new Setting("AUTH_MODE", "local", "local (everyone is LOCAL_USER), alb (the load balancer's signed OIDC header) or oidc (the app's own OpenID Connect sign-in)"),
+            new Setting("OIDC_ISSUER", null, "oidc mode: the identity provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration)"),
+            new Setting("OIDC_CLIENT_ID", null, "oidc mode: the client id registered at the identity provider"),
+            new Setting("OIDC_CLIENT_SECRET", null, "oidc mode: the client secret (may be a secretsmanager: reference)"),
+            new Setting("PUBLIC_BASE_URL", null, "oidc mode: the URL users type; the redirect URI is <PUBLIC_BASE_URL>/auth/callback"),
+            new Setting("SESSION_SECRET", null, "oidc mode: at least 32 bytes signing the session cookie (a secret; may be a secretsmanager: reference)"),
             new Setting("ALB_SIGNER_ARN", null, "ARN of the load balancer whose identity header is trusted (alb mode)"),
             new Setting("AWS_REGION", null, "AWS region: the load balancer's public-key endpoint, Secrets Manager references"),
             new Setting("ALB_PUBLIC_KEY_URL", "https://public-keys.auth.elb.${AWS_REGION}.amazonaws.com", "Where the load balancer's signing keys are fetched by key id"),
@@ -138,6 +151,12 @@ public record Settings(
             new Setting("QUEUE_METRICS_INTERVAL_SECONDS", "60", "How often that line is printed"),
             new Setting("DATABASE_MIGRATION_USER", null, "Database owner used only at start, to migrate and to create or update the least-privileged DATABASE_USER; unset: the pool's user migrates"),
             new Setting("DATABASE_MIGRATION_PASSWORD", null, "Password of DATABASE_MIGRATION_USER"),
+            // stored files: exports and the originals of imports
+            new Setting("FILES_STORE", "local", "Where exports and import originals are kept: local (the directory FILES_DIR) or s3 (the bucket FILES_BUCKET)"),
+            new Setting("FILES_DIR", "${DATA_DIR}/files", "Directory of the local file store"),
+            new Setting("FILES_BUCKET", null, "S3 bucket of the file store (required with FILES_STORE=s3)"),
+            new Setting("FILES_PREFIX", null, "Key prefix inside the bucket, e.g. concierge/dev/"),
+            new Setting("AWS_ENDPOINT_URL_S3", null, "Another S3 endpoint (a local server speaking the S3 protocol, MinIO); the bucket is then addressed by path"),
             // Read by SettingsSource before the rest: any setting may be a Secrets Manager reference.
             new Setting("AWS_ENDPOINT_URL_SECRETS_MANAGER", null, "Another Secrets Manager endpoint (LocalStack, tests)"));
 
@@ -180,7 +199,8 @@ public record Settings(
                 reader.choice("ROLE", Role.class),
                 queueMetrics(reader),
                 reader.optional("DATABASE_MIGRATION_USER").map(user -> new DatabaseOwner(user, reader.optional("DATABASE_MIGRATION_PASSWORD"))),
-                Duration.ofSeconds(reader.integer("HTTP_BODY_TIMEOUT_SECONDS", 1, 600)));
+                Duration.ofSeconds(reader.integer("HTTP_BODY_TIMEOUT_SECONDS", 1, 600)),
+                files(reader));
         deployment(settings, reader);
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
@@ -193,8 +213,8 @@ public record Settings(
         if (settings.identity().mode() == AuthMode.LOCAL && !allowLocalWithRemote) {
             settings.databaseUrl().flatMap(Settings::remoteHost).ifPresent(host -> reader.problems.add(
                     "AUTH_MODE: is local (everyone acts as LOCAL_USER) while DATABASE_URL points at " + host + ", a shared "
-                    + "server; set AUTH_MODE=alb with ALB_SIGNER_ARN, or ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE=true if "
-                    + "that is really meant"));
+                    + "server; set AUTH_MODE=oidc with OIDC_ISSUER (or AUTH_MODE=alb with ALB_SIGNER_ARN), or "
+                    + "ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE=true if one shared identity is really meant"));
         }
         if (!reader.problems.isEmpty()) throw new InvalidSettings(reader.problems);
         return settings;
@@ -262,7 +282,79 @@ public record Settings(
                 }
             }
         }
-        return new Identity(mode, signer, publicKeyUrl, reader.text("AUTH_GROUPS_CLAIM"));
+        Optional<Oidc> oidc = mode == AuthMode.OIDC ? oidc(reader) : Optional.empty();
+        return new Identity(mode, signer, publicKeyUrl, reader.text("AUTH_GROUPS_CLAIM"), oidc);
+    }
+
+    /** Every missing or malformed oidc setting is reported, each saying what to give. */
+    private static Optional<Oidc> oidc(Reader reader) {
+        int before = reader.problems.size();
+        URI issuer = requiredUrl(reader, "OIDC_ISSUER", "the identity provider's issuer URL, e.g. https://login.example.com/realms/concierge");
+        Optional<String> clientId = reader.optional("OIDC_CLIENT_ID");
+        if (clientId.isEmpty()) reader.problems.add("OIDC_CLIENT_ID: AUTH_MODE=oidc needs the client id registered at the identity provider");
+        Optional<String> clientSecret = reader.optional("OIDC_CLIENT_SECRET");
+        if (clientSecret.isEmpty()) reader.problems.add("OIDC_CLIENT_SECRET: AUTH_MODE=oidc needs the client's secret (a secretsmanager: reference works)");
+        URI publicBaseUrl = requiredUrl(reader, "PUBLIC_BASE_URL", "the URL users type, e.g. http://concierge.example.internal; "
+                + "register <PUBLIC_BASE_URL>/auth/callback as the redirect URI at the identity provider");
+        Optional<String> secret = reader.optional("SESSION_SECRET");
+        byte[] sessionSecret = secret.map(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(new byte[0]);
+        if (sessionSecret.length < 32) {
+            reader.problems.add("SESSION_SECRET: AUTH_MODE=oidc needs at least 32 bytes of random text to sign session cookies"
+                    + (secret.isPresent() ? " (got " + sessionSecret.length + ")" : "") + ", e.g. from: openssl rand -base64 48");
+        }
+        if (reader.problems.size() > before) return Optional.empty();
+        return Optional.of(new Oidc(issuer, clientId.get(), clientSecret.get(), publicBaseUrl, sessionSecret));
+    }
+
+    private static URI requiredUrl(Reader reader, String name, String expected) {
+        Optional<String> value = reader.optional(name);
+        if (value.isEmpty()) {
+            reader.problems.add(name + ": AUTH_MODE=oidc needs " + expected);
+            return null;
+        }
+        try {
+            return httpUrl(value.get());
+        } catch (IllegalArgumentException e) {
+            reader.problems.add(name + ": must be an http(s) URL (" + expected + "), got '" + value.get() + "'");
+            return null;
+        }
+    }
+
+    private enum FileStore { LOCAL, S3 }
+
+    private static FilesConfig files(Reader reader) {
+        FileStore store = reader.choice("FILES_STORE", FileStore.class);
+        Path directory = Path.of(reader.text("FILES_DIR").replace("${DATA_DIR}", reader.text("DATA_DIR")));
+        Optional<String> bucket = reader.optional("FILES_BUCKET");
+        String prefix = reader.optional("FILES_PREFIX").orElse("");
+        Optional<URI> endpoint = Optional.empty();
+        Optional<String> endpointText = reader.optional("AWS_ENDPOINT_URL_S3");
+        if (endpointText.isPresent()) {
+            try {
+                endpoint = Optional.of(httpUrl(endpointText.get()));
+            } catch (IllegalArgumentException e) {
+                reader.problems.add("AWS_ENDPOINT_URL_S3: must be an http(s) URL such as http://localhost:9000, got '" + endpointText.get() + "'");
+            }
+        }
+        if (!prefix.matches("[A-Za-z0-9._/-]*") || prefix.contains("..")) {
+            reader.problems.add("FILES_PREFIX: may hold letters, digits, '.', '_', '-' and '/' only (e.g. concierge/dev/), got '" + prefix + "'");
+            prefix = "";
+        }
+        if (store == FileStore.S3) {
+            if (bucket.isEmpty()) {
+                reader.problems.add("FILES_BUCKET: FILES_STORE=s3 needs the name of the bucket that keeps exports and import "
+                        + "originals (or set FILES_STORE=local to keep them in FILES_DIR)");
+            } else if (!bucket.get().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+                reader.problems.add("FILES_BUCKET: must be an S3 bucket name (3 to 63 lower-case letters, digits, '.' and '-'), got '" + bucket.get() + "'");
+            }
+            if (reader.optional("AWS_REGION").isEmpty() && endpoint.isEmpty()) {
+                reader.problems.add("AWS_REGION: FILES_STORE=s3 needs the bucket's region (ECS sets it for tasks)");
+            }
+        }
+        if (store == FileStore.S3 && bucket.isPresent()) {
+            return new FilesConfig(FilesConfig.Store.S3, directory, bucket, prefix, endpoint, reader.optional("AWS_REGION"));
+        }
+        return new FilesConfig(FilesConfig.Store.LOCAL, directory, Optional.empty(), prefix, endpoint, reader.optional("AWS_REGION"));
     }
 
     private static URI httpUrl(String value) {

@@ -55,9 +55,18 @@ public final class RunningApp implements AutoCloseable {
                 "DATABASE_URL", database.jdbcUrl(),
                 "DATABASE_USER", database.user(),
                 "OLLAMA_BASE_URL", "http://127.0.0.1:9", // nothing listens: the app must start anyway
-                "SHUTDOWN_DRAIN_SECONDS", "1"));
+                "SHUTDOWN_DRAIN_SECONDS", "1",
+                "FILES_DIR", temporaryFilesDirectory())); // not ./data/files of the module
         env.putAll(extraSettings);
         return env;
+    }
+
+    private static String temporaryFilesDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("concierge-files-").toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The app's own database (only for apps started over a test database). */

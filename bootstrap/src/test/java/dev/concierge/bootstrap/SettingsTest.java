@@ -58,11 +58,58 @@ class SettingsTest {
         }
     }
 
+    @Test void oidc_mode_without_its_settings_is_refused_naming_each_one() {
+        assertThatThrownBy(() -> Settings.from(Map.of("AUTH_MODE", "oidc", "SESSION_SECRET", "too short")))
+                .isInstanceOf(Settings.InvalidSettings.class)
+                .hasMessageContaining("OIDC_ISSUER: AUTH_MODE=oidc needs")
+                .hasMessageContaining("OIDC_CLIENT_ID: AUTH_MODE=oidc needs")
+                .hasMessageContaining("OIDC_CLIENT_SECRET: AUTH_MODE=oidc needs")
+                .hasMessageContaining("PUBLIC_BASE_URL: AUTH_MODE=oidc needs")
+                .hasMessageContaining("SESSION_SECRET: AUTH_MODE=oidc needs at least 32 bytes")
+                .hasMessageNotContaining("too short");
+    }
+
+    @Test void oidc_mode_with_its_settings_starts_against_a_shared_database() {
+        var identity = Settings.from(Map.of("AUTH_MODE", "oidc", "OIDC_ISSUER", "https://login.example.com/realms/c",
+                "OIDC_CLIENT_ID", "concierge", "OIDC_CLIENT_SECRET", "s", "PUBLIC_BASE_URL", "http://concierge.corp.example",
+                "SESSION_SECRET", "x".repeat(32), "DATABASE_URL", "postgresql://db.example.com/concierge")).identity();
+
+        assertThat(identity.mode()).isEqualTo(Settings.AuthMode.OIDC);
+        assertThat(identity.oidc()).hasValueSatisfying(o -> {
+            assertThat(o.issuer()).hasToString("https://login.example.com/realms/c");
+            assertThat(o.toString()).doesNotContain("xxxxxxxx");
+        });
+    }
+
+    @Test void files_are_kept_under_the_data_directory_unless_a_directory_or_bucket_is_given() {
+        var local = Settings.from(Map.of("DATA_DIR", "/var/lib/concierge")).files();
+        assertThat(local.store()).isEqualTo(dev.concierge.adapter.files.FilesConfig.Store.LOCAL);
+        assertThat(local.directory()).isEqualTo(Path.of("/var/lib/concierge/files"));
+
+        var s3 = Settings.from(Map.of("FILES_STORE", "s3", "FILES_BUCKET", "concierge-dev-files", "FILES_PREFIX", "dev",
+                "AWS_REGION", "ap-northeast-1")).files();
+        assertThat(s3.bucket()).contains("concierge-dev-files");
+        assertThat(s3.prefix()).isEqualTo("dev/");
+        assertThat(s3.region()).contains("ap-northeast-1");
+    }
+
+    @Test void an_s3_file_store_without_its_bucket_or_region_is_refused_naming_both() {
+        assertThatThrownBy(() -> Settings.from(Map.of("FILES_STORE", "s3")))
+                .isInstanceOf(Settings.InvalidSettings.class)
+                .hasMessageContaining("FILES_BUCKET: FILES_STORE=s3 needs")
+                .hasMessageContaining("AWS_REGION: FILES_STORE=s3 needs");
+        assertThatThrownBy(() -> Settings.from(Map.of("FILES_STORE", "s3", "FILES_BUCKET", "Not_A_Bucket", "AWS_REGION", "ap-northeast-1",
+                "AWS_ENDPOINT_URL_S3", "localhost:9000")))
+                .isInstanceOf(Settings.InvalidSettings.class)
+                .hasMessageContaining("FILES_BUCKET: must be an S3 bucket name")
+                .hasMessageContaining("AWS_ENDPOINT_URL_S3: must be an http(s) URL");
+    }
+
     @Test void local_identity_against_a_remote_database_is_refused_saying_what_to_set() {
         assertThatThrownBy(() -> Settings.from(Map.of("DATABASE_URL", "postgresql://app:secret@db.example.com:5432/concierge")))
                 .isInstanceOf(Settings.InvalidSettings.class)
                 .hasMessageContaining("db.example.com")
-                .hasMessageContaining("AUTH_MODE=alb")
+                .hasMessageContaining("AUTH_MODE=oidc")
                 .hasMessageContaining("ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE=true")
                 .hasMessageNotContaining("secret");
     }

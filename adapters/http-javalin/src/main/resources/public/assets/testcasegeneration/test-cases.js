@@ -200,11 +200,37 @@
     showProgress(box, await api('POST', '/api/batches/' + encodeURIComponent(box.dataset.batchId) + '/cancel'));
   }
 
+  // Background export: start it, poll its state, then offer the stored file -----------------------------------
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function startExport(form) {
+    const status = document.getElementById('export-status');
+    status.replaceChildren(text('exportQueued'));
+    let exported = await api('POST', '/api/suites/' + suiteId() + '/exports', { format: new FormData(form).get('format') });
+    for (let wait = 500; exported.state === 'queued' || exported.state === 'running'; wait = Math.min(wait * 2, 5000)) {
+      await sleep(wait);
+      exported = await api('GET', '/api/exports/' + encodeURIComponent(exported.id));
+    }
+    if (exported.state !== 'ready') {
+      status.replaceChildren(format(text('exportFailed'), [exported.failure || '']));
+      status.classList.add('error');
+      return;
+    }
+    const link = document.createElement('a');
+    link.href = exported.downloadUrl;
+    link.setAttribute('download', '');
+    link.id = 'export-download';
+    link.textContent = text('exportDownload') + ' (' + exported.format.toUpperCase() + ')';
+    status.classList.remove('error');
+    status.replaceChildren(text('exportReady') + ' ', link);
+  }
+
   // Wiring -----------------------------------------------------------------------------------------------------
   const forms = {
     'create-suite': createSuite,
     'create-case': createCase,
     import: importFile,
+    export: startExport,
     procedure: saveProcedure,
     reject: (form) => review('reject', { reason: new FormData(form).get('reason') || '' }),
   };

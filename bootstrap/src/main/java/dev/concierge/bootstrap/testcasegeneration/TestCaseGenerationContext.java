@@ -7,21 +7,29 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import com.google.inject.name.Names;
+import dev.concierge.adapter.http.testcasegeneration.SuiteExportWriter;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationHttpModule;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.bootstrap.BackgroundWork;
 import dev.concierge.bootstrap.ContextModule;
 import dev.concierge.bootstrap.Settings;
+import dev.concierge.domain.testcasegeneration.port.in.RunExportsUseCase;
+import dev.concierge.domain.testcasegeneration.model.ExportFormat;
+import dev.concierge.domain.testcasegeneration.model.SuiteExport;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
+import dev.concierge.domain.testcasegeneration.port.out.SuiteDocuments;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Test-case generation: its use cases and workers (none when {@code ROLE=web}), the queue's gauges and CloudWatch
+ * Test-case generation: its use cases and workers (none when {@code ROLE=web}), the export worker (only where users
+ * are served), the queue's gauges and CloudWatch
  * lines (in every role: the web tier keeps the signal while workers are scaled to zero), the workers' health, and
  * its API and pages.
  */
@@ -37,6 +45,7 @@ public final class TestCaseGenerationContext implements ContextModule {
 
         @Override protected void configure() {
             install(new TestCaseGenerationModule(generation()));
+            bind(SuiteDocuments.class).toInstance(documents(new SuiteExportWriter()));
             HttpModule.healthIndicators(binder()).addBinding().to(GenerationWorkersHealthIndicator.class);
             if (settings.role().runsGenerationWorkers()) {
                 HttpModule.readinessIndicators(binder()).addBinding().to(Key.get(GenerationWorkersHealthIndicator.class, Names.named("ready")));
@@ -44,6 +53,24 @@ public final class TestCaseGenerationContext implements ContextModule {
             // Gauges first, then the workers: they claim from tables the migrations made.
             ContextModule.backgroundWork(binder()).addBinding().to(Key.get(BackgroundWork.class, Names.named("queueMetrics")));
             ContextModule.backgroundWork(binder()).addBinding().to(Key.get(BackgroundWork.class, Names.named("workers")));
+            // Exports are files users wait for on a page: made where users are served (ROLE all and web).
+            if (settings.role().servesUsers()) {
+                ContextModule.backgroundWork(binder()).addBinding().to(Key.get(BackgroundWork.class, Names.named("exports")));
+            }
+        }
+
+        /**
+         * The HTTP adapter's file formats (the same as a direct download) for the background exports, in every role. A
+         * driving adapter implements no driven port, so the port is met here, in the wiring.
+         */
+        private static SuiteDocuments documents(SuiteExportWriter writer) {
+            return new SuiteDocuments() {
+                @Override public String contentType(ExportFormat format) { return writer.contentType(format); }
+
+                @Override public void write(SuiteExport export, ExportFormat format, OutputStream out) throws IOException {
+                    writer.write(export, format, out);
+                }
+            };
         }
 
         /** A web instance runs no generation workers, whatever GENERATION_CONCURRENCY says. */
@@ -80,6 +107,15 @@ public final class TestCaseGenerationContext implements ContextModule {
                 @Override public void stopTaking() { workers.stopClaiming(); }
 
                 @Override public void stop(Duration grace) { workers.stop(grace); }
+            };
+        }
+
+        /** Asks for the use case so that the service exists (and has handed itself to the worker) before it starts. */
+        @Provides @Singleton @Named("exports") BackgroundWork exports(ExportWorker worker, RunExportsUseCase exports) {
+            return new BackgroundWork() {
+                @Override public void start() { worker.start(); }
+
+                @Override public void stop(Duration grace) { worker.stop(grace); }
             };
         }
 

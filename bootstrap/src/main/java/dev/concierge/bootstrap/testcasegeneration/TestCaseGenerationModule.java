@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.bootstrap.Settings;
 import dev.concierge.adapter.llm.testcasegeneration.TestCaseGenerationLlmModule;
+import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.testcasegeneration.application.ExportService;
 import dev.concierge.domain.testcasegeneration.application.GenerationService;
 import dev.concierge.domain.testcasegeneration.application.SuitesService;
@@ -17,6 +18,9 @@ import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ProcessGenerationJobsUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.RunExportsUseCase;
+import dev.concierge.domain.testcasegeneration.port.out.ExportRepository;
+import dev.concierge.domain.testcasegeneration.port.out.SuiteDocuments;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
@@ -49,17 +53,26 @@ final class TestCaseGenerationModule extends AbstractModule {
         bind(GenerateProceduresUseCase.class).to(GenerationService.class);
         bind(ProcessGenerationJobsUseCase.class).to(GenerationService.class);
         bind(ExportProceduresUseCase.class).to(ExportService.class);
+        bind(RunExportsUseCase.class).to(ExportService.class);
     }
 
     @Provides @Singleton SuitesService suites(SuiteRepository suites, TestCaseRepository cases, Clock clock) {
         return new SuitesService(suites, cases, clock);
     }
 
-    @Provides @Singleton TestCasesService testCases(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, Clock clock) {
-        return new TestCasesService(suites, cases, transactions, clock);
+    @Provides @Singleton TestCasesService testCases(SuiteRepository suites, TestCaseRepository cases, Transactions transactions,
+                                                    StoredFiles files, Clock clock) {
+        return new TestCasesService(suites, cases, transactions, files, clock);
     }
 
-    @Provides @Singleton ExportService export(SuiteRepository suites, TestCaseRepository cases) { return new ExportService(suites, cases); }
+    @Provides @Singleton ExportService export(SuiteRepository suites, TestCaseRepository cases, ExportRepository exports,
+                                              SuiteDocuments documents, StoredFiles files, ExportWorker worker, Clock clock) {
+        ExportService service = new ExportService(suites, cases, exports, documents, files, worker, clock);
+        worker.runs(service);
+        return service;
+    }
+
+    @Provides @Singleton ExportWorker exportWorker() { return new ExportWorker(); }
 
     @Provides @Singleton GenerationService generation(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue,
                                                       ProcedureGenerator generator, GenerationModelStatus modelStatus,

@@ -16,6 +16,7 @@ import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.Batch;
 import dev.concierge.domain.testcasegeneration.model.BatchProgress;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.ImportOriginal;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
 import dev.concierge.domain.testcasegeneration.model.JobState;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
@@ -82,14 +83,15 @@ class GenerationCrashTest {
             Map<String, String> here = new HashMap<>(env);
             Settings settings = Settings.from(here);
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new PersistenceModule(database), new LlmModule(settings.llm()),
-                    new TestCaseGenerationModule(settings.generation()), binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()));
+                    new TestCaseGenerationModule(settings.generation()), binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()),
+                    WithoutExports.MODULE);
             GenerateProceduresUseCase generation = injector.getInstance(GenerateProceduresUseCase.class);
             ManageTestCasesUseCase testCases = injector.getInstance(ManageTestCasesUseCase.class);
 
             Suite suite = injector.getInstance(ManageSuitesUseCase.class).create(new CreateSuiteCommand(QA, new NewSuite("Crash", ""), Optional.empty()));
             injector.getInstance(ImportTestCasesUseCase.class).importCases(QA, suite.id(), IntStream.rangeClosed(1, CASES)
                     .mapToObj(i -> new ImportRow(i + 1, "TC-%03d".formatted(i), "Case " + i + " signs in", "", "Signed in", "", "", "", List.of()))
-                    .toList());
+                    .toList(), new ImportOriginal(new byte[0], "text/csv"));
             Batch batch = generation.generate(new GenerateProceduresCommand(QA, suite.id(), List.of()));
 
             Process first = startApp(env, temp.resolve("first.log"));

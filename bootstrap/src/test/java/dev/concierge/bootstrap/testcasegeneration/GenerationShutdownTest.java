@@ -16,6 +16,7 @@ import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.Batch;
 import dev.concierge.domain.testcasegeneration.model.BatchProgress;
 import dev.concierge.domain.testcasegeneration.model.ClaimedJob;
+import dev.concierge.domain.testcasegeneration.model.ImportOriginal;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
 import dev.concierge.domain.testcasegeneration.model.JobState;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
@@ -61,11 +62,13 @@ class GenerationShutdownTest {
                     "SHUTDOWN_DRAIN_SECONDS", "1"));
             Settings settings = Settings.from(env);
             Injector other = Guice.createInjector(Stage.PRODUCTION, new PersistenceModule(database), new LlmModule(settings.llm()),
-                    new TestCaseGenerationModule(settings.generation()), binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()));
+                    new TestCaseGenerationModule(settings.generation()), binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()),
+                    WithoutExports.MODULE);
             GenerateProceduresUseCase generation = other.getInstance(GenerateProceduresUseCase.class);
             Suite suite = other.getInstance(ManageSuitesUseCase.class).create(new CreateSuiteCommand(QA, new NewSuite("Stop", ""), Optional.empty()));
             other.getInstance(ImportTestCasesUseCase.class).importCases(QA, suite.id(), IntStream.rangeClosed(1, 4)
-                    .mapToObj(i -> new ImportRow(i + 1, "TC-" + i, "Case " + i, "", "", "", "", "", List.of())).toList());
+                    .mapToObj(i -> new ImportRow(i + 1, "TC-" + i, "Case " + i, "", "", "", "", "", List.of())).toList(),
+                    new ImportOriginal(new byte[0], "text/csv"));
             Batch batch = generation.generate(new GenerateProceduresCommand(QA, suite.id(), List.of()));
 
             Application app = Application.start(settings);

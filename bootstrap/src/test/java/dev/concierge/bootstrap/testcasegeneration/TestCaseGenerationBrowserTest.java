@@ -116,6 +116,29 @@ class TestCaseGenerationBrowserTest {
         }
     }
 
+    @Test void a_file_of_the_suite_is_prepared_in_the_background_and_offered_for_download() throws Exception {
+        long suite = new ObjectMapper().readTree(running.post("/api/suites", "{\"name\":\"Export\"}").body()).get("id").asLong();
+        running.post("/api/suites/" + suite + "/test-cases", "{\"key\":\"TC-100\",\"title\":\"Export me\"}");
+        ChromeDriver browser = Browser.start(1280, 1000);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        try {
+            browser.get(running.base() + "/test-cases/suites/" + suite + "?lang=en");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#export select[name=format]"))).selectByValue("xlsx");
+            browser.findElement(By.cssSelector("#export button[type=submit]")).click();
+
+            WebElement download = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export-download")));
+            assertThat(browser.findElement(By.id("export-status")).getText()).contains("The file is ready.").contains("Download (XLSX)");
+            String href = download.getDomAttribute("href");
+            assertThat(href).startsWith("/api/exports/").endsWith("/download");
+            var file = running.get(href);
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".xlsx"));
+            Browser.screenshot(browser, "test-cases-export-ready");
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test void the_pages_fit_a_phone_without_sideways_scrolling() throws Exception {
         String suite = json(running.post("/api/suites", "{\"name\":\"スマートフォン\"}").body()).get("id").asText();
         String testCase = json(running.post("/api/suites/" + suite + "/test-cases", """

@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http;
 
+import dev.concierge.adapter.http.identity.SignInRequired;
 import dev.concierge.adapter.http.identity.Unauthenticated;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.DomainException;
@@ -61,6 +62,11 @@ public final class ErrorMapping {
             problem(ctx, e.status(), e.code(), e.getMessage(), List.of());
         });
         routes.exception(Unauthenticated.class, (e, ctx) -> problem(ctx, 401, "unauthenticated", e.getMessage(), List.of()));
+        // A page without a session goes to sign in (AUTH_MODE=oidc); the API still answers 401.
+        routes.exception(SignInRequired.class, (e, ctx) -> {
+            if (isApi(ctx) || !"GET".equals(ctx.method().name())) problem(ctx, 401, "unauthenticated", e.getMessage(), List.of());
+            else ctx.redirect(e.loginPath());
+        });
         routes.exception(CrossOriginProtection.Forbidden.class, (e, ctx) -> problem(ctx, 403, e.code(), e.getMessage(), List.of()));
         routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.getMessage(), e.details()));
         routes.exception(UnsupportedMediaType.class, (e, ctx) -> problem(ctx, 415, "unsupported_media_type", e.getMessage(),

@@ -235,7 +235,8 @@ public final class HttpServer {
     }
 
     static boolean isOpen(String path) {
-        return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/assets/");
+        return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/assets/")
+                || path.startsWith("/auth/"); // AUTH_MODE=oidc's sign-in; no such routes in the other modes
     }
 
     /** PostgreSQL cannot store or compare text with NUL in it; no legitimate client sends one. */

@@ -1,6 +1,6 @@
 package dev.concierge.adapter.http.identity;
 
 /** The request carries no identity we can trust: 401, for the API as an error body, for pages as a page. */
-public final class Unauthenticated extends RuntimeException {
+public class Unauthenticated extends RuntimeException {
     public Unauthenticated(String message) { super(message, null, false, false); }
 }

@@ -73,6 +73,9 @@ public final class TestCaseGenerationPages implements RouteGroup {
 
     public record CaseList(Suite suite, List<TestCase> items, long total, String status, String q, int offset,
                            List<Batch> batches) {
+        /** Listing the whole suite: then {@code total} is the suite's size. */
+        public boolean unfiltered() { return status.isEmpty() && q.isEmpty(); }
+
         public String href(int newOffset) {
             return "/test-cases/suites/" + suite.id() + "?status=" + status + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
                     + "&offset=" + Math.max(0, newOffset);

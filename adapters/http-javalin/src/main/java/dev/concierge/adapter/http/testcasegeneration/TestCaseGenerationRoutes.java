@@ -14,6 +14,8 @@ import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.Bat
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchRequest;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchView;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.CreateSuiteRequest;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.ExportRequest;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.ExportView;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.ImportReportView;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.ProcedureRequest;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.RejectRequest;
@@ -29,11 +31,16 @@ import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.testcasegeneration.model.Batch;
 import dev.concierge.domain.testcasegeneration.model.BatchId;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.ExportFormat;
+import dev.concierge.domain.testcasegeneration.model.ExportId;
+import dev.concierge.domain.testcasegeneration.model.ExportJob;
+import dev.concierge.domain.testcasegeneration.model.ImportOriginal;
 import dev.concierge.domain.testcasegeneration.model.ImportReport;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
 import dev.concierge.domain.testcasegeneration.model.Priority;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
 import dev.concierge.domain.testcasegeneration.model.Suite;
+import dev.concierge.domain.testcasegeneration.model.SuiteExport;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
 import dev.concierge.domain.testcasegeneration.model.TestCaseContent;
@@ -54,6 +61,7 @@ import io.javalin.http.UploadedFile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +75,9 @@ import java.util.function.Supplier;
 
 /**
  * The test-case generation JSON API: suites, test cases, review actions, generation batches (with a live SSE
- * stream of their progress), CSV import and CSV/Markdown/XLSX export.
+ * stream of their progress), CSV import (the original kept in the file store) and CSV/Markdown/XLSX export: directly
+ * for suites up to {@link ExportProceduresUseCase#DIRECT_LIMIT} cases, as a background export with a download link
+ * for any size.
  */
 public final class TestCaseGenerationRoutes implements RouteGroup {
     /** Larger than the JSON limit: a suite of a few thousand cases with requirement text is a few MiB. */
@@ -114,6 +124,9 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         routes.post("/api/suites/{id}/test-cases", this::createTestCase);
         routes.post("/api/suites/{id}/imports", this::importCases);
         routes.get("/api/suites/{id}/export", this::export);
+        routes.post("/api/suites/{id}/exports", this::startExport);
+        routes.get("/api/exports/{id}", ctx -> ctx.json(ExportView.of(exports.exportJob(actor(ctx), exportId(ctx)), zone)));
+        routes.get("/api/exports/{id}/download", this::download);
         routes.post("/api/suites/{id}/batches", this::startBatch, LlmRoutes.ROLE);
         routes.get("/api/suites/{id}/batches", ctx -> ctx.json(ListView.of(
                 generation.batches(actor(ctx), suiteId(ctx), Params.page(ctx)), this::view)));
@@ -216,7 +229,8 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         Actor actor = actor(ctx);
         SuiteId suite = suiteId(ctx);
         byte[] file = uploadedBytes(ctx);
-        ImportReport report = imports.importCases(actor, suite, TestCaseCsvReader.read(file, ctx.header("Accept-Language")));
+        ImportReport report = imports.importCases(actor, suite, TestCaseCsvReader.read(file, ctx.header("Accept-Language")),
+                new ImportOriginal(file, "text/csv"));
         ctx.status(report.created() > 0 ? 201 : 200).json(ImportReportView.of(report));
     }
 
@@ -268,13 +282,36 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
                 + " MiB; split it and import the parts.", List.of(FieldError.of("file", "is too large")));
     }
 
-    private void export(Context ctx) {
-        SuiteExportWriter.Format format = SuiteExportWriter.Format.parse(ctx.queryParam("format"));
-        var export = exports.export(actor(ctx), suiteId(ctx));
-        String filename = "suite-" + export.suite().id().value() + "." + format.extension;
+    /** A suite up to the direct limit, written into the response as its cases are read. */
+    private void export(Context ctx) throws IOException {
+        ExportFormat format = valid(() -> ExportFormat.parse(ctx.queryParam("format")));
+        SuiteExport export = exports.export(actor(ctx), suiteId(ctx));
+        attachment(ctx, "suite-" + export.suite().id().value() + "." + format.wireName(), format);
+        try (OutputStream out = ctx.outputStream()) {
+            SuiteExportWriter.writeTo(export, format, out);
+        }
+    }
+
+    private void startExport(Context ctx) {
+        String requested = ctx.queryParam("format");
+        if (requested == null && ctx.bodyAsBytes().length > 0) requested = read(ctx, ExportRequest.class).format();
+        String format = requested;
+        ExportJob job = exports.startExport(actor(ctx), suiteId(ctx), valid(() -> ExportFormat.parse(format)));
+        ctx.header("Location", "/api/exports/" + job.id());
+        ctx.status(201).json(ExportView.of(job, zone));
+    }
+
+    /** Streams the stored file; only members of the suite's team reach it (the use case checks). */
+    private void download(Context ctx) {
+        var download = exports.download(actor(ctx), exportId(ctx));
+        attachment(ctx, download.job().fileName(), download.job().format());
+        ctx.result(download.file().content());
+    }
+
+    private static void attachment(Context ctx, String filename, ExportFormat format) {
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-        if (format == SuiteExportWriter.Format.XLSX) ctx.res().setCharacterEncoding(null); // binary: no charset
-        ctx.contentType(format.contentType).result(SuiteExportWriter.write(export, format));
+        if (format == ExportFormat.XLSX) ctx.res().setCharacterEncoding(null); // binary: no charset
+        ctx.contentType(SuiteExportWriter.contentTypeOf(format));
     }
 
     private TestCaseQuery query(Context ctx) {
@@ -339,6 +376,8 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
     static SuiteId suiteId(Context ctx) { return valid(() -> SuiteId.parse(ctx.pathParam("id"))); }
 
     static TestCaseId testCaseId(Context ctx) { return valid(() -> TestCaseId.parse(ctx.pathParam("id"))); }
+
+    static ExportId exportId(Context ctx) { return valid(() -> ExportId.parse(ctx.pathParam("id"))); }
 
     static BatchId batchId(Context ctx) { return valid(() -> BatchId.parse(ctx.pathParam("id"))); }
 }

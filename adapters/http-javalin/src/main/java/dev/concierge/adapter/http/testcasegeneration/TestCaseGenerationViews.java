@@ -10,6 +10,9 @@ import dev.concierge.domain.testcasegeneration.model.Suite;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
 
 import java.time.Instant;
+import dev.concierge.domain.testcasegeneration.model.ExportJob;
+import dev.concierge.domain.testcasegeneration.model.ExportState;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -53,6 +56,20 @@ final class TestCaseGenerationViews {
                     c.failureReason().orElse(null), c.reviewerFeedback().orElse(null), c.version(), time(c.updatedAt(), zone));
         }
     }
+
+    /** A background export; {@code downloadUrl} once it is ready, {@code failure} once it failed. */
+    record ExportView(String id, long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt,
+                      OffsetDateTime finishedAt, long caseCount, long sizeBytes, String failure, String downloadUrl) {
+        static ExportView of(ExportJob e, ZoneId zone) {
+            return new ExportView(e.id().toString(), e.suite().value(), e.format().wireName(), e.state().wireName(),
+                    e.requestedBy().value(), time(e.createdAt(), zone), e.finishedAt().map(t -> time(t, zone)).orElse(null),
+                    e.caseCount(), e.sizeBytes(), e.state() == ExportState.FAILED ? e.failure().orElse(null) : null,
+                    e.ready() ? "/api/exports/" + e.id() + "/download" : null);
+        }
+    }
+
+    /** The body of POST /api/suites/{id}/exports; no body means CSV. */
+    record ExportRequest(String format) {}
 
     record BatchView(String id, long suiteId, String requestedBy, OffsetDateTime createdAt, int size, boolean cancelled) {
         static BatchView of(Batch b, ZoneId zone) {

@@ -30,6 +30,16 @@ import dev.concierge.domain.testcasegeneration.model.TestCaseKey;
 import dev.concierge.domain.testcasegeneration.model.TestCaseNotFound;
 import dev.concierge.domain.testcasegeneration.model.TestCaseQuery;
 import dev.concierge.domain.testcasegeneration.port.in.CreateSuiteCommand;
+import dev.concierge.domain.kernel.StoredFile;
+import dev.concierge.domain.testcasegeneration.model.ExportFormat;
+import dev.concierge.domain.testcasegeneration.model.ExportId;
+import dev.concierge.domain.testcasegeneration.model.ExportJob;
+import dev.concierge.domain.testcasegeneration.model.ExportNotFound;
+import dev.concierge.domain.testcasegeneration.model.ExportNotReady;
+import dev.concierge.domain.testcasegeneration.model.ExportState;
+import dev.concierge.domain.testcasegeneration.model.ExportTooLarge;
+import dev.concierge.domain.testcasegeneration.model.ImportOriginal;
+import dev.concierge.domain.testcasegeneration.model.SuiteExport;
 import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresCommand;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
@@ -142,7 +152,11 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
     }
 
     // import ---------------------------------------------------------------------------------------------------
-    @Override public synchronized ImportReport importCases(Actor actor, SuiteId suite, List<ImportRow> rows) {
+    /** The originals of imports, as the file store would keep them. */
+    final List<ImportOriginal> originals = new ArrayList<>();
+
+    @Override public synchronized ImportReport importCases(Actor actor, SuiteId suite, List<ImportRow> rows, ImportOriginal original) {
+        originals.add(original);
         get(actor, suite);
         if (rows.isEmpty()) throw InvalidInput.field("file", "has no test cases (only a header, or nothing)");
         List<FieldError> problems = new ArrayList<>();
@@ -297,8 +311,54 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
     // export ---------------------------------------------------------------------------------------------------
     @Override public synchronized SuiteExport export(Actor actor, SuiteId suite) {
         Suite found = get(actor, suite);
-        return new SuiteExport(found, cases.values().stream().filter(c -> c.suite().equals(suite))
-                .sorted(Comparator.comparing(c -> c.content().key().value())).toList());
+        List<TestCase> inSuite = casesOf(suite);
+        if (inSuite.size() > DIRECT_LIMIT) throw new ExportTooLarge(suite, inSuite.size(), DIRECT_LIMIT);
+        return new SuiteExport(found, inSuite.size(), inSuite::forEach);
+    }
+
+    private List<TestCase> casesOf(SuiteId suite) {
+        return cases.values().stream().filter(c -> c.suite().equals(suite)).sorted(Comparator.comparing(c -> c.content().key().value())).toList();
+    }
+
+    private final Map<ExportId, ExportJob> exportJobs = new LinkedHashMap<>();
+    private final Map<ExportId, byte[]> exportFiles = new LinkedHashMap<>();
+
+    @Override public synchronized ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format) {
+        get(actor, suite);
+        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, actor.user(), tick());
+        exportJobs.put(job.id(), job);
+        return job;
+    }
+
+    @Override public synchronized ExportJob exportJob(Actor actor, ExportId id) {
+        ExportJob job = exportJobs.get(id);
+        if (job == null) throw new ExportNotFound(id);
+        try {
+            get(actor, job.suite());
+        } catch (SuiteNotFound e) {
+            throw new ExportNotFound(id);
+        }
+        return job;
+    }
+
+    @Override public synchronized Download download(Actor actor, ExportId id) {
+        ExportJob job = exportJob(actor, id);
+        if (!job.ready()) throw new ExportNotReady(job);
+        byte[] bytes = exportFiles.get(id);
+        return new Download(job, new StoredFile(job.fileKey(), bytes.length, new java.io.ByteArrayInputStream(bytes)));
+    }
+
+    /** What the export worker does: makes the file of every queued export with the adapter's writer. */
+    synchronized void runExports() throws java.io.IOException {
+        for (ExportJob job : List.copyOf(exportJobs.values())) {
+            if (job.state() != ExportState.QUEUED) continue;
+            List<TestCase> inSuite = casesOf(job.suite());
+            var out = new java.io.ByteArrayOutputStream();
+            new SuiteExportWriter().write(new SuiteExport(suites.get(job.suite()), inSuite.size(), inSuite::forEach), job.format(), out);
+            exportFiles.put(job.id(), out.toByteArray());
+            exportJobs.put(job.id(), new ExportJob(job.id(), job.suite(), job.format(), ExportState.READY, job.requestedBy(),
+                    job.createdAt(), Optional.of(tick()), Optional.of(job.fileKey()), out.size(), inSuite.size(), 1, Optional.empty()));
+        }
     }
 
     // helpers --------------------------------------------------------------------------------------------------

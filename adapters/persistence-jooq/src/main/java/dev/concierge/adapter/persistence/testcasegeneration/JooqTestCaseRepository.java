@@ -109,6 +109,20 @@ final class JooqTestCaseRepository implements TestCaseRepository {
                 .fetch(this::toTestCase);
     }
 
+    @Override public List<TestCase> inSuiteAfter(SuiteId suite, Optional<TestCaseKey> after, int limit) {
+        // Keyset paging over the (suite_id, key) unique index: every page costs the same, however deep.
+        return withCurrentRevision(transactions.dsl())
+                .where(TEST_CASES.SUITE_ID.eq(suite.value()))
+                .and(after.map(key -> TEST_CASES.KEY.gt(key.value())).orElse(noCondition()))
+                .orderBy(TEST_CASES.KEY)
+                .limit(limit)
+                .fetch(this::toTestCase);
+    }
+
+    @Override public long countInSuite(SuiteId suite) {
+        return transactions.dsl().fetchCount(TEST_CASES, TEST_CASES.SUITE_ID.eq(suite.value()));
+    }
+
     @Override public List<TestCase> findAll(Collection<TestCaseId> ids) {
         if (ids.isEmpty()) return List.of();
         return withCurrentRevision(transactions.dsl())

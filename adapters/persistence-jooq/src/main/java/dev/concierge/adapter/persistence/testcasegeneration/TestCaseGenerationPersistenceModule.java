@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import dev.concierge.adapter.persistence.PersistenceContext;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.domain.testcasegeneration.port.out.ExportRepository;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
 import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
@@ -23,6 +24,8 @@ public final class TestCaseGenerationPersistenceModule extends AbstractModule im
     @Provides @Singleton SuiteRepository suiteRepository(JooqTransactions transactions) { return new JooqSuiteRepository(transactions); }
 
     @Provides @Singleton TestCaseRepository testCaseRepository(JooqTransactions transactions) { return new JooqTestCaseRepository(transactions); }
+
+    @Provides @Singleton ExportRepository exportRepository(JooqTransactions transactions) { return new JooqExportRepository(transactions); }
 
     @Provides @Singleton GenerationQueue generationQueue(JooqTransactions transactions) { return new JooqGenerationQueue(transactions); }
 }

@@ -3,6 +3,7 @@ package dev.concierge.adapter.persistence.testcasegeneration;
 import org.jooq.DSLContext;
 
 import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables.BATCHES;
+import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables.EXPORTS;
 import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables.GENERATION_JOBS;
 import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables.PROCEDURE_REVISIONS;
 import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables.SUITES;
@@ -13,6 +14,6 @@ final class TestCaseGenerationTables {
     private TestCaseGenerationTables() {}
 
     static void empty(DSLContext sql) {
-        sql.truncate(GENERATION_JOBS, BATCHES, PROCEDURE_REVISIONS, TEST_CASES, SUITES).restartIdentity().cascade().execute();
+        sql.truncate(EXPORTS, GENERATION_JOBS, BATCHES, PROCEDURE_REVISIONS, TEST_CASES, SUITES).restartIdentity().cascade().execute();
     }
 }

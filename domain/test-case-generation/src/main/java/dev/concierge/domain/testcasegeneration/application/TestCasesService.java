@@ -4,9 +4,12 @@ import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.FileKey;
 import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.testcasegeneration.model.ImportReport;
+import dev.concierge.domain.testcasegeneration.model.ImportOriginal;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
 import dev.concierge.domain.testcasegeneration.model.Priority;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
@@ -25,12 +28,15 @@ import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
 import dev.concierge.domain.testcasegeneration.port.out.Transactions;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /** Writing, importing and reviewing test cases. */
@@ -42,10 +48,13 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
     private final Transactions transactions;
     private final Clock clock;
 
-    public TestCasesService(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, Clock clock) {
+    private final StoredFiles files;
+
+    public TestCasesService(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, StoredFiles files, Clock clock) {
         this.cases = cases;
         this.access = new SuiteAccess(suites, cases);
         this.transactions = transactions;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -96,7 +105,7 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
         return changed == current ? current : cases.save(changed);
     }
 
-    @Override public ImportReport importCases(Actor actor, SuiteId suite, List<ImportRow> rows) {
+    @Override public ImportReport importCases(Actor actor, SuiteId suite, List<ImportRow> rows, ImportOriginal original) {
         access.suite(actor, suite);
         if (rows.isEmpty()) throw InvalidInput.field("file", "has no test cases (only a header, or nothing)");
         if (rows.size() > MAX_IMPORT_ROWS) throw InvalidInput.field("file", "has " + rows.size() + " rows; import at most " + MAX_IMPORT_ROWS + " at once");
@@ -124,7 +133,15 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
             throw new InvalidInput("The file was not imported: " + problems.size() + " problem(s) in its rows. Fix them and import again; "
                     + "nothing was changed.", problems);
         }
+        // Kept before the cases change, so every import that changed anything has its original on file.
+        files.write(originalKey(suite), original.contentType(), out -> out.write(original.bytes()));
         return transactions.inTransaction(() -> upsert(suite, valid));
+    }
+
+    /** Named by time (sortable) and a random part, so two imports of the same second never share a file. */
+    private FileKey originalKey(SuiteId suite) {
+        String at = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(clock.instant());
+        return new FileKey("test-case-generation/imports/suite-" + suite.value() + "/" + at + "-" + UUID.randomUUID() + ".csv");
     }
 
     private static <T> T parsed(List<FieldError> problems, java.util.function.Supplier<T> parse) {

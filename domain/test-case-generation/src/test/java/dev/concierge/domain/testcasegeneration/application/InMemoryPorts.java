@@ -1,7 +1,11 @@
 package dev.concierge.domain.testcasegeneration.application;
 
 import dev.concierge.domain.kernel.Conflict;
+import dev.concierge.domain.kernel.FileKey;
+import dev.concierge.domain.kernel.FilesUnavailable;
 import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.kernel.StoredFile;
+import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.Batch;
@@ -9,6 +13,9 @@ import dev.concierge.domain.testcasegeneration.model.BatchId;
 import dev.concierge.domain.testcasegeneration.model.BatchProgress;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.ClaimedJob;
+import dev.concierge.domain.testcasegeneration.model.ExportId;
+import dev.concierge.domain.testcasegeneration.model.ExportJob;
+import dev.concierge.domain.testcasegeneration.model.ExportState;
 import dev.concierge.domain.testcasegeneration.model.JobState;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
@@ -20,6 +27,7 @@ import dev.concierge.domain.testcasegeneration.model.TestCaseContent;
 import dev.concierge.domain.testcasegeneration.model.TestCaseId;
 import dev.concierge.domain.testcasegeneration.model.TestCaseKey;
 import dev.concierge.domain.testcasegeneration.model.TestCaseQuery;
+import dev.concierge.domain.testcasegeneration.port.out.ExportRepository;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
@@ -118,6 +126,18 @@ final class InMemoryPorts {
         @Override public List<TestCase> findAll(Collection<TestCaseId> ids) {
             return ids.stream().map(cases::get).filter(java.util.Objects::nonNull).toList();
         }
+
+        /** Counts the pages read, so a test sees that an export reads page by page. */
+        int pagesRead;
+
+        @Override public List<TestCase> inSuiteAfter(SuiteId suite, Optional<TestCaseKey> after, int limit) {
+            pagesRead++;
+            return inSuite(suite, Set.of()).stream()
+                    .filter(c -> after.map(a -> c.content().key().value().compareTo(a.value()) > 0).orElse(true))
+                    .limit(limit).toList();
+        }
+
+        @Override public long countInSuite(SuiteId suite) { return inSuite(suite, Set.of()).size(); }
 
         @Override public TestCase save(TestCase changed) {
             TestCase stored = cases.get(changed.id());
@@ -330,4 +350,70 @@ final class InMemoryPorts {
         @Override public Optional<String> unavailableReason() { return reason; }
     }
 
+
+    /** Files in memory, as the store keeps them: whole once written. */
+    static final class Files implements StoredFiles {
+        final Map<String, byte[]> stored = new TreeMap<>();
+        boolean unavailable;
+
+        @Override public long write(FileKey key, String contentType, Content content) {
+            if (unavailable) throw new FilesUnavailable("the test's store is down");
+            var bytes = new java.io.ByteArrayOutputStream();
+            try {
+                content.writeTo(bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stored.put(key.value(), bytes.toByteArray());
+            return bytes.size();
+        }
+
+        @Override public Optional<StoredFile> read(FileKey key) {
+            return Optional.ofNullable(stored.get(key.value()))
+                    .map(b -> new StoredFile(key, b.length, new java.io.ByteArrayInputStream(b)));
+        }
+
+        @Override public void delete(FileKey key) { stored.remove(key.value()); }
+    }
+
+    static final class Exports implements ExportRepository {
+        final Map<ExportId, ExportJob> jobs = new LinkedHashMap<>();
+        private final Map<ExportId, Instant> leases = new LinkedHashMap<>();
+
+        @Override public void create(ExportJob queued) { jobs.put(queued.id(), queued); }
+
+        @Override public Optional<ExportJob> find(ExportId id) { return Optional.ofNullable(jobs.get(id)); }
+
+        @Override public Optional<ExportJob> claimNext(Instant now, Instant leaseUntil, int maxAttempts) {
+            for (ExportJob job : List.copyOf(jobs.values())) {
+                boolean expired = job.state() == ExportState.RUNNING && !leases.get(job.id()).isAfter(now);
+                if (expired && job.attempts() >= maxAttempts) {
+                    jobs.put(job.id(), with(job, ExportState.FAILED, job.attempts(), Optional.of("interrupted"), Optional.of(now)));
+                } else if (job.state() == ExportState.QUEUED || expired) {
+                    ExportJob running = with(job, ExportState.RUNNING, job.attempts() + 1, Optional.empty(), Optional.empty());
+                    jobs.put(job.id(), running);
+                    leases.put(job.id(), leaseUntil);
+                    return Optional.of(running);
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override public void finish(ExportId id, long sizeBytes, long caseCount, Instant at) {
+            ExportJob j = jobs.get(id);
+            jobs.put(id, new ExportJob(j.id(), j.suite(), j.format(), ExportState.READY, j.requestedBy(), j.createdAt(),
+                    Optional.of(at), Optional.of(j.fileKey()), sizeBytes, caseCount, j.attempts(), Optional.empty()));
+        }
+
+        @Override public void attemptFailed(ExportId id, String reason, boolean giveUp, Instant at) {
+            ExportJob j = jobs.get(id);
+            jobs.put(id, giveUp ? with(j, ExportState.FAILED, j.attempts(), Optional.of(reason), Optional.of(at))
+                    : with(j, ExportState.QUEUED, j.attempts(), Optional.of(reason), Optional.empty()));
+        }
+
+        private static ExportJob with(ExportJob j, ExportState state, int attempts, Optional<String> failure, Optional<Instant> finished) {
+            return new ExportJob(j.id(), j.suite(), j.format(), state, j.requestedBy(), j.createdAt(), finished, j.file(),
+                    j.sizeBytes(), j.caseCount(), attempts, failure);
+        }
+    }
 }

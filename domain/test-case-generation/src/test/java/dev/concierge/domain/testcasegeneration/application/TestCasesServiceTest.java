@@ -7,6 +7,7 @@ import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.ImportOriginal;
 import dev.concierge.domain.testcasegeneration.model.ImportReport;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
@@ -41,7 +42,9 @@ class TestCasesServiceTest {
     private final InMemoryPorts.MutableClock clock = new InMemoryPorts.MutableClock();
     private final InMemoryPorts.Suites suiteStore = new InMemoryPorts.Suites();
     private final InMemoryPorts.TestCases caseStore = new InMemoryPorts.TestCases();
-    private final TestCasesService service = new TestCasesService(suiteStore, caseStore, new InMemoryPorts.DirectTransactions(), clock);
+    private final InMemoryPorts.Files files = new InMemoryPorts.Files();
+    private static final ImportOriginal ORIGINAL = new ImportOriginal("key,title\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+    private final TestCasesService service = new TestCasesService(suiteStore, caseStore, new InMemoryPorts.DirectTransactions(), files, clock);
     private final Suite suite = suiteStore.create(new NewSuite("Login", ""), "qa", ALICE.user(), clock.instant());
 
     private static TestCaseContent content(String key, String title) {
@@ -126,17 +129,36 @@ class TestCasesServiceTest {
     // --- import
 
     @Test void a_valid_file_creates_every_case() {
-        ImportReport report = service.importCases(ALICE, suite.id(), List.of(row(2, "TC-001", "Sign in"), row(3, "TC-002", "Sign out")));
+        ImportReport report = service.importCases(ALICE, suite.id(), List.of(row(2, "TC-001", "Sign in"), row(3, "TC-002", "Sign out")), ORIGINAL);
 
         assertThat(report).isEqualTo(new ImportReport(2, 0, 0, 0));
         assertThat(caseStore.inSuite(suite.id(), Set.of())).hasSize(2);
+    }
+
+    @Test void the_original_of_an_import_is_kept_in_the_file_store_under_the_suite() {
+        service.importCases(ALICE, suite.id(), List.of(row(2, "TC-001", "Sign in")), ORIGINAL);
+
+        assertThat(files.stored).hasSize(1);
+        var stored = files.stored.entrySet().iterator().next();
+        assertThat(stored.getKey()).startsWith("test-case-generation/imports/suite-" + suite.id().value() + "/20261120T090000Z-").endsWith(".csv");
+        assertThat(stored.getValue()).isEqualTo(ORIGINAL.bytes());
+    }
+
+    @Test void a_refused_import_keeps_no_original_and_an_unreachable_store_changes_no_case() {
+        assertThatThrownBy(() -> service.importCases(ALICE, suite.id(), List.of(row(2, "bad key!", "x")), ORIGINAL)).isInstanceOf(InvalidInput.class);
+        assertThat(files.stored).isEmpty();
+
+        files.unavailable = true;
+        assertThatThrownBy(() -> service.importCases(ALICE, suite.id(), List.of(row(2, "TC-001", "x")), ORIGINAL))
+                .isInstanceOf(dev.concierge.domain.kernel.FilesUnavailable.class);
+        assertThat(caseStore.inSuite(suite.id(), Set.of())).isEmpty();
     }
 
     @Test void a_file_with_any_bad_row_imports_nothing_and_lists_every_problem_by_line() {
         var invalid = catchThrowableOfType(InvalidInput.class, () -> service.importCases(ALICE, suite.id(), List.of(
                 row(2, "TC-001", "Sign in"),
                 new ImportRow(3, "bad key!", "", "", "", "", "", "urgent-ish", List.of()),
-                row(4, "TC-003", "x".repeat(301)))));
+                row(4, "TC-003", "x".repeat(301))), ORIGINAL));
 
         assertThat(invalid.details()).extracting(FieldError::field)
                 .containsExactly("line 3: key", "line 3: priority", "line 3: title", "line 4: title");
@@ -146,7 +168,7 @@ class TestCasesServiceTest {
 
     @Test void a_key_repeated_within_the_file_is_a_row_error() {
         var invalid = catchThrowableOfType(InvalidInput.class, () -> service.importCases(ALICE, suite.id(),
-                List.of(row(2, "TC-001", "Sign in"), row(3, "TC-001", "Sign in again"))));
+                List.of(row(2, "TC-001", "Sign in"), row(3, "TC-001", "Sign in again")), ORIGINAL));
 
         assertThat(invalid.details()).singleElement().satisfies(d -> {
             assertThat(d.field()).isEqualTo("line 3: key");
@@ -156,20 +178,20 @@ class TestCasesServiceTest {
 
     @Test void importing_the_same_file_again_duplicates_nothing() {
         List<ImportRow> file = List.of(row(2, "TC-001", "Sign in"), row(3, "TC-002", "Sign out"));
-        service.importCases(ALICE, suite.id(), file);
+        service.importCases(ALICE, suite.id(), file, ORIGINAL);
 
-        ImportReport again = service.importCases(ALICE, suite.id(), file);
+        ImportReport again = service.importCases(ALICE, suite.id(), file, ORIGINAL);
 
         assertThat(again).isEqualTo(new ImportReport(0, 0, 2, 0));
         assertThat(caseStore.inSuite(suite.id(), Set.of())).hasSize(2);
     }
 
     @Test void a_changed_row_updates_its_case_and_an_approved_case_is_left_alone() {
-        service.importCases(ALICE, suite.id(), List.of(row(2, "TC-002", "Sign out")));
+        service.importCases(ALICE, suite.id(), List.of(row(2, "TC-002", "Sign out")), ORIGINAL);
         TestCase generated = generatedCase();
         service.approve(ALICE, generated.id(), generated.version());
 
-        ImportReport report = service.importCases(ALICE, suite.id(), List.of(row(2, "TC-001", "Sign in, changed"), row(3, "TC-002", "Sign out, changed")));
+        ImportReport report = service.importCases(ALICE, suite.id(), List.of(row(2, "TC-001", "Sign in, changed"), row(3, "TC-002", "Sign out, changed")), ORIGINAL);
 
         assertThat(report).isEqualTo(new ImportReport(0, 1, 0, 1));
         assertThat(caseStore.findByKey(suite.id(), new TestCaseKey("TC-002")).orElseThrow().content().title()).isEqualTo("Sign out, changed");
@@ -177,11 +199,11 @@ class TestCasesServiceTest {
     }
 
     @Test void an_empty_file_is_refused() {
-        assertThatThrownBy(() -> service.importCases(ALICE, suite.id(), List.of())).isInstanceOf(InvalidInput.class).hasMessageContaining("no test cases");
+        assertThatThrownBy(() -> service.importCases(ALICE, suite.id(), List.of(), ORIGINAL)).isInstanceOf(InvalidInput.class).hasMessageContaining("no test cases");
     }
 
     @Test void an_outsider_cannot_import_into_the_suite() {
-        assertThatThrownBy(() -> service.importCases(OUTSIDER, suite.id(), List.of(row(2, "TC-001", "x")))).isInstanceOf(SuiteNotFound.class);
+        assertThatThrownBy(() -> service.importCases(OUTSIDER, suite.id(), List.of(row(2, "TC-001", "x")), ORIGINAL)).isInstanceOf(SuiteNotFound.class);
         clock.advance(Duration.ofSeconds(1));
         assertThat(caseStore.inSuite(suite.id(), Set.of())).isEmpty();
     }

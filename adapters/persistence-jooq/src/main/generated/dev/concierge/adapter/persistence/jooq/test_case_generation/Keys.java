@@ -5,11 +5,13 @@ package dev.concierge.adapter.persistence.jooq.test_case_generation;
 
 
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureRevisions;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCases;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.BatchesRecord;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ExportsRecord;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.GenerationJobsRecord;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ProcedureRevisionsRecord;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.SuitesRecord;
@@ -35,6 +37,7 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final UniqueKey<BatchesRecord> BATCHES_PKEY = Internal.createUniqueKey(Batches.BATCHES, DSL.name("batches_pkey"), new TableField[] { Batches.BATCHES.ID }, true);
+    public static final UniqueKey<ExportsRecord> EXPORTS_PKEY = Internal.createUniqueKey(Exports.EXPORTS, DSL.name("exports_pkey"), new TableField[] { Exports.EXPORTS.ID }, true);
     public static final UniqueKey<GenerationJobsRecord> GENERATION_JOBS_PKEY = Internal.createUniqueKey(GenerationJobs.GENERATION_JOBS, DSL.name("generation_jobs_pkey"), new TableField[] { GenerationJobs.GENERATION_JOBS.ID }, true);
     public static final UniqueKey<ProcedureRevisionsRecord> PROCEDURE_REVISIONS_PKEY = Internal.createUniqueKey(ProcedureRevisions.PROCEDURE_REVISIONS, DSL.name("procedure_revisions_pkey"), new TableField[] { ProcedureRevisions.PROCEDURE_REVISIONS.CASE_ID, ProcedureRevisions.PROCEDURE_REVISIONS.NUMBER }, true);
     public static final UniqueKey<SuitesRecord> SUITES_PKEY = Internal.createUniqueKey(Suites.SUITES, DSL.name("suites_pkey"), new TableField[] { Suites.SUITES.ID }, true);
@@ -46,6 +49,7 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final ForeignKey<BatchesRecord, SuitesRecord> BATCHES__BATCHES_SUITE_ID_FKEY = Internal.createForeignKey(Batches.BATCHES, DSL.name("batches_suite_id_fkey"), new TableField[] { Batches.BATCHES.SUITE_ID }, Keys.SUITES_PKEY, new TableField[] { Suites.SUITES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ExportsRecord, SuitesRecord> EXPORTS__EXPORTS_SUITE_ID_FKEY = Internal.createForeignKey(Exports.EXPORTS, DSL.name("exports_suite_id_fkey"), new TableField[] { Exports.EXPORTS.SUITE_ID }, Keys.SUITES_PKEY, new TableField[] { Suites.SUITES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<GenerationJobsRecord, BatchesRecord> GENERATION_JOBS__GENERATION_JOBS_BATCH_ID_FKEY = Internal.createForeignKey(GenerationJobs.GENERATION_JOBS, DSL.name("generation_jobs_batch_id_fkey"), new TableField[] { GenerationJobs.GENERATION_JOBS.BATCH_ID }, Keys.BATCHES_PKEY, new TableField[] { Batches.BATCHES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<GenerationJobsRecord, TestCasesRecord> GENERATION_JOBS__GENERATION_JOBS_CASE_ID_FKEY = Internal.createForeignKey(GenerationJobs.GENERATION_JOBS, DSL.name("generation_jobs_case_id_fkey"), new TableField[] { GenerationJobs.GENERATION_JOBS.CASE_ID }, Keys.TEST_CASES_PKEY, new TableField[] { TestCases.TEST_CASES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ProcedureRevisionsRecord, TestCasesRecord> PROCEDURE_REVISIONS__PROCEDURE_REVISIONS_CASE_ID_FKEY = Internal.createForeignKey(ProcedureRevisions.PROCEDURE_REVISIONS, DSL.name("procedure_revisions_case_id_fkey"), new TableField[] { ProcedureRevisions.PROCEDURE_REVISIONS.CASE_ID }, Keys.TEST_CASES_PKEY, new TableField[] { TestCases.TEST_CASES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);

@@ -5,6 +5,7 @@ package dev.concierge.adapter.persistence.jooq.test_case_generation;
 
 
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureRevisions;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites;
@@ -21,6 +22,11 @@ public class Tables {
      * The table <code>test_case_generation.batches</code>.
      */
     public static final Batches BATCHES = Batches.BATCHES;
+
+    /**
+     * The table <code>test_case_generation.exports</code>.
+     */
+    public static final Exports EXPORTS = Exports.EXPORTS;
 
     /**
      * The table <code>test_case_generation.generation_jobs</code>.

@@ -5,6 +5,7 @@ package dev.concierge.adapter.persistence.jooq.test_case_generation;
 
 
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureRevisions;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites;
@@ -36,6 +37,11 @@ public class TestCaseGeneration extends SchemaImpl {
      * The table <code>test_case_generation.batches</code>.
      */
     public final Batches BATCHES = Batches.BATCHES;
+
+    /**
+     * The table <code>test_case_generation.exports</code>.
+     */
+    public final Exports EXPORTS = Exports.EXPORTS;
 
     /**
      * The table <code>test_case_generation.generation_jobs</code>.
@@ -74,6 +80,7 @@ public class TestCaseGeneration extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             Batches.BATCHES,
+            Exports.EXPORTS,
             GenerationJobs.GENERATION_JOBS,
             ProcedureRevisions.PROCEDURE_REVISIONS,
             Suites.SUITES,

@@ -31,6 +31,11 @@ public interface TestCaseRepository {
 
     List<TestCase> findAll(Collection<TestCaseId> ids);
 
+    /** Up to {@code limit} cases of the suite whose key sorts after {@code after} (from the first when empty), ordered by key. */
+    List<TestCase> inSuiteAfter(SuiteId suite, Optional<TestCaseKey> after, int limit);
+
+    long countInSuite(SuiteId suite);
+
     /**
      * Stores the new state if nobody changed the case since it was read ({@code version} matches) and returns it
      * with the next version; stores the current revision in the history when it is new.

@@ -8,6 +8,7 @@ import dev.concierge.adapter.persistence.jooq.test_case_generation.Indexes;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.Keys;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.TestCaseGeneration;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches.BatchesPath;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports.ExportsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCases.TestCasesPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.SuitesRecord;
 
@@ -188,6 +189,19 @@ public class Suites extends TableImpl<SuitesRecord> {
             _batches = new BatchesPath(this, null, Keys.BATCHES__BATCHES_SUITE_ID_FKEY.getInverseKey());
 
         return _batches;
+    }
+
+    private transient ExportsPath _exports;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.exports</code> table
+     */
+    public ExportsPath exports() {
+        if (_exports == null)
+            _exports = new ExportsPath(this, null, Keys.EXPORTS__EXPORTS_SUITE_ID_FKEY.getInverseKey());
+
+        return _exports;
     }
 
     private transient TestCasesPath _testCases;

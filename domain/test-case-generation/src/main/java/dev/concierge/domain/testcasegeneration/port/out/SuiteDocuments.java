@@ -1,0 +1,14 @@
+package dev.concierge.domain.testcasegeneration.port.out;
+
+import dev.concierge.domain.testcasegeneration.model.ExportFormat;
+import dev.concierge.domain.testcasegeneration.model.SuiteExport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes a suite as a file in an export format (CSV, Markdown, XLSX), streaming the cases as they come. */
+public interface SuiteDocuments {
+    String contentType(ExportFormat format);
+
+    void write(SuiteExport export, ExportFormat format, OutputStream out) throws IOException;
+}
