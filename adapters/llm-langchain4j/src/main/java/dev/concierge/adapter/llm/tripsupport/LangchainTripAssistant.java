@@ -7,6 +7,7 @@ import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
 import org.slf4j.Logger;
@@ -38,9 +39,13 @@ import java.util.function.Consumer;
 final class LangchainTripAssistant implements TripAssistant {
     private static final Logger log = LoggerFactory.getLogger(LangchainTripAssistant.class);
 
-    /** What langchain4j implements for a turn: the user's message in, the answer streamed out. */
+    /**
+     * What langchain4j implements for a turn: the user's message in, the answer streamed out. The message is passed as
+     * content, not as a String, because AiServices renders a String argument as a prompt template: a user typing
+     * {@code {{name}}} would otherwise fail the turn.
+     */
     interface Assistant {
-        TokenStream chat(String userMessage);
+        TokenStream chat(TextContent userMessage);
     }
 
     private final TripChatModels models;
@@ -61,7 +66,7 @@ final class LangchainTripAssistant implements TripAssistant {
                 .streamingChatModel(models.streaming())
                 .chatMemory(MessageWindowChatMemory.builder().id(turn.conversation()).maxMessages(limits.memoryMessages())
                         .chatMemoryStore(new ConversationMemoryStore(memory, clock, over::get)).build())
-                .systemMessage(AssistantPrompt.system(turn, limits.maxToolCalls()))
+                .systemMessage(withoutTemplateBraces(AssistantPrompt.system(turn, limits.maxToolCalls())))
                 .tools(new TripTools(toolbox))
                 .maxToolCallingRoundTrips(limits.maxToolCalls())
                 .hallucinatedToolNameStrategy(TripTools::unknown)
@@ -69,7 +74,7 @@ final class LangchainTripAssistant implements TripAssistant {
                 .toolExecutionErrorHandler(TripTools::failed)
                 .build();
         Watch watch = new Watch(over, tokens);
-        assistant.chat(turn.userMessage())
+        assistant.chat(TextContent.from(turn.userMessage()))
                 .onPartialResponseWithContext((partial, context) -> watch.token(partial.text(), context.streamingHandle()))
                 .onPartialToolCall(partial -> watch.alive())
                 .onPartialThinking(partial -> watch.alive())
@@ -79,6 +84,14 @@ final class LangchainTripAssistant implements TripAssistant {
                 .onError(watch.done::completeExceptionally)
                 .start();
         return watch.await(turn);
+    }
+
+    /**
+     * AiServices always renders the system message as a prompt template, and ours carries text users typed (trip
+     * titles, notes): "{{" is broken up so it never reads as a template variable. Only the model's copy changes.
+     */
+    static String withoutTemplateBraces(String text) {
+        return text.replace("{{", "{ {").replace("}}", "} }");
     }
 
     /**

@@ -72,6 +72,18 @@ class LangchainTripAssistantTest {
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
+    void template_braces_typed_by_people_reach_the_model_as_text(Provider provider) {
+        var turn = new Turn(conversation, Language.EN, TODAY, TRIP + " {{title}}", "What is {{7*7}}?");
+
+        send(assistant(provider), turn, listener);
+
+        assertThat(listener.failures).isEmpty();
+        assertThat(listener.completions).containsExactly(listener.streamed());
+        assertThat(llm.chatRequests()).singleElement().satisfies(r -> assertThat(r.json().toString()).contains("What is {{7*7}}?"));
+        assertThat(history()).extracting(StoredMessage::kind, StoredMessage::text).startsWith(tuple(Kind.USER, "What is {{7*7}}?"));
+    }
+
+    @ParameterizedTest @EnumSource(Provider.class)
     void the_tools_reach_the_model_with_their_parameter_names(Provider provider) {
         send(assistant(provider), turn("Hello"), listener);
 
