@@ -85,6 +85,8 @@ class AbuseSuiteTest {
         assertThat(operations()).extracting(Operation::toString).contains("POST /api/favourites", "GET /api/quotes/{id}");
     }
 
+    // Before the attacks, which may like the favourite already (a second like changes nothing).
+    @Order(0)
     @Test void the_digest_of_stored_data_sees_a_change_so_the_unchanged_check_can_fail() {
         String before = digest();
 
@@ -134,6 +136,9 @@ class AbuseSuiteTest {
     }
 
     /** Every operation without a body, sent one anyway, and every operation with one, sent none or the wrong type. */
+    // First: its ids must not exist yet (a hostile body another check sends may be accepted and create trip 1, after
+    // which a draft request here would reach the model with an empty body).
+    @Order(1)
     @TestFactory Stream<DynamicTest> unexpected_bodies_and_content_types() {
         return operations().stream().map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
             List<String> failures = new ArrayList<>();
@@ -288,6 +293,9 @@ class AbuseSuiteTest {
         }
     }
 
+    // Late, like the required-fields check: it creates a resource through every create operation, after which the
+    // checks on ids would reach the model for resources that exist.
+    @Order(Integer.MAX_VALUE - 1)
     @Test void stored_text_with_markup_comes_back_escaped_on_every_page() {
         int stored = 0;
         for (Operation op : operations()) {
@@ -389,7 +397,7 @@ class AbuseSuiteTest {
      * One hash over every row of every table of every context schema, found in the catalogue so a new context's
      * tables count without a change here.
      */
-    static String digest() { return StoredData.digest(running.database().dataSource()); }
+    static String digest() { return StoredData.digest(running.database().dataSource(), OwnershipTest.WITHOUT_BACKGROUND_PROGRESS); }
 
     // ---- hostile bodies generated from the request schema
 
