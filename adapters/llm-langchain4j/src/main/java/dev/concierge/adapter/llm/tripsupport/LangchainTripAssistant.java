@@ -1,6 +1,7 @@
 package dev.concierge.adapter.llm.tripsupport;
 
 import dev.concierge.adapter.llm.BoundedChatCall;
+import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmFailure;
 import dev.concierge.domain.kernel.Unavailable;
@@ -29,6 +30,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +91,7 @@ final class LangchainTripAssistant implements TripAssistant {
     @Override public void reply(Turn turn, Toolbox toolbox, Listener listener, Anticipation anticipation) {
         TurnEnd end = new TurnEnd(listener);
         expected.remove(turn.conversation()); // known again only once this turn has completed
-        try {
+        try (var traced = MDC.putCloseable(LlmCallTraces.CONVERSATION, String.valueOf(turn.conversation().value()))) {
             converse(turn, new TripTools(toolbox, turn.language()), end, anticipation);
         } catch (Unavailable e) {
             throw e;
@@ -157,7 +159,7 @@ final class LangchainTripAssistant implements TripAssistant {
                 String result;
                 if (toolCalls < limits.maxToolCalls()) {
                     toolCalls++;
-                    result = tools.run(call).text();
+                    result = models.traces().toolCall(call.name(), call.id(), call.arguments(), () -> tools.run(call).text());
                 } else {
                     result = AssistantPrompt.toolBudgetSpent(turn.language(), limits.maxToolCalls());
                 }

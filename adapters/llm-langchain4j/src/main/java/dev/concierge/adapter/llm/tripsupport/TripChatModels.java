@@ -2,6 +2,7 @@ package dev.concierge.adapter.llm.tripsupport;
 
 import dev.concierge.adapter.llm.BlockingHttpClient;
 import dev.concierge.adapter.llm.LlmCallMetrics;
+import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.Capability;
@@ -20,12 +21,15 @@ import java.util.List;
  * the configured timeout; the non-streamed models never retry on their own ({@code maxRetries(0)}: a hung call must
  * cost one timeout, not three) and langchain4j's streaming models do not retry at all.
  */
-record TripChatModels(StreamingChatModel streaming, ChatModel blocking, ChatModel structured, LlmCallMetrics metrics) {
+record TripChatModels(StreamingChatModel streaming, ChatModel blocking, ChatModel structured, LlmCallMetrics metrics,
+                      LlmCallTraces traces) {
 
     static TripChatModels forConfig(LlmConfig config) { return forConfig(config, LlmCallMetrics.inMemory(config)); }
 
-    static TripChatModels forConfig(LlmConfig config, LlmCallMetrics metrics) {
-        List<ChatModelListener> listeners = List.of(metrics);
+    static TripChatModels forConfig(LlmConfig config, LlmCallMetrics metrics) { return forConfig(config, metrics, LlmCallTraces.off(config)); }
+
+    static TripChatModels forConfig(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
+        List<ChatModelListener> listeners = List.of(metrics, traces);
         return switch (config.provider()) {
             case OLLAMA -> new TripChatModels(
                     OllamaStreamingChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
@@ -36,7 +40,7 @@ record TripChatModels(StreamingChatModel streaming, ChatModel blocking, ChatMode
                             // without this capability langchain4j sends no `format`, and Ollama answers free text
                             .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                             .think(false).timeout(config.requestTimeout()).maxRetries(0).listeners(listeners).build(),
-                    metrics);
+                    metrics, traces);
             case OPENAI -> {
                 OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder streaming = OpenAiStreamingChatModel.builder()
                         .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel()).timeout(config.requestTimeout()).listeners(listeners);
@@ -51,7 +55,7 @@ record TripChatModels(StreamingChatModel streaming, ChatModel blocking, ChatMode
                     blocking.apiKey(key);
                     structured.apiKey(key);
                 });
-                yield new TripChatModels(streaming.build(), blocking.build(), structured.build(), metrics);
+                yield new TripChatModels(streaming.build(), blocking.build(), structured.build(), metrics, traces);
             }
         };
     }
