@@ -30,6 +30,7 @@ public final class Application implements AutoCloseable {
     private final GenerationWorkers workers;
     private final Duration shutdownGrace;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private OpenTelemetryTracing tracing = OpenTelemetryTracing.off();
 
     private Application(Database database, Injector injector, HttpServer server, GenerationWorkers workers, Duration shutdownGrace) {
         this.database = database;
@@ -41,11 +42,12 @@ public final class Application implements AutoCloseable {
 
     public static Application start(Settings settings) {
         Instant started = Instant.now();
+        OpenTelemetryTracing tracing = OpenTelemetryTracing.from(settings.openTelemetry());
         Database database = Database.open(new DatabaseConfig(settings.databaseUrl(), settings.databaseUser(),
                 settings.databasePassword(), settings.dataDirectory(), settings.databasePoolSize()));
         try {
             migrate(database);
-            Injector injector = createInjector(settings, database);
+            Injector injector = createInjector(settings, database, tracing);
             database.recordPoolMetrics(injector.getInstance(MeterRegistry.class));
             GenerationQueueMetrics.register(injector.getInstance(GenerationQueue.class), injector.getInstance(Clock.class),
                     injector.getInstance(MeterRegistry.class));
@@ -60,8 +62,11 @@ public final class Application implements AutoCloseable {
                 throw e;
             }
             LOG.info("Concierge started in {} ms on http://localhost:{}", Duration.between(started, Instant.now()).toMillis(), server.port());
-            return new Application(database, injector, server, workers, settings.shutdownDrain());
+            Application application = new Application(database, injector, server, workers, settings.shutdownDrain());
+            application.tracing = tracing;
+            return application;
         } catch (RuntimeException | Error e) {
+            tracing.close();
             database.close(); // also stops the embedded server, which would otherwise outlive us
             throw e;
         }
@@ -71,9 +76,9 @@ public final class Application implements AutoCloseable {
      * Guice's report shortens anything that looks like a class name (a policy key such as {@code per.diem.B} becomes
      * {@code B}); when every error has the same cause, that cause's own message says best what to fix.
      */
-    private static Injector createInjector(Settings settings, Database database) {
+    private static Injector createInjector(Settings settings, Database database, OpenTelemetryTracing tracing) {
         try {
-            return Guice.createInjector(Stage.PRODUCTION, new ConciergeModule(settings, database));
+            return Guice.createInjector(Stage.PRODUCTION, new ConciergeModule(settings, database), tracing.module(settings.llm()));
         } catch (CreationException e) {
             // One failing provider is reported once per binding that needs it: the same cause, many times.
             var causes = e.getErrorMessages().stream().map(message -> message.getCause() == null ? null : message.getCause().getMessage())
@@ -122,6 +127,7 @@ public final class Application implements AutoCloseable {
                 workers.stop(left.isNegative() ? Duration.ZERO : left);
             } finally {
                 database.close();
+                tracing.close();
                 LOG.info("stopped");
             }
         }

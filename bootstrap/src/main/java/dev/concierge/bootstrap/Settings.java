@@ -37,7 +37,8 @@ public record Settings(
         GenerationSettings generation,
         Optional<Path> travelPolicyFile,
         Identity identity,
-        LlmLimits llmLimits) {
+        LlmLimits llmLimits,
+        Map<String, String> openTelemetry) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -99,7 +100,14 @@ public record Settings(
             new Setting("LLM_RATE_LIMIT_PER_MINUTE", "20", "LLM calls one user may start per minute"),
             new Setting("LLM_MAX_CONCURRENT_CALLS", "4", "LLM calls one instance runs at once"),
             // Read by SettingsSource before the rest: any setting may be a Secrets Manager reference.
-            new Setting("AWS_ENDPOINT_URL_SECRETS_MANAGER", null, "Another Secrets Manager endpoint (LocalStack, tests)"));
+            new Setting("AWS_ENDPOINT_URL_SECRETS_MANAGER", null, "Another Secrets Manager endpoint (LocalStack, tests)"),
+            // tracing: OpenTelemetry's standard variables (every OTEL_* is passed to its SDK autoconfiguration)
+            new Setting("OTEL_EXPORTER_OTLP_ENDPOINT", null, "OTLP/HTTP collector receiving traces (e.g. http://localhost:4318); unset with OTEL_TRACES_EXPORTER unset means no tracing"),
+            new Setting("OTEL_TRACES_EXPORTER", null, "otlp, console or none; setting it (other than none) turns tracing on"),
+            new Setting("OTEL_EXPORTER_OTLP_HEADERS", null, "Headers for the collector, e.g. Authorization=Basic ... for Langfuse; may be a secret reference"),
+            new Setting("OTEL_SERVICE_NAME", "concierge", "Service name on every span"),
+            new Setting("OTEL_TRACES_SAMPLER", "parentbased_always_on", "Which requests are traced (e.g. parentbased_traceidratio with OTEL_TRACES_SAMPLER_ARG=0.1)"),
+            new Setting("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "false", "true records prompts, completions and tool results in model-call spans"));
 
     /** Reads the settings, reporting every bad value at once so a person fixes them in one go. */
     public static Settings from(Map<String, String> env) {
@@ -136,7 +144,8 @@ public record Settings(
                 reader.optional("TRAVEL_POLICY_FILE").map(Path::of),
                 identity(reader),
                 new LlmLimits(reader.integer("LLM_RATE_LIMIT_PER_MINUTE", 1, 100_000),
-                        reader.integer("LLM_MAX_CONCURRENT_CALLS", 1, 1_000)));
+                        reader.integer("LLM_MAX_CONCURRENT_CALLS", 1, 1_000)),
+                openTelemetry(env));
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
             reader.problems.add("OPENAI_API_KEY: LLM_PROVIDER=openai needs an API key (or set OPENAI_BASE_URL to a compatible server that needs none)");
@@ -156,6 +165,13 @@ public record Settings(
     }
 
     private enum Toggle { TRUE, FALSE }
+
+    /** Every OTEL_* variable as given: OpenTelemetry's autoconfiguration reads and checks them. */
+    private static Map<String, String> openTelemetry(Map<String, String> env) {
+        var otel = new java.util.TreeMap<String, String>();
+        env.forEach((name, value) -> { if (name.startsWith("OTEL_") && value != null && !value.isBlank()) otel.put(name, value.strip()); });
+        return java.util.Collections.unmodifiableMap(otel);
+    }
 
     private static Identity identity(Reader reader) {
         AuthMode mode = reader.choice("AUTH_MODE", AuthMode.class);

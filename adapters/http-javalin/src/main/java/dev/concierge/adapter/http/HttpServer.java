@@ -81,6 +81,7 @@ public final class HttpServer {
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private final ServerStopping stopping;
     private final AccessLog accessLog;
+    private final RequestTraces traces;
 
     /** A server with a fixed local user, metrics kept in memory and default LLM limits, for tests of route groups. */
     public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
@@ -98,6 +99,14 @@ public final class HttpServer {
     public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
                       CrossOriginProtection crossOrigin, CurrentUser currentUser, MeterRegistry meters, LlmRoutes llm,
                       ServerStopping stopping) {
+        this(config, mapper, groups, errors, crossOrigin, currentUser, meters, llm, stopping, RequestTraces.off());
+    }
+
+    /** {@code traces} starts a server span per request when tracing is on. */
+    public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
+                      CrossOriginProtection crossOrigin, CurrentUser currentUser, MeterRegistry meters, LlmRoutes llm,
+                      ServerStopping stopping, RequestTraces traces) {
+        this.traces = traces;
         this.drainTimeout = config.drainTimeout();
         this.meters = meters;
         this.stopping = stopping;
@@ -127,6 +136,10 @@ public final class HttpServer {
 
             javalin.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
+                traces.start(ctx).ifPresent(traceId -> {
+                    MDC.put("traceId", traceId);
+                    ctx.attribute(RequestIds.TRACE_ID, traceId);
+                });
                 MDC.put("requestId", RequestIds.assign(ctx));
                 SecurityHeaders.apply(ctx);
                 if (!isOpen(ctx.path())) MDC.put("user", currentUser.of(ctx).value()); // 401 without an identity
@@ -241,6 +254,7 @@ public final class HttpServer {
         } catch (RuntimeException e) {
             LOG.debug("could not record request metrics: {}", e.getMessage());
         }
+        traces.end(ctx, route, RequestIds.of(ctx));
         logAccess(ctx, route, nanos);
     }
 

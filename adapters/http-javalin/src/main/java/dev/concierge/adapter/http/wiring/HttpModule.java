@@ -1,5 +1,9 @@
 package dev.concierge.adapter.http.wiring;
 
+import java.util.Optional;
+import dev.concierge.adapter.http.RequestTraces;
+import io.opentelemetry.api.OpenTelemetry;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.concierge.adapter.http.CrossOriginProtection;
 import dev.concierge.adapter.http.ErrorMapping;
 import dev.concierge.adapter.http.HttpServer;
@@ -77,6 +81,8 @@ public final class HttpModule extends AbstractModule {
 
     @Override protected void configure() {
         bind(CurrentUser.class).toInstance(currentUser);
+        // tracing: bound by the bootstrap when OTEL_* settings configure it
+        OptionalBinder.newOptionalBinder(binder(), OpenTelemetry.class);
         navigation(binder());
         routes(binder()).addBinding().to(WebRoutes.class);
         routes(binder()).addBinding().to(HealthRoutes.class);
@@ -122,10 +128,11 @@ public final class HttpModule extends AbstractModule {
     @Provides @Singleton ServerStopping serverStopping() { return new ServerStopping(); }
 
     @Provides @Singleton HttpServer httpServer(ObjectMapper mapper, Set<RouteGroup> groups, WebRoutes pages,
-                                               MeterRegistry meters, LlmRoutes llm, ServerStopping stopping) {
+                                               MeterRegistry meters, LlmRoutes llm, ServerStopping stopping,
+                                               Optional<OpenTelemetry> openTelemetry) {
         Set<RouteGroup> all = new LinkedHashSet<>(groups);
         all.add(new OpenApiRoutes(mapper, groups));
         return new HttpServer(config, mapper, all, new ErrorMapping(pages), new CrossOriginProtection(),
-                currentUser, meters, llm, stopping);
+                currentUser, meters, llm, stopping, openTelemetry.map(RequestTraces::with).orElseGet(RequestTraces::off));
     }
 }
