@@ -106,6 +106,7 @@ public record Settings(
             new Setting("OTEL_TRACES_EXPORTER", null, "otlp, console or none; setting it (other than none) turns tracing on"),
             new Setting("OTEL_EXPORTER_OTLP_HEADERS", null, "Headers for the collector, e.g. Authorization=Basic ... for Langfuse; may be a secret reference"),
             new Setting("OTEL_SERVICE_NAME", "concierge", "Service name on every span"),
+            new Setting("OTEL_RESOURCE_ATTRIBUTES", null, "More attributes of every span's resource, e.g. deployment.environment=prod"),
             new Setting("OTEL_TRACES_SAMPLER", "parentbased_always_on", "Which requests are traced (e.g. parentbased_traceidratio with OTEL_TRACES_SAMPLER_ARG=0.1)"),
             new Setting("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "false", "true records prompts, completions and tool results in model-call spans"));
 

@@ -206,9 +206,6 @@ public final class ComputeStack extends Stack {
                 .build();
 
         RemovalPolicy removal = profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-        LogGroup appLogs = LogGroup.Builder.create(this, "AppLogs")
-                .logGroupName("/concierge/" + profile.name() + "/app")
-                .retention(profile.appLogRetention()).removalPolicy(removal).build();
         LogGroup ollamaLogs = LogGroup.Builder.create(this, "OllamaLogs")
                 .logGroupName("/concierge/" + profile.name() + "/ollama")
                 .retention(profile.appLogRetention()).removalPolicy(removal).build();
@@ -230,8 +227,9 @@ public final class ComputeStack extends Stack {
                         .build())
                 // longer than SHUTDOWN_DRAIN_SECONDS, so in-flight requests finish before SIGKILL
                 .stopTimeout(Duration.seconds(45))
-                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(appLogs).streamPrefix(APP_CONTAINER).build()))
+                .logging(props.telemetry().appLogDriver())
                 .build());
+        props.telemetry().addTo(task, app);
         ContainerDefinition ollama = task.addContainer(OLLAMA_CONTAINER, ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromRegistry(props.ollamaImage()))
                 .essential(true)

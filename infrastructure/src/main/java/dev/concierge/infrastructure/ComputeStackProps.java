@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param ollamaModel      the model the sidecar pulls and the app asks for ({@code OLLAMA_MODEL})
  * @param ollamaImage      the Ollama container image
  * @param albAuthenticates the ALB signs users in, so the app reads its signed header ({@code AUTH_MODE=alb})
+ * @param telemetry        the log router and trace collector beside every app container
  */
 public record ComputeStackProps(
         StackProps stack,
@@ -33,7 +34,8 @@ public record ComputeStackProps(
         String llmProvider,
         String ollamaModel,
         String ollamaImage,
-        boolean albAuthenticates) {
+        boolean albAuthenticates,
+        AppTelemetry telemetry) {
 
     public ComputeStackProps {
         Objects.requireNonNull(stack, "stack");
@@ -48,6 +50,7 @@ public record ComputeStackProps(
         Objects.requireNonNull(targetGroup, "targetGroup");
         Objects.requireNonNull(ollamaModel, "ollamaModel");
         Objects.requireNonNull(ollamaImage, "ollamaImage");
+        Objects.requireNonNull(telemetry, "telemetry");
         if (!"ollama".equals(llmProvider) && !"openai".equals(llmProvider)) {
             throw new IllegalArgumentException("llmProvider must be ollama or openai, got '" + llmProvider + "'");
         }

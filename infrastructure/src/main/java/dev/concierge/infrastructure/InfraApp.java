@@ -79,6 +79,9 @@ public final class InfraApp {
                 common.description("Concierge " + profile.name() + ": app image repository").build(), profile));
         var network = new NetworkStack(app, prefix + "Network", new NetworkStackProps(
                 common.description("Concierge " + profile.name() + ": VPC, endpoints, security groups").build(), profile));
+        var logs = new LogsStack(app, prefix + "Logs", new LogsStackProps(
+                common.description("Concierge " + profile.name() + ": log archive, Athena queries, error and metric log groups").build(),
+                profile));
         var data = new DataStack(app, prefix + "Data", new DataStackProps(
                 common.description("Concierge " + profile.name() + ": Aurora PostgreSQL and secrets").build(), profile,
                 network.vpc()));
@@ -94,10 +97,11 @@ public final class InfraApp {
                 text(app, "llmProvider").orElse("ollama"),
                 text(app, "ollamaModel").orElse("qwen2.5:7b"),
                 text(app, "ollamaImage").orElse("ollama/ollama:latest"),
-                exposure.albAuthenticates()));
+                exposure.albAuthenticates(), new AppTelemetry(logs, profile)));
         var observability = new ObservabilityStack(app, prefix + "Observability", new ObservabilityStackProps(
                 common.description("Concierge " + profile.name() + ": alarms, topics, dashboard").build(), profile,
-                compute.service(), edge.loadBalancer(), edge.targetGroup(), data.database(), text(app, "alarmEmail")));
+                compute.service(), edge.loadBalancer(), edge.targetGroup(), data.database(), text(app, "alarmEmail"),
+                new AlarmChat.Destinations(text(app, "alarmWebhookUrl"), text(app, "alarmSlackWorkspaceId"), text(app, "alarmSlackChannelId"))));
 
         if (exposure instanceof Exposure.CorporateOnly && text(app, "allowedCidrs").isEmpty()) {
             Annotations.of(edge).addWarningV2("concierge:allowedCidrs", "MVP phase without allowedCidrs: the load balancer "
@@ -106,7 +110,7 @@ public final class InfraApp {
         Tags.of(app).add("application", "concierge");
         Tags.of(app).add("environment", profile.name());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability);
+        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability, logs);
     }
 
     static Exposure exposure(Construct app) {
@@ -143,9 +147,9 @@ public final class InfraApp {
 
     /** The stacks of one environment, for the caller that wants to look into them (tests). */
     public record ConciergeStacks(DeploymentProfile profile, RegistryStack registry, NetworkStack network, DataStack data,
-                                  EdgeStack edge, ComputeStack compute, ObservabilityStack observability) {
+                                  EdgeStack edge, ComputeStack compute, ObservabilityStack observability, LogsStack logs) {
         public List<software.amazon.awscdk.Stack> all() {
-            return List.of(registry, network, data, edge, compute, observability);
+            return List.of(registry, network, data, edge, compute, observability, logs);
         }
     }
 }
