@@ -107,10 +107,14 @@ public final class InfraApp {
             Annotations.of(edge).addWarningV2("concierge:allowedCidrs", "MVP phase without allowedCidrs: the load balancer "
                     + "admits only " + NOBODY + " (nobody); pass allowedCidrs=<corporate CIDRs, comma-separated>");
         }
+        AuditStack.Services auditServices = AuditStack.Services.from(app, profile);
+        AuditStack audit = auditServices.any() ? new AuditStack(app, prefix + "Audit",
+                common.description("Concierge " + profile.name() + ": CloudTrail, GuardDuty, AWS Config").build(), profile, auditServices)
+                : null;
         Tags.of(app).add("application", "concierge");
         Tags.of(app).add("environment", profile.name());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability, logs);
+        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability, logs, java.util.Optional.ofNullable(audit));
     }
 
     static Exposure exposure(Construct app) {
@@ -147,9 +151,12 @@ public final class InfraApp {
 
     /** The stacks of one environment, for the caller that wants to look into them (tests). */
     public record ConciergeStacks(DeploymentProfile profile, RegistryStack registry, NetworkStack network, DataStack data,
-                                  EdgeStack edge, ComputeStack compute, ObservabilityStack observability, LogsStack logs) {
+                                  EdgeStack edge, ComputeStack compute, ObservabilityStack observability, LogsStack logs,
+                                  Optional<AuditStack> audit) {
         public List<software.amazon.awscdk.Stack> all() {
-            return List.of(registry, network, data, edge, compute, observability, logs);
+            var all = new java.util.ArrayList<software.amazon.awscdk.Stack>(List.of(registry, network, data, edge, compute, observability, logs));
+            audit.ifPresent(all::add);
+            return List.copyOf(all);
         }
     }
 }
