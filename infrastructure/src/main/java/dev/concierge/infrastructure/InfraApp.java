@@ -8,7 +8,6 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
 import java.util.Arrays;
@@ -111,8 +110,7 @@ public final class InfraApp {
         AuditStack audit = auditServices.any() ? new AuditStack(app, prefix + "Audit",
                 common.description("Concierge " + profile.name() + ": CloudTrail, GuardDuty, AWS Config").build(), profile, auditServices)
                 : null;
-        Tags.of(app).add("application", "concierge");
-        Tags.of(app).add("environment", profile.name());
+        ResourceTags.apply(app, profile);
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         return new ConciergeStacks(profile, registry, network, data, edge, compute, observability, logs, java.util.Optional.ofNullable(audit));
     }
