@@ -110,9 +110,14 @@ public final class InfraApp {
         AuditStack audit = auditServices.any() ? new AuditStack(app, prefix + "Audit",
                 common.description("Concierge " + profile.name() + ": CloudTrail, GuardDuty, AWS Config").build(), profile, auditServices)
                 : null;
+        DeliveryStack delivery = text(app, "githubRepository").map(repository -> new DeliveryStack(app, prefix + "Delivery",
+                common.description("Concierge " + profile.name() + ": the role GitHub Actions deploys with (OIDC)").build(), profile,
+                new DeliveryStack.GitHub(repository, text(app, "githubEnvironment").orElse(profile.name()),
+                        text(app, "githubOidcProviderArn")), registry.repository())).orElse(null);
         ResourceTags.apply(app, profile);
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability, logs, java.util.Optional.ofNullable(audit));
+        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability, logs, java.util.Optional.ofNullable(audit),
+                java.util.Optional.ofNullable(delivery));
     }
 
     static Exposure exposure(Construct app) {
@@ -150,10 +155,11 @@ public final class InfraApp {
     /** The stacks of one environment, for the caller that wants to look into them (tests). */
     public record ConciergeStacks(DeploymentProfile profile, RegistryStack registry, NetworkStack network, DataStack data,
                                   EdgeStack edge, ComputeStack compute, ObservabilityStack observability, LogsStack logs,
-                                  Optional<AuditStack> audit) {
+                                  Optional<AuditStack> audit, Optional<DeliveryStack> delivery) {
         public List<software.amazon.awscdk.Stack> all() {
             var all = new java.util.ArrayList<software.amazon.awscdk.Stack>(List.of(registry, network, data, edge, compute, observability, logs));
             audit.ifPresent(all::add);
+            delivery.ifPresent(all::add);
             return List.copyOf(all);
         }
     }

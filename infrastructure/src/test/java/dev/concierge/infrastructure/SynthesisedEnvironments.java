@@ -18,6 +18,7 @@ final class SynthesisedEnvironments {
     static final List<String> CORPORATE_CIDRS = List.of("203.0.113.0/24", "198.51.100.0/24");
     /** Seed 000's tagging rule, as a deployer writes it in the context. */
     static final String TAGS = "please_keep_it=true,user=taro.yamada";
+    static final String GITHUB_REPOSITORY = "example-org/concierge";
     static final String CERTIFICATE_ARN = "arn:aws:acm:ap-northeast-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100";
 
     private static InfraApp.ConciergeStacks dev;
@@ -49,7 +50,8 @@ final class SynthesisedEnvironments {
                     "oidcClientId", "concierge",
                     "oidcClientSecretName", "concierge/prod/oidc-client-secret",
                     "alarmEmail", "ops@example.com",
-                    "tags", TAGS)).build()));
+                    "tags", TAGS,
+                    "githubRepository", GITHUB_REPOSITORY)).build()));
         }
         return prod;
     }
