@@ -39,19 +39,19 @@ final class SynthesisedEnvironments {
 
     static synchronized InfraApp.ConciergeStacks prod() {
         if (prod == null) {
-            prod = InfraApp.addTo(new App(AppProps.builder().context(Map.of(
-                    "env", "prod",
-                    "phase", "public",
-                    "certificateArn", CERTIFICATE_ARN,
-                    "oidcIssuer", "https://login.example.com",
-                    "oidcAuthorizationEndpoint", "https://login.example.com/authorize",
-                    "oidcTokenEndpoint", "https://login.example.com/token",
-                    "oidcUserInfoEndpoint", "https://login.example.com/userinfo",
-                    "oidcClientId", "concierge",
-                    "oidcClientSecretName", "concierge/prod/oidc-client-secret",
-                    "alarmEmail", "ops@example.com",
-                    "tags", TAGS,
-                    "githubRepository", GITHUB_REPOSITORY)).build()));
+            prod = InfraApp.addTo(new App(AppProps.builder().context(Map.<String, Object>ofEntries(
+                    Map.entry("env", "prod"),
+                    Map.entry("phase", "public"),
+                    Map.entry("certificateArn", CERTIFICATE_ARN),
+                    Map.entry("oidcIssuer", "https://login.example.com"),
+                    Map.entry("oidcAuthorizationEndpoint", "https://login.example.com/authorize"),
+                    Map.entry("oidcTokenEndpoint", "https://login.example.com/token"),
+                    Map.entry("oidcUserInfoEndpoint", "https://login.example.com/userinfo"),
+                    Map.entry("oidcClientId", "concierge"),
+                    Map.entry("oidcClientSecretName", "concierge/prod/oidc-client-secret"),
+                    Map.entry("alarmEmail", "ops@example.com"),
+                    Map.entry("tags", TAGS),
+                    Map.entry("githubRepository", GITHUB_REPOSITORY))).build()));
         }
         return prod;
     }
