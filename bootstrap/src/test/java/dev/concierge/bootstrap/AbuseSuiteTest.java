@@ -385,7 +385,7 @@ class AbuseSuiteTest {
     /** Page routes the server registers (GET, not the API, no path parameters). */
     private static List<String> pages() {
         return running.app.injector().getInstance(HttpServer.class).routes().stream()
-                .filter(r -> r.method().equals("GET") && !FavouritesApiTest.isApi(r.path()) && !r.path().contains("{")
+                .filter(r -> r.method().equals("GET") && !ApiAssertions.isApi(r.path()) && !r.path().contains("{")
                         && !r.path().startsWith("/assets"))
                 .map(HttpServer.Route::path).distinct().toList();
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every model call, registered as a listener on every model the adapter builds: {@code llm.calls} (latency by
- * provider, model and outcome: success, error or abandoned), {@code llm.tokens} (input and output tokens), {@code llm.errors} (by error type), and
+ * provider, model and outcome: success or error), {@code llm.tokens} (input and output tokens), {@code llm.errors} (by error type), and
  * {@code llm.time.to.first.token} reported by the streaming handler. Tags stay few and bounded: the model name comes
  * from configuration (an answer's own name can carry a version suffix), errors by exception class.
  */
@@ -55,16 +55,7 @@ public final class LlmCallMetrics implements ChatModelListener {
         logCall(context.attributes().get(STARTED), "success", usage);
     }
 
-    /**
-     * A call its caller abandoned (an anticipated chat turn that did not come: its thread is interrupted, which closes the
-     * connection) is recorded as {@code abandoned}, not as an error: nothing failed.
-     */
     @Override public void onError(ChatModelErrorContext context) {
-        if (Thread.currentThread().isInterrupted()) {
-            record(context.attributes().get(STARTED), "abandoned");
-            logCall(context.attributes().get(STARTED), "abandoned", null);
-            return;
-        }
         record(context.attributes().get(STARTED), "error");
         logCall(context.attributes().get(STARTED), "error", null);
         Throwable error = context.error();

@@ -142,13 +142,8 @@ public final class LlmCallTraces implements ChatModelListener {
     @Override public void onError(ChatModelErrorContext context) {
         if (!(context.attributes().get(SPAN) instanceof Span span)) return;
         Throwable error = context.error();
-        // An abandoned anticipated call (its thread interrupted) is no failure; LlmCallMetrics counts it the same way.
-        if (Thread.currentThread().isInterrupted()) {
-            span.setAttribute(ERROR_TYPE, "abandoned");
-        } else {
-            span.setAttribute(ERROR_TYPE, error == null ? "_OTHER" : error.getClass().getName());
-            span.setStatus(StatusCode.ERROR, error == null || error.getMessage() == null ? "" : error.getMessage());
-        }
+        span.setAttribute(ERROR_TYPE, error == null ? "_OTHER" : error.getClass().getName());
+        span.setStatus(StatusCode.ERROR, error == null || error.getMessage() == null ? "" : error.getMessage());
         span.end();
     }
 
@@ -158,6 +153,22 @@ public final class LlmCallTraces implements ChatModelListener {
      * capture is on.
      */
     public String toolCall(String name, String callId, String arguments, Supplier<String> call) {
+        ToolSpan span = toolStarted(name, callId, arguments);
+        try (Scope ignored = span.span.makeCurrent()) {
+            String result = call.get();
+            span.ended(result, false);
+            return result;
+        } catch (RuntimeException | Error e) {
+            span.failed(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the {@code execute_tool {name}} span of a tool call run by someone else (langchain4j's AiServices, which
+     * announce a tool before and after it runs); the caller ends it with {@link ToolSpan#ended}.
+     */
+    public ToolSpan toolStarted(String name, String callId, String arguments) {
         var builder = tracer.spanBuilder("execute_tool " + name)
                 .setSpanKind(SpanKind.INTERNAL)
                 .setParent(Context.current())
@@ -167,16 +178,32 @@ public final class LlmCallTraces implements ChatModelListener {
         if (callId != null) builder.setAttribute(TOOL_CALL_ID, callId);
         if (captureContent && arguments != null) builder.setAttribute(TOOL_ARGUMENTS, arguments);
         fromLoggingContext(builder::setAttribute);
-        Span span = builder.startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            String result = call.get();
+        return new ToolSpan(builder.startSpan(), captureContent);
+    }
+
+    /** One tool call's span, ended once. */
+    public static final class ToolSpan {
+        private final Span span;
+        private final boolean captureContent;
+
+        private ToolSpan(Span span, boolean captureContent) {
+            this.span = span;
+            this.captureContent = captureContent;
+        }
+
+        /** Ends the span with the tool's result; {@code failed} when the result is the error text the model was given. */
+        public void ended(String result, boolean failed) {
             if (captureContent && result != null) span.setAttribute(TOOL_RESULT, result);
-            return result;
-        } catch (RuntimeException | Error e) {
+            if (failed) {
+                span.setAttribute(ERROR_TYPE, "tool_error");
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
+        }
+
+        void failed(Throwable e) {
             span.setAttribute(ERROR_TYPE, e.getClass().getName());
             span.setStatus(StatusCode.ERROR, e.getMessage() == null ? "" : e.getMessage());
-            throw e;
-        } finally {
             span.end();
         }
     }

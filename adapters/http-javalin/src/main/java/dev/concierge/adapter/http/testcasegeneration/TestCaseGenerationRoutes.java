@@ -99,8 +99,6 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         this.stream = stream;
     }
 
-    @Override public Optional<String> openApiResource() { return Optional.of("/openapi/test-case-generation.json"); }
-
     @Override public void register(RoutesConfig routes) {
         routes.get("/api/suites", ctx -> ctx.json(ListView.of(suites.list(actor(ctx), Params.page(ctx)), this::view)));
         routes.post("/api/suites", this::createSuite);

@@ -31,7 +31,6 @@ import java.util.function.Supplier;
  * message next to the right field.
  */
 final class TripInput {
-    static final int MAX_MESSAGE_LENGTH = 8_000;
     static final int MAX_TITLE_LENGTH = 200;
 
     private TripInput() {}
@@ -114,13 +113,6 @@ final class TripInput {
         }
         if (!problems.isEmpty()) throw new InvalidInput("The expense plan is not valid.", problems);
         return new ExpensePlan(transport, lodging, other);
-    }
-
-    static String message(String text) {
-        String clean = text == null ? "" : text.strip();
-        if (clean.isEmpty()) throw Params.invalid("text", "must not be empty");
-        if (clean.length() > MAX_MESSAGE_LENGTH) throw Params.invalid("text", "must be at most " + MAX_MESSAGE_LENGTH + " characters");
-        return clean;
     }
 
     /** A conversation's title; empty lets the use case name it. */

@@ -6,6 +6,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.concierge.adapter.http.CrossOriginProtection;
 import dev.concierge.adapter.http.ErrorMapping;
+import dev.concierge.adapter.http.HttpContext;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.LlmRoutes;
@@ -149,7 +150,7 @@ public final class HttpModule extends AbstractModule {
         RequestTraces traces = openTelemetry.map(RequestTraces::with).orElseGet(RequestTraces::off);
         if (!servesUsers) return HttpServer.operationsOnly(config, mapper, groups, meters, stopping, traces);
         Set<RouteGroup> all = new LinkedHashSet<>(groups);
-        all.add(new OpenApiRoutes(mapper, groups));
+        all.add(new OpenApiRoutes(mapper, HttpContext.all()));
         return new HttpServer(config, mapper, all, new ErrorMapping(pages), new CrossOriginProtection(),
                 currentUser, meters, llm, stopping, traces);
     }

@@ -26,7 +26,7 @@ class TripPagesTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("href=\"/trips/" + trip + "\"", "Osaka customers", "id=\"trip-create\"",
-                "data-error-for=\"endDate\"", "/assets/trips.js");
+                "data-error-for=\"endDate\"", "/assets/tripsupport/trips.js");
         assertThat(page.body()).doesNotContain("<script>").doesNotContain("onclick");
     }
 
@@ -84,7 +84,7 @@ class TripPagesTest {
     }
 
     @Test void the_script_and_stylesheet_are_served() {
-        assertThat(server.get("/assets/trips.js").body()).contains("text/event-stream");
-        assertThat(server.get("/assets/trips.css").status()).isEqualTo(200);
+        assertThat(server.get("/assets/tripsupport/trips.js").body()).contains("text/event-stream");
+        assertThat(server.get("/assets/tripsupport/trips.css").status()).isEqualTo(200);
     }
 }

@@ -91,7 +91,7 @@ class LlmCallTracesTest {
             llm.enqueue(Answer.toolCall("read_trip", "{}"));
 
             assistant.reply(new TripAssistant.Turn(conversation, Language.EN, LocalDate.of(2026, 11, 23), "Osaka trip",
-                    "What is on my trip?", List.of()), new RecordingToolbox(), new RecordingListener());
+                    "What is on my trip?"), new RecordingToolbox(), conversations.memoryOf(conversation), new RecordingListener());
 
             ReceivedSpan tool = receiver.await(span -> span.name().equals("execute_tool read_trip"));
             assertThat(tool.attributes())
