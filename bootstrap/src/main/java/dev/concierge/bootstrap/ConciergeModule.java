@@ -44,7 +44,8 @@ final class ConciergeModule extends AbstractModule {
         for (ContextModule context : ContextModule.all()) install(context.module(settings));
 
         // What this instance serves (ROLE): here, and in each context's own wiring (e.g. whether it runs workers).
-        var http = new HttpServer.Config(settings.host(), settings.port(), settings.httpThreads(), settings.shutdownDrain(), settings.accessLog());
+        var http = new HttpServer.Config(settings.host(), settings.port(), settings.httpThreads(), settings.shutdownDrain(), settings.accessLog(),
+                settings.httpBodyDeadline());
         if (settings.role().servesUsers()) {
             install(new HttpModule(http, currentUser(),
                     new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));

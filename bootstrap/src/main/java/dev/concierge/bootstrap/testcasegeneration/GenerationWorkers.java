@@ -10,9 +10,11 @@ import org.slf4j.MDC;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,8 @@ final class GenerationWorkers {
     private final ProcessGenerationJobsUseCase jobs;
     private final Config config;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Jobs whose processing broke off (the database went away): handed back as soon as the database answers again. */
+    private final Queue<ClaimedJob> brokenOff = new ConcurrentLinkedQueue<>();
     private final WorkerWakeUp wakeUp;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean claiming;
@@ -122,6 +126,7 @@ final class GenerationWorkers {
             long seen = wakeUp.seen();
             List<ClaimedJob> claimed;
             try {
+                handBackBrokenOff();
                 claimed = jobs.claim(config.workerId(), 1);
                 if (failing) LOG.info("generation queue reachable again");
                 failing = false;
@@ -146,11 +151,20 @@ final class GenerationWorkers {
              var testCase = MDC.putCloseable(LlmCallTraces.TEST_CASE, String.valueOf(job.testCase().value()))) {
             jobs.process(job);
         } catch (RuntimeException e) {
-            // The lease runs out and the job is claimed again (a database hiccup, say): nothing is lost.
-            LOG.warn("generation job {} stopped unexpectedly: {}; it is retried when its lease expires", job.id(), e.toString());
+            // A database outage, say: the job is handed back once the database answers, and no later than its lease.
+            LOG.warn("generation job {} stopped unexpectedly: {}; it is handed back once the queue is reachable", job.id(), e.toString());
+            brokenOff.add(job);
         } finally {
             inFlight.remove(job.id());
             Thread.interrupted(); // an interrupt meant for this job must not end the next wait
+        }
+    }
+
+    /** Throws while the database is still away; the job stays in the list for the next try. */
+    private void handBackBrokenOff() {
+        for (ClaimedJob job; (job = brokenOff.peek()) != null; ) {
+            if (jobs.handBack(job)) LOG.info("generation job {} handed back after its processing broke off", job.id());
+            brokenOff.remove(job);
         }
     }
 

@@ -97,6 +97,21 @@ class GenerationWorkersTest {
         assertThat(jobs.claims).as("no claim after stopping").hasValue(1);
     }
 
+    @Test void a_job_broken_off_by_a_database_outage_is_handed_back_as_soon_as_the_database_answers() throws Exception {
+        jobs.queue(1, 2);
+        jobs.breakOffWithOutage = 1L;
+        start(1);
+        while (!jobs.databaseDown && jobs.processed.isEmpty()) Thread.onSpinWait();
+        Thread.sleep(200);
+        assertThat(jobs.handedBackJobs).as("not while the database is away").isEmpty();
+
+        jobs.databaseDown = false;
+
+        assertThat(jobs.allProcessed.await(30, TimeUnit.SECONDS)).as("both processed after the outage").isTrue();
+        assertThat(jobs.handedBackJobs).as("the broken-off job went back to the queue, not waiting for its lease").containsExactly(1L);
+        assertThat(jobs.processed).containsExactly(2L, 1L);
+    }
+
     @Test void with_no_concurrency_nothing_is_claimed() throws Exception {
         jobs.queue(1);
         start(0);
@@ -126,7 +141,12 @@ class GenerationWorkersTest {
         }
         volatile boolean blockUntilReleased;
 
+        final List<Long> handedBackJobs = new CopyOnWriteArrayList<>();
+        volatile boolean databaseDown;
+        volatile Long breakOffWithOutage;
+
         @Override public List<ClaimedJob> claim(String worker, int max) {
+            if (databaseDown) throw new IllegalStateException("connection refused");
             claims.incrementAndGet();
             List<ClaimedJob> claimed = new ArrayList<>();
             Long id;
@@ -137,6 +157,11 @@ class GenerationWorkersTest {
         }
 
         @Override public void process(ClaimedJob job) {
+            if (Long.valueOf(job.id()).equals(breakOffWithOutage)) {
+                breakOffWithOutage = null;
+                databaseDown = true;
+                throw new IllegalStateException("connection refused while recording the result");
+            }
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 started.countDown();
@@ -153,6 +178,13 @@ class GenerationWorkersTest {
 
         @Override public void heartbeat(String worker, Collection<Long> jobIds) {
             if (!jobIds.isEmpty()) heartbeatSeen.countDown();
+        }
+
+        @Override public boolean handBack(ClaimedJob job) {
+            if (databaseDown) throw new IllegalStateException("connection refused");
+            handedBackJobs.add(job.id());
+            queued.add(job.id());
+            return true;
         }
 
         @Override public int handBack(String worker) {

@@ -63,6 +63,8 @@ public final class ErrorMapping {
         routes.exception(Unauthenticated.class, (e, ctx) -> problem(ctx, 401, "unauthenticated", e.getMessage(), List.of()));
         routes.exception(CrossOriginProtection.Forbidden.class, (e, ctx) -> problem(ctx, 403, e.code(), e.getMessage(), List.of()));
         routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.getMessage(), e.details()));
+        routes.exception(UnsupportedMediaType.class, (e, ctx) -> problem(ctx, 415, "unsupported_media_type", e.getMessage(),
+                List.of(FieldError.of("Content-Type", "must be application/json"))));
         routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), codeFor(e.getStatus()),
                 messageFor(e.getStatus(), e.getMessage()), List.of()));
         routes.exception(Exception.class, (e, ctx) -> {

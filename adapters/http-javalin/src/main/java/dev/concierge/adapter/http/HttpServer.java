@@ -45,12 +45,19 @@ public final class HttpServer {
      * {@code threads}: the platform threads serving requests (see {@link #platformThreads}); {@code accessLog}: which
      * requests get a line in {@code concierge.access}.
      */
-    public record Config(String host, int port, int threads, Duration drainTimeout, AccessLog accessLog) {
+    public record Config(String host, int port, int threads, Duration drainTimeout, AccessLog accessLog, Duration bodyDeadline) {
         public static final int DEFAULT_THREADS = 12;
+        /** A full-size body (256 KiB) in 20 s is 13 KB/s: a weak mobile link manages it; a stalled client is let go. */
+        public static final Duration DEFAULT_BODY_DEADLINE = Duration.ofSeconds(20);
 
         public Config {
             if (threads < 4) throw new IllegalArgumentException("the server needs at least 4 threads, was " + threads);
             Objects.requireNonNull(accessLog, "accessLog");
+            if (bodyDeadline.isNegative() || bodyDeadline.isZero()) throw new IllegalArgumentException("bodyDeadline must be positive");
+        }
+
+        public Config(String host, int port, int threads, Duration drainTimeout, AccessLog accessLog) {
+            this(host, port, threads, drainTimeout, accessLog, DEFAULT_BODY_DEADLINE);
         }
 
         public Config(String host, int port, Duration drainTimeout) {
@@ -146,8 +153,11 @@ public final class HttpServer {
                 // stop() drains through this handler itself; Jetty's own graceful stop would also wait for idle
                 // keep-alive connections (a load balancer keeps some open) until the timeout.
                 server.setStopTimeout(0);
+                // Bodies are read in full, without a thread, before a request takes one of the few platform threads.
+                server.insertHandler(new BodyFirstHandler(MAX_BODY_BYTES,
+                        groups.stream().flatMap(g -> g.largeBodies().stream()).toList(), config.bodyDeadline()));
                 server.insertHandler(graceful);
-                server.setErrorHandler(new JettyErrors(mapper));
+                server.setErrorHandler(new JettyErrors(mapper, config.bodyDeadline()));
             });
             javalin.events.handlerAdded(info -> routes.add(new Route(info.getHttpMethod().name(), info.getPath())));
 

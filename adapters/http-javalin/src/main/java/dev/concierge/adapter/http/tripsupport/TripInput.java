@@ -62,7 +62,9 @@ final class TripInput {
     }
 
     static Itinerary itinerary(ItineraryRequest body) {
-        List<ItineraryItemRequest> items = body.items() == null ? List.of() : body.items();
+        // An empty list clears the itinerary; a missing one is a mistake, not a request to wipe it.
+        if (body.items() == null) throw Params.invalid("items", "is required: send the whole itinerary, [] to clear it");
+        List<ItineraryItemRequest> items = body.items();
         if (items.size() > Itinerary.MAX_ITEMS) throw Params.invalid("items", "must be at most " + Itinerary.MAX_ITEMS);
         List<ItineraryItem> parsed = new ArrayList<>();
         List<FieldError> problems = new ArrayList<>();
@@ -81,9 +83,14 @@ final class TripInput {
         List<ExpensePlan.TransportLeg> transport = new ArrayList<>();
         List<ExpensePlan.Lodging> lodging = new ArrayList<>();
         List<ExpensePlan.OtherCost> other = new ArrayList<>();
-        var legs = body.transport() == null ? List.<TripViews.TransportLegRequest>of() : body.transport();
-        var stays = body.lodging() == null ? List.<TripViews.LodgingRequest>of() : body.lodging();
-        var costs = body.other() == null ? List.<TripViews.OtherCostRequest>of() : body.other();
+        // The plan is replaced whole: a missing section is a mistake, not a request to clear it ([] clears it).
+        for (var section : new Object[][] {{"transport", body.transport()}, {"lodging", body.lodging()}, {"other", body.other()}}) {
+            if (section[1] == null) problems.add(FieldError.of((String) section[0], "is required: send [] for none"));
+        }
+        if (!problems.isEmpty()) throw new InvalidInput("The expense plan is not valid.", problems);
+        var legs = body.transport();
+        var stays = body.lodging();
+        var costs = body.other();
         if (legs.size() + stays.size() + costs.size() > 200) throw Params.invalid("plan", "must have at most 200 entries");
         for (int i = 0; i < legs.size(); i++) {
             var leg = legs.get(i);

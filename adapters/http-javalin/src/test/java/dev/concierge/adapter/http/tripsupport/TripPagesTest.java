@@ -35,7 +35,7 @@ class TripPagesTest {
         server.addVisit(trip, "Acme", "2026-12-01T10:00:00", 90);
         server.addVisit(trip, "Globex", "2026-12-01T11:00:00", 60);
         server.put("/api/trips/" + trip + "/expense-plan", """
-                {"lodging":[{"city":"Osaka","nights":2,"ratePerNight":18000}]}""");
+                {"transport":[],"lodging":[{"city":"Osaka","nights":2,"ratePerNight":18000}],"other":[]}""");
 
         var page = server.get("/trips/" + trip + "?lang=en");
 

@@ -1,5 +1,6 @@
 package dev.concierge.domain.favourites.model;
 
+import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
 
@@ -21,8 +22,8 @@ public record NewFavourite(FavouriteType type, String content, String author) {
         author = author == null || author.isBlank() ? null : author.strip();
         List<FieldError> errors = new ArrayList<>();
         if (content == null || content.isEmpty()) errors.add(FieldError.of("content", "must not be blank"));
-        else if (content.length() > MAX_CONTENT_LENGTH) errors.add(FieldError.of("content", "must be at most " + MAX_CONTENT_LENGTH + " characters"));
-        if (author != null && author.length() > MAX_AUTHOR_LENGTH) errors.add(FieldError.of("author", "must be at most " + MAX_AUTHOR_LENGTH + " characters"));
+        else if (Characters.count(content) > MAX_CONTENT_LENGTH) errors.add(FieldError.of("content", "must be at most " + MAX_CONTENT_LENGTH + " characters"));
+        if (author != null && Characters.count(author) > MAX_AUTHOR_LENGTH) errors.add(FieldError.of("author", "must be at most " + MAX_AUTHOR_LENGTH + " characters"));
         if (!errors.isEmpty()) throw new InvalidInput("The favourite is not valid.", errors);
     }
 }

@@ -1,5 +1,6 @@
 package dev.concierge.domain.favourites.model;
 
+import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.PageRequest;
 
@@ -18,7 +19,7 @@ public record QuoteSearch(Optional<String> text, Optional<String> author, PageRe
 
     private static Optional<String> clean(String field, Optional<String> term) {
         Optional<String> stripped = term.map(String::strip).filter(t -> !t.isEmpty());
-        if (stripped.isPresent() && stripped.get().length() > MAX_TERM_LENGTH) {
+        if (stripped.isPresent() && Characters.count(stripped.get()) > MAX_TERM_LENGTH) {
             throw InvalidInput.field(field, "must be at most " + MAX_TERM_LENGTH + " characters");
         }
         return stripped;

@@ -1,5 +1,6 @@
 package dev.concierge.domain.testcasegeneration.model;
 
+import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
 
@@ -15,8 +16,8 @@ public record NewSuite(String name, String description) {
         name = name == null ? "" : name.strip();
         description = description == null ? "" : description.strip();
         List<FieldError> problems = new ArrayList<>();
-        if (name.isEmpty() || name.length() > MAX_NAME) problems.add(FieldError.of("name", "must be 1 to " + MAX_NAME + " characters"));
-        if (description.length() > MAX_DESCRIPTION) problems.add(FieldError.of("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+        if (name.isEmpty() || Characters.count(name) > MAX_NAME) problems.add(FieldError.of("name", "must be 1 to " + MAX_NAME + " characters"));
+        if (Characters.count(description) > MAX_DESCRIPTION) problems.add(FieldError.of("description", "must be at most " + MAX_DESCRIPTION + " characters"));
         if (!problems.isEmpty()) throw new InvalidInput("The suite is not valid.", problems);
     }
 }

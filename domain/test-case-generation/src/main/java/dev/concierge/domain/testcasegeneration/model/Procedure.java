@@ -1,5 +1,6 @@
 package dev.concierge.domain.testcasegeneration.model;
 
+import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
 
 import java.util.ArrayList;
@@ -36,8 +37,8 @@ public record Procedure(List<Step> steps) {
             }
             if (step.action().isBlank()) problems.add(FieldError.of(at + ".action", "must not be blank"));
             if (step.expectedResult().isBlank()) problems.add(FieldError.of(at + ".expectedResult", "must not be blank"));
-            if (step.action().length() > Step.MAX_TEXT_LENGTH) problems.add(FieldError.of(at + ".action", "must be at most " + Step.MAX_TEXT_LENGTH + " characters"));
-            if (step.expectedResult().length() > Step.MAX_TEXT_LENGTH) problems.add(FieldError.of(at + ".expectedResult", "must be at most " + Step.MAX_TEXT_LENGTH + " characters"));
+            if (Characters.count(step.action()) > Step.MAX_TEXT_LENGTH) problems.add(FieldError.of(at + ".action", "must be at most " + Step.MAX_TEXT_LENGTH + " characters"));
+            if (Characters.count(step.expectedResult()) > Step.MAX_TEXT_LENGTH) problems.add(FieldError.of(at + ".expectedResult", "must be at most " + Step.MAX_TEXT_LENGTH + " characters"));
             if (step.testData().map(String::length).orElse(0) > Step.MAX_TEXT_LENGTH) problems.add(FieldError.of(at + ".testData", "must be at most " + Step.MAX_TEXT_LENGTH + " characters"));
         }
         return problems;

@@ -1,5 +1,6 @@
 package dev.concierge.domain.testcasegeneration.model;
 
+import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.Language;
@@ -29,13 +30,13 @@ public record TestCaseContent(TestCaseKey key, String title, String precondition
         tags = tags == null ? List.of() : List.copyOf(new LinkedHashSet<>(tags.stream().map(TestCaseContent::clean)
                 .filter(t -> !t.isEmpty()).toList()));
         List<FieldError> problems = new ArrayList<>();
-        if (title.isEmpty() || title.length() > MAX_TITLE) problems.add(FieldError.of("title", "must be 1 to " + MAX_TITLE + " characters"));
+        if (title.isEmpty() || Characters.count(title) > MAX_TITLE) problems.add(FieldError.of("title", "must be 1 to " + MAX_TITLE + " characters"));
         check(problems, "preconditions", preconditions, MAX_TEXT);
         check(problems, "expectedResult", expectedResult, MAX_TEXT);
         check(problems, "requirementReference", requirementReference, MAX_REFERENCE);
         check(problems, "requirementText", requirementText, MAX_TEXT);
         if (tags.size() > MAX_TAGS) problems.add(FieldError.of("tags", "must be at most " + MAX_TAGS + " tags"));
-        if (tags.stream().anyMatch(t -> t.length() > MAX_TAG)) problems.add(FieldError.of("tags", "each tag must be at most " + MAX_TAG + " characters"));
+        if (tags.stream().anyMatch(t -> Characters.count(t) > MAX_TAG)) problems.add(FieldError.of("tags", "each tag must be at most " + MAX_TAG + " characters"));
         if (!problems.isEmpty()) throw new InvalidInput("The test case is not valid.", problems);
     }
 
@@ -45,7 +46,7 @@ public record TestCaseContent(TestCaseKey key, String title, String precondition
     }
 
     private static void check(List<FieldError> problems, String field, String value, int max) {
-        if (value.length() > max) problems.add(FieldError.of(field, "must be at most " + max + " characters"));
+        if (Characters.count(value) > max) problems.add(FieldError.of(field, "must be at most " + max + " characters"));
     }
 
     private static String clean(String text) { return text == null ? "" : text.strip(); }

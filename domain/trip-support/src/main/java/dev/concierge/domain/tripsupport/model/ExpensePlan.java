@@ -1,5 +1,6 @@
 package dev.concierge.domain.tripsupport.model;
 
+import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
 
@@ -25,8 +26,8 @@ public record ExpensePlan(List<TransportLeg> transport, List<Lodging> lodging, L
             from = from == null ? "" : from.strip();
             to = to == null ? "" : to.strip();
             List<FieldError> problems = new ArrayList<>();
-            if (from.isEmpty() || from.length() > 100) problems.add(FieldError.of("from", "must be 1 to 100 characters"));
-            if (to.isEmpty() || to.length() > 100) problems.add(FieldError.of("to", "must be 1 to 100 characters"));
+            if (from.isEmpty() || Characters.count(from) > 100) problems.add(FieldError.of("from", "must be 1 to 100 characters"));
+            if (to.isEmpty() || Characters.count(to) > 100) problems.add(FieldError.of("to", "must be 1 to 100 characters"));
             if (date == null) problems.add(FieldError.of("date", "is required"));
             if (travelClass == null) problems.add(FieldError.of("travelClass", "is required"));
             if (fare < 0 || fare > MAX_AMOUNT) problems.add(FieldError.of("fare", "must be between 0 and " + MAX_AMOUNT));
@@ -38,7 +39,7 @@ public record ExpensePlan(List<TransportLeg> transport, List<Lodging> lodging, L
         public Lodging {
             city = city == null ? "" : city.strip();
             List<FieldError> problems = new ArrayList<>();
-            if (city.isEmpty() || city.length() > 100) problems.add(FieldError.of("city", "must be 1 to 100 characters"));
+            if (city.isEmpty() || Characters.count(city) > 100) problems.add(FieldError.of("city", "must be 1 to 100 characters"));
             if (nights < 1 || nights > 90) problems.add(FieldError.of("nights", "must be between 1 and 90"));
             if (ratePerNight < 0 || ratePerNight > MAX_AMOUNT) problems.add(FieldError.of("ratePerNight", "must be between 0 and " + MAX_AMOUNT));
             if (!problems.isEmpty()) throw new InvalidInput("The lodging is not valid.", problems);
@@ -49,7 +50,7 @@ public record ExpensePlan(List<TransportLeg> transport, List<Lodging> lodging, L
         public OtherCost {
             description = description == null ? "" : description.strip();
             List<FieldError> problems = new ArrayList<>();
-            if (description.isEmpty() || description.length() > 200) problems.add(FieldError.of("description", "must be 1 to 200 characters"));
+            if (description.isEmpty() || Characters.count(description) > 200) problems.add(FieldError.of("description", "must be 1 to 200 characters"));
             if (amount < 0 || amount > MAX_AMOUNT) problems.add(FieldError.of("amount", "must be between 0 and " + MAX_AMOUNT));
             if (!problems.isEmpty()) throw new InvalidInput("The cost is not valid.", problems);
         }

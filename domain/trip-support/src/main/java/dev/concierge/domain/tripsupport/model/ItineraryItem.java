@@ -1,5 +1,6 @@
 package dev.concierge.domain.tripsupport.model;
 
+import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
 
@@ -22,9 +23,9 @@ public record ItineraryItem(LocalDate date, LocalTime start, Optional<LocalTime>
         if (date == null) problems.add(FieldError.of("date", "is required"));
         if (start == null) problems.add(FieldError.of("start", "is required"));
         if (kind == null) problems.add(FieldError.of("kind", "is required"));
-        if (title.isEmpty() || title.length() > 200) problems.add(FieldError.of("title", "must be 1 to 200 characters"));
-        if (place.length() > 300) problems.add(FieldError.of("place", "must be at most 300 characters"));
-        if (notes.length() > 2_000) problems.add(FieldError.of("notes", "must be at most 2000 characters"));
+        if (title.isEmpty() || Characters.count(title) > 200) problems.add(FieldError.of("title", "must be 1 to 200 characters"));
+        if (Characters.count(place) > 300) problems.add(FieldError.of("place", "must be at most 300 characters"));
+        if (Characters.count(notes) > 2_000) problems.add(FieldError.of("notes", "must be at most 2000 characters"));
         if (start != null && end.isPresent() && end.get().isBefore(start) && kind != ItineraryKind.HOTEL) {
             problems.add(FieldError.of("end", "must not be before the start"));
         }

@@ -1,5 +1,6 @@
 package dev.concierge.domain.tripsupport.model;
 
+import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.Language;
@@ -21,12 +22,12 @@ public record TripDetails(String title, String purpose, String origin, List<Stri
         origin = clean(origin);
         destinations = destinations == null ? List.of() : destinations.stream().map(TripDetails::clean).filter(d -> !d.isEmpty()).distinct().toList();
         List<FieldError> problems = new ArrayList<>();
-        if (title.isEmpty() || title.length() > 200) problems.add(FieldError.of("title", "must be 1 to 200 characters"));
-        if (purpose.length() > 2_000) problems.add(FieldError.of("purpose", "must be at most 2000 characters"));
-        if (origin.isEmpty() || origin.length() > 100) problems.add(FieldError.of("origin", "must be 1 to 100 characters"));
+        if (title.isEmpty() || Characters.count(title) > 200) problems.add(FieldError.of("title", "must be 1 to 200 characters"));
+        if (Characters.count(purpose) > 2_000) problems.add(FieldError.of("purpose", "must be at most 2000 characters"));
+        if (origin.isEmpty() || Characters.count(origin) > 100) problems.add(FieldError.of("origin", "must be 1 to 100 characters"));
         if (destinations.isEmpty()) problems.add(FieldError.of("destinations", "must name at least one destination"));
         if (destinations.size() > MAX_DESTINATIONS) problems.add(FieldError.of("destinations", "must be at most " + MAX_DESTINATIONS));
-        if (destinations.stream().anyMatch(d -> d.length() > 100)) problems.add(FieldError.of("destinations", "each must be at most 100 characters"));
+        if (destinations.stream().anyMatch(d -> Characters.count(d) > 100)) problems.add(FieldError.of("destinations", "each must be at most 100 characters"));
         if (startDate == null) problems.add(FieldError.of("startDate", "is required"));
         if (endDate == null) problems.add(FieldError.of("endDate", "is required"));
         if (startDate != null && endDate != null) {

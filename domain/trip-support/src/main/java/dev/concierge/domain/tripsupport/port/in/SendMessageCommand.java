@@ -1,5 +1,6 @@
 package dev.concierge.domain.tripsupport.port.in;
 
+import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
@@ -15,6 +16,6 @@ public record SendMessageCommand(UserId owner, ConversationId conversation, Stri
         Objects.requireNonNull(conversation, "conversation");
         text = text == null ? "" : text.strip();
         if (text.isEmpty()) throw InvalidInput.field("text", "must not be empty");
-        if (text.length() > MAX_TEXT_LENGTH) throw InvalidInput.field("text", "must be at most " + MAX_TEXT_LENGTH + " characters");
+        if (Characters.count(text) > MAX_TEXT_LENGTH) throw InvalidInput.field("text", "must be at most " + MAX_TEXT_LENGTH + " characters");
     }
 }
