@@ -122,7 +122,7 @@ class EdgeStackTest {
         java.util.regex.Pattern contentPaths = java.util.regex.Pattern.compile(WebAclRules.TEST_CASE_CONTENT_PATHS);
         assertThat(List.of("/api/suites/12/imports", "/api/suites/12/test-cases", "/api/test-cases/7", "/api/test-cases/7/procedure"))
                 .allMatch(path -> contentPaths.matcher(path).matches());
-        assertThat(List.of("/api/favourites", "/api/trips/3/chat", "/api/suites/12/imports/x")).noneMatch(path -> contentPaths.matcher(path).matches());
+        assertThat(List.of("/api/things", "/api/trips/3/chat", "/api/suites/12/imports/x")).noneMatch(path -> contentPaths.matcher(path).matches());
         mvp.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "aws-waf-logs-concierge-dev", "RetentionInDays", 7));
         publicPhase.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "aws-waf-logs-concierge-prod", "RetentionInDays", 90));
     }
