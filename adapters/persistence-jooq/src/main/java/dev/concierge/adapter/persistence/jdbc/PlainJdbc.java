@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.jdbc;
 
+import dev.concierge.adapter.persistence.sql.ConnectionFailures;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -8,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
+ * Left only for the chat turn's claim ({@code JooqConversationTurns}), which moves to jOOQ and then takes this class
+ * away; other hand-written SQL uses {@link dev.concierge.adapter.persistence.sql.PlainSql} with named parameters.
+ * <p>
  * Plain JDBC on the shared pool, for the few hot statements written once as SQL text: rendering a jOOQ query and
  * reading its results generically cost more CPU than the database spends answering them. Failures mean what they mean
  * for jOOQ's queries, whose listener plain JDBC bypasses: a lost connection is the domain's "unavailable" (503,
