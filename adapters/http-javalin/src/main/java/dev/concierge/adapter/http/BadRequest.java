@@ -20,6 +20,14 @@ public final class BadRequest extends RuntimeException {
         return new BadRequest(invalid.code(), invalid.getMessage(), invalid.details());
     }
 
+    /** The problems are the whole story: the answer's sentence is written from them in the request's language. */
+    public static BadRequest of(List<FieldError> problems) {
+        return new BadRequest("invalid_request", problems.stream().map(FieldError::toString).reduce((a, b) -> a + "; " + b).orElse(""), problems);
+    }
+
+    /** The sentence comes from the details (not this exception's own text, which is for logs). */
+    public boolean describedByDetails() { return "invalid_request".equals(code) && !details.isEmpty(); }
+
     public String code() { return code; }
 
     public List<FieldError> details() { return details; }

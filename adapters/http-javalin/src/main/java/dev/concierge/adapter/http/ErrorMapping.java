@@ -36,6 +36,9 @@ public final class ErrorMapping {
     }
 
     public void register(RoutesConfig routes) {
+        // Invalid input carries codes and figures only; its sentence is written here, in the request's language.
+        routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, 400, e.code(),
+                FieldErrorTexts.summary(e.details(), RequestLanguage.of(ctx)), e.details()));
         routes.exception(DomainException.class, (e, ctx) -> problem(ctx, status(e), e.code(), e.getMessage(), e.details()));
         routes.exception(LlmRoutes.LimitExceeded.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -43,7 +46,8 @@ public final class ErrorMapping {
         });
         routes.exception(Unauthenticated.class, (e, ctx) -> problem(ctx, 401, "unauthenticated", e.getMessage(), List.of()));
         routes.exception(CrossOriginProtection.Forbidden.class, (e, ctx) -> problem(ctx, 403, e.code(), e.getMessage(), List.of()));
-        routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.getMessage(), e.details()));
+        routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.describedByDetails()
+                ? FieldErrorTexts.summary(e.details(), RequestLanguage.of(ctx)) : e.getMessage(), e.details()));
         routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), codeFor(e.getStatus()),
                 messageFor(e.getStatus(), e.getMessage()), List.of()));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -67,7 +71,7 @@ public final class ErrorMapping {
         ctx.status(status);
         if (status == 503 && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", "5");
         if (isApi(ctx)) {
-            ctx.json(ErrorBody.of(code, message, details));
+            ctx.json(ErrorBody.of(code, message, details, RequestLanguage.of(ctx)));
         } else {
             pages.render(ctx, status, message);
         }

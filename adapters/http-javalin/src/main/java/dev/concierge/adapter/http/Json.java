@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -90,14 +91,14 @@ public final class Json {
         String field = path((JsonMappingException) e);
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new BadRequest("invalid_request", "Unknown field '" + unknown.getPropertyName() + "'.",
-                    List.of(FieldError.of(field, "is not a known field")));
+                    List.of(FieldError.of(field, Validation.UNKNOWN_FIELD)));
         }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
                     ? describe(m.getTargetType()) : "a different type";
             String where = field.isEmpty() ? "The request body" : "Field '" + field + "'";
             return new BadRequest("invalid_request", where + " must be " + expected + ".",
-                    List.of(FieldError.of(field.isEmpty() ? "body" : field, "must be " + expected)));
+                    List.of(FieldError.of(field.isEmpty() ? "body" : field, Validation.WRONG_TYPE, expected)));
         }
         return new BadRequest("invalid_request", "The request body does not match the expected shape.", List.of());
     }
@@ -111,7 +112,7 @@ public final class Json {
             String value = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(parser, context);
             if (value != null && value.indexOf('\u0000') >= 0) {
                 String field = parser.currentName() == null ? "body" : parser.currentName();
-                throw InvalidInput.field(field, "must not contain the NUL character");
+                throw InvalidInput.field(field, Params.NUL_CHARACTER);
             }
             return value;
         }

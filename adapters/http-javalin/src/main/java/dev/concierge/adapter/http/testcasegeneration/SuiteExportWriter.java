@@ -4,6 +4,7 @@ import dev.concierge.adapter.http.Params;
 import dev.concierge.domain.testcasegeneration.model.Step;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
 import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase.SuiteExport;
+import dev.concierge.domain.kernel.Validation;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -46,7 +47,7 @@ final class SuiteExportWriter {
                 case "", "csv" -> CSV;
                 case "md", "markdown" -> MARKDOWN;
                 case "xlsx", "excel" -> XLSX;
-                default -> throw Params.invalid("format", "must be csv, md or xlsx");
+                default -> throw Params.invalid("format", Validation.ONE_OF, "csv, md, xlsx");
             };
         }
     }

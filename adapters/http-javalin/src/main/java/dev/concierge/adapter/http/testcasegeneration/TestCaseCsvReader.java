@@ -3,6 +3,7 @@ package dev.concierge.adapter.http.testcasegeneration;
 import dev.concierge.adapter.http.BadRequest;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
+import dev.concierge.domain.kernel.Validation;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -61,7 +62,7 @@ final class TestCaseCsvReader {
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.isEmpty() || isBlank(records.getFirst())) {
-                throw problem("The file is empty: the first row must name the columns (key, title, …).", "file", "has no header row");
+                throw BadRequest.of(List.of(FieldError.of("file", "no_header")));
             }
             Map<Column, Integer> columns = header(records.getFirst());
             List<ImportRow> rows = new ArrayList<>();
@@ -76,7 +77,7 @@ final class TestCaseCsvReader {
             return rows;
         } catch (IOException | UncheckedIOException e) {
             // e.g. a quote opened and never closed
-            throw problem("The file is not valid CSV: " + message(e) + ". Save it again as CSV and import it.", "file", "is not valid CSV");
+            throw BadRequest.of(List.of(FieldError.of("file", "not_csv")));
         }
     }
 
@@ -94,14 +95,13 @@ final class TestCaseCsvReader {
 
     private static Map<Column, Integer> header(CSVRecord header) {
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
-        List<FieldError> problems = new ArrayList<>();
+        Validation problems = new Validation();
         for (int i = 0; i < header.size(); i++) {
             String name = normalise(header.get(i));
             for (Column column : Column.values()) {
                 if (!column.names.contains(name)) continue;
                 if (columns.containsKey(column)) {
-                    problems.add(FieldError.of("header", "names the column " + column.displayName() + " twice (columns "
-                            + (columns.get(column) + 1) + " and " + (i + 1) + ")"));
+                    problems.add("header", "duplicate_column", column.displayName(), (columns.get(column) + 1) + ", " + (i + 1));
                 } else {
                     columns.put(column, i);
                 }
@@ -109,13 +109,10 @@ final class TestCaseCsvReader {
         }
         for (Column column : Column.values()) {
             if (column.required && !columns.containsKey(column)) {
-                problems.add(FieldError.of("header", "has no column " + column.displayName() + " (" + String.join(", ", column.names) + ")"));
+                problems.add("header", "missing_column", column.displayName(), String.join(", ", column.names));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new BadRequest("invalid_request", "The file's header row is not usable: " + problems.stream()
-                    .map(FieldError::message).reduce((a, b) -> a + "; " + b).orElse("") + ". Nothing was imported.", problems);
-        }
+        if (!problems.isValid()) throw BadRequest.of(problems.errors()); // nothing is imported
         return columns;
     }
 
@@ -139,12 +136,4 @@ final class TestCaseCsvReader {
         return true;
     }
 
-    private static String message(Exception e) {
-        String m = e.getMessage() == null ? "unreadable" : e.getMessage();
-        return m.lines().findFirst().orElse(m);
-    }
-
-    private static BadRequest problem(String message, String field, String detail) {
-        return new BadRequest("invalid_request", message, List.of(FieldError.of(field, detail)));
-    }
 }

@@ -172,7 +172,7 @@ final class TripTools {
 
     private static String details(List<FieldError> details) {
         if (details.isEmpty()) return "";
-        return " (" + details.stream().map(d -> d.field() + " " + d.message()).collect(Collectors.joining("; ")) + ")";
+        return " (" + details.stream().map(FieldError::toString).collect(Collectors.joining("; ")) + ")";
     }
 
     private static final class BadArguments extends RuntimeException {

@@ -1,6 +1,7 @@
 package dev.concierge.domain.favourites.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.PageRequest;
 
 import java.util.Objects;
@@ -19,7 +20,7 @@ public record QuoteSearch(Optional<String> text, Optional<String> author, PageRe
     private static Optional<String> clean(String field, Optional<String> term) {
         Optional<String> stripped = term.map(String::strip).filter(t -> !t.isEmpty());
         if (stripped.isPresent() && stripped.get().length() > MAX_TERM_LENGTH) {
-            throw InvalidInput.field(field, "must be at most " + MAX_TERM_LENGTH + " characters");
+            throw InvalidInput.field(field, Validation.TOO_LONG, MAX_TERM_LENGTH);
         }
         return stripped;
     }

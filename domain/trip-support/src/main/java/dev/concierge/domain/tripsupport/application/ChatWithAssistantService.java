@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.application;
 
 import dev.concierge.domain.kernel.Conflict;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
@@ -78,7 +79,7 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
         Trip trip = trips.get(owner, tripId);
         Instant now = clock.instant();
         String clean = title == null ? "" : title.strip();
-        if (clean.length() > MAX_TITLE_LENGTH) throw InvalidInput.field("title", "must be at most " + MAX_TITLE_LENGTH + " characters");
+        if (Validation.length(clean) > MAX_TITLE_LENGTH) throw InvalidInput.field("title", Validation.TOO_LONG, MAX_TITLE_LENGTH);
         if (clean.isEmpty()) {
             clean = trip.details().title() + " — " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.atZone(clock.getZone()));
             if (clean.length() > MAX_TITLE_LENGTH) clean = clean.substring(clean.length() - MAX_TITLE_LENGTH);
@@ -97,8 +98,8 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
 
     @Override public void send(UserId owner, ConversationId conversationId, String message, TripAssistant.Listener listener) {
         String text = message == null ? "" : message.strip();
-        if (text.isEmpty()) throw InvalidInput.field("message", "must not be empty");
-        if (text.length() > MAX_MESSAGE_LENGTH) throw InvalidInput.field("message", "must be at most " + MAX_MESSAGE_LENGTH + " characters");
+        if (text.isEmpty()) throw InvalidInput.field("message", Validation.BLANK);
+        if (Validation.length(text) > MAX_MESSAGE_LENGTH) throw InvalidInput.field("message", Validation.TOO_LONG, MAX_MESSAGE_LENGTH);
         // The assistant may start on the answer while the claim is on its way; it uses that only for exactly this turn.
         try (TripAssistant.Anticipation anticipation = assistant.anticipate(owner, conversationId, text)) {
             answer(owner, conversationId, text, listener, anticipation);
