@@ -28,7 +28,7 @@ final class Layout {
      * belongs to one context and must not reach into another context's subpackage.
      */
     static final List<String> SHARED_ADAPTER_PACKAGES = List.of(
-            HTTP + ".web", HTTP + ".health", HTTP + ".identity", HTTP + ".wiring", PERSISTENCE + ".jdbc", GENERATED_JOOQ);
+            HTTP + ".web", HTTP + ".health", HTTP + ".identity", HTTP + ".wiring", PERSISTENCE + ".jdbc", PERSISTENCE + ".sql", GENERATED_JOOQ);
 
     /** One PostgreSQL schema per context (ARCHITECTURE.md rule 7). */
     static final Set<String> CONTEXT_SCHEMAS = Set.of("trip_support", "test_case_generation", "favourites");
