@@ -7,8 +7,6 @@ import com.google.inject.Stage;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseConfig;
-import dev.concierge.adapter.persistence.Migrations;
-import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One running Concierge: database (migrated), injector, HTTP server; stopped in the reverse order. */
@@ -28,28 +27,35 @@ public final class Application implements AutoCloseable {
     private final Injector injector;
     private final HttpServer server;
     private final GenerationWorkers workers;
+    private final Optional<CloudWatchQueueMetrics> queueMetrics;
     private final Duration shutdownGrace;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Application(Database database, Injector injector, HttpServer server, GenerationWorkers workers, Duration shutdownGrace) {
+    private Application(Database database, Injector injector, HttpServer server, GenerationWorkers workers,
+                        Optional<CloudWatchQueueMetrics> queueMetrics, Duration shutdownGrace) {
         this.database = database;
         this.injector = injector;
         this.server = server;
         this.workers = workers;
+        this.queueMetrics = queueMetrics;
         this.shutdownGrace = shutdownGrace;
     }
 
     public static Application start(Settings settings) {
         Instant started = Instant.now();
         Database database = Database.open(new DatabaseConfig(settings.databaseUrl(), settings.databaseUser(),
-                settings.databasePassword(), settings.dataDirectory(), settings.databasePoolSize()));
+                settings.databasePassword(), settings.dataDirectory(), settings.databasePoolSize(),
+                settings.databaseMigration().map(owner -> new DatabaseConfig.Owner(owner.user(), owner.password()))));
         try {
             migrate(database);
             Injector injector = createInjector(settings, database);
             database.recordPoolMetrics(injector.getInstance(MeterRegistry.class));
-            GenerationQueueMetrics.register(injector.getInstance(GenerationQueue.class), injector.getInstance(Clock.class),
-                    injector.getInstance(MeterRegistry.class));
-            // Workers only after the migrations: they claim from tables that must exist.
+            GenerationQueueMetrics queue = injector.getInstance(GenerationQueueMetrics.class);
+            queue.register(injector.getInstance(MeterRegistry.class));
+            // Every role prints them: the web tier keeps the signal while the workers are scaled to zero.
+            Optional<CloudWatchQueueMetrics> queueMetrics = settings.queueMetrics()
+                    .map(metrics -> CloudWatchQueueMetrics.toStandardOutput(queue, metrics, Clock.systemUTC()).start());
+            // Workers only after the migrations: they claim from tables that must exist. ROLE=web has none (ConciergeModule).
             GenerationWorkers workers = injector.getInstance(GenerationWorkers.class);
             workers.start();
             HttpServer server;
@@ -57,10 +63,12 @@ public final class Application implements AutoCloseable {
                 server = injector.getInstance(HttpServer.class).start();
             } catch (RuntimeException | Error e) {
                 workers.stop(Duration.ZERO);
+                queueMetrics.ifPresent(CloudWatchQueueMetrics::close);
                 throw e;
             }
-            LOG.info("Concierge started in {} ms on http://localhost:{}", Duration.between(started, Instant.now()).toMillis(), server.port());
-            return new Application(database, injector, server, workers, settings.shutdownDrain());
+            LOG.info("Concierge started as ROLE={} in {} ms on http://localhost:{}", settings.role().name().toLowerCase(java.util.Locale.ROOT),
+                    Duration.between(started, Instant.now()).toMillis(), server.port());
+            return new Application(database, injector, server, workers, queueMetrics, settings.shutdownDrain());
         } catch (RuntimeException | Error e) {
             database.close(); // also stops the embedded server, which would otherwise outlive us
             throw e;
@@ -87,7 +95,7 @@ public final class Application implements AutoCloseable {
         Instant deadline = Instant.now().plus(DATABASE_WAIT);
         while (true) {
             try {
-                Migrations.migrate(database.dataSource());
+                database.migrate();
                 return;
             } catch (RuntimeException e) {
                 if (Instant.now().isAfter(deadline)) {
@@ -121,6 +129,7 @@ public final class Application implements AutoCloseable {
                 Duration left = Duration.between(Instant.now(), deadline);
                 workers.stop(left.isNegative() ? Duration.ZERO : left);
             } finally {
+                queueMetrics.ifPresent(CloudWatchQueueMetrics::close);
                 database.close();
                 LOG.info("stopped");
             }

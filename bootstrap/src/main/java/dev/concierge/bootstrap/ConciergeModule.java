@@ -28,6 +28,7 @@ import dev.concierge.adapter.llm.LlmReachability;
 import dev.concierge.adapter.llm.tripsupport.TripSupportLlmModule;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 
 import java.time.Clock;
 
@@ -47,21 +48,26 @@ final class ConciergeModule extends AbstractModule {
 
         install(new PersistenceModule(database));
         install(new LlmModule(settings.llm()));
-        install(new HttpModule(new HttpServer.Config(settings.host(), settings.port(), settings.httpThreads(), settings.shutdownDrain(),
-                settings.accessLog()), currentUser(),
-                new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
 
         install(new FavouritesModule());
-        install(new FavouritesHttpModule());
-
-        install(new TestCaseGenerationModule(settings.generation()));
-        install(new TestCaseGenerationHttpModule());
+        install(new TestCaseGenerationModule(generation()));
         install(new TravelPolicyFileModule(settings.travelPolicyFile()));
         install(new TripSupportModule());
         install(new TripSupportLlmModule());
         install(new TripAssistantModule());
-        // A little longer than one model call may take, so the model adapter's own timeout error reaches the page first.
-        install(new TripSupportHttpModule(settings.llm().requestTimeout().plusSeconds(15)));
+
+        // What this instance serves (ROLE): here and in generation(), nowhere else.
+        var http = new HttpServer.Config(settings.host(), settings.port(), settings.httpThreads(), settings.shutdownDrain(), settings.accessLog());
+        if (settings.role().servesUsers()) {
+            install(new HttpModule(http, currentUser(),
+                    new LlmRoutes.Limits(settings.llmLimits().callsPerUserPerMinute(), settings.llmLimits().maxConcurrentCalls())));
+            install(new FavouritesHttpModule());
+            install(new TestCaseGenerationHttpModule());
+            // A little longer than one model call may take, so the model adapter's own timeout error reaches the page first.
+            install(new TripSupportHttpModule(settings.llm().requestTimeout().plusSeconds(15)));
+        } else {
+            install(HttpModule.operationsOnly(http));
+        }
 
         var health = HttpModule.healthIndicators(binder());
         health.addBinding().to(DatabaseHealthIndicator.class);
@@ -69,7 +75,19 @@ final class ConciergeModule extends AbstractModule {
         health.addBinding().to(GenerationWorkersHealthIndicator.class);
         // The injector is built only after every context's migrations ran (Application.start), so this is true here.
         HttpModule.readinessIndicators(binder()).addBinding().toInstance(new MigrationsApplied());
-        HttpModule.readinessIndicators(binder()).addBinding().to(Key.get(GenerationWorkersHealthIndicator.class, Names.named("ready")));
+        if (settings.role().runsGenerationWorkers()) {
+            HttpModule.readinessIndicators(binder()).addBinding().to(Key.get(GenerationWorkersHealthIndicator.class, Names.named("ready")));
+        }
+    }
+
+    /** A web instance runs no generation workers, whatever GENERATION_CONCURRENCY says. */
+    private Settings.GenerationSettings generation() {
+        return settings.role().runsGenerationWorkers() ? settings.generation() : settings.generation().withoutWorkers();
+    }
+
+    /** Why an instance runs no workers, for its health report. */
+    private String workersOff() {
+        return settings.role().runsGenerationWorkers() ? "GENERATION_CONCURRENCY=0" : "ROLE=" + settings.role().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The configured local user on a laptop; the load balancer's verified identity header in AWS. */
@@ -89,11 +107,15 @@ final class ConciergeModule extends AbstractModule {
     }
 
     @Provides @Singleton GenerationWorkersHealthIndicator generationWorkersHealth(GenerationWorkers workers) {
-        return GenerationWorkersHealthIndicator.reported(workers);
+        return GenerationWorkersHealthIndicator.reported(workers, workersOff());
     }
 
     @Provides @Singleton @Named("ready") GenerationWorkersHealthIndicator generationWorkersReadiness(GenerationWorkers workers) {
-        return GenerationWorkersHealthIndicator.required(workers);
+        return GenerationWorkersHealthIndicator.required(workers, workersOff());
+    }
+
+    @Provides @Singleton GenerationQueueMetrics generationQueueMetrics(GenerationQueue queue, Clock clock) {
+        return new GenerationQueueMetrics(queue, clock);
     }
 
     record MigrationsApplied() implements ReadinessIndicator {

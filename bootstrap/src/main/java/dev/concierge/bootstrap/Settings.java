@@ -37,15 +37,47 @@ public record Settings(
         GenerationSettings generation,
         Optional<Path> travelPolicyFile,
         Identity identity,
-        LlmLimits llmLimits) {
+        LlmLimits llmLimits,
+        Role role,
+        Optional<QueueMetrics> queueMetrics,
+        Optional<DatabaseOwner> databaseMigration) {
 
     public enum LogFormat { TEXT, JSON }
+
+    /**
+     * What this instance does, from the same jar: {@code all} (a laptop: pages, API, chat and generation workers),
+     * {@code web} (pages, API, chat; no generation workers) or {@code worker} (generation workers; serves only health
+     * and metrics).
+     */
+    public enum Role {
+        ALL, WEB, WORKER;
+
+        /** Pages, the API and chat. */
+        public boolean servesUsers() { return this != WORKER; }
+
+        /** Claims and runs queued generation jobs. */
+        public boolean runsGenerationWorkers() { return this != WEB; }
+    }
+
+    /** The queue's depth and age printed as a CloudWatch Embedded Metric Format line every {@code interval}. */
+    public record QueueMetrics(String namespace, Duration interval) {}
+
+    /**
+     * The database owner's credentials, used only at start to migrate and to keep the application's own role
+     * ({@code DATABASE_USER}) in shape; the pool never connects with them.
+     */
+    public record DatabaseOwner(String user, Optional<String> password) {
+        @Override public String toString() { return "DatabaseOwner[user=" + user + ", password=***]"; }
+    }
 
     /**
      * The generation workers of this instance: how many jobs run at once, how often an idle worker looks for work,
      * how long a claim holds without a heartbeat, and how a job waits for a model that is unavailable.
      */
-    public record GenerationSettings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Duration firstRetryDelay) {}
+    public record GenerationSettings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Duration firstRetryDelay) {
+        /** The same, with no workers on this instance. */
+        public GenerationSettings withoutWorkers() { return new GenerationSettings(0, pollInterval, lease, maxAttempts, firstRetryDelay); }
+    }
 
     public enum AuthMode { LOCAL, ALB }
 
@@ -98,6 +130,12 @@ public record Settings(
             new Setting("ALLOW_LOCAL_AUTH_WITH_REMOTE_DATABASE", "false", "Allow AUTH_MODE=local against a non-local DATABASE_URL"),
             new Setting("LLM_RATE_LIMIT_PER_MINUTE", "20", "LLM calls one user may start per minute"),
             new Setting("LLM_MAX_CONCURRENT_CALLS", "4", "LLM calls one instance runs at once"),
+            // deployment: tiers, scaling metric, database roles
+            new Setting("ROLE", "all", "all (pages, API, chat and generation workers), web (no generation workers) or worker (generation workers; only /health, /health/ready and /metrics)"),
+            new Setting("QUEUE_METRICS_NAMESPACE", null, "CloudWatch namespace; when set, the generation queue's depth and age are printed to stdout as an Embedded Metric Format line"),
+            new Setting("QUEUE_METRICS_INTERVAL_SECONDS", "60", "How often that line is printed"),
+            new Setting("DATABASE_MIGRATION_USER", null, "Database owner used only at start, to migrate and to create or update the least-privileged DATABASE_USER; unset: the pool's user migrates"),
+            new Setting("DATABASE_MIGRATION_PASSWORD", null, "Password of DATABASE_MIGRATION_USER"),
             // Read by SettingsSource before the rest: any setting may be a Secrets Manager reference.
             new Setting("AWS_ENDPOINT_URL_SECRETS_MANAGER", null, "Another Secrets Manager endpoint (LocalStack, tests)"));
 
@@ -136,7 +174,11 @@ public record Settings(
                 reader.optional("TRAVEL_POLICY_FILE").map(Path::of),
                 identity(reader),
                 new LlmLimits(reader.integer("LLM_RATE_LIMIT_PER_MINUTE", 1, 100_000),
-                        reader.integer("LLM_MAX_CONCURRENT_CALLS", 1, 1_000)));
+                        reader.integer("LLM_MAX_CONCURRENT_CALLS", 1, 1_000)),
+                reader.choice("ROLE", Role.class),
+                queueMetrics(reader),
+                reader.optional("DATABASE_MIGRATION_USER").map(user -> new DatabaseOwner(user, reader.optional("DATABASE_MIGRATION_PASSWORD"))));
+        deployment(settings, reader);
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
             reader.problems.add("OPENAI_API_KEY: LLM_PROVIDER=openai needs an API key (or set OPENAI_BASE_URL to a compatible server that needs none)");
@@ -156,6 +198,45 @@ public record Settings(
     }
 
     private enum Toggle { TRUE, FALSE }
+
+    private static Optional<QueueMetrics> queueMetrics(Reader reader) {
+        Duration interval = Duration.ofSeconds(reader.integer("QUEUE_METRICS_INTERVAL_SECONDS", 1, 3600));
+        return reader.optional("QUEUE_METRICS_NAMESPACE").map(namespace -> new QueueMetrics(namespace, interval));
+    }
+
+    /** Settings that only make sense together: roles, the queue metric, the database's two users. */
+    private static void deployment(Settings settings, Reader reader) {
+        if (settings.role() == Role.WORKER && settings.generation().concurrency() == 0) {
+            reader.problems.add("GENERATION_CONCURRENCY: is 0 while ROLE=worker, whose only work is generation jobs; "
+                    + "set it to 1 or more (or ROLE=web for an instance without workers)");
+        }
+        settings.queueMetrics().ifPresent(metrics -> {
+            // CloudWatch's own rule for namespaces; a bad one would be dropped there silently.
+            if (!metrics.namespace().matches("[A-Za-z0-9.\\-_/#:]{1,255}") || metrics.namespace().startsWith("AWS/")) {
+                reader.problems.add("QUEUE_METRICS_NAMESPACE: must be 1 to 255 letters, digits or . - _ / # : and not start "
+                        + "with AWS/ (e.g. Concierge/dev), got '" + metrics.namespace() + "'");
+            }
+        });
+        if (reader.optional("DATABASE_MIGRATION_PASSWORD").isPresent() && settings.databaseMigration().isEmpty()) {
+            reader.problems.add("DATABASE_MIGRATION_USER: is unset while DATABASE_MIGRATION_PASSWORD is set; give both, or neither "
+                    + "(then DATABASE_USER migrates)");
+        }
+        settings.databaseMigration().ifPresent(owner -> {
+            if (settings.databaseUrl().isEmpty()) {
+                reader.problems.add("DATABASE_MIGRATION_USER: needs DATABASE_URL; the embedded database has one user, which migrates");
+            }
+            if (settings.databaseUser().isEmpty() || settings.databasePassword().isEmpty()) {
+                reader.problems.add("DATABASE_USER, DATABASE_PASSWORD: DATABASE_MIGRATION_USER is set, so the app connects as its own "
+                        + "role, created or updated with that name and password; set both");
+            } else if (settings.databaseUser().get().equals(owner.user())) {
+                reader.problems.add("DATABASE_USER: is the same as DATABASE_MIGRATION_USER ('" + owner.user() + "'); the app's "
+                        + "role must be another, least-privileged one (e.g. concierge_app)");
+            }
+            if (settings.databaseUser().filter(user -> user.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63).isPresent()) {
+                reader.problems.add("DATABASE_USER: PostgreSQL role names have at most 63 bytes");
+            }
+        });
+    }
 
     private static Identity identity(Reader reader) {
         AuthMode mode = reader.choice("AUTH_MODE", AuthMode.class);

@@ -68,8 +68,18 @@ final class TestCaseGenerationModule extends AbstractModule {
         Duration firstDelay = settings.firstRetryDelay();
         RetryPolicy retries = new RetryPolicy(firstDelay, firstDelay.compareTo(MAX_RETRY_DELAY) > 0 ? firstDelay : MAX_RETRY_DELAY,
                 settings.maxAttempts());
-        return new GenerationService(suites, cases, queue, generator, modelStatus, transactions, retries, settings.lease(), wakeUp, clock);
+        return new GenerationService(suites, cases, queue, generator, jobsRunHere() ? modelStatus : WORKERS_ELSEWHERE, transactions,
+                retries, settings.lease(), wakeUp, clock);
     }
+
+    /**
+     * Without workers here, whether this instance reaches a model says nothing about the instances that run the jobs:
+     * generation workers scaled to zero (and the model server beside them) come back because jobs are queued, so the
+     * queue must accept them. Jobs still wait and retry while their workers find no model.
+     */
+    private static final GenerationModelStatus WORKERS_ELSEWHERE = java.util.Optional::empty;
+
+    private boolean jobsRunHere() { return settings.concurrency() > 0; }
 
     /** Shared by the service, which says when it queued jobs, and the workers, who wait on it when idle. */
     @Provides @Singleton WorkerWakeUp wakeUp() { return new WorkerWakeUp(); }

@@ -13,12 +13,21 @@ import java.util.Map;
 /** A real Concierge on a random port over its own fresh database, plus a small HTTP client for tests. */
 final class RunningApp implements AutoCloseable {
     private final TestDatabase database; // null when the app runs its own embedded server
+    private final boolean ownsDatabase;
     final Application app;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningApp(TestDatabase database, Application app) {
+    private RunningApp(TestDatabase database, Application app) { this(database, app, true); }
+
+    private RunningApp(TestDatabase database, Application app, boolean ownsDatabase) {
         this.database = database;
         this.app = app;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /** Over a database the caller owns (and closes), e.g. to run a web and a worker instance on one queue. */
+    static RunningApp on(TestDatabase database, Map<String, String> extraSettings) {
+        return new RunningApp(database, Application.start(Settings.from(environment(database, extraSettings))), false);
     }
 
     static RunningApp start() { return start(Map.of()); }
@@ -31,6 +40,15 @@ final class RunningApp implements AutoCloseable {
 
     static RunningApp start(Map<String, String> extraSettings) {
         TestDatabase database = TestDatabase.empty();
+        try {
+            return new RunningApp(database, Application.start(Settings.from(environment(database, extraSettings))));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> environment(TestDatabase database, Map<String, String> extraSettings) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "PORT", "0",
                 "HOST", "127.0.0.1",
@@ -39,7 +57,7 @@ final class RunningApp implements AutoCloseable {
                 "OLLAMA_BASE_URL", "http://127.0.0.1:9", // nothing listens: the app must start anyway
                 "SHUTDOWN_DRAIN_SECONDS", "1"));
         env.putAll(extraSettings);
-        return new RunningApp(database, Application.start(Settings.from(env)));
+        return env;
     }
 
     /** The app's own database (only for apps started over a test database). */
@@ -78,6 +96,6 @@ final class RunningApp implements AutoCloseable {
 
     @Override public void close() {
         app.close();
-        if (database != null) database.close();
+        if (database != null && ownsDatabase) database.close();
     }
 }

@@ -98,4 +98,46 @@ class SettingsTest {
         assertThat(settings.identity().albPublicKeyUrl()).contains(java.net.URI.create("https://public-keys.auth.elb.ap-northeast-1.amazonaws.com"));
         assertThat(settings.identity().groupsClaim()).isEqualTo("groups");
     }
+
+    @Test void the_role_is_all_by_default_and_web_or_worker_when_asked() {
+        assertThat(Settings.from(Map.of()).role()).isEqualTo(Settings.Role.ALL);
+        assertThat(Settings.from(Map.of("ROLE", "web")).role().runsGenerationWorkers()).isFalse();
+        assertThat(Settings.from(Map.of("ROLE", "worker")).role().servesUsers()).isFalse();
+        assertThatThrownBy(() -> Settings.from(Map.of("ROLE", "api")))
+                .hasMessageContaining("ROLE: must be one of [all, web, worker], got 'api'");
+    }
+
+    @Test void a_worker_without_workers_is_refused() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ROLE", "worker", "GENERATION_CONCURRENCY", "0")))
+                .hasMessageContaining("GENERATION_CONCURRENCY: is 0 while ROLE=worker");
+    }
+
+    @Test void queue_metrics_are_off_until_a_namespace_is_given() {
+        assertThat(Settings.from(Map.of()).queueMetrics()).isEmpty();
+        Settings settings = Settings.from(Map.of("QUEUE_METRICS_NAMESPACE", "Concierge/dev"));
+
+        assertThat(settings.queueMetrics()).contains(new Settings.QueueMetrics("Concierge/dev", Duration.ofSeconds(60)));
+        assertThatThrownBy(() -> Settings.from(Map.of("QUEUE_METRICS_NAMESPACE", "AWS/ECS", "QUEUE_METRICS_INTERVAL_SECONDS", "0")))
+                .hasMessageContaining("QUEUE_METRICS_NAMESPACE: must be")
+                .hasMessageContaining("QUEUE_METRICS_INTERVAL_SECONDS: must be a whole number from 1 to 3600");
+        assertThatThrownBy(() -> Settings.from(Map.of("QUEUE_METRICS_NAMESPACE", "Concierge dev")))
+                .hasMessageContaining("QUEUE_METRICS_NAMESPACE");
+    }
+
+    @Test void migration_credentials_need_a_server_and_the_application_roles_own_name_and_password() {
+        assertThatThrownBy(() -> Settings.from(Map.of("DATABASE_MIGRATION_USER", "postgres")))
+                .hasMessageContaining("DATABASE_MIGRATION_USER: needs DATABASE_URL")
+                .hasMessageContaining("DATABASE_USER, DATABASE_PASSWORD");
+        assertThatThrownBy(() -> Settings.from(Map.of("DATABASE_URL", "jdbc:postgresql://localhost/db", "DATABASE_MIGRATION_USER", "postgres",
+                "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "x")))
+                .hasMessageContaining("DATABASE_USER: is the same as DATABASE_MIGRATION_USER");
+        assertThatThrownBy(() -> Settings.from(Map.of("DATABASE_MIGRATION_PASSWORD", "secret")))
+                .hasMessageContaining("DATABASE_MIGRATION_USER: is unset")
+                .hasMessageNotContaining("secret'");
+
+        Settings settings = Settings.from(Map.of("DATABASE_URL", "jdbc:postgresql://localhost/db", "DATABASE_MIGRATION_USER", "postgres",
+                "DATABASE_MIGRATION_PASSWORD", "owner secret", "DATABASE_USER", "concierge_app", "DATABASE_PASSWORD", "app secret"));
+        assertThat(settings.databaseMigration()).contains(new Settings.DatabaseOwner("postgres", java.util.Optional.of("owner secret")));
+        assertThat(settings.databaseMigration().orElseThrow().toString()).doesNotContain("owner secret");
+    }
 }

@@ -24,7 +24,7 @@ class TestCaseGenerationApiTest {
 
     @AfterAll static void stop() { running.close(); }
 
-    @Test void without_a_model_generation_answers_503_saying_what_to_start_and_queues_nothing() throws IOException {
+    @Test void without_a_model_generation_answers_503_for_the_user_and_queues_nothing_while_health_tells_operators_why() throws IOException {
         long suite = json(running.post("/api/suites", "{\"name\":\"No model\"}")).get("id").asLong();
         long id = json(running.post("/api/suites/" + suite + "/test-cases", "{\"key\":\"TC-1\",\"title\":\"Sign in\"}")).get("id").asLong();
 
@@ -33,7 +33,8 @@ class TestCaseGenerationApiTest {
         assertThat(answer.statusCode()).isEqualTo(503);
         JsonNode error = json(answer).get("error");
         assertThat(error.get("code").asText()).isEqualTo("llm_unavailable");
-        assertThat(error.get("message").asText()).contains("No LLM reachable at http://127.0.0.1:9");
+        assertThat(error.get("message").asText()).startsWith("The AI model is not available right now").doesNotContain("127.0.0.1");
+        assertThat(json(running.get("/health")).at("/components/llm/message").asText()).contains("No LLM reachable at http://127.0.0.1:9");
         assertThat(json(running.get("/api/test-cases/" + id)).get("status").asText()).isEqualTo("draft");
         assertThat(json(running.get("/api/suites/" + suite + "/batches")).get("total").asInt()).isZero();
     }

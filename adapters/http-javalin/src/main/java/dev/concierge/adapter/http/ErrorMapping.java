@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Maps failures to HTTP once, by meaning: not found 404, invalid 400, rule violated 422, conflict 409,
@@ -25,21 +26,39 @@ import java.util.Locale;
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
     private static final String WRITTEN = "concierge.error-written";
+    private static final String OPERATIONS_ONLY = "No such resource: this instance serves only /health, /health/ready and /metrics.";
 
-    private final ErrorPages pages;
+    private final ErrorPages pages; // null: every error is JSON, whatever the path
 
-    public ErrorMapping(ErrorPages pages) { this.pages = pages; }
+    public ErrorMapping(ErrorPages pages) { this.pages = java.util.Objects.requireNonNull(pages, "pages"); }
+
+    private ErrorMapping() { this.pages = null; }
+
+    /** For a server without pages (operations only): every error, on every path, is the JSON error body. */
+    public static ErrorMapping jsonOnly() { return new ErrorMapping(); }
 
     /** How a non-API path shows an error: a page in the user's language. */
     public interface ErrorPages {
         void render(Context ctx, int status, String message);
+
+        /** The message bundle's text for {@code key} in the request's language, if the bundle has one. */
+        default Optional<String> text(Context ctx, String key) { return Optional.empty(); }
     }
 
     public void register(RoutesConfig routes) {
         // Invalid input carries codes and figures only; its sentence is written here, in the request's language.
         routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, 400, e.code(),
                 FieldErrorTexts.summary(e.details(), RequestLanguage.of(ctx)), e.details()));
-        routes.exception(DomainException.class, (e, ctx) -> problem(ctx, status(e), e.code(), e.getMessage(), e.details()));
+        routes.exception(DomainException.class, (e, ctx) -> {
+            Optional<String> forPeople = e instanceof Unavailable ? userText(ctx, "error.unavailable." + e.code()) : Optional.empty();
+            if (forPeople.isPresent()) {
+                // The server's own account (which URL, which setting) is for operators: the log and /health have it.
+                LOG.warn("{} {} answered 503 {}: {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
+                problem(ctx, 503, e.code(), forPeople.get(), e.details());
+            } else {
+                problem(ctx, status(e), e.code(), e.getMessage(), e.details());
+            }
+        });
         routes.exception(LlmRoutes.LimitExceeded.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             problem(ctx, e.status(), e.code(), e.getMessage(), List.of());
@@ -58,9 +77,17 @@ public final class ErrorMapping {
         for (int status : new int[] {400, 404, 405, 413, 414, 415, 431, 500, 503}) {
             routes.error(status, ctx -> {
                 if (Boolean.TRUE.equals(ctx.attribute(WRITTEN))) return;
-                problem(ctx, status, codeFor(status), messageFor(status, null), List.of());
+                problem(ctx, status, codeFor(status), pages == null && status == 404 ? OPERATIONS_ONLY : messageFor(status, null), List.of());
             });
         }
+    }
+
+    /**
+     * What a person reads for an unavailable service whose code the bundles word for them (a model that cannot be
+     * reached, say): the server's message then goes to the log only.
+     */
+    private Optional<String> userText(Context ctx, String key) {
+        return pages == null ? Optional.empty() : pages.text(ctx, key);
     }
 
     /** For a handler whose own 4xx/5xx answer is the answer (a health report saying "down"): keep its body. */
@@ -70,7 +97,7 @@ public final class ErrorMapping {
         ctx.attribute(WRITTEN, true);
         ctx.status(status);
         if (status == 503 && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", "5");
-        if (isApi(ctx)) {
+        if (pages == null || isApi(ctx)) {
             ctx.json(ErrorBody.of(code, message, details, RequestLanguage.of(ctx)));
         } else {
             pages.render(ctx, status, message);

@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -98,6 +99,22 @@ public final class HttpServer {
     public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
                       CrossOriginProtection crossOrigin, CurrentUser currentUser, MeterRegistry meters, LlmRoutes llm,
                       ServerStopping stopping) {
+        this(config, mapper, groups, errors, crossOrigin, Optional.of(currentUser), meters, llm, stopping);
+    }
+
+    /**
+     * A server for no users, only for operations (a generation-worker instance): {@code groups} are its health and
+     * metrics routes; no identity is asked for, no pages or assets are served, and every other path is a 404 JSON error.
+     */
+    public static HttpServer operationsOnly(Config config, ObjectMapper mapper, Set<RouteGroup> groups, MeterRegistry meters,
+                                            ServerStopping stopping) {
+        return new HttpServer(config, mapper, groups, ErrorMapping.jsonOnly(), new CrossOriginProtection(), Optional.empty(),
+                meters, new LlmRoutes(LlmRoutes.Limits.defaults()), stopping);
+    }
+
+    private HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
+                       CrossOriginProtection crossOrigin, Optional<CurrentUser> users, MeterRegistry meters, LlmRoutes llm,
+                       ServerStopping stopping) {
         this.drainTimeout = config.drainTimeout();
         this.meters = meters;
         this.stopping = stopping;
@@ -129,18 +146,18 @@ public final class HttpServer {
                 ctx.attribute(STARTED, System.nanoTime());
                 MDC.put("requestId", RequestIds.assign(ctx));
                 SecurityHeaders.apply(ctx);
-                if (!isOpen(ctx.path())) MDC.put("user", currentUser.of(ctx).value()); // 401 without an identity
+                if (users.isPresent() && !isOpen(ctx.path())) MDC.put("user", users.get().of(ctx).value()); // 401 without an identity
                 crossOrigin.check(ctx);
                 refuseNulInQuery(ctx);
             });
-            javalin.routes.beforeMatched(ctx -> llm.admit(ctx, currentUser));
+            users.ifPresent(currentUser -> javalin.routes.beforeMatched(ctx -> llm.admit(ctx, currentUser)));
             javalin.routes.after(ctx -> {
                 llm.release(ctx);
                 readUnreadBody(ctx);
                 observe(ctx);
             });
             errors.register(javalin.routes);
-            javalin.routes.get("/assets/<path>", new ClasspathAssets("/public/assets", "public, max-age=300"));
+            if (users.isPresent()) javalin.routes.get("/assets/<path>", new ClasspathAssets("/public/assets", "public, max-age=300"));
             for (RouteGroup group : groups) group.register(javalin.routes);
         });
     }

@@ -17,10 +17,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Optional<EmbeddedPostgresServer> embedded;
+    private final DatabaseConfig config;
 
-    private Database(HikariDataSource pool, Optional<EmbeddedPostgresServer> embedded) {
+    private Database(HikariDataSource pool, Optional<EmbeddedPostgresServer> embedded, DatabaseConfig config) {
         this.pool = pool;
         this.embedded = embedded;
+        this.config = config;
     }
 
     public static Database open(DatabaseConfig config) {
@@ -52,7 +54,11 @@ public final class Database implements AutoCloseable {
             // its first five runs per connection and whenever a custom plan looks cheaper, which costs more than
             // running the short, indexed queries this application issues. One generic plan per statement is enough.
             hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_generic_plan");
-            return new Database(new HikariDataSource(hikari), embedded);
+            // Started by its first use, not here: with an owner, the pool's role may not exist until migrate() made it,
+            // and connections failing until then would leave the pool backing off for seconds once it does.
+            HikariDataSource pool = new HikariDataSource();
+            hikari.copyStateTo(pool);
+            return new Database(pool, embedded, config);
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw e;
@@ -87,11 +93,38 @@ public final class Database implements AutoCloseable {
         return new Target("jdbc:postgresql://" + rest, user, password);
     }
 
+    /**
+     * Applies every context's migrations. With an owner configured, the owner migrates over its own short-lived
+     * connection and then brings the pool's role up to date ({@link ApplicationRole}); otherwise the pool's user does.
+     */
+    public void migrate() {
+        if (config.owner().isEmpty()) {
+            Migrations.migrate(pool);
+            return;
+        }
+        DatabaseConfig.Owner owner = config.owner().get();
+        var direct = new org.postgresql.ds.PGSimpleDataSource();
+        direct.setURL(target(config.url().orElseThrow()).jdbcUrl());
+        direct.setUser(owner.user());
+        owner.password().ifPresent(direct::setPassword);
+        direct.setApplicationName("concierge-migrations");
+        direct.setConnectTimeout((int) CONNECTION_TIMEOUT.toSeconds());
+        Migrations.migrate(direct);
+        String role = config.user().orElseThrow();
+        try (var connection = direct.getConnection()) {
+            ApplicationRole.ensure(connection, role, config.password().orElseThrow(), ContextSchemas.ALL);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create or update the application's database role '" + role + "' as '"
+                    + owner.user() + "': " + e.getMessage() + " — the migration user needs CREATEROLE (the Aurora master user has it)", e);
+        }
+        LOG.info("database role {} ready: data access to schemas {}, no DDL", role, String.join(", ", ContextSchemas.ALL));
+    }
+
     static String jdbcUrl(String url) { return target(url).jdbcUrl(); }
 
     private static String decode(String part) { return java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8); }
 
-    private static String masked(String url) { return url.replaceAll("//[^@/]*@", "//***@"); }
+    static String masked(String url) { return url.replaceAll("//[^@/]*@", "//***@"); }
 
     public DataSource dataSource() { return pool; }
 

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
+    static final String HISTORY_TABLE = "flyway_schema_history";
+
     private Migrations() {}
 
     public static void migrate(DataSource dataSource) {
@@ -19,7 +21,7 @@ public final class Migrations {
                     .schemas(schema)
                     .defaultSchema(schema)
                     .createSchemas(true)
-                    .table("flyway_schema_history")
+                    .table(HISTORY_TABLE)
                     .locations(ContextSchemas.migrationsLocation(schema))
                     .failOnMissingLocations(true)
                     .load()

@@ -73,6 +73,21 @@ class DatabaseTest {
         @Test void without_a_url_the_database_is_embedded() {
             assertThat(embeddedConfig(Path.of("data")).embedded()).isTrue();
         }
+
+        @Test void an_owner_needs_a_server_and_the_application_roles_name_and_password() {
+            var owner = Optional.of(new DatabaseConfig.Owner("postgres", Optional.of("owner-secret")));
+            assertThatThrownBy(() -> new DatabaseConfig(Optional.empty(), Optional.of("app"), Optional.of("x"), Path.of("data"), 2, owner))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new DatabaseConfig(Optional.of("jdbc:postgresql://db/app"), Optional.of("app"), Optional.empty(),
+                    Path.of("data"), 2, owner)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test void no_password_shows_in_the_config_as_text() {
+            var config = new DatabaseConfig(Optional.of("postgresql://u:url-secret@db/app"), Optional.of("app"), Optional.of("app-secret"),
+                    Path.of("data"), 2, Optional.of(new DatabaseConfig.Owner("postgres", Optional.of("owner-secret"))));
+
+            assertThat(config.toString()).contains("postgres").doesNotContain("url-secret", "app-secret", "owner-secret");
+        }
     }
 
     @Nested class Embedded {

@@ -2,6 +2,8 @@ package dev.concierge.adapter.http.tripsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.LongRunning;
+import dev.concierge.adapter.http.web.LanguageChoice;
+import dev.concierge.adapter.http.web.Messages;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -103,7 +105,12 @@ final class ChatStream {
         private long lastEventAt = System.nanoTime(); // guarded by lock
         private long lastWriteAt = System.nanoTime(); // guarded by lock
 
-        Stream(Context ctx) { this.ctx = ctx; }
+        private final Messages messages;
+
+        Stream(Context ctx) {
+            this.ctx = ctx;
+            this.messages = Messages.of(LanguageChoice.of(ctx));
+        }
 
         @Override public void token(String text) { if (text != null && !text.isEmpty()) report(new Event.Token(text)); }
 
@@ -180,7 +187,11 @@ final class ChatStream {
                 case Event.Token token -> emit("token", Map.of("text", token.text()), false);
                 case Event.Tool tool -> emit("tool", Map.of("tool", String.valueOf(tool.tool()), "outcome", String.valueOf(tool.outcome())), false);
                 case Event.Done done -> emit("done", Map.of("text", done.text()), true);
-                case Event.Failed failed -> emit("error", Map.of("code", "assistant_failed", "message", String.valueOf(failed.message())), true);
+                case Event.Failed failed -> {
+                    // The model's failure names servers and settings: for the operators' log, not the person chatting.
+                    LOG.warn("chat turn failed after streaming began: {}", failed.message());
+                    emit("error", Map.of("code", "assistant_failed", "message", messages.t("trips.chat.failed")), true);
+                }
                 case Event.Thrown thrown -> {
                     LOG.warn("chat turn failed after streaming began", thrown.exception());
                     String code = thrown.exception() instanceof dev.concierge.domain.kernel.DomainException d ? d.code() : "internal_error";

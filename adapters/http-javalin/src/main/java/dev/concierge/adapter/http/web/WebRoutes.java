@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** The home page linking the three applications, and error pages for non-API paths. */
 public final class WebRoutes implements RouteGroup, ErrorMapping.ErrorPages {
@@ -34,6 +35,11 @@ public final class WebRoutes implements RouteGroup, ErrorMapping.ErrorPages {
         String detail = message == null || message.startsWith("No such resource.") || message.startsWith("This method is not allowed")
                 ? "" : message;
         renderer.render(ctx, "error.jte", Map.of("page", page, "status", status, "message", explanation, "detail", detail));
+    }
+
+    @Override public Optional<String> text(Context ctx, String key) {
+        String text = Messages.of(LanguageChoice.of(ctx)).t(key);
+        return text.equals(key) ? Optional.empty() : Optional.of(text); // t() answers a missing key with the key itself
     }
 
     private Page page(Context ctx, String titleKey, String section) {

@@ -47,15 +47,31 @@ public final class HttpModule extends AbstractModule {
     private final HttpServer.Config config;
     private final CurrentUser currentUser;
     private final LlmRoutes.Limits llmLimits;
+    private final boolean servesUsers;
 
     public HttpModule(HttpServer.Config config, CurrentUser currentUser) {
         this(config, currentUser, LlmRoutes.Limits.defaults());
     }
 
     public HttpModule(HttpServer.Config config, CurrentUser currentUser, LlmRoutes.Limits llmLimits) {
+        this(config, currentUser, llmLimits, true);
+    }
+
+    private HttpModule(HttpServer.Config config, CurrentUser currentUser, LlmRoutes.Limits llmLimits, boolean servesUsers) {
         this.config = config;
         this.currentUser = currentUser;
         this.llmLimits = llmLimits;
+        this.servesUsers = servesUsers;
+    }
+
+    /**
+     * The server of an instance that serves no users (a generation worker): health and metrics only, see
+     * {@link HttpServer#operationsOnly}. Install no context's HTTP module beside it: their routes would not be served.
+     */
+    public static HttpModule operationsOnly(HttpServer.Config config) {
+        return new HttpModule(config, ctx -> {
+            throw new IllegalStateException("an operations-only server has no users");
+        }, LlmRoutes.Limits.defaults(), false);
     }
 
     public static Multibinder<RouteGroup> routes(com.google.inject.Binder binder) {
@@ -78,7 +94,7 @@ public final class HttpModule extends AbstractModule {
     @Override protected void configure() {
         bind(CurrentUser.class).toInstance(currentUser);
         navigation(binder());
-        routes(binder()).addBinding().to(WebRoutes.class);
+        if (servesUsers) routes(binder()).addBinding().to(WebRoutes.class);
         routes(binder()).addBinding().to(HealthRoutes.class);
         routes(binder()).addBinding().to(MetricsRoutes.class);
         healthIndicators(binder());
@@ -123,6 +139,7 @@ public final class HttpModule extends AbstractModule {
 
     @Provides @Singleton HttpServer httpServer(ObjectMapper mapper, Set<RouteGroup> groups, WebRoutes pages,
                                                MeterRegistry meters, LlmRoutes llm, ServerStopping stopping) {
+        if (!servesUsers) return HttpServer.operationsOnly(config, mapper, groups, meters, stopping);
         Set<RouteGroup> all = new LinkedHashSet<>(groups);
         all.add(new OpenApiRoutes(mapper, groups));
         return new HttpServer(config, mapper, all, new ErrorMapping(pages), new CrossOriginProtection(),

@@ -105,7 +105,7 @@ class ReviewApiTest extends TestCaseGenerationHttpTest {
         assertThat(http.post("/api/test-cases/" + id + "/generate", null).errorCode()).isEqualTo("not_generatable");
     }
 
-    @Test void without_a_model_generation_is_503_saying_what_to_start_and_queues_nothing() {
+    @Test void without_a_model_generation_is_503_in_words_for_the_user_and_queues_nothing() {
         long id = createCase(createSuite("Login"), "TC-001", "Sign in").get("id").asLong();
         useCases.modelAvailable = false;
 
@@ -113,7 +113,12 @@ class ReviewApiTest extends TestCaseGenerationHttpTest {
 
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.errorCode()).isEqualTo("llm_unavailable");
-        assertThat(answer.json().get("error").get("message").asText()).contains("start Ollama").contains("LLM_PROVIDER");
+        // Which server and setting are the operators' business (log, /health), not the reader's.
+        assertThat(answer.json().get("error").get("message").asText()).startsWith("The AI model is not available right now")
+                .doesNotContain("Ollama").doesNotContain("LLM_PROVIDER").doesNotContain("http");
+        var japanese = http.send(http.request("/api/test-cases/" + id + "/generate").header("Accept-Language", "ja")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(japanese.json().get("error").get("message").asText()).startsWith("AI モデルは現在利用できません");
         assertThat(answer.header("Retry-After")).isNotNull();
         assertThat(http.get("/api/test-cases/" + id).json().get("status").asText()).isEqualTo("draft");
     }

@@ -59,11 +59,12 @@ class DraftApiTest {
         assertThat(server.drafter.lastLanguage).isNull();
     }
 
-    @Test void without_a_model_a_draft_answers_503_saying_what_to_start() {
+    @Test void without_a_model_a_draft_answers_503_in_words_for_the_user() {
         server.drafter.unreachable = true;
 
         JsonNode error = server.assertError(server.post("/api/trips/" + trip + "/itinerary/draft", null), 503, "llm_unavailable");
 
-        assertThat(error.path("message").asText()).contains("start Ollama");
+        assertThat(error.path("message").asText()).startsWith("The AI model is not available right now")
+                .doesNotContain("Ollama").doesNotContain("LLM_PROVIDER").doesNotContain("localhost");
     }
 }
