@@ -4,13 +4,14 @@ import { openApi, body, call, median, percentile } from './api.mjs';
 
 const [base, sim, repeatsArg] = process.argv.slice(2);
 const REPEATS = Number(repeatsArg);
-const SAMPLES = 20;
+// Waves per round: each wave sends CONVERSATIONS turns at once, to Concierge and then straight to the model, so both
+// sides meet the same concurrency and the same machine load.
+const SAMPLES = Number(process.env.BENCH_CHAT_WAVES ?? 20);
+const CONVERSATIONS = Number(process.env.BENCH_CHAT_CONVERSATIONS ?? 50);
 // Turns before measuring: a turn runs code no other scenario warms (the claim, the model client, the stream), and a
-// server in use has long since compiled it. The JIT compiles code run once per turn only after thousands of turns:
-// after 300 the added time still fell from round to round (2.7 → 2.2 ms over 14 rounds), and it levels off after
-// about 2000. The warm-up runs WARMUP_LANES conversations at once so it takes about a minute.
+// server in use has long since compiled it; the JIT compiles code run once per turn only after thousands of turns.
 const WARMUP = Number(process.env.BENCH_CHAT_WARMUP ?? 2000);
-const WARMUP_LANES = 4;
+const WARMUP_LANES = CONVERSATIONS;
 const TURNS_PER_CONVERSATION = 5;
 const out = (o) => console.log(JSON.stringify({ scenario: 'chat', ...o }));
 // A scenario that breaks (an API shaped differently than expected, a failing model) becomes a row saying so; the
@@ -97,13 +98,14 @@ await Promise.all(Array.from({ length: WARMUP_LANES }, async () => {
   const own = lane();
   for (let i = 0; i < WARMUP / WARMUP_LANES; i++) await concierge('Warm-up question', own);
 }));
+const lanes = Array.from({ length: CONVERSATIONS }, () => lane());
 for (let round = 1; round <= REPEATS; round++) {
   const c = []; const d = [];
-  for (let i = 0; i < SAMPLES; i++) { // interleaved, so both sides see the same machine load
-    d.push(await direct(`Which hotel is near the customer office? (${round}.${i})`));
-    c.push(await concierge(`Which hotel is near the customer office? (${round}.${i})`));
+  for (let i = 0; i < SAMPLES; i++) { // interleaved waves, so both sides see the same machine load
+    d.push(...await Promise.all(lanes.map((_, k) => direct(`Which hotel is near the customer office? (${round}.${i}.${k})`))));
+    c.push(...await Promise.all(lanes.map((own, k) => concierge(`Which hotel is near the customer office? (${round}.${i}.${k})`, own))));
   }
   for (const [side, xs] of [['concierge', c], ['direct', d]]) {
-    out({ op: 'ttft', side, round, result: { p50_ms: median(xs), p99_ms: percentile(xs, 99), samples: xs.length } });
+    out({ op: 'ttft', side, round, result: { p50_ms: median(xs), p99_ms: percentile(xs, 99), samples: xs.length, conversations: CONVERSATIONS } });
   }
 }

@@ -42,7 +42,7 @@ else if (pick({ scenario: 'chat' }).length) {
   const d = (f) => rounds({ scenario: 'chat', side: 'direct' }, f);
   row('chat TTFT', 'p50', { concierge: stat(c('p50_ms')), reference: stat(d('p50_ms')), ratio: stat(pairedRatios(c('p50_ms'), d('p50_ms'))), target: { op: '<=', value: 1.05 }, unit: 'ms' });
   row('chat TTFT', 'added at p50', { concierge: stat(c('p50_ms').map((x, i) => x - d('p50_ms')[i])), target: { op: '<=', value: 5 }, unit: 'ms', judged: 'concierge' });
-  row('chat TTFT', 'p99', { concierge: stat(c('p99_ms')), reference: stat(d('p99_ms')), ratio: stat(pairedRatios(c('p99_ms'), d('p99_ms'))), unit: 'ms' });
+  row('chat TTFT', 'p99', { concierge: stat(c('p99_ms')), reference: stat(d('p99_ms')), ratio: stat(pairedRatios(c('p99_ms'), d('p99_ms'))), target: { op: '<=', value: 1.03 }, unit: 'ms' });
 }
 
 // 3. batch generation

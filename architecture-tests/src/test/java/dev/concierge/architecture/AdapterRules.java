@@ -47,8 +47,8 @@ public final class AdapterRules {
             .because("the bootstrap wires adapters; an adapter that knew it would wire itself (rule 3)");
 
     /**
-     * A context's part of an adapter ({@code adapter.http.favourites}) must not reach into another context's part
-     * ({@code adapter.http.tripsupport}); both may use the adapter's shared subpackages (see {@link Layout}).
+     * A context's part of an adapter ({@code adapter.http.alpha}) must not reach into another context's part
+     * ({@code adapter.http.beta}); both may use the adapter's shared subpackages (see {@link Layout}).
      * Every other subpackage counts as a context's, so a new context is covered without editing this rule.
      */
     @ArchTest
@@ -113,7 +113,55 @@ public final class AdapterRules {
             .because("adapters call use cases (port.in) and implement port.out, never application services (rule 5); "
                     + "the bootstrap may construct services");
 
+    /**
+     * Driving adapters (the http adapter) reach the domain only through the use cases: {@code port.in} (use cases,
+     * their commands and events), plus the types those use cases take and return, which live in the contexts'
+     * {@code model} (entities, value objects, domain exceptions) and in the shared kernel ({@code UserId}, {@code Page},
+     * {@code DomainException}, ...). Never {@code port.out} (what the domain needs from the world is the driven
+     * adapters' business) nor {@code application}.
+     */
+    @ArchTest
+    public static final ArchRule driving_adapters_reach_the_domain_only_through_port_in = noClasses()
+            .that().resideInAPackage(HTTP + "..")
+            .should().dependOnClassesThat(resideInAPackage(Layout.DOMAIN + "..")
+                    .and(not(resideInAnyPackage(Layout.DOMAIN + ".*.port.in..", Layout.DOMAIN + ".*.model..", Layout.KERNEL + ".."))))
+            .because("a driving adapter calls use cases (port.in) with the model and kernel types they take and return (rule 5)");
+
+    /**
+     * Rule 7 for SQL written by hand: a string literal of a context's persistence code that names a schema
+     * ({@code trip_support.trips}) names its own context's, as the generated classes it uses must be its own schema's.
+     */
+    @ArchTest
+    public static final ArchRule hand_written_sql_names_only_its_own_contexts_schema = classes()
+            .that().resideInAPackage(PERSISTENCE + "..")
+            .and().resideOutsideOfPackage(GENERATED_JOOQ + "..")
+            .should(writeSqlOnlyAboutTheirOwnSchema())
+            .because("each context owns its data: no SQL reaches another context's schema (rule 7)");
+
     private AdapterRules() {}
+
+    /** A schema-qualified name in SQL text: the schema, optionally quoted, then a dot. */
+    private static java.util.regex.Pattern qualifiedBy(String schema) {
+        return java.util.regex.Pattern.compile("(?<![\\w.])\"?" + java.util.regex.Pattern.quote(schema) + "\"?\\s*\\.");
+    }
+
+    static ArchCondition<JavaClass> writeSqlOnlyAboutTheirOwnSchema() {
+        return new ArchCondition<>("write SQL naming only their own context's schema") {
+            @Override public void check(JavaClass origin, ConditionEvents events) {
+                Optional<String> context = firstSegmentBelow(PERSISTENCE, origin.getPackageName());
+                for (String literal : StringConstants.of(origin)) {
+                    for (String schema : Layout.contextSchemas()) {
+                        if (context.map(c -> sameName(c, schema)).orElse(false)) continue;
+                        if (qualifiedBy(schema).matcher(literal).find()) {
+                            events.add(SimpleConditionEvent.violated(origin, origin.getName() + " has SQL naming schema '" + schema
+                                    + "', which belongs to " + context.map(c -> "another context than '" + c + "'")
+                                    .orElse("a context, not to shared persistence code") + ": " + literal.strip()));
+                        }
+                    }
+                }
+            }
+        };
+    }
 
     private static ArchRule onlyIn(String home, String technology, String... packages) {
         return noClasses()
@@ -126,10 +174,14 @@ public final class AdapterRules {
         return packages.stream().map(p -> p + "..").toArray(String[]::new);
     }
 
-    /** Guice modules are the classes named {@code *Module}, with what is nested in them (e.g. a TypeLiteral subclass). */
+    /**
+     * Guice modules are the classes named {@code *Module} or that are a {@code com.google.inject.Module} (such as a
+     * context's persistence entry, which is its module), with what is nested in them (e.g. a TypeLiteral subclass).
+     */
     static DescribedPredicate<JavaClass> guiceModules() {
-        return DescribedPredicate.describe("Guice modules (a top-level class named *Module, or nested in one)",
-                javaClass -> outermost(javaClass).getSimpleName().endsWith("Module"));
+        return DescribedPredicate.describe("Guice modules (a top-level class named *Module or being a Guice Module, or nested in one)",
+                javaClass -> outermost(javaClass).getSimpleName().endsWith("Module")
+                        || outermost(javaClass).isAssignableTo("com.google.inject.Module"));
     }
 
     private static JavaClass outermost(JavaClass javaClass) {
@@ -140,8 +192,8 @@ public final class AdapterRules {
 
     /**
      * {@code adapter.persistence.<context>..} may use {@code adapter.persistence.jooq.<schema>..} only when the schema
-     * is its context's: jOOQ names the package after the schema ({@code trip_support}), the context package drops
-     * the underscore ({@code tripsupport}), so names compare without underscores. Shared persistence code (the
+     * is its context's: jOOQ names the package after the schema ({@code order_desk}), the context package drops
+     * the underscore ({@code orderdesk}), so names compare without underscores. Shared persistence code (the
      * adapter's root package) belongs to no context and so uses no schema's tables.
      */
     static ArchCondition<JavaClass> useOnlyTheGeneratedJooqCodeOfTheirOwnSchema() {

@@ -40,5 +40,15 @@ public final class DomainRules {
             .should().dependOnClassesThat(resideInAPackage(DOMAIN + "..").and(not(resideInAPackage(KERNEL + ".."))))
             .because("the shared kernel is below every context (rule 2)");
 
+    /**
+     * What a use case takes and returns is the domain's model and port.in's own commands and events; a driven port in
+     * that contract would hand the caller what only the application may use (Packages and names).
+     */
+    @ArchTest
+    public static final ArchRule port_in_does_not_depend_on_port_out = noClasses()
+            .that().resideInAPackage(DOMAIN + ".*.port.in..")
+            .should().dependOnClassesThat().resideInAPackage(DOMAIN + ".*.port.out..")
+            .because("a use case's contract (port.in) is the caller's; what the domain needs from the world (port.out) is not");
+
     private DomainRules() {}
 }

@@ -1,12 +1,18 @@
 package dev.concierge.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import dev.concierge.adapter.persistence.ContextSchemas;
+
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The package layout the rules speak about (ARCHITECTURE.md, "Packages and names"). Rules are written over patterns
  * such as {@code dev.concierge.domain.(*)..}, so a new context or adapter is covered without touching them; the
- * lists below only feed the checks that every package a rule names really holds classes (rule 8).
+ * contexts themselves are found in the code ({@link #contexts()}), never listed, and feed the checks that every
+ * package a rule names really holds classes (rule 8).
  */
 final class Layout {
     static final String BASE = "dev.concierge";
@@ -16,7 +22,7 @@ final class Layout {
     static final String ADAPTER = BASE + ".adapter";
     static final String HTTP = ADAPTER + ".http";
     static final String PERSISTENCE = ADAPTER + ".persistence";
-    /** jOOQ's generated code, one subpackage per schema ({@code jooq.favourites}, later {@code jooq.trip_support}). */
+    /** jOOQ's generated code, one subpackage per context schema ({@code jooq.<schema>}). */
     static final String GENERATED_JOOQ = PERSISTENCE + ".jooq";
     static final String LLM = ADAPTER + ".llm";
     static final String SECRETS = ADAPTER + ".secrets";
@@ -28,53 +34,45 @@ final class Layout {
      * belongs to one context and must not reach into another context's subpackage.
      */
     static final List<String> SHARED_ADAPTER_PACKAGES = List.of(
-            HTTP + ".web", HTTP + ".health", HTTP + ".identity", HTTP + ".wiring", PERSISTENCE + ".jdbc", PERSISTENCE + ".sql", GENERATED_JOOQ);
+            HTTP + ".web", HTTP + ".health", HTTP + ".identity", HTTP + ".wiring", PERSISTENCE + ".sql", GENERATED_JOOQ);
 
-    /** One PostgreSQL schema per context (ARCHITECTURE.md rule 7). */
-    static final Set<String> CONTEXT_SCHEMAS = Set.of("trip_support", "test_case_generation", "favourites");
+    /** Shared packages a rule names; each context's packages are added by {@link #namedPackages()}. */
+    static final List<String> SHARED_NAMED_PACKAGES = List.of(
+            KERNEL, HTTP, HTTP + ".web", HTTP + ".health", HTTP + ".identity", HTTP + ".wiring",
+            PERSISTENCE, PERSISTENCE + ".sql", GENERATED_JOOQ, LLM, SECRETS, BOOTSTRAP, INFRASTRUCTURE);
+
+    /** The layers every domain context has (ARCHITECTURE.md, "Packages and names"), each named by some rule. */
+    static final List<String> DOMAIN_LAYERS = List.of("model", "port.in", "port.out", "application");
 
     /**
-     * Every package a rule names, as it exists today: a rule over an empty or misspelled package checks nothing.
-     * Add a context's packages here when it lands (trip support, secrets adapter, more adapter subpackages).
+     * The bounded contexts, found in the code: every {@code dev.concierge.domain.<context>} package holding production
+     * classes, except the shared kernel. Nothing lists them, so a new context is covered when its classes exist.
      */
-    static final List<String> NAMED_PACKAGES = List.of(
-            KERNEL,
-            DOMAIN + ".favourites.model",
-            DOMAIN + ".favourites.port.in",
-            DOMAIN + ".favourites.port.out",
-            DOMAIN + ".favourites.application",
-            DOMAIN + ".testcasegeneration.model",
-            DOMAIN + ".testcasegeneration.port.in",
-            DOMAIN + ".testcasegeneration.port.out",
-            DOMAIN + ".testcasegeneration.application",
-            DOMAIN + ".tripsupport.model",
-            DOMAIN + ".tripsupport.port.in",
-            DOMAIN + ".tripsupport.port.out",
-            DOMAIN + ".tripsupport.application",
-            HTTP,
-            HTTP + ".favourites",
-            HTTP + ".testcasegeneration",
-            HTTP + ".tripsupport",
-            HTTP + ".web",
-            HTTP + ".health",
-            HTTP + ".identity",
-            HTTP + ".wiring",
-            PERSISTENCE,
-            PERSISTENCE + ".favourites",
-            PERSISTENCE + ".testcasegeneration",
-            PERSISTENCE + ".jdbc",
-            GENERATED_JOOQ,
-            GENERATED_JOOQ + ".favourites",
-            GENERATED_JOOQ + ".test_case_generation",
-            LLM,
-            LLM + ".testcasegeneration",
-            PERSISTENCE + ".tripsupport",
-            GENERATED_JOOQ + ".trip_support",
-            LLM + ".tripsupport",
-            ADAPTER + ".file.tripsupport",
-            SECRETS,
-            BOOTSTRAP,
-            INFRASTRUCTURE);
+    static SortedSet<String> contexts() {
+        SortedSet<String> contexts = new TreeSet<>();
+        for (JavaClass javaClass : ProductionClasses.get()) {
+            AdapterRules.firstSegmentBelow(DOMAIN, javaClass.getPackageName()).ifPresent(contexts::add);
+        }
+        contexts.remove(KERNEL.substring(DOMAIN.length() + 1));
+        return contexts;
+    }
+
+    /** One PostgreSQL schema per context (rule 7): the schemas the persistence adapter migrates, from its entries. */
+    static List<String> contextSchemas() { return ContextSchemas.ALL; }
+
+    /**
+     * Every package a rule names, as it exists today: a rule over an empty or misspelled package checks nothing. The
+     * shared ones are listed; each context found in the code adds its domain layers, and each migrated schema its
+     * generated jOOQ package (which the rule on schema ownership speaks about).
+     */
+    static List<String> namedPackages() {
+        List<String> named = new ArrayList<>(SHARED_NAMED_PACKAGES);
+        for (String context : contexts()) {
+            for (String layer : DOMAIN_LAYERS) named.add(DOMAIN + "." + context + "." + layer);
+        }
+        for (String schema : contextSchemas()) named.add(GENERATED_JOOQ + "." + schema);
+        return named;
+    }
 
     /**
      * Technology packages the confinement rules name that production code uses today. {@code software.amazon.awscdk}

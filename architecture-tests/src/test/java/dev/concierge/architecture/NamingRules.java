@@ -89,14 +89,20 @@ public final class NamingRules {
     }
 
     static ArchCondition<JavaClass> beAUseCaseInterfaceOrARecord() {
-        return new ArchCondition<>("be an interface named *UseCase or a record (a command or query)") {
+        return new ArchCondition<>("be an interface named *UseCase, a record (a command or query) or a sealed interface of records (events)") {
             @Override public void check(JavaClass javaClass, ConditionEvents events) {
-                if (!isUseCase(javaClass) && !javaClass.isRecord()) {
+                if (!isUseCase(javaClass) && !javaClass.isRecord() && !isSealedInterfaceOfRecords(javaClass)) {
                     events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName()
-                            + " is neither an interface named *UseCase nor a record"));
+                            + " is neither an interface named *UseCase, a record nor a sealed interface of records"));
                 }
             }
         };
+    }
+
+    /** The events a use case sends its caller ({@code TurnEvent}): a sealed interface whose every kind is a record. */
+    private static boolean isSealedInterfaceOfRecords(JavaClass javaClass) {
+        Class<?> type = javaClass.reflect();
+        return type.isInterface() && type.isSealed() && java.util.Arrays.stream(type.getPermittedSubclasses()).allMatch(Class::isRecord);
     }
 
     private static boolean isUseCase(JavaClass javaClass) {

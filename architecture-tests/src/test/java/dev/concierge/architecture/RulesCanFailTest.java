@@ -9,6 +9,8 @@ import dev.concierge.adapter.http.alpha.AlphaPage;
 import dev.concierge.adapter.http.alpha.AlphaRoutes;
 import dev.concierge.adapter.http.alpha.AlphaRoutesUsingGuice;
 import dev.concierge.adapter.http.alpha.HttpUsesApplicationService;
+import dev.concierge.adapter.http.alpha.HttpUsesDrivenPort;
+import dev.concierge.adapter.http.alpha.HttpUsesUseCase;
 import dev.concierge.adapter.http.alpha.HttpUsesAwsSdk;
 import dev.concierge.adapter.http.alpha.HttpUsesGeneratedTables;
 import dev.concierge.adapter.http.alpha.HttpUsesJooq;
@@ -27,6 +29,8 @@ import dev.concierge.adapter.persistence.SharedPersistenceReadingAlpha;
 import dev.concierge.adapter.persistence.alpha.AlphaStoreAdapter;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStore;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreReadingBeta;
+import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreWritingItsOwnSql;
+import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreWritingTripSupportSql;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesJavalin;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesJte;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesNimbus;
@@ -40,7 +44,9 @@ import dev.concierge.domain.alpha.application.AlphaService;
 import dev.concierge.domain.alpha.model.AlphaThing;
 import dev.concierge.domain.alpha.model.AlphaUsesBeta;
 import dev.concierge.domain.alpha.model.AlphaUsesJavalin;
+import dev.concierge.domain.alpha.port.in.AlphaEvent;
 import dev.concierge.domain.alpha.port.in.AlphaPortInService;
+import dev.concierge.domain.alpha.port.in.ReadAlphaStoreUseCase;
 import dev.concierge.domain.alpha.port.in.NameAlphaCommand;
 import dev.concierge.domain.alpha.port.in.NameAlphaUseCase;
 import dev.concierge.domain.alpha.port.out.AlphaStore;
@@ -209,6 +215,31 @@ class RulesCanFailTest {
         assertPasses(AdapterRules.adapters_reach_the_domain_through_ports_only, JooqAlphaStore.class, AlphaPage.class);
     }
 
+    @Test void rule5_a_driving_adapter_using_a_driven_port_is_reported() {
+        assertViolation(AdapterRules.driving_adapters_reach_the_domain_only_through_port_in, HttpUsesDrivenPort.class,
+                HttpUsesDrivenPort.class, AlphaStore.class);
+    }
+
+    @Test void rule5_a_driving_adapter_using_an_application_service_is_reported_by_the_port_in_rule_too() {
+        assertViolation(AdapterRules.driving_adapters_reach_the_domain_only_through_port_in, HttpUsesApplicationService.class,
+                HttpUsesApplicationService.class, AlphaService.class);
+    }
+
+    @Test void rule5_a_driving_adapter_using_use_cases_their_commands_events_model_and_kernel_passes() {
+        assertPasses(AdapterRules.driving_adapters_reach_the_domain_only_through_port_in, HttpUsesUseCase.class,
+                NameAlphaUseCase.class, NameAlphaCommand.class, AlphaEvent.class, AlphaEvent.Named.class, AlphaThing.class, UserId.class);
+    }
+
+    @Test void port_in_using_port_out_is_reported() {
+        assertViolation(DomainRules.port_in_does_not_depend_on_port_out, ReadAlphaStoreUseCase.class,
+                ReadAlphaStoreUseCase.class, AlphaStore.class);
+    }
+
+    @Test void port_in_using_its_model_and_its_own_commands_passes() {
+        assertPasses(DomainRules.port_in_does_not_depend_on_port_out, NameAlphaUseCase.class, NameAlphaCommand.class,
+                AlphaEvent.class, AlphaThing.class, AlphaStore.class);
+    }
+
     // ---- rule 6: no package cycles
     @Test void rule6_two_packages_using_each_other_are_reported() {
         assertViolation(DependencyRules.there_are_no_package_cycles, CycleFirst.class, CycleFirst.class, CycleSecond.class);
@@ -228,6 +259,15 @@ class RulesCanFailTest {
     @Test void rule7_shared_persistence_code_reading_a_context_schema_is_reported() {
         assertViolation(AdapterRules.persistence_uses_only_its_own_contexts_schema, SharedPersistenceReadingAlpha.class,
                 SharedPersistenceReadingAlpha.class, "alpha");
+    }
+
+    @Test void rule7_hand_written_sql_naming_another_contexts_schema_is_reported() {
+        assertViolation(AdapterRules.hand_written_sql_names_only_its_own_contexts_schema, JooqAlphaStoreWritingTripSupportSql.class,
+                JooqAlphaStoreWritingTripSupportSql.class, "trip_support.trips");
+    }
+
+    @Test void rule7_hand_written_sql_naming_its_own_schema_passes() {
+        assertPasses(AdapterRules.hand_written_sql_names_only_its_own_contexts_schema, JooqAlphaStoreWritingItsOwnSql.class);
     }
 
     @Test void rule7_a_context_repository_reading_its_own_schema_passes() {
@@ -259,8 +299,9 @@ class RulesCanFailTest {
                 AlphaPortInService.class);
     }
 
-    @Test void naming_use_cases_and_commands_in_port_in_pass() {
-        assertPasses(NamingRules.port_in_holds_use_case_interfaces_and_records_only, NameAlphaUseCase.class, NameAlphaCommand.class);
+    @Test void naming_use_cases_commands_and_events_in_port_in_pass() {
+        assertPasses(NamingRules.port_in_holds_use_case_interfaces_and_records_only, NameAlphaUseCase.class, NameAlphaCommand.class,
+                AlphaEvent.class, AlphaEvent.Named.class);
     }
 
     @Test void naming_a_persistence_port_implementation_not_named_after_jooq_is_reported() {

@@ -3,7 +3,9 @@ package dev.concierge.bootstrap;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.persistence.Database;
 import dev.concierge.adapter.persistence.DatabaseConfig;
@@ -11,10 +13,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One running Concierge: database (migrated), injector, HTTP server; stopped in the reverse order. */
@@ -26,18 +29,15 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final Injector injector;
     private final HttpServer server;
-    private final GenerationWorkers workers;
-    private final Optional<CloudWatchQueueMetrics> queueMetrics;
+    private final List<BackgroundWork> background;
     private final Duration shutdownGrace;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Application(Database database, Injector injector, HttpServer server, GenerationWorkers workers,
-                        Optional<CloudWatchQueueMetrics> queueMetrics, Duration shutdownGrace) {
+    private Application(Database database, Injector injector, HttpServer server, List<BackgroundWork> background, Duration shutdownGrace) {
         this.database = database;
         this.injector = injector;
         this.server = server;
-        this.workers = workers;
-        this.queueMetrics = queueMetrics;
+        this.background = background;
         this.shutdownGrace = shutdownGrace;
     }
 
@@ -50,25 +50,23 @@ public final class Application implements AutoCloseable {
             migrate(database);
             Injector injector = createInjector(settings, database);
             database.recordPoolMetrics(injector.getInstance(MeterRegistry.class));
-            GenerationQueueMetrics queue = injector.getInstance(GenerationQueueMetrics.class);
-            queue.register(injector.getInstance(MeterRegistry.class));
-            // Every role prints them: the web tier keeps the signal while the workers are scaled to zero.
-            Optional<CloudWatchQueueMetrics> queueMetrics = settings.queueMetrics()
-                    .map(metrics -> CloudWatchQueueMetrics.toStandardOutput(queue, metrics, Clock.systemUTC()).start());
-            // Workers only after the migrations: they claim from tables that must exist. ROLE=web has none (ConciergeModule).
-            GenerationWorkers workers = injector.getInstance(GenerationWorkers.class);
-            workers.start();
+            // Contexts' background work (job workers, queue metrics) only after the migrations: it works on tables that must exist.
+            List<BackgroundWork> background = new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<BackgroundWork>>() {})));
+            List<BackgroundWork> running = new ArrayList<>();
             HttpServer server;
             try {
+                for (BackgroundWork work : background) {
+                    work.start();
+                    running.add(work);
+                }
                 server = injector.getInstance(HttpServer.class).start();
             } catch (RuntimeException | Error e) {
-                workers.stop(Duration.ZERO);
-                queueMetrics.ifPresent(CloudWatchQueueMetrics::close);
+                running.forEach(work -> work.stop(Duration.ZERO));
                 throw e;
             }
             LOG.info("Concierge started as ROLE={} in {} ms on http://localhost:{}", settings.role().name().toLowerCase(java.util.Locale.ROOT),
                     Duration.between(started, Instant.now()).toMillis(), server.port());
-            return new Application(database, injector, server, workers, queueMetrics, settings.shutdownDrain());
+            return new Application(database, injector, server, background, settings.shutdownDrain());
         } catch (RuntimeException | Error e) {
             database.close(); // also stops the embedded server, which would otherwise outlive us
             throw e;
@@ -113,23 +111,24 @@ public final class Application implements AutoCloseable {
     public Injector injector() { return injector; }
 
     /**
-     * Stop claiming generation jobs and accepting requests, let in-flight requests and jobs finish (jobs still
-     * running after the drain time are handed back to the queue for another instance), then close the pool (and the
-     * embedded server).
+     * Stop taking background work (generation jobs) and accepting requests, let in-flight requests and work finish
+     * (jobs still running after the drain time are handed back to the queue for another instance), then close the
+     * pool (and the embedded server).
      */
     @Override public void close() {
         if (!stopped.compareAndSet(false, true)) return;
-        LOG.info("stopping: no new generation jobs, draining requests");
-        workers.stopClaiming();
-        Instant deadline = Instant.now().plus(shutdownGrace); // one drain time for requests and jobs together
+        LOG.info("stopping: no new background work (e.g. generation jobs), draining requests");
+        background.forEach(BackgroundWork::stopTaking);
+        Instant deadline = Instant.now().plus(shutdownGrace); // one drain time for requests and background work together
         try {
             server.stop();
         } finally {
             try {
-                Duration left = Duration.between(Instant.now(), deadline);
-                workers.stop(left.isNegative() ? Duration.ZERO : left);
+                for (BackgroundWork work : background) {
+                    Duration left = Duration.between(Instant.now(), deadline);
+                    work.stop(left.isNegative() ? Duration.ZERO : left);
+                }
             } finally {
-                queueMetrics.ifPresent(CloudWatchQueueMetrics::close);
                 database.close();
                 LOG.info("stopped");
             }

@@ -40,7 +40,8 @@ public record Settings(
         LlmLimits llmLimits,
         Role role,
         Optional<QueueMetrics> queueMetrics,
-        Optional<DatabaseOwner> databaseMigration) {
+        Optional<DatabaseOwner> databaseMigration,
+        Duration httpBodyDeadline) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -97,6 +98,7 @@ public record Settings(
             new Setting("PORT", "8080", "HTTP port"),
             new Setting("HOST", "0.0.0.0", "Interface to listen on"),
             new Setting("HTTP_THREADS", "12", "Platform threads serving requests, Jetty's acceptor and selector included; about DATABASE_POOL_SIZE + 2"),
+            new Setting("HTTP_BODY_TIMEOUT_SECONDS", "20", "How long a client may take to send a request body before it is answered 408"),
             new Setting("DATA_DIR", "./data", "Where the embedded PostgreSQL keeps its data"),
             new Setting("DATABASE_URL", null, "PostgreSQL server; unset means embedded"),
             new Setting("DATABASE_USER", null, "Database user"),
@@ -177,7 +179,8 @@ public record Settings(
                         reader.integer("LLM_MAX_CONCURRENT_CALLS", 1, 1_000)),
                 reader.choice("ROLE", Role.class),
                 queueMetrics(reader),
-                reader.optional("DATABASE_MIGRATION_USER").map(user -> new DatabaseOwner(user, reader.optional("DATABASE_MIGRATION_PASSWORD"))));
+                reader.optional("DATABASE_MIGRATION_USER").map(user -> new DatabaseOwner(user, reader.optional("DATABASE_MIGRATION_PASSWORD"))),
+                Duration.ofSeconds(reader.integer("HTTP_BODY_TIMEOUT_SECONDS", 1, 600)));
         deployment(settings, reader);
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {

@@ -11,6 +11,9 @@ import dev.concierge.adapter.llm.LlmWireFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -22,6 +25,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every table of every context schema exactly as it was; and text stored through the API must come back escaped on
  * every page.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AbuseSuiteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -59,7 +64,9 @@ class AbuseSuiteTest {
     @BeforeAll static void start() throws Exception {
         // A model answers, so a 503 can only mean the app failed; no workers, so queued jobs stay as the requests left them.
         llm = LlmWireFixture.start();
-        running = RunningApp.start(Map.of("OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(), "GENERATION_CONCURRENCY", "0"));
+        // The per-user LLM rate limit would answer 429 before a body is read: this suite sends far more than a person.
+        running = RunningApp.start(Map.of("OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(), "GENERATION_CONCURRENCY", "0",
+                "LLM_RATE_LIMIT_PER_MINUTE", "100000"));
         api = JSON.readTree(running.get("/api/openapi.json").body());
         existing = JSON.readTree(running.post("/api/favourites", "{\"type\":\"quote\",\"content\":\"Present before the abuse\"}")
                 .body()).get("id").asLong();
@@ -136,6 +143,149 @@ class AbuseSuiteTest {
             check(op, path, "\u0000\u0001\u0002", failures);
             assertThat(failures).isEmpty();
         }));
+    }
+
+    /**
+     * Every write operation with a JSON body, sent that body with each required field (top level, and in the first
+     * element of arrays and nested objects) missing and then null, on resources that exist: a 400 with the standard
+     * error body, and not a row changed. {@code PUT /api/trips/{id}/itinerary} with {@code {}} used to answer 200 and
+     * wipe the itinerary (issue 23).
+     */
+    // Last: it makes trips, visits and suites, after which the other checks would reach the model for ids that exist.
+    @Order(Integer.MAX_VALUE)
+    @TestFactory Stream<DynamicTest> required_fields_missing_or_null_are_refused_and_change_nothing() {
+        List<Operation> writes = operations().stream().filter(op -> !op.method().equals("get") && schemaOfBody(op) != null)
+                .filter(op -> !requiredPaths(schemaOfBody(op), "").isEmpty()).toList();
+        assertThat(writes).extracting(Operation::toString).contains("PUT /api/trips/{id}/itinerary", "POST /api/favourites");
+        return writes.stream().map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+            MADE.clear(); // fresh resources: an earlier operation may have closed a trip or approved a case
+            String path = existingPath(op.path());
+            ObjectNode valid = (ObjectNode) requiredOnly(sample(schemaOfBody(op)), schemaOfBody(op));
+            if (valid.has("version")) valid.put("version", currentVersion(op.path()));
+            List<String> failures = new ArrayList<>();
+            for (String field : requiredPaths(schemaOfBody(op), "")) {
+                for (boolean asNull : new boolean[] {false, true}) {
+                    ObjectNode body = valid.deepCopy();
+                    if (!withoutField(body, field, asNull)) continue;
+                    String before = digest();
+                    HttpResponse<String> response = running.request(op.method().toUpperCase(), path, body.toString());
+                    String where = op + " with " + field + (asNull ? " null" : " missing") + " → " + response.statusCode()
+                            + " " + abbreviate(response.body());
+                    if (response.statusCode() != 400) failures.add(where + " (not 400)");
+                    else if (!isStandardError(response.body())) failures.add(where + " (not the standard error body)");
+                    if (!digest().equals(before)) failures.add(where + " (stored data changed)");
+                }
+            }
+            // Past the checks of its shape, a complete body may still meet a rule of the resource's state (409, 422).
+            HttpResponse<String> accepted = running.request(op.method().toUpperCase(), path, valid.toString());
+            if (accepted.statusCode() == 400 || accepted.statusCode() >= 500) {
+                failures.add(op + " refuses the complete sample body too (" + accepted.statusCode() + " "
+                        + abbreviate(accepted.body()) + "), so the checks above prove little");
+            }
+            knownDigest = null;
+            assertThat(failures).isEmpty();
+        }));
+    }
+
+    /** The sample with only the fields its schema requires, at every level: optional ones may need context (a team). */
+    private static JsonNode requiredOnly(JsonNode sample, JsonNode schema) {
+        JsonNode s = resolve(schema);
+        if (sample instanceof ObjectNode object && s.has("properties")) {
+            Set<String> required = new java.util.HashSet<>();
+            s.path("required").forEach(name -> required.add(name.asText()));
+            ObjectNode kept = NODES.objectNode();
+            object.properties().forEach(field -> {
+                if (required.contains(field.getKey())) {
+                    kept.set(field.getKey(), requiredOnly(field.getValue(), s.path("properties").path(field.getKey())));
+                }
+            });
+            return kept;
+        }
+        if (sample instanceof ArrayNode array && s.has("items")) {
+            ArrayNode kept = NODES.arrayNode();
+            array.forEach(element -> kept.add(requiredOnly(element, s.path("items"))));
+            return kept;
+        }
+        return sample;
+    }
+
+    /** The version the resource an operation acts on has now ({@code GET /api/trips/{id}} for its actions). */
+    private static long currentVersion(String template) {
+        String resource = template.substring(0, template.indexOf('}') + 1);
+        try {
+            return JSON.readTree(running.get(existingPath(resource)).body()).path("version").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Dotted paths of the required fields: {@code items[0].date} for a field required in an array's elements. */
+    static List<String> requiredPaths(JsonNode schema, String prefix) {
+        JsonNode s = resolve(schema);
+        List<String> paths = new ArrayList<>();
+        Set<String> required = new java.util.HashSet<>();
+        s.path("required").forEach(name -> required.add(name.asText()));
+        s.path("properties").properties().forEach(property -> {
+            String path = prefix + property.getKey();
+            if (required.contains(property.getKey())) paths.add(path);
+            JsonNode inner = resolve(property.getValue());
+            if (inner.path("type").asText().equals("array")) paths.addAll(requiredPaths(inner.path("items"), path + "[0]."));
+            else if (inner.has("properties")) paths.addAll(requiredPaths(inner, path + "."));
+        });
+        return paths;
+    }
+
+    /** Removes (or nulls) the field at a path from {@link #requiredPaths}; false when the sample has no such place. */
+    private static boolean withoutField(ObjectNode body, String path, boolean asNull) {
+        JsonNode parent = body;
+        String[] steps = path.split("\\.");
+        for (int i = 0; i < steps.length - 1; i++) {
+            String step = steps[i];
+            if (step.endsWith("[0]")) parent = parent.path(step.substring(0, step.length() - 3)).path(0);
+            else parent = parent.path(step);
+        }
+        if (!(parent instanceof ObjectNode object)) return false;
+        String name = steps[steps.length - 1];
+        if (asNull) object.putNull(name);
+        else object.remove(name);
+        return true;
+    }
+
+    /** Resources made through the API for the path parameters of the required-field checks, by collection path. */
+    private static final Map<String, String> MADE = new LinkedHashMap<>();
+
+    /**
+     * The template with each {@code {id}} replaced by the id of a resource made for it: the POST whose path ends in
+     * the collection the parameter follows ({@code /api/visits/{id}} by {@code POST /api/trips/{id}/visits}).
+     */
+    private static String existingPath(String template) {
+        String[] segments = template.split("/");
+        StringBuilder path = new StringBuilder();
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].startsWith("{")) {
+                String collection = segments[i - 1];
+                String id = MADE.get(collection);
+                if (id == null) MADE.put(collection, id = make(collection)); // make() may fill MADE for a parent first
+                path.append('/').append(id);
+            } else {
+                path.append('/').append(segments[i]);
+            }
+        }
+        return path.toString();
+    }
+
+    private static String make(String collection) {
+        Operation create = operations().stream()
+                .filter(op -> op.method().equals("post") && op.path().endsWith("/" + collection) && schemaOfBody(op) != null)
+                .findFirst().orElseThrow(() -> new AssertionError("no POST makes " + collection));
+        HttpResponse<String> made = running.request("POST", existingPath(create.path()),
+                requiredOnly(sample(schemaOfBody(create)), schemaOfBody(create)).toString());
+        assertThat(made.statusCode()).as("making " + collection + ": " + made.body()).isEqualTo(201);
+        try {
+            return JSON.readTree(made.body()).get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test void stored_text_with_markup_comes_back_escaped_on_every_page() {
@@ -280,6 +430,7 @@ class AbuseSuiteTest {
     static JsonNode sample(JsonNode schema) {
         JsonNode s = resolve(schema);
         if (s.has("enum")) return s.get("enum").get(0);
+        if (s.path("examples").isArray() && !s.path("examples").isEmpty()) return s.get("examples").get(0);
         if (s.has("oneOf")) return sample(s.get("oneOf").get(0));
         if (s.has("anyOf")) return sample(s.get("anyOf").get(0));
         String type = s.path("type").isArray() ? s.path("type").get(0).asText() : s.path("type").asText("object");
@@ -294,9 +445,11 @@ class AbuseSuiteTest {
             case "number" -> NODES.numberNode(s.path("minimum").asDouble(1.5));
             case "boolean" -> NODES.booleanNode(true);
             default -> switch (s.path("format").asText()) {
-                case "date" -> NODES.textNode("2026-04-01");
-                case "date-time" -> NODES.textNode("2026-04-01T10:00:00+09:00");
-                default -> NODES.textNode("Sample text " + System.nanoTime());
+                // the day the API document's examples use, so a sample visit falls within a sample trip
+                case "date" -> NODES.textNode("2026-12-01");
+                case "date-time" -> NODES.textNode("2026-12-01T10:00:00+09:00");
+                // a pattern (a key, say) is met by letters and digits alone; free text gets spaces
+                default -> NODES.textNode(s.has("pattern") ? "S" + System.nanoTime() % 1_000_000_000 : "Sample text " + System.nanoTime());
             };
         };
     }
@@ -385,7 +538,7 @@ class AbuseSuiteTest {
     /** Page routes the server registers (GET, not the API, no path parameters). */
     private static List<String> pages() {
         return running.app.injector().getInstance(HttpServer.class).routes().stream()
-                .filter(r -> r.method().equals("GET") && !FavouritesApiTest.isApi(r.path()) && !r.path().contains("{")
+                .filter(r -> r.method().equals("GET") && !ApiAssertions.isApi(r.path()) && !r.path().contains("{")
                         && !r.path().startsWith("/assets"))
                 .map(HttpServer.Route::path).distinct().toList();
     }

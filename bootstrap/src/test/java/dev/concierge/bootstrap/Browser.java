@@ -17,13 +17,13 @@ import java.nio.file.StandardCopyOption;
  * Debian's headless Chromium driven through its own chromedriver: the paths are given, so Selenium never tries to
  * download a browser. `scripts/install-test-prerequisites` installs both.
  */
-final class Browser {
+public final class Browser {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private Browser() {}
 
-    static ChromeDriver start(int width, int height) {
+    public static ChromeDriver start(int width, int height) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + " — run scripts/install-test-prerequisites (Debian packages chromium, chromium-driver, fonts-noto-cjk).");
@@ -46,7 +46,7 @@ final class Browser {
     }
 
     /** Keeps a screenshot under target/screenshots, where CI keeps test output. */
-    static Path screenshot(ChromeDriver driver, String name) {
+    public static Path screenshot(ChromeDriver driver, String name) {
         try {
             Path target = Path.of("target", "screenshots", name + ".png");
             Files.createDirectories(target.getParent());

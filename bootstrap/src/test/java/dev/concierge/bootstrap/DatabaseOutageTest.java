@@ -33,7 +33,7 @@ class DatabaseOutageTest {
             postgres = start(data, port);
             HttpResponse<String> after = awaitStatus(running, "/api/favourites/" + id, 200);
 
-            FavouritesApiTest.assertError(duringOutage, 503, "database_unavailable");
+            ApiAssertions.assertError(duringOutage, 503, "database_unavailable");
             assertThat(duringOutage.headers().firstValue("Retry-After")).isPresent();
             assertThat(healthDuringOutage.statusCode()).isEqualTo(503);
             assertThat(JSON.readTree(after.body()).get("content").asText()).isEqualTo("Survives an outage");

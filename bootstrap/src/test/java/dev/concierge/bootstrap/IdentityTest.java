@@ -38,7 +38,7 @@ class IdentityTest {
     @Test void the_api_without_an_identity_answers_401_with_the_error_body() throws Exception {
         HttpResponse<String> response = running.get("/api/favourites");
 
-        FavouritesApiTest.assertError(response, 401, "unauthenticated");
+        ApiAssertions.assertError(response, 401, "unauthenticated");
         assertThat(running.get("/api/quotes").statusCode()).isEqualTo(401);
     }
 
@@ -57,7 +57,7 @@ class IdentityTest {
         for (String token : List.of(alb.expired("alice"), alb.tampered("alice", "mallory"), alb.signedWithAnotherKey("alice"),
                 alb.signedBy("arn:aws:elasticloadbalancing:eu-west-1:999999999999:loadbalancer/app/evil/1", "alice"),
                 alb.withUnknownKeyId("alice"), "garbage")) {
-            FavouritesApiTest.assertError(as(token, "GET", "/api/favourites", null), 401, "unauthenticated");
+            ApiAssertions.assertError(as(token, "GET", "/api/favourites", null), 401, "unauthenticated");
         }
     }
 
@@ -79,7 +79,7 @@ class IdentityTest {
         for (String[] call : new String[][] {{"GET", "/api/favourites/" + id}, {"DELETE", "/api/favourites/" + id},
                 {"POST", "/api/favourites/" + id + "/like"}, {"POST", "/api/favourites/" + id + "/unlike"}}) {
             HttpResponse<String> response = as(bob, call[0], call[1], null);
-            FavouritesApiTest.assertError(response, 404, "not_found");
+            ApiAssertions.assertError(response, 404, "not_found");
             assertThat(response.body()).doesNotContain(content);
         }
         assertThat(as(bob, "GET", "/api/favourites?limit=100", null).body()).doesNotContain(content);

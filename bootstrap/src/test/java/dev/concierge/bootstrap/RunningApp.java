@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A real Concierge on a random port over its own fresh database, plus a small HTTP client for tests. */
-final class RunningApp implements AutoCloseable {
+public final class RunningApp implements AutoCloseable {
     private final TestDatabase database; // null when the app runs its own embedded server
     private final boolean ownsDatabase;
-    final Application app;
+    public final Application app;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private RunningApp(TestDatabase database, Application app) { this(database, app, true); }
@@ -26,19 +26,19 @@ final class RunningApp implements AutoCloseable {
     }
 
     /** Over a database the caller owns (and closes), e.g. to run a web and a worker instance on one queue. */
-    static RunningApp on(TestDatabase database, Map<String, String> extraSettings) {
+    public static RunningApp on(TestDatabase database, Map<String, String> extraSettings) {
         return new RunningApp(database, Application.start(Settings.from(environment(database, extraSettings))), false);
     }
 
-    static RunningApp start() { return start(Map.of()); }
+    public static RunningApp start() { return start(Map.of()); }
 
     /** On embedded defaults: no DATABASE_URL, data under {@code dataDirectory}. */
-    static RunningApp embedded(java.nio.file.Path dataDirectory) {
+    public static RunningApp embedded(java.nio.file.Path dataDirectory) {
         return new RunningApp(null, Application.start(Settings.from(Map.of("PORT", "0", "HOST", "127.0.0.1",
                 "DATA_DIR", dataDirectory.toString(), "OLLAMA_BASE_URL", "http://127.0.0.1:9", "SHUTDOWN_DRAIN_SECONDS", "1"))));
     }
 
-    static RunningApp start(Map<String, String> extraSettings) {
+    public static RunningApp start(Map<String, String> extraSettings) {
         TestDatabase database = TestDatabase.empty();
         try {
             return new RunningApp(database, Application.start(Settings.from(environment(database, extraSettings))));
@@ -61,29 +61,29 @@ final class RunningApp implements AutoCloseable {
     }
 
     /** The app's own database (only for apps started over a test database). */
-    TestDatabase database() {
+    public TestDatabase database() {
         if (database == null) throw new IllegalStateException("this app runs its own embedded server");
         return database;
     }
 
-    String base() { return "http://127.0.0.1:" + app.port(); }
+    public String base() { return "http://127.0.0.1:" + app.port(); }
 
-    HttpResponse<String> get(String path) { return send(HttpRequest.newBuilder(URI.create(base() + path)).GET()); }
+    public HttpResponse<String> get(String path) { return send(HttpRequest.newBuilder(URI.create(base() + path)).GET()); }
 
-    HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    HttpResponse<String> delete(String path) { return send(HttpRequest.newBuilder(URI.create(base() + path)).DELETE()); }
+    public HttpResponse<String> delete(String path) { return send(HttpRequest.newBuilder(URI.create(base() + path)).DELETE()); }
 
     /** Any method, any body (null: none), sent as JSON. */
-    HttpResponse<String> request(String method, String path, String body) {
+    public HttpResponse<String> request(String method, String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

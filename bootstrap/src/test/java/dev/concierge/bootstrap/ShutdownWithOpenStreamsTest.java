@@ -2,6 +2,8 @@ package dev.concierge.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import dev.concierge.adapter.llm.LlmWireFixture;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -88,7 +91,7 @@ class ShutdownWithOpenStreamsTest {
             assertThat(ready.at("/components/generationWorkers/status").asText()).isEqualTo("up");
             assertThat(ready.at("/components/generationWorkers/critical").asBoolean()).isTrue();
 
-            running.app.injector().getInstance(GenerationWorkers.class).stopClaiming();
+            running.app.injector().getInstance(Key.get(new TypeLiteral<Set<BackgroundWork>>() {})).forEach(BackgroundWork::stopTaking);
 
             HttpResponse<String> notReady = running.get("/health/ready");
             assertThat(notReady.statusCode()).isEqualTo(503);

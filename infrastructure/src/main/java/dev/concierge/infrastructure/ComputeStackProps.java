@@ -3,21 +3,24 @@ package dev.concierge.infrastructure;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ecr.IRepository;
-import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
 import software.amazon.awscdk.services.rds.IDatabaseCluster;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the compute stack needs from the others, and what the app runs with.
  *
- * @param imageTag         the tag of the app image in {@code repository} to run
- * @param llmProvider      the app's {@code LLM_PROVIDER}: {@code ollama} (the GPU sidecar) or {@code openai}
- * @param ollamaModel      the model the sidecar pulls and the app asks for ({@code OLLAMA_MODEL})
- * @param ollamaImage      the Ollama container image
- * @param albAuthenticates the ALB signs users in, so the app reads its signed header ({@code AUTH_MODE=alb})
+ * @param imageTag                 the tag of the app image in {@code repository} to run
+ * @param modelServerImage         the model server's image URI (through the ECR pull-through cache)
+ * @param modelServerRepositories  ARN pattern of the pull-through cache's repositories, for the pulling role
+ * @param databaseSecret           the Aurora owner (master) secret: migrations and the app role, at start only
+ * @param databaseAppSecret        the app's least-privileged role, which the pool connects as
+ * @param sessionSecret            the session-signing key, present when the app signs users in ({@code AUTH_MODE=oidc})
  */
 public record ComputeStackProps(
         StackProps stack,
@@ -25,15 +28,19 @@ public record ComputeStackProps(
         IVpc vpc,
         IRepository repository,
         String imageTag,
+        String modelServerImage,
+        String modelServerRepositories,
         IDatabaseCluster database,
         ISecret databaseSecret,
+        ISecret databaseAppSecret,
         ISecret openAiApiKey,
+        Optional<? extends ISecret> sessionSecret,
+        IBucket filesBucket,
         IApplicationLoadBalancer loadBalancer,
         ApplicationTargetGroup targetGroup,
-        String llmProvider,
-        String ollamaModel,
-        String ollamaImage,
-        boolean albAuthenticates) {
+        Identity identity,
+        Layout layout,
+        ModelServer modelServer) {
 
     public ComputeStackProps {
         Objects.requireNonNull(stack, "stack");
@@ -41,15 +48,26 @@ public record ComputeStackProps(
         Objects.requireNonNull(vpc, "vpc");
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(imageTag, "imageTag");
+        Objects.requireNonNull(modelServerImage, "modelServerImage");
+        Objects.requireNonNull(modelServerRepositories, "modelServerRepositories");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(databaseSecret, "databaseSecret");
+        Objects.requireNonNull(databaseAppSecret, "databaseAppSecret");
         Objects.requireNonNull(openAiApiKey, "openAiApiKey");
+        Objects.requireNonNull(sessionSecret, "sessionSecret");
+        Objects.requireNonNull(filesBucket, "filesBucket");
         Objects.requireNonNull(loadBalancer, "loadBalancer");
         Objects.requireNonNull(targetGroup, "targetGroup");
-        Objects.requireNonNull(ollamaModel, "ollamaModel");
-        Objects.requireNonNull(ollamaImage, "ollamaImage");
-        if (!"ollama".equals(llmProvider) && !"openai".equals(llmProvider)) {
-            throw new IllegalArgumentException("llmProvider must be ollama or openai, got '" + llmProvider + "'");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(modelServer, "modelServer");
+        if (identity instanceof Identity.AppSignIn && sessionSecret.isEmpty()) {
+            throw new IllegalArgumentException("the app's own sign-in (AUTH_MODE=oidc) needs a session secret");
         }
+    }
+
+    /** {@code Concierge/<env>}: where the app publishes its queue metrics and the generation tier's scaling reads them. */
+    public String queueMetricsNamespace() {
+        return "Concierge/" + profile.name();
     }
 }

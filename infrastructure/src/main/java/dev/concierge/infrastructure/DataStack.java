@@ -15,7 +15,6 @@ import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
 import software.amazon.awscdk.services.rds.BackupProps;
 import software.amazon.awscdk.services.rds.ClusterInstance;
 import software.amazon.awscdk.services.rds.Credentials;
-import software.amazon.awscdk.services.rds.CredentialsBaseOptions;
 import software.amazon.awscdk.services.rds.DatabaseCluster;
 import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
 import software.amazon.awscdk.services.rds.IClusterInstance;
@@ -27,20 +26,23 @@ import software.constructs.Construct;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Aurora PostgreSQL 17 (a writer and a reader; in prod the reader waits in a second zone to take over), encrypted
- * with a customer key, backed up daily, TLS only; its generated credentials and the OpenAI API key live in
- * Secrets Manager under {@code concierge/<env>/…} (encrypted with the account's Secrets Manager key, which lets the
+ * with a customer key, backed up daily, TLS only; its owner and app credentials ({@link DatabaseSecrets}), the
+ * OpenAI API key and (for the app's own sign-in) the session key live in Secrets Manager under
+ * {@code concierge/<env>/…}; the files bucket ({@link FilesBucket}) lives here too (encrypted with the account's Secrets Manager key, which lets the
  * compute stack's roles read them without editing a key policy here, which would tie the stacks in a cycle).
  */
 public final class DataStack extends Stack {
     public static final String DATABASE_NAME = "concierge";
-    public static final String DATABASE_USER = "concierge";
 
     private final DatabaseCluster database;
-    private final ISecret databaseSecret;
+    private final DatabaseSecrets databaseSecrets;
     private final Secret openAiApiKey;
+    private final Optional<Secret> sessionSecret;
+    private final FilesBucket files;
     private final Key dataKey;
     private final SecurityGroup databaseSecurityGroup;
 
@@ -69,14 +71,13 @@ public final class DataStack extends Stack {
                 .allowAllOutbound(false)
                 .build();
 
+        databaseSecrets = new DatabaseSecrets(this, "DatabaseSecrets", profile);
         List<String> zones = getAvailabilityZones();
         database = DatabaseCluster.Builder.create(this, "Database")
                 .engine(DatabaseClusterEngine.auroraPostgres(AuroraPostgresClusterEngineProps.builder()
                         .version(AuroraPostgresEngineVersion.VER_17_9).build()))
                 .clusterIdentifier(clusterIdentifier)
-                .credentials(Credentials.fromGeneratedSecret(DATABASE_USER, CredentialsBaseOptions.builder()
-                        .secretName("concierge/" + profile.name() + "/database")
-                        .build()))
+                .credentials(Credentials.fromSecret(databaseSecrets.master()))
                 .defaultDatabaseName(DATABASE_NAME)
                 .port(NetworkStack.DATABASE_PORT)
                 .writer(instance("Writer", profile, zones.get(0)))
@@ -100,7 +101,7 @@ public final class DataStack extends Stack {
                 .parameters(Map.of("rds.force_ssl", "1"))
                 .build();
         database.getNode().addDependency(postgresLogs);
-        databaseSecret = database.getSecret();
+        databaseSecrets.rotateMaster(database, props.vpc(), databaseSecurityGroup);
 
         openAiApiKey = Secret.Builder.create(this, "OpenAiApiKey")
                 .secretName("concierge/" + profile.name() + "/openai-api-key")
@@ -108,6 +109,8 @@ public final class DataStack extends Stack {
                 .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(32).build())
                 .removalPolicy(profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
+        sessionSecret = props.appSignIn() ? Optional.of(sessionSecret(profile)) : Optional.empty();
+        files = new FilesBucket(this, "FilesStore", profile);
 
         suppressFindingsWithReasons(profile);
     }
@@ -123,9 +126,7 @@ public final class DataStack extends Stack {
     private void suppressFindingsWithReasons(DeploymentProfile profile) {
         NagSuppressions.addResourceSuppressions(database, List.of(
                 suppression("AwsSolutions-RDS6", "The app connects with a password from Secrets Manager through a JDBC pool; "
-                        + "IAM tokens expire every 15 minutes and would need a token-refreshing data source"),
-                suppression("AwsSolutions-SMG4", "Rotation would change the password under running tasks, which read it once "
-                        + "at start; rotate with a planned redeployment instead")), true);
+                        + "IAM tokens expire every 15 minutes and would need a token-refreshing data source")), true);
         NagSuppressions.addResourceSuppressions(database, List.of(
                 suppression("AwsSolutions-IAM4", "The enhanced-monitoring role uses AWS's managed policy "
                         + "AmazonRDSEnhancedMonitoringRole, scoped by AWS to publishing RDS OS metrics",
@@ -138,6 +139,19 @@ public final class DataStack extends Stack {
                 suppression("AwsSolutions-SMG4", "A third-party API key: it is rotated at its issuer, then stored here by hand")));
     }
 
+    /** The HMAC key signing the app's session cookie in {@code AUTH_MODE=oidc} (CONTRACT-19: at least 32 bytes). */
+    private Secret sessionSecret(DeploymentProfile profile) {
+        Secret secret = Secret.Builder.create(this, "SessionSecret")
+                .secretName("concierge/" + profile.name() + "/session-secret")
+                .description("Signs Concierge's session cookie (AUTH_MODE=oidc); replacing it signs everyone out")
+                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(64).build())
+                .removalPolicy(profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+        NagSuppressions.addResourceSuppressions(secret, List.of(suppression("AwsSolutions-SMG4",
+                "Read once at start; replacing it signs every user out, so it is replaced with a planned redeployment")));
+        return secret;
+    }
+
     static NagPackSuppression suppression(String id, String reason, String... appliesTo) {
         var builder = NagPackSuppression.builder().id(id).reason(reason);
         if (appliesTo.length > 0) builder.appliesTo(List.of((Object[]) appliesTo));
@@ -146,8 +160,15 @@ public final class DataStack extends Stack {
 
     public DatabaseCluster database() { return database; }
 
-    /** The generated credentials: JSON with {@code username}, {@code password}, {@code host}, {@code port}, {@code dbname}. */
-    public ISecret databaseSecret() { return databaseSecret; }
+    /** The owner's generated credentials: JSON with {@code username}, {@code password}, {@code host}, {@code port}, {@code dbname}. */
+    public ISecret databaseSecret() { return database.getSecret(); }
+
+    /** The app's least-privileged role: JSON with {@code username} and {@code password}. */
+    public ISecret databaseAppSecret() { return databaseSecrets.app(); }
+
+    public Optional<Secret> sessionSecret() { return sessionSecret; }
+
+    public FilesBucket files() { return files; }
 
     public Secret openAiApiKey() { return openAiApiKey; }
 

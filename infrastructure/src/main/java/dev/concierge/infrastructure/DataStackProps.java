@@ -5,8 +5,11 @@ import software.amazon.awscdk.services.ec2.IVpc;
 
 import java.util.Objects;
 
-/** What the data stack needs: the environment's sizes and the VPC. */
-public record DataStackProps(StackProps stack, DeploymentProfile profile, IVpc vpc) {
+/**
+ * What the data stack needs: the environment's sizes, the VPC, and whether the app signs users in itself (then it
+ * needs a session-signing secret).
+ */
+public record DataStackProps(StackProps stack, DeploymentProfile profile, IVpc vpc, boolean appSignIn) {
     public DataStackProps {
         Objects.requireNonNull(stack, "stack");
         Objects.requireNonNull(profile, "profile");

@@ -46,7 +46,8 @@ import java.util.Map;
 import static dev.concierge.infrastructure.DataStack.suppression;
 
 /**
- * The load balancer users reach, in the public subnets: {@code /health} and {@code /api/*} go to the backend, every
+ * The load balancer users reach (internet-facing in the public subnets, or internal in the private subnets when the
+ * MVP admits only private corporate ranges): {@code /health} and {@code /api/*} go to the backend, every
  * other path to the web UI. Both are the same Concierge service today (one target group, named so), so the default
  * action and the API rules forward to the same place; splitting the UI out later changes only the default action.
  * MVP phase: HTTP from the corporate CIDRs only. Public phase: HTTPS with an ACM certificate, HTTP redirected,
@@ -72,8 +73,10 @@ public final class EdgeStack extends Stack {
                 .build();
         loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
                 .vpc(props.vpc())
-                .internetFacing(true)
-                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+                // Private corporate ranges reach the VPC over VPN/Direct Connect, never over the internet.
+                .internetFacing(!props.exposure().internal())
+                .vpcSubnets(SubnetSelection.builder()
+                        .subnetType(props.exposure().internal() ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PUBLIC).build())
                 .securityGroup(loadBalancerSecurityGroup)
                 .dropInvalidHeaderFields(true)
                 // Generation calls and server-sent event streams may stay quiet for minutes.

@@ -67,34 +67,54 @@ public final class InfraApp {
     public static ConciergeStacks addTo(App app) {
         // Exports between these stacks stay protected while a consumer uses them (CDK's default, said explicitly).
         if (app.getNode().tryGetContext(CROSS_STACK_REFERENCES) == null) app.getNode().setContext(CROSS_STACK_REFERENCES, "strong");
+        ConciergeStacks stacks = addStacksTo(app);
+        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        return stacks;
+    }
+
+    /**
+     * Every stack of one environment under {@code scope} (an app, or a stage holding one environment among others),
+     * as the context there describes it, without the cdk-nag checks ({@link #addTo} adds them).
+     */
+    public static ConciergeStacks addStacksTo(Construct app) {
         DeploymentProfile profile = DeploymentProfile.named(text(app, "env").orElse("dev"));
         Exposure exposure = exposure(app);
         String region = text(app, "region").or(() -> Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")))
                 .orElse(DEFAULT_REGION);
         String prefix = "Concierge-" + profile.name() + "-";
 
+        String vpcCidr = text(app, "vpcCidr").orElse(profile.vpcCidr());
+        if (exposure instanceof Exposure.CorporateOnly corporate) corporate.requireOutside(vpcCidr);
+        Identity identity = identity(app, exposure);
+        Layout layout = text(app, "layout").map(Layout::named).orElse(profile.defaultLayout());
+        ModelServer modelServer = modelServer(app);
+        String dockerHubCredentialArn = text(app, "dockerHubCredentialArn").orElseThrow(() -> new IllegalArgumentException(
+                "dockerHubCredentialArn is missing: the model server's image comes from Docker Hub through an ECR "
+                        + "pull-through cache, which needs a Docker Hub credential; create a secret named "
+                        + "ecr-pullthroughcache/docker-hub holding {\"username\":\"<user>\",\"accessToken\":\"<token>\"} "
+                        + "and pass its ARN (README, Deploy on AWS)"));
+
         // Region known (ALB access logs need it), account left to deployment time (no lookups, offline synthesis).
         StackProps.Builder common = StackProps.builder().env(Environment.builder().region(region).build());
         var registry = new RegistryStack(app, prefix + "Registry", new RegistryStackProps(
-                common.description("Concierge " + profile.name() + ": app image repository").build(), profile));
+                common.description("Concierge " + profile.name() + ": app image repository, model server image cache").build(),
+                profile, dockerHubCredentialArn));
         var network = new NetworkStack(app, prefix + "Network", new NetworkStackProps(
-                common.description("Concierge " + profile.name() + ": VPC, endpoints, security groups").build(), profile));
+                common.description("Concierge " + profile.name() + ": VPC, endpoints, security groups").build(), profile, vpcCidr));
         var data = new DataStack(app, prefix + "Data", new DataStackProps(
-                common.description("Concierge " + profile.name() + ": Aurora PostgreSQL and secrets").build(), profile,
-                network.vpc()));
+                common.description("Concierge " + profile.name() + ": Aurora PostgreSQL, secrets, files bucket").build(), profile,
+                network.vpc(), identity instanceof Identity.AppSignIn));
         var edge = new EdgeStack(app, prefix + "Edge", new EdgeStackProps(
                 common.description("Concierge " + profile.name() + ": load balancer, listeners, WAF").build(), profile,
                 exposure, network.vpc()));
         var compute = new ComputeStack(app, prefix + "Compute", new ComputeStackProps(
-                common.description("Concierge " + profile.name() + ": GPU ECS cluster, app + Ollama service").build(), profile,
+                common.description("Concierge " + profile.name() + ": ECS cluster, web and GPU generation tiers").build(), profile,
                 network.vpc(), registry.repository(),
                 text(app, "imageTag").orElse("latest"),
-                data.database(), data.databaseSecret(), data.openAiApiKey(),
-                edge.loadBalancer(), edge.targetGroup(),
-                text(app, "llmProvider").orElse("ollama"),
-                text(app, "ollamaModel").orElse("qwen2.5:7b"),
-                text(app, "ollamaImage").orElse("ollama/ollama:latest"),
-                exposure.albAuthenticates()));
+                registry.throughPullThroughCache(modelServer.engine().dockerHubImage(), modelServer.imageTag()),
+                registry.pullThroughCacheRepositories(),
+                data.database(), data.databaseSecret(), data.databaseAppSecret(), data.openAiApiKey(), data.sessionSecret(),
+                data.files().bucket(), edge.loadBalancer(), edge.targetGroup(), identity, layout, modelServer));
         var observability = new ObservabilityStack(app, prefix + "Observability", new ObservabilityStackProps(
                 common.description("Concierge " + profile.name() + ": alarms, topics, dashboard").build(), profile,
                 compute.service(), edge.loadBalancer(), edge.targetGroup(), data.database(), text(app, "alarmEmail")));
@@ -105,7 +125,6 @@ public final class InfraApp {
         }
         Tags.of(app).add("application", "concierge");
         Tags.of(app).add("environment", profile.name());
-        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         return new ConciergeStacks(profile, registry, network, data, edge, compute, observability);
     }
 
@@ -120,6 +139,47 @@ public final class InfraApp {
                     oidcLogin(app));
             default -> throw new IllegalArgumentException("CDK context phase must be mvp or public, got '" + phase + "'");
         };
+    }
+
+    /**
+     * Who users are (CONTRACT-19): the public phase's ALB sign-in, the MVP's sign-in by the app itself, or, only when
+     * the deployer writes {@code sharedIdentity=true}, one shared identity.
+     */
+    static Identity identity(Construct app, Exposure exposure) {
+        boolean sharedIdentity = text(app, "sharedIdentity").map(Boolean::parseBoolean).orElse(false);
+        Optional<Identity> signIn = switch (exposure) {
+            case Exposure.Public publicPhase -> publicPhase.login().map(Identity.AlbSignIn::new);
+            case Exposure.CorporateOnly ignored -> appSignIn(app);
+        };
+        if (signIn.isPresent()) {
+            if (sharedIdentity) throw new IllegalArgumentException("sharedIdentity=true and an OIDC sign-in were both given; choose one");
+            return signIn.get();
+        }
+        if (sharedIdentity) return new Identity.SharedIdentity();
+        String phase = exposure instanceof Exposure.Public ? "public" : "mvp";
+        String keys = exposure instanceof Exposure.Public
+                ? "oidcIssuer, oidcAuthorizationEndpoint, oidcTokenEndpoint, oidcUserInfoEndpoint, oidcClientId, oidcClientSecretName (the ALB signs users in)"
+                : "oidcIssuer, oidcClientId, oidcClientSecretName and publicBaseUrl (the app signs users in)";
+        throw new IllegalArgumentException("phase=" + phase + " needs a way to tell users apart: pass " + keys
+                + ", or sharedIdentity=true to let everyone share one identity (favourites and trips then belong to all)");
+    }
+
+    private static Optional<Identity> appSignIn(Construct app) {
+        List<String> keys = List.of("oidcIssuer", "oidcClientId", "oidcClientSecretName", "publicBaseUrl");
+        List<Optional<String>> values = keys.stream().map(key -> text(app, key)).toList();
+        if (values.stream().allMatch(Optional::isEmpty)) return Optional.empty();
+        for (int i = 0; i < keys.size(); i++) {
+            if (values.get(i).isEmpty()) {
+                throw new IllegalArgumentException("The app's OIDC sign-in needs every one of " + keys + "; " + keys.get(i) + " is missing");
+            }
+        }
+        return Optional.of(new Identity.AppSignIn(values.get(0).get(), values.get(1).get(), values.get(2).get(), values.get(3).get()));
+    }
+
+    static ModelServer modelServer(Construct app) {
+        LlmEngine engine = text(app, "llmEngine").map(LlmEngine::named).orElse(LlmEngine.OLLAMA);
+        return new ModelServer(engine, text(app, "modelServerImageTag").orElse(engine.pinnedTag()),
+                text(app, "llmModel").orElse(engine.defaultModel()));
     }
 
     private static Optional<Exposure.OidcLogin> oidcLogin(Construct app) {

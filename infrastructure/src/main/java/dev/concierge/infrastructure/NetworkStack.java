@@ -44,7 +44,7 @@ public final class NetworkStack extends Stack {
                 .removalPolicy(profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
         vpc = Vpc.Builder.create(this, "Vpc")
-                .ipAddresses(IpAddresses.cidr("10.40.0.0/16"))
+                .ipAddresses(IpAddresses.cidr(props.vpcCidr()))
                 // Two zones: enough for Aurora's subnet group and the ALB, and all an environment-agnostic stack can name.
                 .maxAzs(2)
                 .natGateways(profile.natGateways())

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.concierge.infrastructure.TemplateResources.json;
+import static dev.concierge.infrastructure.TemplateResources.map;
 import static dev.concierge.infrastructure.TemplateResources.propertiesOfAll;
 import static dev.concierge.infrastructure.TemplateResources.propertiesOfOnly;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,18 +60,53 @@ class DataStackTest {
         assertThat(json(propertiesOfOnly(dev, "AWS::RDS::DBSubnetGroup").get("SubnetIds")))
                 .contains("databaseSubnet1").contains("databaseSubnet2").doesNotContain("privateSubnet").doesNotContain("publicSubnet");
         dev.hasResourceProperties("AWS::RDS::DBClusterParameterGroup", Map.of("Parameters", Map.of("rds.force_ssl", "1")));
-        Map<String, Object> securityGroup = propertiesOfOnly(dev, "AWS::EC2::SecurityGroup");
+        Map<String, Object> securityGroup = propertiesOfAll(dev, "AWS::EC2::SecurityGroup").stream()
+                .filter(group -> String.valueOf(group.get("GroupDescription")).startsWith("Aurora")).findFirst().orElseThrow();
         assertThat(securityGroup.get("SecurityGroupIngress")).as("no ingress until compute admits the tasks").isNull();
+        List<String> ingress = propertiesOfAll(dev, "AWS::EC2::SecurityGroupIngress").stream().map(TemplateResources::json).toList();
+        assertThat(ingress).as("only the secret rotation, from this stack").singleElement().satisfies(rule ->
+                assertThat(rule).contains("\"FromPort\":5432").contains("RotationSecurityGroup"));
     }
 
-    @Test void credentials_are_generated_into_secrets_manager_and_an_api_key_secret_awaits_its_value() {
-        dev.resourceCountIs("AWS::SecretsManager::Secret", 2);
+    @Test void the_owner_and_the_app_role_have_generated_secrets_and_an_api_key_secret_awaits_its_value() {
+        // CONTRACT-19: concierge/<env>/database (the owner) and concierge/<env>/database-app (username concierge_app)
         dev.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
                 "Name", "concierge/dev/database",
                 "GenerateSecretString", Match.objectLike(Map.of(
                         "SecretStringTemplate", "{\"username\":\"concierge\"}", "GenerateStringKey", "password"))));
+        dev.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                "Name", "concierge/dev/database-app",
+                "GenerateSecretString", Match.objectLike(Map.of(
+                        "SecretStringTemplate", "{\"username\":\"concierge_app\"}", "GenerateStringKey", "password"))));
         dev.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("Name", "concierge/dev/openai-api-key"));
+        dev.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("Name", "concierge/dev/session-secret"));
         dev.resourceCountIs("AWS::SecretsManager::SecretTargetAttachment", 1);
+        prod.resourceCountIs("AWS::SecretsManager::Secret", 3); // no session secret: the ALB signs users in
+    }
+
+    @Test void the_master_secret_rotates_with_the_hosted_single_user_rotation_and_prod_keeps_it_and_a_snapshot() {
+        // seed 001: DATABASE_URL の認証情報は Secrets Manager（自動ローテーション対応）
+        dev.hasResourceProperties("AWS::SecretsManager::RotationSchedule", Map.of(
+                "HostedRotationLambda", Match.objectLike(Map.of("RotationType", "PostgreSQLSingleUser")),
+                "RotationRules", Map.of("ScheduleExpression", "rate(30 days)")));
+        assertThat(json(dev.toJSON().get("Transform"))).contains("AWS::SecretsManager");
+        assertThat(prod.findResources("AWS::SecretsManager::Secret", Map.of(
+                "Properties", Map.of("Name", "concierge/prod/database"), "DeletionPolicy", "Retain"))).hasSize(1);
+        assertThat(prod.findResources("AWS::RDS::DBCluster", Map.of("DeletionPolicy", "Snapshot"))).hasSize(1);
+    }
+
+    @Test void files_live_in_an_encrypted_private_versioned_bucket_reached_only_over_tls() {
+        // seed 001: 生成されたファイルは S3
+        Map<String, Object> files = dev.findResources("AWS::S3::Bucket", Map.of("Properties",
+                Map.of("VersioningConfiguration", Map.of("Status", "Enabled")))).values().stream()
+                .map(resource -> map(map(resource).get("Properties"))).findFirst().orElseThrow();
+        assertThat(json(files.get("BucketEncryption"))).contains("AES256");
+        assertThat(files.get("PublicAccessBlockConfiguration")).isEqualTo(Map.of("BlockPublicAcls", true,
+                "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true));
+        assertThat(json(files.get("LifecycleConfiguration"))).contains("\"NoncurrentDays\":30").contains("\"DaysAfterInitiation\":1");
+        assertThat(json(files.get("LoggingConfiguration"))).contains("DestinationBucketName");
+        assertThat(propertiesOfAll(dev, "AWS::S3::BucketPolicy")).anySatisfy(policy ->
+                assertThat(json(policy)).contains("\"aws:SecureTransport\":\"false\"").contains("FilesStoreFiles"));
     }
 
     /** Index of each instance's zone in Fn::GetAZs. */

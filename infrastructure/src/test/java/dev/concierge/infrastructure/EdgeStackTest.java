@@ -24,16 +24,23 @@ class EdgeStackTest {
         publicPhase = SynthesisedEnvironments.template(SynthesisedEnvironments.prod().edge());
     }
 
-    @Test void an_internet_facing_load_balancer_in_the_public_subnets_logging_access() {
+    @Test void the_public_phase_has_an_internet_facing_load_balancer_in_the_public_subnets_logging_access() {
+        Map<String, Object> internetFacing = propertiesOfOnly(publicPhase, "AWS::ElasticLoadBalancingV2::LoadBalancer");
+        assertThat(internetFacing).containsEntry("Scheme", "internet-facing").containsEntry("Type", "application");
+        assertThat(json(internetFacing.get("Subnets"))).contains("publicSubnet1").contains("publicSubnet2").doesNotContain("privateSubnet");
         Map<String, Object> loadBalancer = propertiesOfOnly(mvp, "AWS::ElasticLoadBalancingV2::LoadBalancer");
-        assertThat(loadBalancer).containsEntry("Scheme", "internet-facing").containsEntry("Type", "application");
-        assertThat(json(loadBalancer.get("Subnets"))).contains("publicSubnet1").contains("publicSubnet2").doesNotContain("privateSubnet");
         assertThat(json(loadBalancer.get("LoadBalancerAttributes")))
                 .contains("{\"Key\":\"routing.http.drop_invalid_header_fields.enabled\",\"Value\":\"true\"}")
                 .contains("{\"Key\":\"access_logs.s3.enabled\",\"Value\":\"true\"}")
                 .contains("{\"Key\":\"deletion_protection.enabled\",\"Value\":\"false\"}");
         assertThat(json(propertiesOfOnly(publicPhase, "AWS::ElasticLoadBalancingV2::LoadBalancer").get("LoadBalancerAttributes")))
                 .contains("{\"Key\":\"deletion_protection.enabled\",\"Value\":\"true\"}");
+    }
+
+    @Test void an_mvp_for_seed_002s_private_corporate_range_gets_an_internal_load_balancer_in_the_private_subnets() {
+        Map<String, Object> loadBalancer = propertiesOfOnly(mvp, "AWS::ElasticLoadBalancingV2::LoadBalancer");
+        assertThat(loadBalancer).containsEntry("Scheme", "internal");
+        assertThat(json(loadBalancer.get("Subnets"))).contains("privateSubnet1").contains("privateSubnet2").doesNotContain("publicSubnet");
     }
 
     @Test void one_target_group_serves_backend_and_ui_checked_on_health() {

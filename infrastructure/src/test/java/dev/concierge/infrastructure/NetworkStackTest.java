@@ -34,6 +34,11 @@ class NetworkStackTest {
                 .as("subnets giving public IPs").hasSize(2);
     }
 
+    @Test void the_vpc_ranges_are_seed_001s_dev_10_0_and_prod_10_2() {
+        dev.hasResourceProperties("AWS::EC2::VPC", Map.of("CidrBlock", "10.0.0.0/16"));
+        prod.hasResourceProperties("AWS::EC2::VPC", Map.of("CidrBlock", "10.2.0.0/16"));
+    }
+
     @Test void dev_has_one_nat_gateway_and_prod_one_per_zone() {
         dev.resourceCountIs("AWS::EC2::NatGateway", 1);
         prod.resourceCountIs("AWS::EC2::NatGateway", 2);

@@ -11,11 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The two apps the tests look into, each synthesised once per test run (a synthesis costs seconds of Node.js):
- * dev in the MVP phase (HTTP from corporate CIDRs) and prod in the public phase (HTTPS, OIDC login). Every test
- * class reads templates from these, so the whole suite pays for two syntheses.
+ * dev in the MVP phase (HTTP from seed 002's private corporate range, the app's own OIDC sign-in, tiered) and prod in
+ * the public phase (HTTPS, the ALB's OIDC login, tiered). Every test class reads templates from these, so the whole
+ * suite pays for two syntheses; the combined layout and the other engine are synthesised by the deploy rehearsal.
  */
 final class SynthesisedEnvironments {
-    static final List<String> CORPORATE_CIDRS = List.of("203.0.113.0/24", "198.51.100.0/24");
+    /** Seed 002's MVP admits the corporate ranges 192.168.0.0/16 and 10.0.0.0/8; the second overlaps dev's 10.0.0.0/16. */
+    static final List<String> CORPORATE_CIDRS = List.of("192.168.0.0/16");
+    static final String DOCKER_HUB_CREDENTIAL_ARN = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf";
     static final String CERTIFICATE_ARN = "arn:aws:acm:ap-northeast-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100";
 
     private static InfraApp.ConciergeStacks dev;
@@ -29,24 +32,30 @@ final class SynthesisedEnvironments {
             dev = InfraApp.addTo(new App(AppProps.builder().context(Map.of(
                     "env", "dev",
                     "phase", "mvp",
-                    "allowedCidrs", String.join(",", CORPORATE_CIDRS))).build()));
+                    "allowedCidrs", String.join(",", CORPORATE_CIDRS),
+                    "oidcIssuer", "https://login.example.com",
+                    "oidcClientId", "concierge",
+                    "oidcClientSecretName", "concierge/dev/oidc-client-secret",
+                    "publicBaseUrl", "http://concierge.corp.example.com",
+                    "dockerHubCredentialArn", DOCKER_HUB_CREDENTIAL_ARN)).build()));
         }
         return dev;
     }
 
     static synchronized InfraApp.ConciergeStacks prod() {
         if (prod == null) {
-            prod = InfraApp.addTo(new App(AppProps.builder().context(Map.of(
-                    "env", "prod",
-                    "phase", "public",
-                    "certificateArn", CERTIFICATE_ARN,
-                    "oidcIssuer", "https://login.example.com",
-                    "oidcAuthorizationEndpoint", "https://login.example.com/authorize",
-                    "oidcTokenEndpoint", "https://login.example.com/token",
-                    "oidcUserInfoEndpoint", "https://login.example.com/userinfo",
-                    "oidcClientId", "concierge",
-                    "oidcClientSecretName", "concierge/prod/oidc-client-secret",
-                    "alarmEmail", "ops@example.com")).build()));
+            prod = InfraApp.addTo(new App(AppProps.builder().context(Map.ofEntries(
+                    Map.entry("env", "prod"),
+                    Map.entry("phase", "public"),
+                    Map.entry("certificateArn", CERTIFICATE_ARN),
+                    Map.entry("oidcIssuer", "https://login.example.com"),
+                    Map.entry("oidcAuthorizationEndpoint", "https://login.example.com/authorize"),
+                    Map.entry("oidcTokenEndpoint", "https://login.example.com/token"),
+                    Map.entry("oidcUserInfoEndpoint", "https://login.example.com/userinfo"),
+                    Map.entry("oidcClientId", "concierge"),
+                    Map.entry("oidcClientSecretName", "concierge/prod/oidc-client-secret"),
+                    Map.entry("dockerHubCredentialArn", DOCKER_HUB_CREDENTIAL_ARN),
+                    Map.entry("alarmEmail", "ops@example.com"))).build()));
         }
         return prod;
     }

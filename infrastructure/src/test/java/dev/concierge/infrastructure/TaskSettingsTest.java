@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import static dev.concierge.infrastructure.ComputeStackTest.container;
 import static dev.concierge.infrastructure.ComputeStackTest.environment;
 import static dev.concierge.infrastructure.ComputeStackTest.secrets;
-import static dev.concierge.infrastructure.TemplateResources.propertiesOfOnly;
+import static dev.concierge.infrastructure.TemplateResources.propertiesOfAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The app container is configured only through settings the app reads: a misspelt name would be silently ignored. */
@@ -20,10 +20,12 @@ class TaskSettingsTest {
         Set<String> known = Settings.ALL.stream().map(Settings.Setting::name).collect(Collectors.toSet());
 
         for (InfraApp.ConciergeStacks stacks : java.util.List.of(SynthesisedEnvironments.dev(), SynthesisedEnvironments.prod())) {
-            Map<String, Object> app = container(propertiesOfOnly(SynthesisedEnvironments.template(stacks.compute()),
-                    "AWS::ECS::TaskDefinition"), ComputeStack.APP_CONTAINER);
-            Set<String> names = new TreeSet<>(environment(app).keySet());
-            names.addAll(secrets(app).keySet());
+            Set<String> names = new TreeSet<>();
+            for (Map<String, Object> task : propertiesOfAll(SynthesisedEnvironments.template(stacks.compute()), "AWS::ECS::TaskDefinition")) {
+                Map<String, Object> app = container(task, ComputeStack.APP_CONTAINER);
+                names.addAll(environment(app).keySet());
+                names.addAll(secrets(app).keySet());
+            }
 
             assertThat(names).as("variables of the app container in %s", stacks.profile().name())
                     .isNotEmpty()

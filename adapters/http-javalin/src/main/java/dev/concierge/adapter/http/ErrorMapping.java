@@ -8,6 +8,7 @@ import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.NotFound;
 import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.kernel.Unavailable;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -67,6 +68,8 @@ public final class ErrorMapping {
         routes.exception(CrossOriginProtection.Forbidden.class, (e, ctx) -> problem(ctx, 403, e.code(), e.getMessage(), List.of()));
         routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.describedByDetails()
                 ? FieldErrorTexts.summary(e.details(), RequestLanguage.of(ctx)) : e.getMessage(), e.details()));
+        routes.exception(UnsupportedMediaType.class, (e, ctx) -> problem(ctx, 415, "unsupported_media_type", e.getMessage(),
+                List.of(FieldError.of("Content-Type", Validation.WRONG_TYPE, "application/json"))));
         routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), codeFor(e.getStatus()),
                 messageFor(e.getStatus(), e.getMessage()), List.of()));
         routes.exception(Exception.class, (e, ctx) -> {

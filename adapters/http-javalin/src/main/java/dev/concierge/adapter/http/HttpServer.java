@@ -45,12 +45,19 @@ public final class HttpServer {
      * {@code threads}: the platform threads serving requests (see {@link #platformThreads}); {@code accessLog}: which
      * requests get a line in {@code concierge.access}.
      */
-    public record Config(String host, int port, int threads, Duration drainTimeout, AccessLog accessLog) {
+    public record Config(String host, int port, int threads, Duration drainTimeout, AccessLog accessLog, Duration bodyDeadline) {
         public static final int DEFAULT_THREADS = 12;
+        /** A full-size body (256 KiB) in 20 s is 13 KB/s: a weak mobile link manages it; a stalled client is let go. */
+        public static final Duration DEFAULT_BODY_DEADLINE = Duration.ofSeconds(20);
 
         public Config {
             if (threads < 4) throw new IllegalArgumentException("the server needs at least 4 threads, was " + threads);
             Objects.requireNonNull(accessLog, "accessLog");
+            if (bodyDeadline.isNegative() || bodyDeadline.isZero()) throw new IllegalArgumentException("bodyDeadline must be positive");
+        }
+
+        public Config(String host, int port, int threads, Duration drainTimeout, AccessLog accessLog) {
+            this(host, port, threads, drainTimeout, accessLog, DEFAULT_BODY_DEADLINE);
         }
 
         public Config(String host, int port, Duration drainTimeout) {
@@ -61,7 +68,7 @@ public final class HttpServer {
     /**
      * Which requests the access log records. Behind the load balancer its own access logs record every request, with
      * the trace id this server uses as request id, so by default only failures get a line here: one line per request
-     * cost 7 % of the favourites list's throughput (README "Benchmarks").
+     * cost 7 % of the benchmarked list endpoint's throughput (README "Benchmarks").
      */
     public enum AccessLog {
         ALL, FAILURES, OFF;
@@ -137,8 +144,11 @@ public final class HttpServer {
                 // stop() drains through this handler itself; Jetty's own graceful stop would also wait for idle
                 // keep-alive connections (a load balancer keeps some open) until the timeout.
                 server.setStopTimeout(0);
+                // Bodies are read in full, without a thread, before a request takes one of the few platform threads.
+                server.insertHandler(new BodyFirstHandler(MAX_BODY_BYTES,
+                        groups.stream().flatMap(g -> g.largeBodies().stream()).toList(), config.bodyDeadline()));
                 server.insertHandler(graceful);
-                server.setErrorHandler(new JettyErrors(mapper));
+                server.setErrorHandler(new JettyErrors(mapper, config.bodyDeadline()));
             });
             javalin.events.handlerAdded(info -> routes.add(new Route(info.getHttpMethod().name(), info.getPath())));
 
@@ -166,7 +176,7 @@ public final class HttpServer {
      * Short requests run on a small pool of platform threads, about one per database connection: a platform thread's
      * blocking database read wakes it directly (a virtual thread's goes through the poller, then a carrier), and
      * requests beyond the pool wait in Jetty's queue in arrival order instead of contending for a connection. On two
-     * cores the favourites list's p99 fell from 40 to 10 ms against one virtual thread per request, at the same
+     * cores the benchmarked list endpoint's p99 fell from 40 to 10 ms against one virtual thread per request, at the same
      * requests/s (README "Benchmarks"). Whatever waits long runs on a virtual thread instead: {@link LongRunning}.
      */
     private static QueuedThreadPool platformThreads(int threads) {
@@ -237,7 +247,7 @@ public final class HttpServer {
         }
     }
 
-    /** The route template a request matched ({@code /api/favourites/{id}}), never the raw path, which would explode metrics. */
+    /** The route template a request matched ({@code /api/things/{id}}), never the raw path, which would explode metrics. */
     private static String routeOf(Context ctx) {
         try {
             var endpoint = ctx.endpoints().matchedHttpEndpoint();

@@ -10,6 +10,7 @@ import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,8 +20,12 @@ import java.util.List;
  */
 final class JettyErrors extends ErrorHandler {
     private final ObjectMapper mapper;
+    private final Duration bodyDeadline;
 
-    JettyErrors(ObjectMapper mapper) { this.mapper = mapper; }
+    JettyErrors(ObjectMapper mapper, Duration bodyDeadline) {
+        this.mapper = mapper;
+        this.bodyDeadline = bodyDeadline;
+    }
 
     @Override protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                               Callback callback) throws JsonProcessingException {
@@ -30,14 +35,27 @@ final class JettyErrors extends ErrorHandler {
         // A browser asks for HTML; anything else (and anything under the API paths) gets the API's error body.
         boolean api = path == null || path.startsWith("/api") || path.startsWith("/health") || path.startsWith("/metrics")
                 || accept == null || !accept.contains("text/html");
+        String language = request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE);
+        String code = status == 400 ? "invalid_request" : "http_" + status;
         String text = status == 400
                 ? "The request could not be read: its path or encoding is malformed (for example a NUL character or an "
                   + "encoded slash in the path). Check the URL."
                 : "The request could not be handled (HTTP " + status + ").";
+        // The body reader's refusals (BodyFirstHandler) say what was wrong with the body.
+        if (BodyFirstHandler.TIMEOUT_REASON.equals(message)) {
+            code = "request_timeout";
+            text = EdgeTexts.text(language, "edge.bodyTimeout", bodyDeadline.toSeconds());
+        } else if (BodyFirstHandler.TOO_LARGE_REASON.equals(message)) {
+            code = "payload_too_large";
+            text = EdgeTexts.text(language, "edge.bodyTooLarge", HttpServer.MAX_BODY_BYTES / 1024);
+        } else if (BodyFirstHandler.BROKEN_REASON.equals(message)) {
+            code = "invalid_request";
+            text = EdgeTexts.text(language, "edge.bodyBroken");
+        }
         byte[] body;
         if (api) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            body = mapper.writeValueAsBytes(ErrorBody.of(status == 400 ? "invalid_request" : "http_" + status, text, List.of()));
+            body = mapper.writeValueAsBytes(ErrorBody.of(code, text, List.of()));
         } else {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
             body = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Concierge</title></head><body>"

@@ -19,6 +19,12 @@ import dev.concierge.domain.kernel.Validation;
 import io.javalin.http.Context;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -60,6 +66,8 @@ public final class Json {
     public static <T> T read(Context ctx, ObjectMapper mapper, Class<T> type) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) throw new BadRequest("invalid_json", "The request body is empty; send a JSON object.", List.of());
+        requireJsonType(ctx);
+        requireUtf8(ctx, body);
         try {
             T value = mapper.readValue(body, type);
             if (value == null) throw new BadRequest("invalid_json", "The request body must be a JSON object, not null.", List.of());
@@ -70,6 +78,44 @@ public final class Json {
             throw translate(e);
         } catch (IOException e) {
             throw new BadRequest("invalid_json", "The request body could not be read.", List.of());
+        }
+    }
+
+    /** {@code application/json}, in UTF-8 if a charset is named: a form or text body is a client's mistake, not JSON. */
+    private static void requireJsonType(Context ctx) {
+        String header = ctx.header("Content-Type");
+        String[] parts = header == null ? new String[] {""} : header.split(";");
+        String mime = parts[0].strip().toLowerCase(Locale.ROOT);
+        boolean json = mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"));
+        for (int i = 1; i < parts.length && json; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset") && parameter.length == 2
+                    && !parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8")) json = false;
+        }
+        if (!json) {
+            String given = header == null || header.isBlank() ? "none" : header.strip();
+            throw new UnsupportedMediaType(EdgeTexts.text(ctx.header("Accept-Language"), "edge.notJson",
+                    given.length() > 100 ? given.substring(0, 100) : given));
+        }
+    }
+
+    /**
+     * Strict UTF-8: Jackson would decode an overlong form ({@code C0 AF}) as {@code /}, slipping past byte-level
+     * filters, and an encoded surrogate into text PostgreSQL cannot store; the JDK's decoder refuses both.
+     */
+    private static void requireUtf8(Context ctx, byte[] body) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(Math.min(body.length, 8192));
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                String message = EdgeTexts.text(ctx.header("Accept-Language"), "edge.notUtf8", in.position() + 1);
+                throw new BadRequest("invalid_encoding", message, List.of(FieldError.of("body", Params.NOT_UTF8)));
+            }
+            if (result.isUnderflow()) return;
+            out.clear();
         }
     }
 
@@ -114,12 +160,30 @@ public final class Json {
                 String field = parser.currentName() == null ? "body" : parser.currentName();
                 throw InvalidInput.field(field, Params.NUL_CHARACTER);
             }
+            if (value != null && hasLoneSurrogate(value)) {
+                // an escaped half of a surrogate pair (\ud800) is no character; PostgreSQL would store it as '?'
+                String field = parser.currentName() == null ? "body" : parser.currentName();
+                throw InvalidInput.field(field, Params.UNPAIRED_SURROGATE);
+            }
             return value;
         }
 
         @Override public com.fasterxml.jackson.databind.type.LogicalType logicalType() {
             return com.fasterxml.jackson.databind.type.LogicalType.Textual;
         }
+    }
+
+    static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) i++;
+                else return true;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parser messages may name our classes ({@code `dev.concierge...`}); a client learns nothing from them. */

@@ -12,19 +12,17 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * {@code GET /api/openapi.json}: the base document merged with every context's fragment, so each context
- * documents its own operations next to its routes. A test checks every registered API route is described.
+ * {@code GET /api/openapi.json}: the base document merged with every {@link HttpContext}'s fragment, so each context
+ * documents its own operations in its own file. A test checks every registered API route is described.
  */
 public final class OpenApiRoutes implements RouteGroup {
     private static final String BASE = "/openapi/base.json";
 
     private final byte[] document;
 
-    public OpenApiRoutes(ObjectMapper mapper, Collection<RouteGroup> groups) {
+    public OpenApiRoutes(ObjectMapper mapper, Collection<HttpContext> contexts) {
         ObjectNode merged = load(mapper, BASE);
-        for (RouteGroup group : groups) {
-            group.openApiResource().ifPresent(resource -> mergeInto(merged, load(mapper, resource)));
-        }
+        for (HttpContext context : contexts) mergeInto(merged, load(mapper, context.openApiResource()));
         try {
             this.document = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(merged);
         } catch (IOException e) {

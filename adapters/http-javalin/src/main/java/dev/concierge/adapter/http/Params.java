@@ -72,4 +72,10 @@ public final class Params {
     public static final String NO_NULLS = "no_nulls";
     /** (): text holding NUL, which PostgreSQL cannot store and no person types. */
     public static final String NUL_CHARACTER = "nul_character";
+    /** (): a body that is not strict UTF-8. */
+    public static final String NOT_UTF8 = "not_utf8";
+    /** (): text holding half of a surrogate pair, which is no character. */
+    public static final String UNPAIRED_SURROGATE = "unpaired_surrogate";
+    /** (): a list replaced whole that was left out; [] empties it. */
+    public static final String REQUIRED_LIST = "required_list";
 }

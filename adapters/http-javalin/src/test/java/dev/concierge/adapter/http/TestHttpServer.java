@@ -50,7 +50,7 @@ public final class TestHttpServer implements AutoCloseable {
         Set<RouteGroup> groups = new LinkedHashSet<>(routes.apply(new Shared(user, mapper, renderer)));
         groups.add(web);
         Set<RouteGroup> all = new LinkedHashSet<>(groups);
-        all.add(new OpenApiRoutes(mapper, groups));
+        all.add(new OpenApiRoutes(mapper, HttpContext.all()));
         HttpServer server = new HttpServer(new HttpServer.Config("127.0.0.1", 0, Duration.ofSeconds(1)), mapper, all,
                 new ErrorMapping(web), new CrossOriginProtection());
         return new TestHttpServer(server.start());

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every model call, registered as a listener on every model the adapter builds: {@code llm.calls} (latency by
- * provider, model and outcome: success, error or abandoned), {@code llm.tokens} (input and output tokens), {@code llm.errors} (by error type), and
+ * provider, model and outcome: success or error), {@code llm.tokens} (input and output tokens), {@code llm.errors} (by error type), and
  * {@code llm.time.to.first.token} reported by the streaming handler. Tags stay few and bounded: the model name comes
  * from configuration (an answer's own name can carry a version suffix), errors by exception class.
  */
@@ -49,15 +49,7 @@ public final class LlmCallMetrics implements ChatModelListener {
         }
     }
 
-    /**
-     * A call its caller abandoned (an anticipated chat turn that did not come: its thread is interrupted, which closes the
-     * connection) is recorded as {@code abandoned}, not as an error: nothing failed.
-     */
     @Override public void onError(ChatModelErrorContext context) {
-        if (Thread.currentThread().isInterrupted()) {
-            record(context.attributes().get(STARTED), "abandoned");
-            return;
-        }
         record(context.attributes().get(STARTED), "error");
         Throwable error = context.error();
         Counter.builder("llm.errors").description("Failed model calls by error type")

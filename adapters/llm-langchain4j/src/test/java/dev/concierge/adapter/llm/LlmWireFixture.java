@@ -12,8 +12,7 @@ package dev.concierge.adapter.llm;
  *   Tool calls (sim-llm's TOOLS=1, switched on with tools(true)) — a call of the tool named in the last user message,
  *             else the first tool, until a tool result follows it; streamed and not, in each protocol's own shape.
  *             Beyond sim-llm: Answer.toolCall(name, arguments) scripts one exact call (a hallucinated name, a model that
- *             never stops calling), and rejectStreamedTools(true) answers a streamed request offering tools with HTTP 400,
- *             as OpenAI-compatible servers without streamed tool calls do.
+ *             never stops calling).
  *   Fault knobs — sim-llm's rates become a per-request script: enqueue(Answer...) consumes one answer per chat request
  *             (a fixed reply, one of sim-llm's four malformations, an HTTP error in the provider's format, a hang
  *             until close(), a reply that stalls after its headers); firstTokenDelay/tokenDelay are TTFT_MS/TOKEN_MS.
@@ -113,7 +112,6 @@ public final class LlmWireFixture implements AutoCloseable {
     private volatile Duration firstTokenDelay = Duration.ZERO;
     private volatile Duration tokenDelay = Duration.ZERO;
     private volatile boolean tools;
-    private volatile boolean rejectStreamedTools;
 
     private LlmWireFixture(List<String> models) {
         this.models = List.copyOf(models);
@@ -154,7 +152,6 @@ public final class LlmWireFixture implements AutoCloseable {
     public LlmWireFixture tools(boolean on) { tools = on; return this; }
 
     /** A server that cannot stream tool calls: a streamed chat request offering tools gets HTTP 400 (not streamed ones work). */
-    public LlmWireFixture rejectStreamedTools(boolean on) { rejectStreamedTools = on; return this; }
 
     /** The value sim-llm would synthesise for this schema next (advances the same counter replies use). */
     public JsonNode synthesise(JsonNode schema) { return sim.synth(schema); }
@@ -209,11 +206,6 @@ public final class LlmWireFixture implements AutoCloseable {
             return;
         }
         boolean openAi = path.startsWith("/v1/");
-        if (rejectStreamedTools && offersTools(body) && streams(body, openAi)) {
-            json(exchange, 400, openAi ? openAiError("Streaming is not supported together with tools", "invalid_request_error", null)
-                    : ollamaError("streaming is not supported with tools"));
-            return;
-        }
         Answer answer = CHAT_PATHS.contains(path) ? Optional.ofNullable(script.poll()).orElse(Answer.simulated()) : Answer.simulated();
         if (answer instanceof HttpError error) {
             json(exchange, error.status(), openAi ? openAiError("simulated failure", "server_error", null) : ollamaError("simulated failure"));
@@ -356,13 +348,6 @@ public final class LlmWireFixture implements AutoCloseable {
     private SimulatedReplies.ToolCall toolCall(Answer answer, JsonNode body) {
         if (answer instanceof ScriptedToolCall scripted) return new SimulatedReplies.ToolCall(scripted.name(), readJson(scripted.argumentsJson()));
         return tools && answer instanceof Simulated ? sim.toolCall(body) : null;
-    }
-
-    private static boolean offersTools(JsonNode body) { return body.path("tools").isArray() && !body.path("tools").isEmpty(); }
-
-    /** Ollama streams unless told not to; OpenAI only when asked. */
-    private static boolean streams(JsonNode body, boolean openAi) {
-        return openAi ? body.path("stream").asBoolean(false) : !(body.path("stream").isBoolean() && !body.get("stream").asBoolean());
     }
 
     private String textFor(Answer answer, JsonNode body, JsonNode messages) {

@@ -231,28 +231,6 @@ class LlmWireFixtureTest {
             assertThat(events.getLast().at("/choices/0/finish_reason").asText()).isEqualTo("tool_calls");
         }
 
-        @ParameterizedTest @EnumSource(LlmConfig.Provider.class)
-        void a_server_without_streamed_tools_refuses_only_streamed_requests_offering_tools(LlmConfig.Provider provider) throws Exception {
-            llm.tools(true).rejectStreamedTools(true);
-            boolean openAi = provider == LlmConfig.Provider.OPENAI;
-            String path = openAi ? "/v1/chat/completions" : "/api/chat";
-            String tools = "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"read_trip\"}}],";
-            String body = "{\"model\":\"llama3.2\",%s%s\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-            String streamed = openAi ? "\"stream\":true," : "";
-            String whole = openAi ? "" : "\"stream\":false,";
-
-            HttpResponse<String> refused = send(path, body.formatted(streamed, tools));
-            HttpResponse<String> wholeWithTools = send(path, body.formatted(whole, tools));
-            HttpResponse<String> streamedWithoutTools = send(path, body.formatted(streamed, ""));
-
-            assertThat(refused.statusCode()).isEqualTo(400);
-            assertThat(openAi ? read(refused.body()).at("/error/type").asText() : read(refused.body()).path("error").asText())
-                    .isEqualTo(openAi ? "invalid_request_error" : "streaming is not supported with tools");
-            assertThat(wholeWithTools.statusCode()).isEqualTo(200);
-            assertThat(wholeWithTools.body()).contains("read_trip");
-            assertThat(streamedWithoutTools.statusCode()).isEqualTo(200);
-        }
-
         private static ChatResponse stream(StreamingChatModel model, ChatRequest request) throws Exception {
             CompletableFuture<ChatResponse> done = new CompletableFuture<>();
             model.chat(request, new StreamingChatResponseHandler() {

@@ -2,14 +2,10 @@ package dev.concierge.adapter.persistence;
 
 import java.util.List;
 
-/** The PostgreSQL schema of each bounded context: each has its own migrations folder and Flyway history table. */
+/** The PostgreSQL schema of each bounded context on the class path ({@link PersistenceContext}s). */
 public final class ContextSchemas {
-    public static final String FAVOURITES = "favourites";
-    public static final String TEST_CASE_GENERATION = "test_case_generation";
-    public static final String TRIP_SUPPORT = "trip_support";
-
     /** Every context schema, in migration order (contexts never reference each other, so order is cosmetic). */
-    public static final List<String> ALL = List.of(FAVOURITES, TEST_CASE_GENERATION, TRIP_SUPPORT);
+    public static final List<String> ALL = PersistenceContext.all().stream().map(PersistenceContext::schema).toList();
 
     private ContextSchemas() {}
 

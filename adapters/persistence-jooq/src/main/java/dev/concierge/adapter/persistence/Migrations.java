@@ -15,14 +15,15 @@ public final class Migrations {
     private Migrations() {}
 
     public static void migrate(DataSource dataSource) {
-        for (String schema : ContextSchemas.ALL) {
+        for (PersistenceContext context : PersistenceContext.all()) {
+            String schema = context.schema();
             var result = Flyway.configure()
                     .dataSource(dataSource)
                     .schemas(schema)
                     .defaultSchema(schema)
                     .createSchemas(true)
                     .table(HISTORY_TABLE)
-                    .locations(ContextSchemas.migrationsLocation(schema))
+                    .locations(context.migrationsLocation())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

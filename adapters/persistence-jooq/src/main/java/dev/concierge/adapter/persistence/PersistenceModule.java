@@ -3,13 +3,11 @@ package dev.concierge.adapter.persistence;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.concierge.adapter.persistence.favourites.FavouritesPersistenceModule;
-import dev.concierge.adapter.persistence.tripsupport.TripSupportPersistenceModule;
 import org.jooq.DSLContext;
 
 import javax.sql.DataSource;
 
-/** The database every context's repositories share: pool, jOOQ context, health. Contexts add their own modules. */
+/** The database every context's repositories share: pool, jOOQ context, health. Every {@link PersistenceContext} adds its module. */
 public final class PersistenceModule extends AbstractModule {
     private final Database database;
 
@@ -18,8 +16,7 @@ public final class PersistenceModule extends AbstractModule {
 
     @Override protected void configure() {
         bind(Database.class).toInstance(database);
-        install(new FavouritesPersistenceModule());
-        install(new TripSupportPersistenceModule());
+        for (PersistenceContext context : PersistenceContext.all()) install(context);
     }
 
     @Provides @Singleton DataSource dataSource() { return database.dataSource(); }

@@ -3,6 +3,7 @@ package dev.concierge.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.concierge.domain.kernel.Unavailable;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
 
-import static dev.concierge.adapter.persistence.jooq.favourites.Tables.QUOTES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -159,7 +159,7 @@ class DatabaseTest {
         }
 
         @Test void a_count_answers_database_unavailable() {
-            assertThatThrownBy(() -> Jooq.context(unreachable).fetchCount(QUOTES))
+            assertThatThrownBy(() -> Jooq.context(unreachable).fetchCount(DSL.table(DSL.name("information_schema", "tables"))))
                     .isInstanceOfSatisfying(Unavailable.class, e -> assertThat(e.code()).isEqualTo("database_unavailable"));
         }
 

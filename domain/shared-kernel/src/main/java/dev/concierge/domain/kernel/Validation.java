@@ -49,8 +49,8 @@ public final class Validation {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    /** Characters as a person counts them (and OpenAPI's maxLength): code points, not UTF-16 units. */
-    public static int length(String text) { return text.codePointCount(0, text.length()); }
+    /** Characters as a person counts them (and OpenAPI's maxLength): {@link Characters#count}, the kernel's one count. */
+    public static int length(String text) { return Characters.count(text); }
 
     public Validation add(String field, String code, Object... args) {
         errors.add(FieldError.of(field, code, args));

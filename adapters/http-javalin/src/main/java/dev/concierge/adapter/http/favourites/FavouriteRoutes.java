@@ -34,7 +34,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.time.ZoneId;
-import java.util.Optional;
 
 /** The favourites JSON API: quotes, horoscopes, and the caller's saved favourites. */
 public final class FavouriteRoutes implements RouteGroup {
@@ -61,8 +60,6 @@ public final class FavouriteRoutes implements RouteGroup {
         this.mapper = mapper;
         this.zone = zone;
     }
-
-    @Override public Optional<String> openApiResource() { return Optional.of("/openapi/favourites.json"); }
 
     @Override public void register(RoutesConfig routes) {
         routes.get("/api/quotes", ctx -> ctx.json(ListView.of(quotes.search(quoteSearch(ctx)), QuoteView::of)));

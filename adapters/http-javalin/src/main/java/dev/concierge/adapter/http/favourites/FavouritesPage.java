@@ -99,7 +99,7 @@ public final class FavouritesPage implements RouteGroup {
         var found = quotes.search(new QuoteSearch(q, author, new PageRequest(QUOTES_PER_PAGE, Math.min(quoteOffset, PageRequest.MAX_OFFSET))));
         QuoteList quoteList = new QuoteList(found.items(), found.total(), q.orElse(""), author.orElse(""), quoteOffset);
         List<Horoscope> readings = horoscopes.readAll(Optional.of(today), page.language());
-        renderer.render(ctx, "favourites.jte", Map.of(
+        renderer.render(ctx, "favourites/favourites.jte", Map.of(
                 "page", page,
                 "today", today,
                 "quoteOfTheDay", quotes.ofTheDay(Optional.of(today)),

@@ -1,6 +1,7 @@
 package dev.concierge.adapter.http.testcasegeneration;
 
 import dev.concierge.adapter.http.BadRequest;
+import dev.concierge.adapter.http.EdgeTexts;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
 import dev.concierge.domain.kernel.Validation;
@@ -56,11 +57,18 @@ final class TestCaseCsvReader {
     private TestCaseCsvReader() {}
 
     /** The rows of the file, numbered as a spreadsheet shows them (the header is row 1). */
-    static List<ImportRow> read(byte[] bytes) {
+    static List<ImportRow> read(byte[] bytes) { return read(bytes, null); }
+
+    /** {@code acceptLanguage}: the request's header, for the language of the messages about the file's shape. */
+    static List<ImportRow> read(byte[] bytes, String acceptLanguage) {
         String text = decode(bytes);
+        refuseNul(text, acceptLanguage);
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            List<CSVRecord> records = parser.getRecords();
+        CSVParser parser = null;
+        try {
+            parser = CSVParser.parse(new StringReader(text), format);
+            List<CSVRecord> records = new ArrayList<>();
+            for (CSVRecord record : parser) records.add(record);
             if (records.isEmpty() || isBlank(records.getFirst())) {
                 throw BadRequest.of(List.of(FieldError.of("file", "no_header")));
             }
@@ -75,10 +83,23 @@ final class TestCaseCsvReader {
                         value(record, columns, Column.PRIORITY), tags(value(record, columns, Column.TAGS))));
             }
             return rows;
-        } catch (IOException | UncheckedIOException e) {
-            // e.g. a quote opened and never closed
-            throw BadRequest.of(List.of(FieldError.of("file", "not_csv")));
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // e.g. a quote opened and never closed; the parser's own text names its classes, so only the line is told
+            long line = parser == null ? 1 : Math.max(1, parser.getCurrentLineNumber());
+            throw BadRequest.worded(EdgeTexts.text(acceptLanguage, "edge.csv.malformed", line),
+                    List.of(FieldError.of("file", "not_csv", line)));
         }
+    }
+
+    /** PostgreSQL cannot store NUL in text, and no spreadsheet writes one: refused, saying where it is. */
+    private static void refuseNul(String text, String acceptLanguage) {
+        int at = text.indexOf('\u0000');
+        if (at < 0) return;
+        int lineStart = text.lastIndexOf('\n', at) + 1;
+        long line = text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        int column = text.codePointCount(lineStart, at) + 1;
+        throw BadRequest.worded(EdgeTexts.text(acceptLanguage, "edge.csv.nul", line, column),
+                List.of(FieldError.of("file", "nul_at", line, column)));
     }
 
     /** Strict UTF-8 first (a Windows-31J file is almost never valid UTF-8), else Windows-31J. */

@@ -37,7 +37,7 @@ import java.util.TreeSet;
 /**
  * The test-case generation pages: suites, one suite's cases, one case (requirement next to its procedure, step
  * editor, review), one batch (live progress). Rendered from the same use cases as the API; the page script
- * ({@code /assets/test-cases.js}) makes every change through the JSON API.
+ * ({@code /assets/testcasegeneration/test-cases.js}) makes every change through the JSON API.
  */
 public final class TestCaseGenerationPages implements RouteGroup {
     public static final int PER_PAGE = 50;

@@ -2,6 +2,7 @@ package dev.concierge.adapter.http.testcasegeneration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.BadRequest;
+import dev.concierge.adapter.http.EdgeTexts;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.ListView;
 import dev.concierge.adapter.http.LlmRoutes;
@@ -100,7 +101,10 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         this.stream = stream;
     }
 
-    @Override public Optional<String> openApiResource() { return Optional.of("/openapi/test-case-generation.json"); }
+    /** A CSV import may be up to {@link #MAX_IMPORT_BYTES}, plus the framing of a form upload. */
+    @Override public List<LargeBody> largeBodies() {
+        return List.of(new LargeBody("/api/suites/[^/]+/imports", MAX_IMPORT_BYTES + 64 * 1024));
+    }
 
     @Override public void register(RoutesConfig routes) {
         routes.get("/api/suites", ctx -> ctx.json(ListView.of(suites.list(actor(ctx), Params.page(ctx)), this::view)));
@@ -213,7 +217,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         Actor actor = actor(ctx);
         SuiteId suite = suiteId(ctx);
         byte[] file = uploadedBytes(ctx);
-        ImportReport report = imports.importCases(actor, suite, TestCaseCsvReader.read(file));
+        ImportReport report = imports.importCases(actor, suite, TestCaseCsvReader.read(file, ctx.header("Accept-Language")));
         ctx.status(report.created() > 0 ? 201 : 200).json(ImportReportView.of(report));
     }
 
@@ -221,8 +225,17 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
     private static byte[] uploadedBytes(Context ctx) throws IOException {
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/form-data")) {
-            UploadedFile upload = ctx.uploadedFile("file");
-            if (upload == null) throw Params.invalid("file", Validation.REQUIRED);
+            String language = ctx.header("Accept-Language");
+            // Jetty closes the connection after a multipart body it could not parse: say so, or a client reuses it.
+            if (!type.matches(".*;\\s*boundary=.+")) throw malformedUpload(ctx, language, "edge.multipart.boundary");
+            UploadedFile upload;
+            try {
+                upload = ctx.uploadedFile("file");
+            } catch (Exception malformed) { // Javalin passes the servlet's ServletException on unchecked
+                // Jetty's multipart parser refuses a body cut short or parts without headers; its text is for us, not the user
+                throw malformedUpload(ctx, language, "edge.multipart.malformed");
+            }
+            if (upload == null) throw Params.invalid("file", "no_file_part");
             if (upload.size() > MAX_IMPORT_BYTES) throw tooLarge();
             try (InputStream in = upload.content()) {
                 return limited(in);
@@ -237,6 +250,12 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
             if (bytes.length == 0) throw Params.invalid("file", Validation.BLANK);
             return bytes;
         }
+    }
+
+    private static BadRequest malformedUpload(Context ctx, String acceptLanguage, String reasonKey) {
+        ctx.header("Connection", "close");
+        return BadRequest.worded(EdgeTexts.text(acceptLanguage, "edge.multipart", EdgeTexts.text(acceptLanguage, reasonKey)),
+                List.of(FieldError.of("file", "not_multipart")));
     }
 
     private static byte[] limited(InputStream in) throws IOException {

@@ -16,10 +16,11 @@ import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
+import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
+import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -28,20 +29,22 @@ import java.time.ZoneId;
  */
 public final class ConversationRoutes implements RouteGroup {
     private final ChatWithAssistantUseCase chat;
+    private final SendMessageUseCase messages;
     private final ReviewProposalsUseCase proposals;
     private final CurrentUser currentUser;
     private final ObjectMapper mapper;
     private final ZoneId zone;
     private final ChatStream stream;
 
-    public ConversationRoutes(ChatWithAssistantUseCase chat, ReviewProposalsUseCase proposals, CurrentUser currentUser,
-                              ObjectMapper mapper, ZoneId zone, Duration streamIdleTimeout) {
+    public ConversationRoutes(ChatWithAssistantUseCase chat, SendMessageUseCase messages, ReviewProposalsUseCase proposals,
+                              CurrentUser currentUser, ObjectMapper mapper, ZoneId zone) {
         this.chat = chat;
+        this.messages = messages;
         this.proposals = proposals;
         this.currentUser = currentUser;
         this.mapper = mapper;
         this.zone = zone;
-        this.stream = new ChatStream(mapper, streamIdleTimeout);
+        this.stream = new ChatStream(mapper, zone);
     }
 
     @Override public void register(RoutesConfig routes) {
@@ -61,10 +64,8 @@ public final class ConversationRoutes implements RouteGroup {
                     .map(m -> MessageView.of(m, zone)).toList(), page));
         });
         routes.post("/api/conversations/{id}/messages", ctx -> {
-            ConversationId conversation = conversationId(ctx);
-            String text = TripInput.message(Json.read(ctx, mapper, MessageRequest.class).text());
-            UserId user = user(ctx);
-            stream.run(ctx, "chat-" + conversation, listener -> chat.send(user, conversation, text, listener));
+            var command = new SendMessageCommand(user(ctx), conversationId(ctx), Json.read(ctx, mapper, MessageRequest.class).text());
+            stream.run(ctx, "chat-" + command.conversation(), events -> messages.send(command, events));
         }, LlmRoutes.ROLE);
         routes.get("/api/conversations/{id}/proposals", ctx -> {
             var page = Params.page(ctx);

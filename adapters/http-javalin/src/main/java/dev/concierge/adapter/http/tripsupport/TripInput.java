@@ -33,7 +33,6 @@ import java.util.function.Supplier;
  * message next to the right field.
  */
 final class TripInput {
-    static final int MAX_MESSAGE_LENGTH = 8_000;
     static final int MAX_TITLE_LENGTH = 200;
 
     private TripInput() {}
@@ -57,7 +56,9 @@ final class TripInput {
     }
 
     static Itinerary itinerary(ItineraryRequest body) {
-        List<ItineraryItemRequest> items = body.items() == null ? List.of() : body.items();
+        // An empty list clears the itinerary; a missing one is a mistake, not a request to wipe it.
+        if (body.items() == null) throw Params.invalid("items", Params.REQUIRED_LIST);
+        List<ItineraryItemRequest> items = body.items();
         if (items.size() > Itinerary.MAX_ITEMS) throw Params.invalid("items", Validation.TOO_MANY, Itinerary.MAX_ITEMS);
         List<ItineraryItem> parsed = new ArrayList<>();
         Validation problems = new Validation();
@@ -76,9 +77,14 @@ final class TripInput {
         List<ExpensePlan.TransportLeg> transport = new ArrayList<>();
         List<ExpensePlan.Lodging> lodging = new ArrayList<>();
         List<ExpensePlan.OtherCost> other = new ArrayList<>();
-        var legs = body.transport() == null ? List.<TripViews.TransportLegRequest>of() : body.transport();
-        var stays = body.lodging() == null ? List.<TripViews.LodgingRequest>of() : body.lodging();
-        var costs = body.other() == null ? List.<TripViews.OtherCostRequest>of() : body.other();
+        // The plan is replaced whole: a missing section is a mistake, not a request to clear it ([] clears it).
+        for (var section : new Object[][] {{"transport", body.transport()}, {"lodging", body.lodging()}, {"other", body.other()}}) {
+            if (section[1] == null) problems.add((String) section[0], Params.REQUIRED_LIST);
+        }
+        problems.throwIfInvalid();
+        var legs = body.transport();
+        var stays = body.lodging();
+        var costs = body.other();
         if (legs.size() + stays.size() + costs.size() > 200) throw Params.invalid("plan", Validation.TOO_MANY, ExpensePlan.MAX_ENTRIES);
         for (int i = 0; i < legs.size(); i++) {
             var leg = legs.get(i);
@@ -107,13 +113,6 @@ final class TripInput {
         }
         problems.throwIfInvalid();
         return new ExpensePlan(transport, lodging, other);
-    }
-
-    static String message(String text) {
-        String clean = text == null ? "" : text.strip();
-        new Validation().text("text", clean, 1, MAX_MESSAGE_LENGTH).errors().stream().findFirst()
-                .ifPresent(error -> { throw BadRequest.of(List.of(error)); });
-        return clean;
     }
 
     /** A conversation's title; empty lets the use case name it. */

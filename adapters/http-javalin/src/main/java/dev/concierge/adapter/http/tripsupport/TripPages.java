@@ -112,7 +112,7 @@ public final class TripPages implements RouteGroup {
         var found = trips.list(user, status, request);
         TripList list = new TripList(found.items().stream().map(t -> TripView.of(t, zone)).toList(), found.total(),
                 status.map(TripStatus::wireName).orElse(""), request.offset(), request.limit());
-        renderer.render(ctx, "trips/list.jte", Map.of("page", page, "trips", list));
+        renderer.render(ctx, "tripsupport/list.jte", Map.of("page", page, "trips", list));
     }
 
     private void trip(Context ctx) {
@@ -138,6 +138,6 @@ public final class TripPages implements RouteGroup {
                 ExpensePlanView.of(expenses.plan(user, id)),
                 ExpenseEstimateView.of(expenses.estimate(user, id)),
                 conversations, open, messages, pending);
-        renderer.render(ctx, "trips/trip.jte", Map.of("page", page, "model", model));
+        renderer.render(ctx, "tripsupport/trip.jte", Map.of("page", page, "model", model));
     }
 }

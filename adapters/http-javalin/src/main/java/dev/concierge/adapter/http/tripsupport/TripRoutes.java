@@ -36,7 +36,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.time.ZoneId;
-import java.util.Optional;
 
 /** The trip-support JSON API for trips, visits, itinerary, expense plan and estimate, and the travel policy. */
 public final class TripRoutes implements RouteGroup {
@@ -58,8 +57,6 @@ public final class TripRoutes implements RouteGroup {
         this.mapper = mapper;
         this.zone = zone;
     }
-
-    @Override public Optional<String> openApiResource() { return Optional.of("/openapi/trip-support.json"); }
 
     @Override public void register(RoutesConfig routes) {
         routes.get("/api/trips", ctx -> ctx.json(ListView.of(trips.list(user(ctx),

@@ -15,23 +15,12 @@ import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
+import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Objects;
 
 /** Trip support's API and pages, wired to the trip-support use cases. */
 public final class TripSupportHttpModule extends AbstractModule {
-    private final Duration chatIdleTimeout;
-
-    /**
-     * @param chatIdleTimeout how long a streamed chat turn may go without news before it ends with an error event;
-     *                        give it a little more than the model's own timeout so the model's error wins when it comes
-     */
-    public TripSupportHttpModule(Duration chatIdleTimeout) {
-        this.chatIdleTimeout = Objects.requireNonNull(chatIdleTimeout, "chatIdleTimeout");
-    }
-
     @Override protected void configure() {
         HttpModule.routes(binder()).addBinding().to(TripRoutes.class);
         HttpModule.routes(binder()).addBinding().to(ConversationRoutes.class);
@@ -46,9 +35,10 @@ public final class TripSupportHttpModule extends AbstractModule {
         return new TripRoutes(trips, visits, itinerary, expenses, user, mapper, clock.getZone());
     }
 
-    @Provides @Singleton ConversationRoutes conversationRoutes(ChatWithAssistantUseCase chat, ReviewProposalsUseCase proposals,
-                                                               CurrentUser user, ObjectMapper mapper, Clock clock) {
-        return new ConversationRoutes(chat, proposals, user, mapper, clock.getZone(), chatIdleTimeout);
+    @Provides @Singleton ConversationRoutes conversationRoutes(ChatWithAssistantUseCase chat, SendMessageUseCase messages,
+                                                               ReviewProposalsUseCase proposals, CurrentUser user,
+                                                               ObjectMapper mapper, Clock clock) {
+        return new ConversationRoutes(chat, messages, proposals, user, mapper, clock.getZone());
     }
 
     @Provides @Singleton DraftRoutes draftRoutes(DraftWithAssistantUseCase drafts, CurrentUser user) {

@@ -2,6 +2,7 @@ package dev.concierge.adapter.http.wiring;
 
 import dev.concierge.adapter.http.CrossOriginProtection;
 import dev.concierge.adapter.http.ErrorMapping;
+import dev.concierge.adapter.http.HttpContext;
 import dev.concierge.adapter.http.HttpServer;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.LlmRoutes;
@@ -141,7 +142,7 @@ public final class HttpModule extends AbstractModule {
                                                MeterRegistry meters, LlmRoutes llm, ServerStopping stopping) {
         if (!servesUsers) return HttpServer.operationsOnly(config, mapper, groups, meters, stopping);
         Set<RouteGroup> all = new LinkedHashSet<>(groups);
-        all.add(new OpenApiRoutes(mapper, groups));
+        all.add(new OpenApiRoutes(mapper, HttpContext.all()));
         return new HttpServer(config, mapper, all, new ErrorMapping(pages), new CrossOriginProtection(),
                 currentUser, meters, llm, stopping);
     }

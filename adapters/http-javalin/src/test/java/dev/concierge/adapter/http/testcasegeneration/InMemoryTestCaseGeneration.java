@@ -306,6 +306,8 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
 
     synchronized int caseCount() { return cases.size(); }
 
+    synchronized int suiteCount() { return suites.size(); }
+
     private TestCase change(Actor actor, TestCaseId id, long expectedVersion, UnaryOperator<TestCase> transition) {
         TestCase current = get(actor, id);
         if (current.version() != expectedVersion) {

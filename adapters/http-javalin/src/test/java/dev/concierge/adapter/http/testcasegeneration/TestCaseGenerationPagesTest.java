@@ -22,7 +22,7 @@ class TestCaseGenerationPagesTest extends TestCaseGenerationHttpTest {
         var japanese = http.get("/test-cases?lang=ja");
 
         assertThat(english.status()).isEqualTo(200);
-        assertThat(english.text()).contains("Checkout").contains("New suite").contains("/assets/test-cases.js");
+        assertThat(english.text()).contains("Checkout").contains("New suite").contains("/assets/testcasegeneration/test-cases.js");
         assertThat(japanese.text()).contains("Checkout").contains("新しいスイート");
         assertThat(INLINE_SCRIPT.matcher(english.text()).find()).isFalse();
     }

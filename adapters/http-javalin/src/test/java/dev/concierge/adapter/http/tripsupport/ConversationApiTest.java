@@ -2,6 +2,7 @@ package dev.concierge.adapter.http.tripsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concierge.domain.tripsupport.model.ProposedChange;
+import dev.concierge.domain.tripsupport.port.in.TurnEvent;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,11 @@ class ConversationApiTest {
 
     @Test void an_accepted_proposal_changes_the_trip_and_cannot_be_decided_twice() {
         long conversation = server.json(server.post("/api/trips/" + trip + "/conversations", "{}")).path("id").asLong();
-        server.chat.script((turn, listener) -> {
+        server.chat.script((turn, events) -> {
             var proposal = turn.chat().propose(turn.conversation(), new ProposedChange.AddVisit(new VisitDetails("Acme", List.of(), "Osaka",
                     LocalDateTime.parse("2026-12-02T10:00"), Duration.ofHours(1), "", "")), "Add a visit to Acme on 2 Dec at 10:00");
-            listener.toolUsed("proposeAddVisit", "Proposed: " + proposal.summary());
-            listener.completed("I proposed a visit.");
+            events.accept(new TurnEvent.Proposed(proposal));
+            events.accept(new TurnEvent.Done("I proposed a visit."));
         });
         server.post("/api/conversations/" + conversation + "/messages", "{\"text\":\"Add Acme\"}");
 
@@ -78,10 +79,10 @@ class ConversationApiTest {
 
     @Test void a_rejected_proposal_changes_nothing() {
         long conversation = server.json(server.post("/api/trips/" + trip + "/conversations", "{}")).path("id").asLong();
-        server.chat.script((turn, listener) -> {
+        server.chat.script((turn, events) -> {
             turn.chat().propose(turn.conversation(), new ProposedChange.AddVisit(new VisitDetails("Acme", List.of(), "Osaka",
                     LocalDateTime.parse("2026-12-02T10:00"), Duration.ofHours(1), "", "")), "Add Acme");
-            listener.completed("Proposed.");
+            events.accept(new TurnEvent.Done("Proposed."));
         });
         server.post("/api/conversations/" + conversation + "/messages", "{\"text\":\"Add Acme\"}");
         long proposal = server.json(server.get("/api/conversations/" + conversation + "/proposals")).path("items").get(0).path("id").asLong();

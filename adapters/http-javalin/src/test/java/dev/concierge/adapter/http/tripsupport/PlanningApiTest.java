@@ -81,7 +81,7 @@ class PlanningApiTest {
     @Test void planning_an_unknown_trip_is_404() {
         server.assertError(server.get("/api/trips/404/itinerary"), 404, "not_found");
         server.assertError(server.get("/api/trips/404/expense-estimate"), 404, "not_found");
-        server.assertError(server.put("/api/trips/404/expense-plan", "{}"), 404, "not_found");
+        server.assertError(server.put("/api/trips/404/expense-plan", "{\"transport\":[],\"lodging\":[],\"other\":[]}"), 404, "not_found");
         server.assertError(server.send("GET", "/api/trips/" + trip + "/expense-plan", null, "bob"), 404, "not_found");
     }
 

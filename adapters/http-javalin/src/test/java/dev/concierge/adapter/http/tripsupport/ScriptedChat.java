@@ -12,7 +12,9 @@ import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
-import dev.concierge.domain.tripsupport.port.out.TripAssistant;
+import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
+import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
+import dev.concierge.domain.tripsupport.port.in.TurnEvent;
 
 import java.time.Clock;
 import java.util.List;
@@ -21,16 +23,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Conversations and proposals in memory, with a turn the test scripts: what the "model" streams, which tool it uses,
  * whether it is reachable at all. Proposals are applied through {@link InMemoryTrips}, as the real service applies
  * them through the use cases.
  */
-final class ScriptedChat implements ChatWithAssistantUseCase, ReviewProposalsUseCase {
+final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase, ReviewProposalsUseCase {
     /** One turn of the pretend model. */
     interface Script {
-        void reply(Turn turn, TripAssistant.Listener listener) throws Exception;
+        void reply(Turn turn, Consumer<TurnEvent> events) throws Exception;
     }
 
     record Turn(UserId owner, Conversation conversation, String message, ScriptedChat chat) {}
@@ -41,9 +44,9 @@ final class ScriptedChat implements ChatWithAssistantUseCase, ReviewProposalsUse
     private final Map<ConversationId, List<StoredMessage>> messages = new ConcurrentHashMap<>();
     private final List<Proposal> proposals = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
-    private volatile Script script = (turn, listener) -> {
-        listener.token("Hello");
-        listener.completed("Hello");
+    private volatile Script script = (turn, events) -> {
+        events.accept(new TurnEvent.Token("Hello"));
+        events.accept(new TurnEvent.Done("Hello"));
     };
     private volatile boolean reachable = true;
 
@@ -84,27 +87,19 @@ final class ScriptedChat implements ChatWithAssistantUseCase, ReviewProposalsUse
         return List.copyOf(messages.get(conversation));
     }
 
-    @Override public void send(UserId owner, ConversationId id, String message, TripAssistant.Listener listener) {
-        Conversation conversation = own(owner, id);
+    @Override public void send(SendMessageCommand command, Consumer<TurnEvent> events) {
+        Conversation conversation = own(command.owner(), command.conversation());
         if (!reachable) {
             throw new Unavailable("llm_unavailable", "No LLM reachable at http://localhost:11434 — start Ollama or set LLM_PROVIDER=openai");
         }
-        List<StoredMessage> history = messages.get(id);
-        history.add(message(history, StoredMessage.Kind.USER, message));
-        TripAssistant.Listener recording = new TripAssistant.Listener() {
-            @Override public void token(String text) { listener.token(text); }
-
-            @Override public void toolUsed(String tool, String outcome) { listener.toolUsed(tool, outcome); }
-
-            @Override public void completed(String fullText) {
-                history.add(message(history, StoredMessage.Kind.ASSISTANT, fullText));
-                listener.completed(fullText);
-            }
-
-            @Override public void failed(String why) { listener.failed(why); }
+        List<StoredMessage> history = messages.get(conversation.id());
+        history.add(message(history, StoredMessage.Kind.USER, command.text()));
+        Consumer<TurnEvent> recording = event -> {
+            if (event instanceof TurnEvent.Done done) history.add(message(history, StoredMessage.Kind.ASSISTANT, done.text()));
+            events.accept(event);
         };
         try {
-            script.reply(new Turn(owner, conversation, message, this), recording);
+            script.reply(new Turn(command.owner(), conversation, command.text(), this), recording);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

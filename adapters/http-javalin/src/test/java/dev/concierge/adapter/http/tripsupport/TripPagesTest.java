@@ -26,7 +26,7 @@ class TripPagesTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("href=\"/trips/" + trip + "\"", "Osaka customers", "id=\"trip-create\"",
-                "data-error-for=\"endDate\"", "/assets/trips.js");
+                "data-error-for=\"endDate\"", "/assets/tripsupport/trips.js");
         assertThat(page.body()).doesNotContain("<script>").doesNotContain("onclick");
     }
 
@@ -35,7 +35,7 @@ class TripPagesTest {
         server.addVisit(trip, "Acme", "2026-12-01T10:00:00", 90);
         server.addVisit(trip, "Globex", "2026-12-01T11:00:00", 60);
         server.put("/api/trips/" + trip + "/expense-plan", """
-                {"lodging":[{"city":"Osaka","nights":2,"ratePerNight":18000}]}""");
+                {"transport":[],"lodging":[{"city":"Osaka","nights":2,"ratePerNight":18000}],"other":[]}""");
 
         var page = server.get("/trips/" + trip + "?lang=en");
 
@@ -84,7 +84,7 @@ class TripPagesTest {
     }
 
     @Test void the_script_and_stylesheet_are_served() {
-        assertThat(server.get("/assets/trips.js").body()).contains("text/event-stream");
-        assertThat(server.get("/assets/trips.css").status()).isEqualTo(200);
+        assertThat(server.get("/assets/tripsupport/trips.js").body()).contains("text/event-stream");
+        assertThat(server.get("/assets/tripsupport/trips.css").status()).isEqualTo(200);
     }
 }

@@ -12,6 +12,7 @@ import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
+import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
@@ -51,16 +52,14 @@ final class TripSupportServer implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    TripSupportServer() { this(Duration.ofSeconds(30)); }
-
-    TripSupportServer(Duration chatIdleTimeout) {
+    TripSupportServer() {
         CurrentUser user = ctx -> {
             String name = ctx.header(USER_HEADER);
             return new Actor(new UserId(name == null ? "alice" : name), Set.of());
         };
         Injector injector = Guice.createInjector(
                 new HttpModule(new HttpServer.Config("127.0.0.1", 0, Duration.ofSeconds(1)), user),
-                new TripSupportHttpModule(chatIdleTimeout),
+                new TripSupportHttpModule(),
                 new AbstractModule() {
                     @Override protected void configure() {
                         bind(Clock.class).toInstance(clock);
@@ -69,6 +68,7 @@ final class TripSupportServer implements AutoCloseable {
                         bind(PlanItineraryUseCase.class).toInstance(trips);
                         bind(EstimateExpensesUseCase.class).toInstance(trips);
                         bind(ChatWithAssistantUseCase.class).toInstance(chat);
+                        bind(SendMessageUseCase.class).toInstance(chat);
                         bind(ReviewProposalsUseCase.class).toInstance(chat);
                         bind(DraftWithAssistantUseCase.class).toInstance(new DraftWithAssistantService(trips, trips, drafter));
                     }

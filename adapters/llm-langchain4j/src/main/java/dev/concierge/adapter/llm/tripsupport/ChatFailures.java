@@ -41,10 +41,6 @@ final class ChatFailures {
                 + "'; " + again + ", or raise LLM_TIMEOUT_SECONDS.");
     }
 
-    static String interrupted() {
-        return "The answer was interrupted before the model finished (the app may be stopping) — send your message again.";
-    }
-
     /** " with HTTP 500 (what the server said)", or nothing when the failure carries no HTTP status. */
     private static String http(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -1,8 +1,7 @@
 package dev.concierge.adapter.llm.tripsupport;
 
-import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
-import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -16,57 +15,51 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
- * langchain4j chat memory kept in the domain's {@link ConversationRepository}, which only ever appends. A chat memory
- * hands this store its whole window on every change; the messages it had read from here are already stored, so only
- * the others — the ones just added — are appended. The window itself is the memory's business: this store always
- * answers the full history, so the memory evicts whole tool exchanges and never starts on an orphan tool result.
+ * langchain4j chat memory for one turn, kept by the domain's conversation {@link TripAssistant.Memory} (stored through
+ * the conversation repository, which only ever appends). A chat memory hands this store its whole window on every
+ * change; the messages it had read from here are already stored, so only the others — the ones just added — are
+ * appended. The window itself is the chat memory's business: this store always answers the full history, so the
+ * memory evicts whole tool exchanges and never starts on an orphan tool result.
  * <p>
- * The first read answers the history the turn was started with (read with its claim, in the same round trip), so
- * nothing is read between the claim and the first model call; later reads ask the repository.
- * <p>
- * System messages are not stored: the system prompt is rebuilt every turn from the trip as it is now.
+ * The system message is kept here for the turn only: the prompt is rebuilt every turn from the trip as it is now.
  */
 final class ConversationMemoryStore implements ChatMemoryStore {
-    private final ConversationRepository conversations;
+    private final TripAssistant.Memory memory;
     private final Clock clock;
-    /** Per conversation, the message objects read from the repository (identity, not equality: a user may repeat themselves). */
-    private final Map<ConversationId, Set<ChatMessage>> stored = new ConcurrentHashMap<>();
-    /** The history handed over at the start, until the first read takes it. */
-    private final AtomicReference<List<StoredMessage>> initial;
+    private final BooleanSupplier turnOver;
+    private SystemMessage system;
+    /** The message objects last read from the memory (identity, not equality: a user may repeat themselves). */
+    private Set<ChatMessage> stored = Set.of();
 
-    /** @param initial the conversation's history as just read, answered by the first read */
-    ConversationMemoryStore(ConversationRepository conversations, Clock clock, List<StoredMessage> initial) {
-        this.conversations = conversations;
+    /** @param turnOver true once the turn has ended: a late write from a stream given up on must not be stored */
+    ConversationMemoryStore(TripAssistant.Memory memory, Clock clock, BooleanSupplier turnOver) {
+        this.memory = memory;
         this.clock = clock;
-        this.initial = new AtomicReference<>(initial);
+        this.turnOver = turnOver;
     }
 
     @Override public List<ChatMessage> getMessages(Object memoryId) {
-        ConversationId id = idOf(memoryId);
-        List<StoredMessage> history = initial.getAndSet(null);
-        if (history == null) history = conversations.history(id);
-        List<ChatMessage> messages = history.stream().map(ConversationMemoryStore::toChatMessage)
-                .flatMap(Optional::stream).toList();
-        remember(id, messages);
+        List<ChatMessage> messages = new ArrayList<>();
+        if (system != null) messages.add(system);
+        memory.messages().stream().map(ConversationMemoryStore::toChatMessage).flatMap(Optional::stream).forEach(messages::add);
+        remember(messages);
         return messages;
     }
 
     @Override public void updateMessages(Object memoryId, List<ChatMessage> messages) {
-        ConversationId id = idOf(memoryId);
-        Set<ChatMessage> known = stored.getOrDefault(id, Set.of());
+        if (turnOver.getAsBoolean()) return;
         List<StoredMessage> added = new ArrayList<>();
         for (ChatMessage message : messages) {
-            if (!known.contains(message) && !(message instanceof SystemMessage)) added.add(toStored(message));
+            if (message instanceof SystemMessage prompt) system = prompt;
+            else if (!stored.contains(message)) added.add(toStored(message));
         }
-        if (!added.isEmpty()) conversations.append(id, added);
-        remember(id, messages);
+        memory.append(added);
+        remember(messages);
     }
 
     /** History is kept for good (the user can read it back); forgetting is not something the assistant does. */
@@ -74,10 +67,10 @@ final class ConversationMemoryStore implements ChatMemoryStore {
         throw new UnsupportedOperationException("A conversation's history is never deleted by the assistant");
     }
 
-    private void remember(ConversationId id, List<ChatMessage> messages) {
+    private void remember(List<ChatMessage> messages) {
         Set<ChatMessage> identities = Collections.newSetFromMap(new IdentityHashMap<>());
         identities.addAll(messages);
-        stored.put(id, identities);
+        stored = identities;
     }
 
     private StoredMessage toStored(ChatMessage message) {
@@ -107,10 +100,5 @@ final class ConversationMemoryStore implements ChatMemoryStore {
             case TOOL_RESULT -> Optional.of(ToolExecutionResultMessage.from(message.toolCallId().orElse(null),
                     message.toolName().orElse(""), message.text()));
         };
-    }
-
-    private static ConversationId idOf(Object memoryId) {
-        if (memoryId instanceof ConversationId id) return id;
-        throw new IllegalArgumentException("Chat memory ids are conversation ids, got " + memoryId);
     }
 }

@@ -1,26 +1,33 @@
 package dev.concierge.adapter.llm.tripsupport;
 
-import dev.concierge.adapter.llm.BlockingHttpClient;
 import dev.concierge.adapter.llm.LlmCallMetrics;
 import dev.concierge.adapter.llm.LlmConfig;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
+import java.net.http.HttpClient;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The trip assistant's models for the configured provider: streamed chat with tools, the same chat not streamed (the
- * fallback when a provider breaks streaming with tools) and JSON-schema output for drafts. Every call is bounded by
- * the configured timeout; the non-streamed models never retry on their own ({@code maxRetries(0)}: a hung call must
- * cost one timeout, not three) and langchain4j's streaming models do not retry at all.
+ * The trip assistant's models for the configured provider: streamed chat with tools, and JSON-schema output for
+ * drafts. Both use langchain4j's default HTTP client (the JDK's), whose streams are read on virtual threads. Every
+ * call is bounded by the configured timeout; the drafting model never retries on its own ({@code maxRetries(0)}: a
+ * hung call must cost one timeout, not three) and langchain4j's streaming models do not retry at all.
  */
-record TripChatModels(StreamingChatModel streaming, ChatModel blocking, ChatModel structured, LlmCallMetrics metrics) {
+record TripChatModels(StreamingChatModel streaming, ChatModel structured, LlmCallMetrics metrics) {
+    /** Reads model streams and runs the tool calls they ask for: a virtual thread per call. */
+    private static final ExecutorService STREAM_READERS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("llm-stream-", 0).factory());
 
     static TripChatModels forConfig(LlmConfig config) { return forConfig(config, LlmCallMetrics.inMemory(config)); }
 
@@ -29,9 +36,7 @@ record TripChatModels(StreamingChatModel streaming, ChatModel blocking, ChatMode
         return switch (config.provider()) {
             case OLLAMA -> new TripChatModels(
                     OllamaStreamingChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
-                            .httpClientBuilder(BlockingHttpClient.builder()).think(false).timeout(config.requestTimeout()).listeners(listeners).build(),
-                    OllamaChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
-                            .think(false).timeout(config.requestTimeout()).maxRetries(0).listeners(listeners).build(),
+                            .httpClientBuilder(streamingClient()).think(false).timeout(config.requestTimeout()).listeners(listeners).build(),
                     OllamaChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
                             // without this capability langchain4j sends no `format`, and Ollama answers free text
                             .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
@@ -39,20 +44,23 @@ record TripChatModels(StreamingChatModel streaming, ChatModel blocking, ChatMode
                     metrics);
             case OPENAI -> {
                 OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder streaming = OpenAiStreamingChatModel.builder()
-                        .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel()).timeout(config.requestTimeout()).listeners(listeners);
-                OpenAiChatModel.OpenAiChatModelBuilder blocking = OpenAiChatModel.builder()
-                        .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel()).timeout(config.requestTimeout()).maxRetries(0).listeners(listeners);
+                        .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel()).httpClientBuilder(streamingClient())
+                        .timeout(config.requestTimeout()).listeners(listeners);
                 OpenAiChatModel.OpenAiChatModelBuilder structured = OpenAiChatModel.builder()
                         .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel())
                         .responseFormat("json_schema").strictJsonSchema(true).timeout(config.requestTimeout()).maxRetries(0)
                         .listeners(listeners);
                 config.openAiApiKey().ifPresent(key -> {
                     streaming.apiKey(key);
-                    blocking.apiKey(key);
                     structured.apiKey(key);
                 });
-                yield new TripChatModels(streaming.build(), blocking.build(), structured.build(), metrics);
+                yield new TripChatModels(streaming.build(), structured.build(), metrics);
             }
         };
+    }
+
+    /** langchain4j's default client, reading each stream on a virtual thread instead of the JDK client's platform pool. */
+    private static JdkHttpClientBuilder streamingClient() {
+        return JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder().executor(STREAM_READERS));
     }
 }

@@ -5,7 +5,6 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.adapter.llm.LlmCallMetrics;
 import dev.concierge.adapter.llm.LlmConfig;
-import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
 
@@ -13,7 +12,7 @@ import java.time.Clock;
 
 /**
  * Trip support's model adapters: the chat assistant and the drafter. Needs the {@link LlmConfig} bound by
- * {@code LlmModule}, a {@link ConversationRepository} (the persistence adapter's) and a {@link Clock}.
+ * {@code LlmModule} and a {@link Clock}.
  */
 public final class TripSupportLlmModule extends AbstractModule {
     private final AssistantLimits limits;
@@ -26,8 +25,8 @@ public final class TripSupportLlmModule extends AbstractModule {
         return TripChatModels.forConfig(config, metrics);
     }
 
-    @Provides @Singleton TripAssistant tripAssistant(TripChatModels models, LlmConfig config, ConversationRepository conversations, Clock clock) {
-        return new LangchainTripAssistant(models, config, conversations, clock, limits);
+    @Provides @Singleton TripAssistant tripAssistant(TripChatModels models, LlmConfig config, Clock clock) {
+        return new LangchainTripAssistant(models, config, clock, limits);
     }
 
     @Provides @Singleton TripDrafter tripDrafter(TripChatModels models, LlmConfig config) {

@@ -53,30 +53,33 @@ class ConversationMemoryStoreTest {
         assertThat(conversations.history(id)).hasSize(5);
     }
 
-    @Test void system_messages_are_not_stored_and_history_is_never_deleted() {
+    @Test void the_system_message_is_kept_for_the_turn_but_not_stored_and_history_is_never_deleted() {
         ChatMemory memory = memory(10);
 
         memory.add(SystemMessage.from("You are the assistant."));
         memory.add(UserMessage.from("hi"));
 
+        assertThat(memory.messages()).containsExactly(SystemMessage.from("You are the assistant."), UserMessage.from("hi"));
         assertThat(conversations.history(id)).extracting(StoredMessage::kind).containsExactly(Kind.USER);
         assertThatThrownBy(memory::clear).isInstanceOf(UnsupportedOperationException.class);
         assertThat(conversations.history(id)).hasSize(1);
     }
 
-    @Test void the_first_read_answers_the_history_the_turn_came_with_and_later_reads_ask_the_repository() {
-        var claimed = List.of(new StoredMessage(1, Kind.USER, "read with the claim", List.of(), java.util.Optional.empty(),
-                java.util.Optional.empty(), clock.instant()));
+    @Test void once_the_turn_is_over_nothing_more_is_stored() {
+        java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
         ChatMemory memory = MessageWindowChatMemory.builder().id(id).maxMessages(10)
-                .chatMemoryStore(new ConversationMemoryStore(conversations, clock, claimed)).build();
+                .chatMemoryStore(new ConversationMemoryStore(conversations.memoryOf(id), clock, over::get)).build();
+        memory.add(UserMessage.from("hi"));
 
-        assertThat(memory.messages()).containsExactly(UserMessage.from("read with the claim"));
-        assertThat(memory.messages()).as("the repository, which never stored it").isEmpty();
+        over.set(true);
+        memory.add(AiMessage.from("a late answer from a stream given up on"));
+
+        assertThat(conversations.history(id)).extracting(StoredMessage::text).containsExactly("hi");
     }
 
-    /** A store as a turn builds it: handed the history it read with its claim. */
+    /** A store as a turn builds it, over the conversation's memory. */
     private ChatMemory memory(int window) {
         return MessageWindowChatMemory.builder().id(id).maxMessages(window)
-                .chatMemoryStore(new ConversationMemoryStore(conversations, clock, conversations.history(id))).build();
+                .chatMemoryStore(new ConversationMemoryStore(conversations.memoryOf(id), clock, () -> false)).build();
     }
 }

@@ -6,6 +6,7 @@ import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,15 @@ final class InMemoryConversations implements ConversationRepository {
     }
 
     @Override public synchronized List<StoredMessage> history(ConversationId id) { return List.copyOf(histories.getOrDefault(id, List.of())); }
+
+    /** The conversation's memory as the domain hands it to the assistant: reads and appends go to this repository. */
+    TripAssistant.Memory memoryOf(ConversationId id) {
+        return new TripAssistant.Memory() {
+            @Override public List<StoredMessage> messages() { return history(id); }
+
+            @Override public void append(List<StoredMessage> added) { InMemoryConversations.this.append(id, added); }
+        };
+    }
 
     @Override public synchronized void append(ConversationId id, List<StoredMessage> messages) {
         List<StoredMessage> history = histories.computeIfAbsent(id, any -> new ArrayList<>());

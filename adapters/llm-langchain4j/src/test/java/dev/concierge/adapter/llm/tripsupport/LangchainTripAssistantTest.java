@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** The assistant against a server speaking each provider's wire protocol, streamed and not, with tools and memory. */
 class LangchainTripAssistantTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(20); // generous: a loaded machine loads the first turn's classes slowly
     private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final String TRIP = "Trip 'Osaka sales', Tokyo to Osaka, 2026-12-01 to 2026-12-03, status planned.";
@@ -71,27 +71,20 @@ class LangchainTripAssistantTest {
                 tuple(Kind.ASSISTANT, listener.streamed()));
     }
 
-    @Test void a_question_the_caller_did_not_store_is_stored_with_the_answer() {
-        assistant(Provider.OLLAMA).reply(turn("Unstored question"), toolbox, listener);
-
-        assertThat(history()).extracting(StoredMessage::kind, StoredMessage::text).containsExactly(
-                tuple(Kind.USER, "Unstored question"),
-                tuple(Kind.ASSISTANT, listener.completions.getFirst()));
-        assertThat(llm.chatRequests().getFirst().json().path("messages")).hasSize(2);
-    }
-
     @ParameterizedTest @EnumSource(Provider.class)
     void the_tools_reach_the_model_with_their_parameter_names(Provider provider) {
         send(assistant(provider), turn("Hello"), listener);
 
         JsonNode tools = llm.chatRequests().getFirst().json().path("tools");
         List<String> names = StreamSupport.stream(tools.spliterator(), false).map(t -> t.at("/function/name").asText()).toList();
-        assertThat(names).containsExactly("read_trip", "recompute_estimate", "propose_add_visit", "propose_move_visit",
+        assertThat(names).containsExactlyInAnyOrder("read_trip", "recompute_estimate", "propose_add_visit", "propose_move_visit",
                 "propose_itinerary_draft", "propose_preparation_notes");
-        JsonNode addVisit = tools.get(2).at("/function/parameters");
+        JsonNode addVisit = tool(tools, "propose_add_visit").at("/function/parameters");
         assertThat(fieldNames(addVisit.path("properties"))).containsExactly("company", "location", "startsAt", "durationMinutes",
                 "contacts", "agenda", "notes");
-        assertThat(tools.get(3).at("/function/parameters/properties").has("visitId")).isTrue();
+        assertThat(fieldNames(addVisit.path("required"))).isEmpty(); // an array: its values are checked below
+        assertThat(addVisit.path("required").toString()).isEqualTo("[\"company\",\"location\",\"startsAt\",\"durationMinutes\"]");
+        assertThat(tool(tools, "propose_move_visit").at("/function/parameters/properties").has("visitId")).isTrue();
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
@@ -101,8 +94,7 @@ class LangchainTripAssistantTest {
         send(assistant(provider), turn("Please use read_trip and tell me when I leave"), listener);
 
         assertThat(toolbox.calls).containsExactly("readTrip");
-        assertThat(listener.tools).containsExactly(new RecordingListener.ToolUse("read_trip", toolbox.readTripText()));
-        assertThat(listener.events).containsSubsequence("tool", "token", "completed");
+        assertThat(listener.events).containsSubsequence("token", "completed");
         assertThat(listener.completions).singleElement().asString().startsWith("Simulated answer about \"Please use read_trip");
         assertThat(llm.chatRequests()).hasSize(2).allSatisfy(r -> assertThat(isStreamed(r.json(), provider)).isTrue());
         JsonNode second = llm.chatRequests().get(1).json().path("messages");
@@ -119,21 +111,6 @@ class LangchainTripAssistantTest {
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
-    void when_a_provider_cannot_stream_tool_calls_the_turn_asks_again_without_streaming(Provider provider) {
-        llm.tools(true).rejectStreamedTools(true);
-
-        send(assistant(provider), turn("Please use recompute_estimate"), listener);
-
-        assertThat(toolbox.calls).containsExactly("recomputeEstimate");
-        assertThat(listener.failures).isEmpty();
-        assertThat(listener.completions).singleElement().asString().startsWith("Simulated answer about \"Please use recompute_estimate");
-        assertThat(listener.streamed()).isEqualTo(listener.completions.getFirst());
-        List<Boolean> streamed = llm.chatRequests().stream().map(r -> isStreamed(r.json(), provider)).toList();
-        assertThat(streamed).containsExactly(true, false, true, false); // each round: refused streamed, then whole
-        assertThat(history()).extracting(StoredMessage::kind).containsExactly(Kind.USER, Kind.ASSISTANT, Kind.TOOL_RESULT, Kind.ASSISTANT);
-    }
-
-    @ParameterizedTest @EnumSource(Provider.class)
     void a_proposal_tool_receives_the_arguments_the_model_wrote(Provider provider) {
         llm.enqueue(Answer.toolCall("propose_add_visit", """
                 {"company":"Kansai Steel","location":"Osaka, Umeda","startsAt":"2026-12-02T10:00","durationMinutes":90,
@@ -146,7 +123,7 @@ class LangchainTripAssistantTest {
         assertThat(toolbox.proposedVisit.startsAt()).isEqualTo(LocalDateTime.of(2026, 12, 2, 10, 0));
         assertThat(toolbox.proposedVisit.duration()).isEqualTo(Duration.ofMinutes(90));
         assertThat(toolbox.proposedVisit.contacts()).containsExactly("Ms Tanaka");
-        assertThat(listener.tools).singleElement().satisfies(use -> assertThat(use.outcome()).startsWith("Proposal 3 recorded"));
+        assertThat(lastToolResult(1)).startsWith("Proposal 3 recorded");
         assertThat(listener.completions).hasSize(1);
     }
 
@@ -158,9 +135,8 @@ class LangchainTripAssistantTest {
         send(assistant(provider), turn("Move my visit"), listener);
 
         assertThat(toolbox.calls).containsExactly("proposeMoveVisit(7,2027-01-05T09:00)");
-        assertThat(listener.tools).extracting(RecordingListener.ToolUse::outcome).satisfiesExactly(
-                refused -> assertThat(refused).isEqualTo("Refused: The new time is outside the trip's dates."),
-                bad -> assertThat(bad).startsWith("The arguments were not usable: visitId must be"));
+        assertThat(lastToolResult(1)).isEqualTo("Refused (visit_outside_trip): The new time is outside the trip's dates.");
+        assertThat(lastToolResult(2)).startsWith("The arguments were not usable: ").endsWith("Call propose_move_visit again with corrected arguments.");
         assertThat(listener.completions).hasSize(1);
         assertThat(listener.failures).isEmpty();
     }
@@ -172,129 +148,20 @@ class LangchainTripAssistantTest {
         send(assistant(provider), turn("Book me a flight"), listener);
 
         assertThat(toolbox.calls).isEmpty();
-        assertThat(listener.tools).singleElement().satisfies(use -> {
-            assertThat(use.tool()).isEqualTo("book_flight");
-            assertThat(use.outcome()).startsWith("There is no tool named 'book_flight'. The tools are: read_trip, recompute_estimate");
-        });
         JsonNode messages = llm.chatRequests().get(1).json().path("messages");
-        assertThat(messages.get(messages.size() - 1).path("content").asText()).startsWith("There is no tool named 'book_flight'");
+        assertThat(messages.get(messages.size() - 1).path("content").asText()).startsWith("There is no tool named 'book_flight'. The tools are: ").contains("read_trip", "propose_add_visit");
         assertThat(listener.completions).singleElement().asString().startsWith("Simulated answer about \"Book me a flight\"");
     }
 
-    @Test void a_message_anticipated_as_sent_is_answered_by_the_call_started_before_the_claim() {
-        LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
-        sendAsOwner(assistant, "Where do I stay?", listener);
-        RecordingListener second = new RecordingListener();
-
-        var anticipation = assistant.anticipate(OWNER, conversation, "And the taxi?");
-        send(assistant, turn("And the taxi?"), second, anticipation);
-
-        assertThat(llm.chatRequests()).hasSize(2); // one per turn: the second turn's call is the anticipated one
-        JsonNode asked = llm.chatRequests().get(1).json().path("messages");
-        assertThat(roles(asked)).containsExactly("system", "user", "assistant", "user");
-        assertThat(asked.get(3).path("content").asText()).isEqualTo("And the taxi?");
-        assertThat(second.streamed()).startsWith("Simulated answer about \"And the taxi?\"");
-        assertThat(second.completions).containsExactly(second.streamed());
-        assertThat(history()).extracting(StoredMessage::kind, StoredMessage::text).containsExactly(
-                tuple(Kind.USER, "Where do I stay?"), tuple(Kind.ASSISTANT, listener.streamed()),
-                tuple(Kind.USER, "And the taxi?"), tuple(Kind.ASSISTANT, second.streamed()));
-    }
-
-    @Test void an_anticipation_that_does_not_match_the_claimed_turn_is_abandoned_and_the_turn_asks_again() {
-        LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
-        sendAsOwner(assistant, "Where do I stay?", listener);
-        RecordingListener second = new RecordingListener();
-
-        var anticipation = assistant.anticipate(OWNER, conversation, "Something else");
-        send(assistant, turn("And the taxi?"), second, anticipation);
-
-        assertThat(llm.chatRequests()).hasSize(3);
-        assertThat(second.streamed()).startsWith("Simulated answer about \"And the taxi?\"").doesNotContain("Something else");
-        assertThat(history()).extracting(StoredMessage::text).doesNotContain("Something else");
-    }
-
-    @Test void an_abandoned_anticipation_reaches_no_one_and_closes_its_connection() throws Exception {
-        LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
-        sendAsOwner(assistant, "Where do I stay?", listener);
-        llm.firstTokenDelay(Duration.ofMillis(300)); // the model is still thinking when the claim is refused
-
-        var anticipation = assistant.anticipate(OWNER, conversation, "And the taxi?");
-        awaitChatRequests(2);
-        anticipation.close();
-
-        for (int i = 0; i < 300 && llm.answersBrokenByClient() == 0; i++) Thread.sleep(10);
-        assertThat(llm.answersBrokenByClient()).isEqualTo(1); // a connection left open would have taken the answer whole
-        assertThat(listener.completions).hasSize(1);
-        assertThat(history()).extracting(StoredMessage::text).doesNotContain("And the taxi?");
-        llm.firstTokenDelay(Duration.ZERO);
-        RecordingListener next = new RecordingListener();
-        send(assistant, turn("And the taxi?"), next);
-        assertThat(next.completions).singleElement().asString().startsWith("Simulated answer about \"And the taxi?\"");
-    }
-
-    @Test void nothing_is_anticipated_without_a_turn_answered_here_or_with_a_paid_provider() {
-        assertThat(assistant(Provider.OLLAMA).anticipate(OWNER, conversation, "Hello")).isInstanceOf(LangchainTripAssistant.Declined.class);
-        LangchainTripAssistant openAi = assistant(Provider.OPENAI);
-        sendAsOwner(openAi, "Where do I stay?", listener);
-
-        assertThat(openAi.anticipate(OWNER, conversation, "And the taxi?")).isSameAs(TripAssistant.Anticipation.NONE);
-        assertThat(llm.chatRequests()).hasSize(1);
-    }
-
-    @Test void another_users_message_in_the_conversation_is_not_anticipated() {
-        LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
-        sendAsOwner(assistant, "Where do I stay?", listener);
-
-        assertThat(assistant.anticipate(new UserId("mallory"), conversation, "And the taxi?"))
-                .isInstanceOf(LangchainTripAssistant.Declined.class);
-        assertThat(llm.chatRequests()).hasSize(1);
-    }
-
-    @Test void a_turn_that_used_tools_is_not_anticipated_next() {
-        llm.tools(true);
-        LangchainTripAssistant assistant = assistant(Provider.OLLAMA);
-        sendAsOwner(assistant, "Please use read_trip", listener);
-
-        assertThat(assistant.anticipate(OWNER, conversation, "Thanks")).isInstanceOf(LangchainTripAssistant.Declined.class);
-    }
-
-    @Test void in_a_japanese_conversation_the_user_sees_refusals_in_japanese() {
-        llm.enqueue(Answer.toolCall("book_flight", "{}"), Answer.toolCall("propose_move_visit", "{\"visitId\":7,\"newStart\":\"2027-01-05T09:00\"}"));
-
-        send(assistant(Provider.OLLAMA), new Turn(conversation, Language.JA, TODAY, "大阪出張", "訪問を移動して", List.of()), listener);
-
-        assertThat(listener.tools).extracting(RecordingListener.ToolUse::outcome).satisfiesExactly(
-                unknown -> assertThat(unknown).startsWith("ツール「book_flight」はありません。"),
-                refused -> assertThat(refused).startsWith("却下されました: "));
-    }
-
     @ParameterizedTest @EnumSource(Provider.class)
-    void tool_calls_beyond_the_cap_are_not_run_and_the_model_must_answer_without_tools(Provider provider) {
-        String readTrip = "{}";
-        llm.enqueue(Answer.toolCall("read_trip", readTrip), Answer.toolCall("read_trip", readTrip), Answer.toolCall("read_trip", readTrip));
-
-        send(assistant(provider, new AssistantLimits(30, 2)), turn("Read it again and again"), listener);
-
-        assertThat(toolbox.calls).containsExactly("readTrip", "readTrip");
-        assertThat(listener.tools).hasSize(3);
-        assertThat(listener.tools.get(2).outcome()).isEqualTo("Not run: at most 2 tool calls per answer. Answer the user now with what you have.");
-        assertThat(llm.chatRequests()).hasSize(4);
-        assertThat(llm.chatRequests().get(1).json().has("tools")).isTrue();
-        assertThat(llm.chatRequests().get(2).json().path("tools").isEmpty()).as("no tools offered once the budget is spent").isTrue();
-        assertThat(listener.completions).hasSize(1);
-    }
-
-    @ParameterizedTest @EnumSource(Provider.class)
-    void a_model_that_never_stops_calling_tools_ends_the_turn_with_a_message(Provider provider) {
+    void a_model_that_keeps_calling_tools_past_the_cap_ends_the_turn_with_tool_loop(Provider provider) {
         for (int i = 0; i < 10; i++) llm.enqueue(Answer.toolCall("read_trip", "{}"));
 
-        send(assistant(provider, new AssistantLimits(30, 1)), turn("Loop"), listener);
+        send(assistant(provider, new AssistantLimits(30, 2)), turn("Loop"), listener);
 
-        assertThat(toolbox.calls).containsExactly("readTrip");
-        assertThat(llm.chatRequests()).hasSize(3);
+        assertThat(toolbox.calls).hasSizeLessThanOrEqualTo(2);
         assertThat(listener.completions).isEmpty();
-        assertThat(listener.failures).singleElement().asString()
-                .startsWith("The assistant kept asking for tools instead of answering (at most 1 per message)");
+        assertThat(listener.failures).containsExactly("tool_loop");
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
@@ -360,14 +227,14 @@ class LangchainTripAssistantTest {
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
-    void a_request_the_model_rejects_even_without_streaming_says_the_model_may_not_call_tools(Provider provider) {
-        llm.enqueue(Answer.httpError(400), Answer.httpError(400));
+    void a_request_the_model_rejects_says_the_model_may_not_call_tools(Provider provider) {
+        llm.enqueue(Answer.httpError(400));
 
         Unavailable failure = catchThrowableOfType(Unavailable.class, () -> send(assistant(provider), turn("Hello"), listener));
 
         assertThat(failure.getMessage()).startsWith("The LLM at " + config(provider, TIMEOUT).baseUrl() + " rejected the request with HTTP 400")
                 .endsWith("may not support tool calling; choose another with " + (provider == Provider.OLLAMA ? "OLLAMA_MODEL." : "OPENAI_MODEL."));
-        assertThat(llm.chatRequests()).hasSize(2); // streamed, then once more whole
+        assertThat(llm.chatRequests()).hasSize(1);
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
@@ -376,8 +243,8 @@ class LangchainTripAssistantTest {
 
         send(assistant(provider), turn("Read my trip"), listener);
 
-        assertThat(listener.events).containsExactly("tool", "failed");
-        assertThat(listener.failures).singleElement().asString().contains("failed with HTTP 500").endsWith("then send your message again.");
+        assertThat(listener.events).containsExactly("failed");
+        assertThat(listener.failures).containsExactly("llm_failed");
         assertThat(history()).extracting(StoredMessage::kind).containsExactly(Kind.USER, Kind.ASSISTANT, Kind.TOOL_RESULT);
     }
 
@@ -400,7 +267,7 @@ class LangchainTripAssistantTest {
         send(assistant(provider, config(provider, SHORT_TIMEOUT), AssistantLimits.DEFAULT), turn("Hello"), listener);
 
         assertThat(listener.tokens).isNotEmpty();
-        assertThat(listener.failures).singleElement().asString().contains("did not answer within 1 s");
+        assertThat(listener.failures).containsExactly("llm_timed_out");
         assertThat(listener.events.getLast()).isEqualTo("failed");
         assertThat(listener.completions).isEmpty();
     }
@@ -419,7 +286,7 @@ class LangchainTripAssistantTest {
 
     @ParameterizedTest @EnumSource(Provider.class)
     void a_japanese_conversation_gets_a_japanese_system_prompt_with_the_trip_and_today(Provider provider) {
-        send(assistant(provider), new Turn(conversation, Language.JA, TODAY, "大阪出張、2026-12-01〜2026-12-03", "持ち物は？", List.of()), listener);
+        send(assistant(provider), new Turn(conversation, Language.JA, TODAY, "大阪出張、2026-12-01〜2026-12-03", "持ち物は？"), listener);
 
         String system = llm.chatRequests().getFirst().json().at("/messages/0/content").asText();
         assertThat(system).contains("出張を支援するアシスタント", "必ず日本語で", "今日は 2026-11-23（月曜日）", "大阪出張、2026-12-01〜2026-12-03");
@@ -451,6 +318,10 @@ class LangchainTripAssistantTest {
         }
     }
 
+    private static JsonNode tool(JsonNode tools, String name) {
+        return StreamSupport.stream(tools.spliterator(), false).filter(t -> t.at("/function/name").asText().equals(name)).findFirst().orElseThrow();
+    }
+
     private static List<String> roles(JsonNode messages) {
         List<String> roles = new ArrayList<>();
         messages.forEach(m -> roles.add(m.path("role").asText()));
@@ -469,33 +340,18 @@ class LangchainTripAssistantTest {
 
     private List<StoredMessage> history() { return conversations.history(conversation); }
 
-    /** As the domain's chat service does: store the user's message, then let the assistant answer. */
-    /** As the service sends: the user's message stored with the claim, and the history read after it handed over. */
+    /** As the domain sends a turn: with the conversation's memory, recording what streamed and how it ended. */
     private void send(LangchainTripAssistant assistant, Turn turn, RecordingListener listener) {
-        conversations.append(turn.conversation(), List.of(new StoredMessage(0, Kind.USER, turn.userMessage(), List.of(), Optional.empty(),
-                Optional.empty(), clock.instant())));
-        assistant.reply(new Turn(turn.conversation(), turn.language(), turn.today(), turn.tripContext(), turn.userMessage(),
-                conversations.history(turn.conversation())), toolbox, listener);
+        listener.ended(assistant.reply(turn, toolbox, conversations.memoryOf(turn.conversation()), listener));
     }
 
-    private void send(LangchainTripAssistant assistant, Turn turn, RecordingListener listener, TripAssistant.Anticipation anticipation) {
-        conversations.append(turn.conversation(), List.of(new StoredMessage(0, Kind.USER, turn.userMessage(), List.of(), Optional.empty(),
-                Optional.empty(), clock.instant())));
-        assistant.reply(new Turn(turn.conversation(), turn.language(), turn.today(), turn.tripContext(), turn.userMessage(),
-                conversations.history(turn.conversation())), toolbox, listener, anticipation);
+    /** The text the model was sent back for its latest tool call, from its next request. */
+    private String lastToolResult(int request) {
+        JsonNode messages = llm.chatRequests().get(request).json().path("messages");
+        return messages.get(messages.size() - 1).path("content").asText();
     }
 
-    /** A turn as the domain sends it: announced by its owner first, so the assistant can anticipate the next one. */
-    private void sendAsOwner(LangchainTripAssistant assistant, String message, RecordingListener listener) {
-        send(assistant, turn(message), listener, assistant.anticipate(OWNER, conversation, message));
-    }
-
-    private void awaitChatRequests(int count) throws InterruptedException {
-        for (int i = 0; i < 200 && llm.chatRequests().size() < count; i++) Thread.sleep(10);
-        assertThat(llm.chatRequests()).hasSize(count);
-    }
-
-    private Turn turn(String message) { return new Turn(conversation, Language.EN, TODAY, TRIP, message, List.of()); }
+    private Turn turn(String message) { return new Turn(conversation, Language.EN, TODAY, TRIP, message); }
 
     private LangchainTripAssistant assistant(Provider provider) { return assistant(provider, AssistantLimits.DEFAULT); }
 
@@ -504,7 +360,7 @@ class LangchainTripAssistantTest {
     }
 
     private LangchainTripAssistant assistant(Provider provider, LlmConfig config, AssistantLimits limits) {
-        return new LangchainTripAssistant(TripChatModels.forConfig(config), config, conversations, clock, limits);
+        return new LangchainTripAssistant(TripChatModels.forConfig(config), config, clock, limits);
     }
 
     private LlmConfig config(Provider provider, Duration timeout) {

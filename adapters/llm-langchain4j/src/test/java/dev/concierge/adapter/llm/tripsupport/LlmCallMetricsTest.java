@@ -12,7 +12,6 @@ import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.TripId;
-import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,7 +39,7 @@ class LlmCallMetricsTest {
             ConversationId conversation = conversations.create(new TripId(1), new UserId("aiko"), "Osaka", Clock.systemUTC().instant()).id();
             String name = provider.name().toLowerCase(Locale.ROOT);
 
-            assistant.reply(turn(conversation, "Hello"), new RecordingToolbox(), new RecordingListener());
+            assistant.reply(turn(conversation, "Hello"), new RecordingToolbox(), conversations.memoryOf(conversation), new RecordingListener());
 
             assertThat(registry.get("llm.calls").tags("provider", name, "model", "llama3.2", "outcome", "success").timer().count()).isEqualTo(1);
             assertThat(registry.get("llm.time.to.first.token").tags("provider", name).timer().count()).isEqualTo(1);
@@ -49,34 +48,13 @@ class LlmCallMetricsTest {
             assertThat(registry.find("llm.errors").counters()).isEmpty();
 
             llm.enqueue(Answer.httpError(500), Answer.httpError(500));
-            assertThatThrownBy(() -> assistant.reply(turn(conversation, "Again"), new RecordingToolbox(), new RecordingListener()))
+            assertThatThrownBy(() -> assistant.reply(turn(conversation, "Again"), new RecordingToolbox(), conversations.memoryOf(conversation),
+                    new RecordingListener()))
                     .isInstanceOf(Unavailable.class);
 
             assertThat(registry.get("llm.calls").tags("provider", name, "outcome", "error").timer().count()).isPositive();
             assertThat(registry.get("llm.errors").tags("provider", name, "model", "llama3.2").counters())
                     .isNotEmpty().allSatisfy(counter -> assertThat(counter.getId().getTag("error")).isNotBlank());
-        }
-    }
-
-    @org.junit.jupiter.api.Test void an_anticipated_call_that_is_abandoned_is_recorded_as_abandoned_not_as_an_error() throws Exception {
-        try (LlmWireFixture llm = LlmWireFixture.start()) {
-            MeterRegistry registry = new SimpleMeterRegistry();
-            InMemoryConversations conversations = new InMemoryConversations();
-            TripAssistant assistant = wiredAssistant(llm, LlmConfig.Provider.OLLAMA, registry, conversations);
-            ConversationId conversation = conversations.create(new TripId(1), new UserId("aiko"), "Osaka", Clock.systemUTC().instant()).id();
-            UserId owner = new UserId("aiko");
-            assistant.reply(turn(conversation, "Hello"), new RecordingToolbox(), new RecordingListener(),
-                    assistant.anticipate(owner, conversation, "Hello"));
-            llm.firstTokenDelay(Duration.ofSeconds(2));
-
-            TripAssistant.Anticipation anticipation = assistant.anticipate(owner, conversation, "And then?");
-            for (int i = 0; i < 200 && llm.chatRequests().size() < 2; i++) Thread.sleep(10);
-            anticipation.close();
-
-            for (int i = 0; i < 200 && registry.find("llm.calls").tag("outcome", "abandoned").timer() == null; i++) Thread.sleep(10);
-            assertThat(registry.get("llm.calls").tags("outcome", "abandoned").timer().count()).isEqualTo(1);
-            assertThat(registry.find("llm.calls").tag("outcome", "error").timer()).isNull();
-            assertThat(registry.find("llm.errors").counters()).isEmpty();
         }
     }
 
@@ -87,7 +65,6 @@ class LlmCallMetricsTest {
                 new TripSupportLlmModule(), new AbstractModule() {
                     @Override protected void configure() {
                         bind(MeterRegistry.class).toInstance(registry);
-                        bind(ConversationRepository.class).toInstance(conversations);
                         bind(Clock.class).toInstance(Clock.systemUTC());
                     }
                 });
@@ -95,6 +72,6 @@ class LlmCallMetricsTest {
     }
 
     private static TripAssistant.Turn turn(ConversationId conversation, String text) {
-        return new TripAssistant.Turn(conversation, Language.EN, LocalDate.of(2026, 11, 23), "Osaka trip", text, List.of());
+        return new TripAssistant.Turn(conversation, Language.EN, LocalDate.of(2026, 11, 23), "Osaka trip", text);
     }
 }

@@ -4,24 +4,23 @@ import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** Everything a turn told its listener, in order. */
-final class RecordingListener implements TripAssistant.Listener {
-    record ToolUse(String tool, String outcome) {}
-
+/** Everything a turn streamed, in order, and how it ended. */
+final class RecordingListener implements Consumer<String> {
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<String> tokens = new CopyOnWriteArrayList<>();
-    final List<ToolUse> tools = new CopyOnWriteArrayList<>();
     final List<String> completions = new CopyOnWriteArrayList<>();
     final List<String> failures = new CopyOnWriteArrayList<>();
 
-    @Override public void token(String text) { events.add("token"); tokens.add(text); }
+    @Override public void accept(String text) { events.add("token"); tokens.add(text); }
 
-    @Override public void toolUsed(String tool, String outcome) { events.add("tool"); tools.add(new ToolUse(tool, outcome)); }
-
-    @Override public void completed(String fullText) { events.add("completed"); completions.add(fullText); }
-
-    @Override public void failed(String message) { events.add("failed"); failures.add(message); }
+    void ended(TripAssistant.Ending ending) {
+        switch (ending) {
+            case TripAssistant.Ending.Answered answered -> { events.add("completed"); completions.add(answered.text()); }
+            case TripAssistant.Ending.Failed failed -> { events.add("failed"); failures.add(failed.code()); }
+        }
+    }
 
     String streamed() { return String.join("", tokens); }
 }

@@ -1,6 +1,5 @@
 package dev.concierge.adapter.llm.tripsupport;
 
-import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
 import dev.concierge.domain.tripsupport.model.VisitId;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
@@ -34,7 +33,7 @@ final class RecordingToolbox implements TripAssistant.Toolbox {
 
     @Override public String proposeMoveVisit(VisitId visit, LocalDateTime newStart) {
         calls.add("proposeMoveVisit(" + visit + "," + newStart + ")");
-        throw new RuleViolated("visit_outside_trip", "The new time is outside the trip's dates.");
+        return "Refused (visit_outside_trip): The new time is outside the trip's dates.";
     }
 
     @Override public String proposeItineraryDraft() {

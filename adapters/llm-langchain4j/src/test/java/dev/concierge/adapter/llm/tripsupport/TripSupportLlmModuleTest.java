@@ -10,7 +10,6 @@ import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.TripId;
-import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
 import org.junit.jupiter.api.Test;
@@ -29,15 +28,14 @@ class TripSupportLlmModuleTest {
             Injector injector = Guice.createInjector(new LlmModule(llm.config(LlmConfig.Provider.OLLAMA, "llama3.2", Duration.ofSeconds(5))),
                     new TripSupportLlmModule(), new AbstractModule() {
                         @Override protected void configure() {
-                            bind(ConversationRepository.class).toInstance(conversations);
                             bind(Clock.class).toInstance(Clock.systemUTC());
                         }
                     });
             ConversationId conversation = conversations.create(new TripId(1), new UserId("aiko"), "Osaka", Clock.systemUTC().instant()).id();
             RecordingListener listener = new RecordingListener();
 
-            injector.getInstance(TripAssistant.class).reply(new TripAssistant.Turn(conversation, Language.EN, LocalDate.of(2026, 11, 23),
-                    "Osaka trip", "Hello", conversations.history(conversation)), new RecordingToolbox(), listener);
+            listener.ended(injector.getInstance(TripAssistant.class).reply(new TripAssistant.Turn(conversation, Language.EN,
+                    LocalDate.of(2026, 11, 23), "Osaka trip", "Hello"), new RecordingToolbox(), conversations.memoryOf(conversation), listener));
 
             assertThat(listener.completions).singleElement().asString().startsWith("Simulated answer about \"Hello\"");
             assertThat(injector.getInstance(TripAssistant.class)).isSameAs(injector.getInstance(TripAssistant.class));

@@ -1,6 +1,7 @@
 package dev.concierge.adapter.persistence.testcasegeneration;
 
 import com.google.inject.AbstractModule;
+import dev.concierge.adapter.persistence.PersistenceContext;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
@@ -10,7 +11,9 @@ import dev.concierge.domain.testcasegeneration.port.out.Transactions;
 import org.jooq.DSLContext;
 
 /** Test-case generation's driven ports, backed by the {@code test_case_generation} schema; needs the shared DSLContext. */
-public final class TestCaseGenerationPersistenceModule extends AbstractModule {
+public final class TestCaseGenerationPersistenceModule extends AbstractModule implements PersistenceContext {
+    @Override public String schema() { return "test_case_generation"; }
+
     @Override protected void configure() {
         bind(Transactions.class).to(JooqTransactions.class);
     }

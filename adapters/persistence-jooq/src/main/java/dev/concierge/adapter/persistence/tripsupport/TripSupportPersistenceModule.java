@@ -1,6 +1,7 @@
 package dev.concierge.adapter.persistence.tripsupport;
 
 import com.google.inject.AbstractModule;
+import dev.concierge.adapter.persistence.PersistenceContext;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
@@ -13,7 +14,9 @@ import dev.concierge.domain.tripsupport.port.out.VisitRepository;
 import org.jooq.DSLContext;
 
 /** Trip support's driven ports, backed by the {@code trip_support} schema. */
-public final class TripSupportPersistenceModule extends AbstractModule {
+public final class TripSupportPersistenceModule extends AbstractModule implements PersistenceContext {
+    @Override public String schema() { return "trip_support"; }
+
     @Provides @Singleton TripRepository trips(DSLContext dsl) { return new JooqTripRepository(dsl); }
 
     @Provides @Singleton VisitRepository visits(DSLContext dsl) { return new JooqVisitRepository(dsl); }
@@ -24,7 +27,10 @@ public final class TripSupportPersistenceModule extends AbstractModule {
 
     @Provides @Singleton ConversationRepository conversations(DSLContext dsl) { return new JooqConversationRepository(dsl); }
 
-    @Provides @Singleton ConversationTurns conversationTurns(DSLContext dsl) { return new JooqConversationTurns(dsl); }
+    @Provides @Singleton ConversationTurns conversationTurns(DSLContext dsl, TripRepository trips, VisitRepository visits,
+                                                             ConversationRepository conversations) {
+        return new JooqConversationTurns(dsl, trips, visits, conversations);
+    }
 
     @Provides @Singleton ProposalRepository proposals(DSLContext dsl) { return new JooqProposalRepository(dsl); }
 }

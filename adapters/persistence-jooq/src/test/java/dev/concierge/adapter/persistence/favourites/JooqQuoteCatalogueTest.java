@@ -45,6 +45,10 @@ class JooqQuoteCatalogueTest {
 
     @AfterAll static void closeDatabase() { db.close(); }
 
+    @Test void the_migrations_seed_at_least_a_hundred_quotes() {
+        assertThat(sql.fetchCount(QUOTES, QUOTES.ID.lt(10_000L))).isGreaterThanOrEqualTo(100);
+    }
+
     @Test void text_search_ignores_case_and_lists_matches_in_catalogue_order() {
         Page<Quote> found = catalogue.search(text("zOrBlEfLaX", PageRequest.first()));
 

@@ -74,7 +74,7 @@ class JooqTripSupportRepositoriesTest {
         itineraries = new JooqItineraryRepository(dsl);
         plans = new JooqExpensePlanRepository(dsl);
         conversations = new JooqConversationRepository(dsl);
-        turns = new JooqConversationTurns(dsl);
+        turns = new JooqConversationTurns(dsl, trips, visits, conversations);
         proposals = new JooqProposalRepository(dsl);
     }
 
@@ -229,9 +229,9 @@ class JooqTripSupportRepositoriesTest {
     }
 
     @Nested class Conversations {
-        /** Alice's claim, with an opening message that says which call made it. */
+        /** Alice's claim. */
         Optional<ConversationTurns.Lease> claim(ConversationId id, Instant now, Instant until) {
-            return turns.claim(id, ALICE, now, until, message(StoredMessage.Kind.USER, "opening at " + now)).map(ConversationTurns.ClaimedTurn::lease);
+            return turns.claim(id, ALICE, now, until).map(ConversationTurns.ClaimedTurn::lease);
         }
 
         static StoredMessage message(StoredMessage.Kind kind, String text) {
@@ -328,7 +328,7 @@ class JooqTripSupportRepositoriesTest {
             assertThat(claimed).filteredOn(c -> c).hasSize(1);
         }
 
-        @Test void a_claim_stores_its_opening_message_after_the_history_and_a_refused_claim_stores_nothing() {
+        @Test void a_claim_notes_the_last_message_before_the_turn_and_stores_nothing() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
 
@@ -338,11 +338,10 @@ class JooqTripSupportRepositoriesTest {
             assertThat(lease.lastSequenceBefore()).isEqualTo(2);
             assertThat(refused).isEmpty();
             assertThat(conversations.history(chat.id())).extracting(StoredMessage::sequence, StoredMessage::kind, StoredMessage::text)
-                    .containsExactly(tuple(1L, StoredMessage.Kind.USER, "earlier"), tuple(2L, StoredMessage.Kind.ASSISTANT, "answer"),
-                            tuple(3L, StoredMessage.Kind.USER, "opening at " + NOW));
+                    .containsExactly(tuple(1L, StoredMessage.Kind.USER, "earlier"), tuple(2L, StoredMessage.Kind.ASSISTANT, "answer"));
         }
 
-        @Test void a_claim_comes_with_the_trip_its_visits_in_schedule_order_and_the_history_ending_with_the_opening() {
+        @Test void a_claim_comes_with_the_trip_its_visits_in_schedule_order_and_the_history() {
             Trip trip = trip(ALICE, LocalDate.of(2026, 12, 1));
             CustomerVisit late = visits.add(trip.id(), visitAt("Late Corp", LocalDateTime.of(2026, 12, 2, 15, 0)));
             CustomerVisit early = visits.add(trip.id(), visitAt("Early KK", LocalDateTime.of(2026, 12, 1, 9, 30)));
@@ -350,12 +349,12 @@ class JooqTripSupportRepositoriesTest {
             Conversation chat = conversations.create(trip.id(), ALICE, "c", NOW);
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
 
-            var claimed = turns.claim(chat.id(), ALICE, NOW, NOW.plusSeconds(600), message(StoredMessage.Kind.USER, "and now?")).orElseThrow();
+            var claimed = turns.claim(chat.id(), ALICE, NOW, NOW.plusSeconds(600)).orElseThrow();
 
             assertThat(claimed.trip()).isEqualTo(trips.find(trip.id()).orElseThrow());
             assertThat(claimed.visits()).containsExactly(early, late);
             assertThat(claimed.history()).isEqualTo(conversations.history(chat.id()));
-            assertThat(claimed.history()).extracting(StoredMessage::text).containsExactly("earlier", "answer", "and now?");
+            assertThat(claimed.history()).extracting(StoredMessage::text).containsExactly("earlier", "answer");
         }
 
         @Test void a_claim_on_an_unknown_conversation_stores_nothing() {
@@ -363,16 +362,15 @@ class JooqTripSupportRepositoriesTest {
             assertThat(conversations.history(new ConversationId(987_654))).isEmpty();
         }
 
-        @Test void a_claim_names_the_conversations_trip_and_another_users_claim_is_refused_and_stores_nothing() {
+        @Test void a_claim_names_the_conversations_trip_and_another_users_claim_is_refused() {
             Trip trip = trip(ALICE, LocalDate.of(2026, 12, 1));
             Conversation chat = conversations.create(trip.id(), ALICE, "c", NOW);
 
-            var bobs = turns.claim(chat.id(), BOB, NOW, NOW.plusSeconds(600), message(StoredMessage.Kind.USER, "Bob was here"));
-            var alices = turns.claim(chat.id(), ALICE, NOW, NOW.plusSeconds(600), message(StoredMessage.Kind.USER, "opening at " + NOW));
+            var bobs = turns.claim(chat.id(), BOB, NOW, NOW.plusSeconds(600));
+            var alices = turns.claim(chat.id(), ALICE, NOW, NOW.plusSeconds(600));
 
             assertThat(bobs).isEmpty();
             assertThat(alices).hasValueSatisfying(claimed -> assertThat(claimed.trip().id()).isEqualTo(trip.id()));
-            assertThat(conversations.history(chat.id())).extracting(StoredMessage::text).containsExactly("opening at " + NOW);
         }
 
         @Test void retracting_removes_only_what_came_after_the_claim() {
@@ -390,13 +388,14 @@ class JooqTripSupportRepositoriesTest {
         @Test void a_turn_whose_lease_passed_to_another_retracts_nothing() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
             var dead = claim(chat.id(), NOW, NOW.plusSeconds(60)).orElseThrow();
+            conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "the dead turn's question")));
             claim(chat.id(), NOW.plusSeconds(61), NOW.plusSeconds(661)).orElseThrow();
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.ASSISTANT, "the next turn's answer")));
 
             turns.retract(dead);
 
             assertThat(conversations.history(chat.id())).extracting(StoredMessage::text)
-                    .containsExactly("opening at " + NOW, "opening at " + NOW.plusSeconds(61), "the next turn's answer");
+                    .containsExactly("the dead turn's question", "the next turn's answer");
         }
     }
 

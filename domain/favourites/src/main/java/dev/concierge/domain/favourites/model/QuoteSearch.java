@@ -19,7 +19,7 @@ public record QuoteSearch(Optional<String> text, Optional<String> author, PageRe
 
     private static Optional<String> clean(String field, Optional<String> term) {
         Optional<String> stripped = term.map(String::strip).filter(t -> !t.isEmpty());
-        if (stripped.isPresent() && stripped.get().length() > MAX_TERM_LENGTH) {
+        if (stripped.isPresent() && Validation.length(stripped.get()) > MAX_TERM_LENGTH) {
             throw InvalidInput.field(field, Validation.TOO_LONG, MAX_TERM_LENGTH);
         }
         return stripped;

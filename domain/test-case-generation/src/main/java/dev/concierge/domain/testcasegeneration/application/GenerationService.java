@@ -173,6 +173,10 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
         return released;
     }
 
+    @Override public boolean handBack(ClaimedJob job) {
+        return transactions.inTransaction(() -> queue.retryLater(job, clock.instant(), "handed back after its processing broke off"));
+    }
+
     @Override public void process(ClaimedJob job) {
         Optional<TestCase> started = transactions.inTransaction(() -> start(job));
         if (started.isEmpty()) return;
@@ -207,6 +211,10 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
             }
         } catch (ProcedureGenerator.GenerationFailed e) {
             fail(job, e.getMessage());
+        } catch (Unavailable e) {
+            // The database went away while recording the result (a restart, a killed connection): the job is not at
+            // fault. The worker hands it back once the database answers; recording a failure now would make it final.
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("job {} ({}) failed unexpectedly", job.id(), testCase.content().key(), e);
             fail(job, "Generation failed unexpectedly (" + e.getClass().getSimpleName() + "). Retry the case; if it fails again, tell the operators.");

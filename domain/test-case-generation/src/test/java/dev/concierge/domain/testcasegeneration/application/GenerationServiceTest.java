@@ -201,6 +201,21 @@ class GenerationServiceTest {
         assertThat(current(testCase).status()).isEqualTo(CaseStatus.GENERATED);
     }
 
+    @Test void a_result_the_database_could_not_record_is_no_failure_and_the_job_handed_back_runs_again() {
+        TestCase testCase = draft("TC-001", "Sign in");
+        generateAllDrafts();
+        ClaimedJob job = claimOne("w1");
+        queue.databaseGoneAtNextSuccess = true;
+
+        assertThatThrownBy(() -> service.process(job)).isInstanceOf(Unavailable.class);
+        assertThat(queue.of(testCase.id()).getFirst().state).as("not failed: the model answered, the database did not")
+                .isEqualTo(JobState.RUNNING);
+        assertThat(service.handBack(job)).isTrue();
+        service.process(claimOne("w1"));
+
+        assertThat(current(testCase).status()).isEqualTo(CaseStatus.GENERATED);
+    }
+
     @Test void while_the_model_is_unavailable_the_job_waits_with_growing_jittered_backoff() {
         TestCase testCase = draft("TC-001", "Sign in");
         generateAllDrafts();

@@ -202,7 +202,16 @@ final class InMemoryPorts {
                     .filter(j -> j.state == JobState.RUNNING && claim.worker().equals(j.owner) && j.attempt == claim.attempt());
         }
 
-        @Override public boolean succeeded(ClaimedJob job) { return finish(job, JobState.SUCCEEDED, null); }
+        /** Set: the next recorded success finds the database gone, as a restart or a killed connection would. */
+        boolean databaseGoneAtNextSuccess;
+
+        @Override public boolean succeeded(ClaimedJob job) {
+            if (databaseGoneAtNextSuccess) {
+                databaseGoneAtNextSuccess = false;
+                throw new dev.concierge.domain.kernel.Unavailable("database_unavailable", "The database is not reachable right now.");
+            }
+            return finish(job, JobState.SUCCEEDED, null);
+        }
 
         @Override public boolean failed(ClaimedJob job, String reason) { return finish(job, JobState.FAILED, reason); }
 

@@ -20,6 +20,7 @@ import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.in.TurnEvent;
 import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
@@ -28,8 +29,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -53,12 +56,13 @@ final class TripToolbox implements TripAssistant.Toolbox {
     private final ProposalRepository proposals;
     private final TripDrafter drafter;
     private final Clock clock;
-    private final Runnable alive;
+    private final TurnLease lease;
+    private final Consumer<TurnEvent> events;
     private final AtomicInteger calls = new AtomicInteger(); // the adapter may run tool calls in parallel
 
     TripToolbox(UserId owner, TripId trip, ConversationId conversation, Language language, ManageTripsUseCase trips,
                 ManageVisitsUseCase visits, PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
-                ProposalRepository proposals, TripDrafter drafter, Clock clock, Runnable alive) {
+                ProposalRepository proposals, TripDrafter drafter, Clock clock, TurnLease lease, Consumer<TurnEvent> events) {
         this.owner = owner;
         this.trip = trip;
         this.conversation = conversation;
@@ -70,21 +74,22 @@ final class TripToolbox implements TripAssistant.Toolbox {
         this.proposals = proposals;
         this.drafter = drafter;
         this.clock = clock;
-        this.alive = alive;
+        this.lease = lease;
+        this.events = events;
     }
 
     @Override public String readTrip() {
-        return run(() -> {
+        return run("read_trip", "read", () -> {
             Trip current = trips.get(owner, trip);
             return TripBriefing.describe(current, visits.schedule(owner, trip), LocalDate.now(clock))
                     + TripBriefing.itinerary(itineraries.itinerary(owner, trip));
         });
     }
 
-    @Override public String recomputeEstimate() { return run(() -> TripBriefing.estimate(expenses.estimate(owner, trip))); }
+    @Override public String recomputeEstimate() { return run("recompute_estimate", "estimated", () -> TripBriefing.estimate(expenses.estimate(owner, trip))); }
 
     @Override public String proposeAddVisit(VisitDetails visit) {
-        return run(() -> {
+        return run("propose_add_visit", "proposed", () -> {
             if (visit == null) throw InvalidInput.field("visit", Validation.REQUIRED);
             Trip current = editableTrip();
             VisitRules.requireInsideTrip(current.details(), visit);
@@ -98,7 +103,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
     }
 
     @Override public String proposeMoveVisit(VisitId visitId, LocalDateTime newStart) {
-        return run(() -> {
+        return run("propose_move_visit", "proposed", () -> {
             if (newStart == null) throw InvalidInput.field("newStart", Validation.REQUIRED);
             Trip current = editableTrip();
             CustomerVisit visit = visitOfThisTrip(visitId);
@@ -114,7 +119,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
     }
 
     @Override public String proposeItineraryDraft() {
-        return run(() -> {
+        return run("propose_itinerary_draft", "proposed", () -> {
             Trip current = editableTrip();
             Itinerary draft = new Itinerary(drafter.draftItinerary(current.details(), visits.schedule(owner, trip).visits(), language),
                     Itinerary.Source.ASSISTANT_DRAFT);
@@ -128,7 +133,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
     }
 
     @Override public String proposePreparationNotes(VisitId visitId) {
-        return run(() -> {
+        return run("propose_preparation_notes", "proposed", () -> {
             Trip current = editableTrip();
             CustomerVisit visit = visitOfThisTrip(visitId);
             String notes = drafter.draftPreparationNotes(current.details(), visit, language);
@@ -172,21 +177,31 @@ final class TripToolbox implements TripAssistant.Toolbox {
 
     private String proposed(ProposedChange change, String summary) {
         Proposal proposal = proposals.create(conversation, trip, change, summary, clock.instant());
+        events.accept(new TurnEvent.Proposed(proposal));
+        lastProposal = proposal;
         return "Proposed as proposal #" + proposal.id() + ", waiting for the user to accept or reject it (nothing has "
                 + "changed yet): " + summary;
     }
 
-    private String run(Supplier<String> tool) {
-        alive.run();
+    private Proposal lastProposal; // the proposal the running tool made; tools of a turn run one at a time
+
+    /** Runs one tool call and tells the caller what came of it, as a code the user's page renders. */
+    private String run(String tool, String code, Supplier<String> call) {
+        lease.alive();
         if (calls.incrementAndGet() > MAX_CALLS_PER_TURN) {
+            events.accept(new TurnEvent.ToolUsed(tool, "not_run", Map.of("limit", String.valueOf(MAX_CALLS_PER_TURN))));
             return "Refused: this turn has already used " + MAX_CALLS_PER_TURN + " tools. Answer the user with what you know now.";
         }
+        lastProposal = null;
         try {
-            return tool.get();
+            String result = call.get();
+            events.accept(new TurnEvent.ToolUsed(tool, code, lastProposal == null ? Map.of()
+                    : Map.of("proposal", String.valueOf(lastProposal.id()))));
+            return result;
         } catch (DomainException e) {
+            events.accept(new TurnEvent.ToolUsed(tool, "refused", Map.of("reason", e.code())));
             return "Refused (" + e.code() + "): " + e.getMessage()
                     + e.details().stream().map(f -> " " + f + ".").reduce("", String::concat);
         }
     }
-
 }

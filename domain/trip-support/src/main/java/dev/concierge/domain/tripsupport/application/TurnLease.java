@@ -1,19 +1,18 @@
 package dev.concierge.domain.tripsupport.application;
 
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
-import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Keeps a running turn's claim on its conversation: every sign of life (a token, a tool call) renews the lease when
- * the last renewal is older than a tenth of its length. A live turn so never loses the conversation, and one whose
- * instance died frees it after one lease length.
+ * A running turn's claim on its conversation: every sign of life (a token, a tool call, a stored message) renews the
+ * lease when the last renewal is older than a tenth of its length. A live turn so never loses the conversation, and
+ * one whose instance died frees it after one lease length. A turn's signs of life come one at a time, from the thread
+ * that reads the model's stream, so this needs no lock.
  */
 final class TurnLease {
     private static final Logger LOG = LoggerFactory.getLogger(TurnLease.class);
@@ -22,10 +21,8 @@ final class TurnLease {
     private final ConversationTurns.Lease lease;
     private final Duration length;
     private final Clock clock;
-    private Instant renewedAt;
-    private boolean lost;
-    private Runnable end = () -> {};
-    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Instant renewedAt;
+    private volatile boolean lost;
 
     TurnLease(ConversationTurns turns, ConversationTurns.Lease lease, Duration length, Clock clock, Instant claimedAt) {
         this.turns = turns;
@@ -35,76 +32,32 @@ final class TurnLease {
         this.renewedAt = claimedAt;
     }
 
-    ConversationTurns.Lease lease() { return lease; }
-
-    /**
-     * Called from the assistant's callbacks, possibly from its own threads, virtual ones included: the lock is a
-     * {@link ReentrantLock}, which a virtual thread holds across the renewal's database round trip without pinning its
-     * carrier (a {@code synchronized} block would, before JDK 24).
-     */
     void alive() {
-        lock.lock();
-        try {
-            if (lost) return;
-            Instant now = clock.instant();
-            if (Duration.between(renewedAt, now).compareTo(length.dividedBy(10)) < 0) return;
-            renewedAt = now;
-            if (!turns.renew(lease, now.plus(length))) {
-                lost = true;
-                LOG.warn("conversation {}: the turn lost its lease (it outlived {}); another turn may now run", lease.conversation(), length);
-            }
-        } finally {
-            lock.unlock();
+        if (lost) return;
+        Instant now = clock.instant();
+        if (Duration.between(renewedAt, now).compareTo(length.dividedBy(10)) < 0) return;
+        renewedAt = now;
+        if (!turns.renew(lease, now.plus(length))) {
+            lost = true;
+            LOG.warn("conversation {}: the turn lost its lease (it outlived {}); another turn may now run", lease.conversation(), length);
         }
     }
 
-    /**
-     * The listener the assistant streams to, renewing the lease as the answer streams. How the turn ended (completed
-     * or failed) is held back until {@link #releaseThenEnd()}.
-     */
-    TripAssistant.Listener keepingAlive(TripAssistant.Listener listener) {
-        return new TripAssistant.Listener() {
-            @Override public void token(String text) {
-                alive();
-                listener.token(text);
-            }
+    /** Frees the conversation: the next turn may start. */
+    void release() { turns.release(lease); }
 
-            @Override public void toolUsed(String tool, String outcome) {
-                alive();
-                listener.toolUsed(tool, outcome);
-            }
-
-            @Override public void completed(String fullText) { holdEnd(() -> listener.completed(fullText)); }
-
-            @Override public void failed(String message) { holdEnd(() -> listener.failed(message)); }
-        };
+    /** Takes back what the turn stored, then frees the conversation; a cleanup failure is added to {@code failure}. */
+    void retractAndRelease(Throwable failure) {
+        quietly(() -> turns.retract(lease), failure);
+        quietly(() -> turns.release(lease), failure);
     }
 
-    private void holdEnd(Runnable announce) {
-        lock.lock();
+    /** Cleanup after a failure must not hide the failure; a lease left behind expires on its own. */
+    private static void quietly(Runnable cleanup, Throwable failure) {
         try {
-            end = announce;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Frees the conversation, then announces how the turn ended: a client that sends its next message the moment it
-     * sees the end finds the conversation free.
-     */
-    void releaseThenEnd() {
-        try {
-            turns.release(lease);
-        } finally {
-            Runnable announce;
-            lock.lock();
-            try {
-                announce = end;
-            } finally {
-                lock.unlock();
-            }
-            announce.run();
+            cleanup.run();
+        } catch (RuntimeException cleanupFailed) {
+            failure.addSuppressed(cleanupFailed);
         }
     }
 }

@@ -169,14 +169,13 @@ final class InMemoryTripSupport {
         }
 
         @Override public synchronized Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner, Instant now,
-                                                            Instant leaseUntil, StoredMessage opening) {
+                                                            Instant leaseUntil) {
             Conversation claimed = conversations.rows.get(conversation);
             if (claimed == null || !claimed.owner().equals(owner)) return Optional.empty();
             if (held.containsKey(conversation) && until.get(conversation).isAfter(now)) return Optional.empty();
             Lease lease = new Lease(conversation, UUID.randomUUID().toString(), conversations.last(conversation));
             held.put(conversation, lease);
             until.put(conversation, leaseUntil);
-            conversations.append(conversation, List.of(opening));
             return Optional.of(new ClaimedTurn(lease, trips.rows.get(claimed.trip()), visits.forTrip(claimed.trip()),
                     conversations.history(conversation)));
         }

@@ -1,119 +1,99 @@
 package dev.concierge.domain.tripsupport.application;
 
 import dev.concierge.domain.tripsupport.model.StoredMessage;
-import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.model.VisitDetails;
+import dev.concierge.domain.tripsupport.model.VisitId;
+import dev.concierge.domain.tripsupport.port.in.TurnEvent;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Stands in for the model: runs a script against the toolbox like a model calling tools, records what it was given,
- * and stores its messages like the real adapter (a tool call, its result, the answer).
+ * and stores its messages through the memory like the real adapter (the user's message, a tool call, its result, the
+ * answer).
  */
 final class ScriptedAssistant implements TripAssistant {
     interface Script {
         String run(Turn turn, Toolbox tools);
     }
 
-    private final ConversationRepository conversations;
     private Script script = (turn, tools) -> "Hello.";
     final List<Turn> turns = new ArrayList<>();
     final List<String> toolOutcomes = new ArrayList<>();
     final List<List<StoredMessage>> historiesSeen = new ArrayList<>();
-    final List<Anticipated> anticipations = new ArrayList<>();
-    final List<Anticipation> anticipationsReplied = new ArrayList<>();
-
-    /** What the service announced before claiming, and whether it let go of it. */
-    static final class Anticipated implements Anticipation {
-        final String message;
-        final int storedWhenAnnounced;
-        boolean closed;
-
-        Anticipated(String message, int storedWhenAnnounced) {
-            this.message = message;
-            this.storedWhenAnnounced = storedWhenAnnounced;
-        }
-
-        @Override public void close() { closed = true; }
-    }
-
-    @Override public Anticipation anticipate(dev.concierge.domain.kernel.UserId owner, dev.concierge.domain.tripsupport.model.ConversationId conversation,
-                                             String userMessage) {
-        Anticipated anticipated = new Anticipated(userMessage, conversations.history(conversation).size());
-        anticipations.add(anticipated);
-        return anticipated;
-    }
-
-    @Override public void reply(Turn turn, Toolbox tools, Listener listener, Anticipation anticipation) {
-        anticipationsReplied.add(anticipation);
-        reply(turn, tools, listener);
-    }
-
-    ScriptedAssistant(ConversationRepository conversations) { this.conversations = conversations; }
 
     ScriptedAssistant answering(Script next) {
         this.script = next;
         return this;
     }
 
-    /** A tool call as the adapter would make it: the outcome goes to the model and is shown to the user. */
-    String call(Turn turn, String name, java.util.function.Supplier<String> tool, Listener listener) {
-        String outcome = tool.get();
-        conversations.append(turn.conversation(), List.of(
-                new StoredMessage(0, StoredMessage.Kind.ASSISTANT, "", List.of(new StoredMessage.ToolCall("c" + toolOutcomes.size(), name, "{}")),
-                        Optional.empty(), Optional.empty(), Instant.now()),
-                new StoredMessage(0, StoredMessage.Kind.TOOL_RESULT, outcome, List.of(), Optional.of("c" + toolOutcomes.size()),
-                        Optional.of(name), Instant.now())));
-        toolOutcomes.add(outcome);
-        listener.toolUsed(name, outcome);
-        return outcome;
+    static StoredMessage message(StoredMessage.Kind kind, String text) {
+        return new StoredMessage(0, kind, text, List.of(), Optional.empty(), Optional.empty(), Instant.now());
     }
 
-    @Override public void reply(Turn turn, Toolbox tools, Listener listener) {
+    @Override public Ending reply(Turn turn, Toolbox tools, Memory memory, Consumer<String> tokens) {
         turns.add(turn);
-        historiesSeen.add(conversations.history(turn.conversation()));
-        Listener recording = listener;
+        historiesSeen.add(memory.messages());
+        memory.append(List.of(message(StoredMessage.Kind.USER, turn.userMessage())));
         String answer = script.run(turn, new Toolbox() {
-            @Override public String readTrip() { return call(turn, "readTrip", tools::readTrip, recording); }
-
-            @Override public String recomputeEstimate() { return call(turn, "recomputeEstimate", tools::recomputeEstimate, recording); }
-
-            @Override public String proposeAddVisit(dev.concierge.domain.tripsupport.model.VisitDetails visit) {
-                return call(turn, "proposeAddVisit", () -> tools.proposeAddVisit(visit), recording);
+            private String call(String name, Supplier<String> tool) {
+                String outcome = tool.get();
+                String id = "c" + toolOutcomes.size();
+                memory.append(List.of(
+                        new StoredMessage(0, StoredMessage.Kind.ASSISTANT, "", List.of(new StoredMessage.ToolCall(id, name, "{}")),
+                                Optional.empty(), Optional.empty(), Instant.now()),
+                        new StoredMessage(0, StoredMessage.Kind.TOOL_RESULT, outcome, List.of(), Optional.of(id), Optional.of(name), Instant.now())));
+                toolOutcomes.add(outcome);
+                return outcome;
             }
 
-            @Override public String proposeMoveVisit(dev.concierge.domain.tripsupport.model.VisitId visit, java.time.LocalDateTime newStart) {
-                return call(turn, "proposeMoveVisit", () -> tools.proposeMoveVisit(visit, newStart), recording);
+            @Override public String readTrip() { return call("readTrip", tools::readTrip); }
+
+            @Override public String recomputeEstimate() { return call("recomputeEstimate", tools::recomputeEstimate); }
+
+            @Override public String proposeAddVisit(VisitDetails visit) { return call("proposeAddVisit", () -> tools.proposeAddVisit(visit)); }
+
+            @Override public String proposeMoveVisit(VisitId visit, LocalDateTime newStart) {
+                return call("proposeMoveVisit", () -> tools.proposeMoveVisit(visit, newStart));
             }
 
-            @Override public String proposeItineraryDraft() { return call(turn, "proposeItineraryDraft", tools::proposeItineraryDraft, recording); }
+            @Override public String proposeItineraryDraft() { return call("proposeItineraryDraft", tools::proposeItineraryDraft); }
 
-            @Override public String proposePreparationNotes(dev.concierge.domain.tripsupport.model.VisitId visit) {
-                return call(turn, "proposePreparationNotes", () -> tools.proposePreparationNotes(visit), recording);
+            @Override public String proposePreparationNotes(VisitId visit) {
+                return call("proposePreparationNotes", () -> tools.proposePreparationNotes(visit));
             }
         });
-        listener.token(answer);
-        conversations.append(turn.conversation(), List.of(new StoredMessage(0, StoredMessage.Kind.ASSISTANT, answer, List.of(),
-                Optional.empty(), Optional.empty(), Instant.now())));
-        listener.completed(answer);
+        tokens.accept(answer);
+        memory.append(List.of(message(StoredMessage.Kind.ASSISTANT, answer)));
+        return new Ending.Answered(answer);
     }
 
     /** What a user's browser would see. */
-    static class Transcript implements Listener {
+    static class Transcript implements Consumer<TurnEvent> {
         final StringBuilder tokens = new StringBuilder();
         final List<String> tools = new ArrayList<>();
+        final List<TurnEvent> events = new ArrayList<>();
         String completed;
         String failed;
 
-        @Override public void token(String text) { tokens.append(text); }
+        @Override public void accept(TurnEvent event) {
+            events.add(event);
+            switch (event) {
+                case TurnEvent.Token token -> tokens.append(token.text());
+                case TurnEvent.ToolUsed used -> tools.add(used.tool() + ": " + used.code() + " " + used.args());
+                case TurnEvent.Proposed proposed -> { }
+                case TurnEvent.Done done -> completed(done.text());
+                case TurnEvent.Failed failure -> failed = failure.code();
+            }
+        }
 
-        @Override public void toolUsed(String tool, String outcome) { tools.add(tool + ": " + outcome); }
-
-        @Override public void completed(String fullText) { completed = fullText; }
-
-        @Override public void failed(String message) { failed = message; }
+        void completed(String fullText) { completed = fullText; }
     }
 }

@@ -5,6 +5,7 @@ import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
 import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripDetails;
+import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +27,18 @@ class TurnLeaseTest {
     final InMemoryTripSupport world = new InMemoryTripSupport();
     final MovingClock clock = new MovingClock(InMemoryTripSupport.NOW);
     final List<String> secondSends = new ArrayList<>();
-    TripAssistant script = (turn, tools, listener) -> listener.completed("");
-    final ChatWithAssistantService chat = new ChatWithAssistantService(world.service, world.service, world.service, world.service,
-            world.conversations, world.turns, world.proposals, (turn, tools, listener) -> script.reply(turn, tools, listener),
-            new ChatWithAssistantServiceTest.FakeDrafter(), clock, LEASE);
+    TripAssistant script = (turn, tools, memory, tokens) -> new TripAssistant.Ending.Answered("");
+    final ChatWithAssistantService chat = new ChatWithAssistantService(world.service, world.conversations, clock);
+    final SendMessageService turns = service((turn, tools, memory, tokens) -> script.reply(turn, tools, memory, tokens), LEASE);
+
+    SendMessageService service(TripAssistant assistant, Duration lease) {
+        return new SendMessageService(world.service, world.service, world.service, world.service, world.conversations, world.turns,
+                world.proposals, assistant, new ChatWithAssistantServiceTest.FakeDrafter(), clock, lease);
+    }
+
+    void send(SendMessageService service, String text) {
+        service.send(new SendMessageCommand(ALICE, conversation.id(), text), new ScriptedAssistant.Transcript());
+    }
 
     final Trip trip = world.service.create(ALICE, new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"),
             LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
@@ -38,9 +47,7 @@ class TurnLeaseTest {
     /** What another instance sending to the same conversation would get right now. */
     void anotherInstanceSends() {
         try {
-            new ChatWithAssistantService(world.service, world.service, world.service, world.service, world.conversations, world.turns,
-                    world.proposals, (turn, tools, listener) -> listener.completed(""), new ChatWithAssistantServiceTest.FakeDrafter(),
-                    clock, LEASE).send(ALICE, conversation.id(), "Me too", new ScriptedAssistant.Transcript());
+            send(service((turn, tools, memory, tokens) -> new TripAssistant.Ending.Answered(""), LEASE), "Me too");
             secondSends.add("ran");
         } catch (Conflict e) {
             secondSends.add("refused");
@@ -48,17 +55,17 @@ class TurnLeaseTest {
     }
 
     @Test void a_turn_streaming_and_using_tools_for_longer_than_the_lease_keeps_the_conversation() {
-        script = (turn, tools, listener) -> {
+        script = (turn, tools, memory, tokens) -> {
             for (int i = 0; i < 4; i++) {
                 clock.advance(Duration.ofMinutes(4));
                 if (i % 2 == 0) tools.readTrip();
-                else listener.token("…");
+                else tokens.accept("…");
             }
             anotherInstanceSends(); // 16 minutes in, more than three lease lengths
-            listener.completed("Done.");
+            return new TripAssistant.Ending.Answered("Done.");
         };
 
-        chat.send(ALICE, conversation.id(), "Take your time", new ScriptedAssistant.Transcript());
+        send(turns, "Take your time");
 
         assertThat(secondSends).containsExactly("refused");
         assertThat(world.turns.renewals).isPositive();
@@ -66,40 +73,39 @@ class TurnLeaseTest {
     }
 
     @Test void a_turn_silent_for_longer_than_the_lease_is_presumed_dead_and_the_conversation_is_free_again() {
-        script = (turn, tools, listener) -> {
+        script = (turn, tools, memory, tokens) -> {
             clock.advance(LEASE.plusSeconds(1));
             anotherInstanceSends();
-            listener.completed("Late.");
+            return new TripAssistant.Ending.Answered("Late.");
         };
 
-        chat.send(ALICE, conversation.id(), "Hello?", new ScriptedAssistant.Transcript());
+        send(turns, "Hello?");
 
         assertThat(secondSends).containsExactly("ran");
     }
 
     @Test void signs_of_life_close_together_renew_the_lease_only_once_in_a_while() {
-        script = (turn, tools, listener) -> {
+        script = (turn, tools, memory, tokens) -> {
             for (int i = 0; i < 50; i++) {
                 clock.advance(Duration.ofSeconds(1));
-                listener.token("x");
+                tokens.accept("x");
             }
-            listener.completed("Done.");
+            return new TripAssistant.Ending.Answered("Done.");
         };
 
-        chat.send(ALICE, conversation.id(), "Stream", new ScriptedAssistant.Transcript());
+        send(turns, "Stream");
 
         assertThat(world.turns.renewals).as("50 s of tokens, renewing at most every 30 s").isEqualTo(1);
     }
 
     @Test void a_lease_shorter_than_a_minute_is_raised_to_one() {
-        var quick = new ChatWithAssistantService(world.service, world.service, world.service, world.service, world.conversations,
-                world.turns, world.proposals, (turn, tools, listener) -> {
+        var quick = service((turn, tools, memory, tokens) -> {
                     clock.advance(Duration.ofSeconds(30));
                     anotherInstanceSends();
-                    listener.completed("");
-                }, new ChatWithAssistantServiceTest.FakeDrafter(), clock, Duration.ofSeconds(5));
+                    return new TripAssistant.Ending.Answered("");
+                }, Duration.ofSeconds(5));
 
-        quick.send(ALICE, conversation.id(), "Hi", new ScriptedAssistant.Transcript());
+        send(quick, "Hi");
 
         assertThat(secondSends).containsExactly("refused");
     }

@@ -18,4 +18,10 @@ public interface ProcessGenerationJobsUseCase {
     void heartbeat(String worker, Collection<Long> jobIds);
 
     int handBack(String worker);
+
+    /**
+     * A job whose processing broke off (the database went away mid-job) becomes runnable again at once, if its claim
+     * still holds: without this it would wait, leased to a live worker, until its lease expired.
+     */
+    boolean handBack(ClaimedJob job);
 }

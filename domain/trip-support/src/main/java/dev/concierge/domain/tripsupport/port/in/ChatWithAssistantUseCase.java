@@ -5,10 +5,10 @@ import dev.concierge.domain.tripsupport.model.Conversation;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.TripId;
-import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 
 import java.util.List;
 
+/** A user's conversations with the trip assistant; a turn is {@link SendMessageUseCase}'s. */
 public interface ChatWithAssistantUseCase {
     Conversation start(UserId owner, TripId trip, String title);
 
@@ -16,9 +16,4 @@ public interface ChatWithAssistantUseCase {
 
     List<StoredMessage> history(UserId owner, ConversationId conversation);
 
-    /**
-     * One turn: the user's message, the assistant's streamed answer. Turns of one conversation never overlap.
-     * @throws dev.concierge.domain.kernel.Unavailable when no model is reachable (nothing is stored)
-     */
-    void send(UserId owner, ConversationId conversation, String message, TripAssistant.Listener listener);
 }

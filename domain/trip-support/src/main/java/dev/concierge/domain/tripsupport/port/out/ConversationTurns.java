@@ -17,14 +17,12 @@ import java.util.Optional;
  */
 public interface ConversationTurns {
     /**
-     * Claims the owner's conversation for one turn and stores the turn's opening message (the user's) after its
-     * history, as one atomic change: the opening is stored only when the claim succeeds. What the turn starts from
-     * comes back with the claim, read after it: the model is asked next, and every database round trip before that
-     * adds to the time to the first token.
-     * @return the claimed turn; empty, with nothing stored, when another turn holds an unexpired lease or when the
-     *         conversation does not exist or is not the owner's
+     * Claims the owner's conversation for one turn and reads what the turn starts from: the conversation's trip, its
+     * visits and the history.
+     * @return the claimed turn; empty when another turn holds an unexpired lease or when the conversation does not
+     *         exist or is not the owner's
      */
-    Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner, Instant now, Instant until, StoredMessage opening);
+    Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner, Instant now, Instant until);
 
     /**
      * Extends a lease still held, so a long turn keeps the conversation while it shows signs of life.
@@ -36,20 +34,17 @@ public interface ConversationTurns {
     void release(Lease lease);
 
     /**
-     * Takes back every message stored after the claim (the user's message and anything the assistant appended), for
-     * a turn that produced no answer: a turn refused because no model was reachable leaves nothing behind.
+     * Takes back every message stored after the claim, for a turn that produced no answer: a turn refused because no
+     * model was reachable leaves nothing behind.
      */
     void retract(Lease lease);
 
-    /**
-     * A claim: the conversation, who holds it ({@code token}) and the last message sequence before the turn's opening
-     * (0 when none).
-     */
+    /** A claim: the conversation, who holds it ({@code token}) and the last message sequence before the turn (0 when none). */
     record Lease(ConversationId conversation, String token, long lastSequenceBefore) {}
 
     /**
      * A claim with the conversation's trip (its owner is the conversation's), the trip's visits in schedule order and
-     * the conversation's whole history, ending with the opening.
+     * the conversation's whole history.
      */
     record ClaimedTurn(Lease lease, Trip trip, List<CustomerVisit> visits, List<StoredMessage> history) {
         public ClaimedTurn {

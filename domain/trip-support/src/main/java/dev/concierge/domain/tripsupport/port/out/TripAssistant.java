@@ -1,7 +1,6 @@
 package dev.concierge.domain.tripsupport.port.out;
 
 import dev.concierge.domain.kernel.Language;
-import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
@@ -10,62 +9,39 @@ import dev.concierge.domain.tripsupport.model.VisitId;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The chat model behind the trip assistant. It keeps the conversation's memory through {@link ConversationRepository}
- * (full history stored, a bounded window sent), may call the {@link Toolbox} the domain hands it for this turn,
- * and streams its answer to the {@link Listener}. The caller guarantees one turn at a time per conversation.
- *
- * <p>Who stores what: the caller has already appended the user's message ({@code turn.userMessage()}) to the
- * conversation before {@code reply} runs, so it is the last message of the history, which the caller read with its
- * claim on the conversation ({@code turn.history()}); the assistant appends what the
- * turn adds (assistant messages with their tool calls, tool results, the final answer) through
- * {@link ConversationRepository#append}.
+ * The chat model behind the trip assistant. For one turn it reads the conversation from the {@link Memory} the domain
+ * hands it and adds what the turn says there (the user's message, the model's messages with their tool calls, the
+ * tool results); it may call the {@link Toolbox}; it streams the answer's text to {@code tokens}. The caller guarantees
+ * one turn at a time per conversation.
  */
 public interface TripAssistant {
     /**
-     * Runs the whole turn and returns only when it has ended (after {@link Listener#completed} or
-     * {@link Listener#failed}): the caller holds the conversation's turn lease exactly as long as this call runs, so
-     * an answer still streaming on another thread after the return could overlap the next turn.
+     * Runs the whole turn on the calling thread and returns how it ended; nothing reaches {@code tokens}, the memory or
+     * the toolbox after the return.
      *
-     * @throws dev.concierge.domain.kernel.Unavailable when no model answered before anything was streamed or stored;
-     *         the caller then takes the turn back (nothing stays stored). Failures after the first token or tool call
-     *         end the turn through {@link Listener#failed} instead.
+     * @throws dev.concierge.domain.kernel.Unavailable when the model answered nothing before any token or tool call;
+     *         the caller then takes back what the memory stored
      */
-    void reply(Turn turn, Toolbox tools, Listener listener);
+    Ending reply(Turn turn, Toolbox tools, Memory memory, Consumer<String> tokens);
 
-    /**
-     * {@link #reply(Turn, Toolbox, Listener)}, using what {@code anticipation} already started when it is exactly the
-     * call this turn makes; otherwise the anticipation is abandoned and the turn asks as usual.
-     */
-    default void reply(Turn turn, Toolbox tools, Listener listener, Anticipation anticipation) {
-        anticipation.close();
-        reply(turn, tools, listener);
+    sealed interface Ending {
+        record Answered(String text) implements Ending {}
+
+        /** {@code code} is one of {@link dev.concierge.domain.tripsupport.port.in.TurnEvent.Failed}'s. */
+        record Failed(String code) implements Ending {}
     }
 
-    /**
-     * Called before the turn is claimed, so the model's work can start while the claim is on its way: the assistant may
-     * ask the model for the answer it expects this message to need, from what the conversation held when this instance
-     * last answered in it. Nothing reaches a listener and no tool runs until {@code reply} adopts it, which it does only
-     * if the claimed turn asks exactly the same; the caller closes it whatever happens (a refused claim abandons it).
-     * {@code owner} is who sends the message: the assistant anticipates only for the user it last answered there.
-     */
-    default Anticipation anticipate(UserId owner, ConversationId conversation, String userMessage) { return Anticipation.NONE; }
+    /** {@code tripContext} is the system prompt's account of the trip; {@code today} is in the user's time zone. */
+    record Turn(ConversationId conversation, Language language, LocalDate today, String tripContext, String userMessage) {}
 
-    /** Work started for a turn not yet claimed; closing it abandons that work unless a reply has adopted it. */
-    interface Anticipation extends AutoCloseable {
-        Anticipation NONE = () -> {};
+    /** The conversation as stored, oldest first; what the turn adds is stored by {@link #append}. */
+    interface Memory {
+        List<StoredMessage> messages();
 
-        @Override void close();
-    }
-
-    /**
-     * {@code tripContext} is the system prompt's account of the trip; {@code today} is in the user's time zone;
-     * {@code history} is the conversation as stored when the turn began, the user's message last.
-     */
-    record Turn(ConversationId conversation, Language language, LocalDate today, String tripContext, String userMessage,
-                List<StoredMessage> history) {
-        public Turn { history = List.copyOf(history); }
+        void append(List<StoredMessage> added);
     }
 
     /**
@@ -84,17 +60,5 @@ public interface TripAssistant {
         String proposeItineraryDraft();
 
         String proposePreparationNotes(VisitId visit);
-    }
-
-    interface Listener {
-        void token(String text);
-
-        /** A tool ran (or was refused); {@code outcome} is what the user is shown. */
-        void toolUsed(String tool, String outcome);
-
-        void completed(String fullText);
-
-        /** The turn ended without an answer; the message says what happened and what to do. */
-        void failed(String message);
     }
 }

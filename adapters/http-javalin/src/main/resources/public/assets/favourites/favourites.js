@@ -1,0 +1,82 @@
+// Favourites page: small progressive enhancement over server-rendered HTML. No inline script (CSP forbids it);
+// every change goes through the same JSON API that other clients use.
+(function () {
+  'use strict';
+
+  async function api(method, url, body) {
+    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+    if (body !== undefined) {
+      options.headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(body);
+    }
+    const response = await fetch(url, options);
+    if (response.status === 204) return null;
+    const data = await response.json().catch(() => null);
+    if (!response.ok) {
+      const message = data && data.error ? data.error.message : response.status + ' ' + response.statusText;
+      throw new Error(message);
+    }
+    return data;
+  }
+
+  function notify(text, isError) {
+    const notice = document.getElementById('notice');
+    if (!notice) return;
+    notice.textContent = text;
+    notice.classList.toggle('error', Boolean(isError));
+    notice.hidden = false;
+    clearTimeout(notify.timer);
+    notify.timer = setTimeout(() => { notice.hidden = true; }, 5000);
+  }
+
+  // Favourites page ---------------------------------------------------------------------------------------
+  function savedQuery() {
+    const controls = document.querySelector('#saved .saved-controls');
+    return controls ? controls.dataset.query : '';
+  }
+
+  async function reloadSaved(query) {
+    const saved = document.getElementById('saved');
+    if (!saved) return;
+    const response = await fetch('/favourites/saved?' + (query || savedQuery()), { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+    saved.innerHTML = await response.text(); // server-rendered and escaped by the template engine
+  }
+
+  async function onAction(button) {
+    const action = button.dataset.action;
+    button.disabled = true;
+    try {
+      if (action === 'save') {
+        const body = { type: button.dataset.type, content: button.dataset.content };
+        if (button.dataset.author) body.author = button.dataset.author;
+        await api('POST', '/api/favourites', body);
+        button.textContent = button.dataset.savedLabel || 'Saved';
+        button.classList.add('done');
+      } else if (action === 'like' || action === 'unlike') {
+        await api('POST', '/api/favourites/' + encodeURIComponent(button.dataset.id) + '/' + action);
+      } else if (action === 'delete') {
+        await api('DELETE', '/api/favourites/' + encodeURIComponent(button.dataset.id));
+      }
+      await reloadSaved();
+    } catch (error) {
+      notify(error.message, true);
+    } finally {
+      if (!button.classList.contains('done')) button.disabled = false;
+    }
+  }
+
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action]');
+    if (button) {
+      event.preventDefault();
+      onAction(button);
+      return;
+    }
+    const link = event.target.closest('a[data-saved-query]');
+    if (link) {
+      event.preventDefault();
+      reloadSaved(link.dataset.savedQuery).catch((error) => notify(error.message, true));
+    }
+  });
+})();

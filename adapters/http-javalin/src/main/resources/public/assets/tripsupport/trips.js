@@ -1,0 +1,391 @@
+// Trip support pages: forms send JSON to the API and show the 400's field details next to the fields; the chat
+// POSTs a message and reads the text/event-stream answer incrementally. No inline script (CSP forbids it).
+(function () {
+  'use strict';
+
+  class ApiError extends Error {
+    constructor(message, details) {
+      super(message);
+      this.details = details || [];
+    }
+  }
+
+  async function api(method, url, body) {
+    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+    if (body !== undefined) {
+      options.headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(body);
+    }
+    const response = await fetch(url, options);
+    if (response.status === 204) return null;
+    const data = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = data && data.error;
+      throw new ApiError(error ? error.message : response.status + ' ' + response.statusText, error ? error.details : []);
+    }
+    return data;
+  }
+
+  function notify(text, isError) {
+    const notice = document.getElementById('notice');
+    if (!notice) return;
+    notice.textContent = text;
+    notice.classList.toggle('error', Boolean(isError));
+    notice.hidden = false;
+    clearTimeout(notify.timer);
+    notify.timer = setTimeout(() => { notice.hidden = true; }, 6000);
+  }
+
+  // Field-level errors ------------------------------------------------------------------------------------
+  function clearErrors(form) {
+    form.querySelectorAll('[data-error-for]').forEach((el) => { el.hidden = true; el.textContent = ''; });
+    form.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
+    const list = form.querySelector('.field-errors');
+    if (list) { list.hidden = true; list.textContent = ''; }
+  }
+
+  function showErrors(form, error) {
+    const general = form.querySelector('[data-error-for=""]');
+    if (general) { general.textContent = error.message; general.hidden = false; }
+    const list = form.querySelector('.field-errors');
+    for (const detail of error.details || []) {
+      const slot = form.querySelector('[data-error-for="' + CSS.escape(detail.field) + '"]');
+      const input = form.querySelector('[name="' + CSS.escape(detail.field) + '"], [data-error-key="' + CSS.escape(detail.field) + '"]');
+      if (input) input.classList.add('invalid');
+      if (slot) {
+        slot.textContent = detail.message;
+        slot.hidden = false;
+      } else if (list) {
+        const item = document.createElement('li');
+        item.textContent = detail.field + ': ' + detail.message;
+        list.appendChild(item);
+        list.hidden = false;
+      }
+    }
+  }
+
+  async function submitting(form, work) {
+    clearErrors(form);
+    const buttons = form.querySelectorAll('button');
+    buttons.forEach((b) => { b.disabled = true; });
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof ApiError) showErrors(form, error); else notify(error.message, true);
+    } finally {
+      buttons.forEach((b) => { b.disabled = false; });
+    }
+  }
+
+  function list(text) {
+    return (text || '').split(/[,、，]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  }
+
+  function value(form, name) {
+    const field = form.elements.namedItem(name);
+    return field ? field.value : '';
+  }
+
+  function orNull(text) { return text === '' ? null : text; }
+
+  function integerOrNull(text) { return text === '' ? null : Number(text); }
+
+  function reload(hash) {
+    if (hash) history.replaceState(null, '', '#' + hash);
+    window.location.reload();
+  }
+
+  // Trips ---------------------------------------------------------------------------------------------------
+  const tripEl = document.getElementById('trip');
+  const tripId = tripEl ? tripEl.dataset.tripId : null;
+
+  function tripBody(form) {
+    return {
+      title: value(form, 'title'), purpose: value(form, 'purpose'), origin: value(form, 'origin'),
+      destinations: list(value(form, 'destinations')),
+      startDate: orNull(value(form, 'startDate')), endDate: orNull(value(form, 'endDate')),
+    };
+  }
+
+  function visitBody(form) {
+    const startsAt = value(form, 'startsAt');
+    return {
+      company: value(form, 'company'), contacts: list(value(form, 'contacts')), location: value(form, 'location'),
+      startsAt: startsAt === '' ? null : (startsAt.length === 16 ? startsAt + ':00' : startsAt),
+      durationMinutes: integerOrNull(value(form, 'durationMinutes')),
+      agenda: value(form, 'agenda'), notes: value(form, 'notes'),
+    };
+  }
+
+  function rows(container, keyPrefix) {
+    const out = [];
+    container.querySelectorAll('tr.row').forEach((row, index) => {
+      const item = {};
+      row.querySelectorAll('[data-field]').forEach((input) => {
+        input.dataset.errorKey = keyPrefix + '[' + index + '].' + input.dataset.field;
+        const raw = input.value;
+        item[input.dataset.field] = 'number' in input.dataset ? integerOrNull(raw) : orNull(raw);
+      });
+      if (row.dataset.notes) item.notes = row.dataset.notes;
+      out.push(item);
+    });
+    return out;
+  }
+
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (form.dataset.tripForm === 'create') {
+      event.preventDefault();
+      submitting(form, async () => {
+        const trip = await api('POST', '/api/trips', tripBody(form));
+        window.location.assign('/trips/' + trip.id);
+      });
+    } else if (form.dataset.tripForm === 'edit') {
+      event.preventDefault();
+      submitting(form, async () => {
+        await api('PUT', '/api/trips/' + tripId, Object.assign(tripBody(form), { version: Number(tripEl.dataset.version) }));
+        reload();
+      });
+    } else if (form.dataset.visitForm === 'add') {
+      event.preventDefault();
+      submitting(form, async () => {
+        await api('POST', '/api/trips/' + tripId + '/visits', visitBody(form));
+        reload('visits');
+      });
+    } else if (form.dataset.visitForm === 'edit') {
+      event.preventDefault();
+      submitting(form, async () => {
+        const id = form.dataset.visitId;
+        await api('PUT', '/api/visits/' + id, Object.assign(visitBody(form), { version: Number(form.dataset.version) }));
+        const notes = form.elements.namedItem('preparationNotes');
+        if (notes && notes.value !== notes.defaultValue) {
+          await api('PUT', '/api/visits/' + id + '/preparation-notes', { notes: notes.value });
+        }
+        reload('visits');
+      });
+    } else if (form.id === 'itinerary-form') {
+      event.preventDefault();
+      submitting(form, async () => {
+        await api('PUT', '/api/trips/' + tripId + '/itinerary', { items: rows(form.querySelector('#itinerary-rows'), 'items') });
+        reload('itinerary');
+      });
+    } else if (form.id === 'plan-form') {
+      event.preventDefault();
+      submitting(form, async () => {
+        const section = (name) => rows(form.querySelector('[data-plan-section="' + name + '"]'), name);
+        await api('PUT', '/api/trips/' + tripId + '/expense-plan',
+          { transport: section('transport'), lodging: section('lodging'), other: section('other') });
+        reload('expenses');
+      });
+    } else if (form.id === 'chat-form') {
+      event.preventDefault();
+      sendChat(form);
+    }
+  });
+
+  document.addEventListener('click', (event) => {
+    const target = event.target.closest('button');
+    if (!target) return;
+    if (target.dataset.confirm && !window.confirm(target.dataset.confirm)) { event.preventDefault(); return; }
+    if (target.dataset.tripAction) {
+      target.disabled = true;
+      api('POST', '/api/trips/' + tripId + '/' + target.dataset.tripAction, { version: Number(tripEl.dataset.version) })
+        .then(() => reload())
+        .catch((error) => { notify(error.message, true); target.disabled = false; });
+    } else if (target.dataset.visitDelete) {
+      api('DELETE', '/api/visits/' + target.dataset.visitDelete).then(() => reload('visits'))
+        .catch((error) => notify(error.message, true));
+    } else if ('addRow' in target.dataset) {
+      const name = target.dataset.addRow;
+      const template = name === 'itinerary' ? document.getElementById('itinerary-row-template')
+        : document.querySelector('template[data-row-template="' + name + '"]');
+      const body = name === 'itinerary' ? document.querySelector('#itinerary-rows tbody.new-rows')
+        : document.querySelector('[data-plan-section="' + name + '"] tbody');
+      body.appendChild(template.content.cloneNode(true));
+      const last = body.lastElementChild;
+      const first = last && last.querySelector('input');
+      if (first) first.focus();
+    } else if ('draftItinerary' in target.dataset) {
+      drafting(target, '/api/trips/' + tripId + '/itinerary/draft', (draft) => {
+        showDraftItinerary(draft.items);
+        notify(target.dataset.done);
+      });
+    } else if (target.dataset.draftNotes) {
+      const notes = target.closest('form').elements.namedItem('preparationNotes');
+      drafting(target, '/api/visits/' + target.dataset.draftNotes + '/preparation-notes/draft', (draft) => {
+        notes.value = draft.notes;
+        notes.focus();
+      });
+    } else if ('removeRow' in target.dataset) {
+      const row = target.closest('tr');
+      if (row) row.remove();
+    } else if (target.dataset.proposal) {
+      target.disabled = true;
+      api('POST', '/api/proposals/' + target.dataset.id + '/' + target.dataset.proposal)
+        .then(() => reload('chat'))
+        .catch((error) => { notify(error.message, true); target.disabled = false; });
+    } else if ('chatNew' in target.dataset) {
+      api('POST', '/api/trips/' + tripId + '/conversations', {})
+        .then((c) => window.location.assign('/trips/' + tripId + '?conversation=' + c.id + '#chat'))
+        .catch((error) => notify(error.message, true));
+    }
+  });
+
+  // Drafts: the assistant writes, the editor shows it, nothing is saved until the user saves the form. -------------
+  function drafting(button, url, show) {
+    button.disabled = true;
+    notify(button.dataset.busy);
+    api('POST', url + '?lang=' + encodeURIComponent(document.documentElement.lang || 'en'))
+      .then(show)
+      .catch((error) => notify(error.message, true))
+      .finally(() => { button.disabled = false; });
+  }
+
+  function showDraftItinerary(items) {
+    const table = document.getElementById('itinerary-rows');
+    table.querySelectorAll('tr.row').forEach((row) => row.remove());
+    const empty = document.querySelector('#itinerary .empty');
+    if (empty) empty.hidden = true;
+    const body = table.querySelector('tbody.new-rows');
+    const template = document.getElementById('itinerary-row-template');
+    for (const item of items) {
+      body.appendChild(template.content.cloneNode(true));
+      const row = body.lastElementChild;
+      for (const field of ['date', 'start', 'end', 'kind', 'title', 'place']) {
+        row.querySelector('[data-field="' + field + '"]').value = item[field] || '';
+      }
+      row.dataset.notes = item.notes || '';
+    }
+  }
+
+  // Chat ----------------------------------------------------------------------------------------------------
+  function addMessage(kind, text) {
+    const item = document.createElement('li');
+    item.className = 'message ' + kind;
+    item.textContent = text;
+    document.getElementById('messages').appendChild(item);
+    item.scrollIntoView({ block: 'nearest' });
+    return item;
+  }
+
+  // Splits an SSE body into events as bytes arrive; an event ends at a blank line.
+  async function readEvents(response, onEvent) {
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value: chunk, done } = await reader.read();
+      if (done) break;
+      buffer += chunk.replace(/\r\n/g, '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let name = 'message';
+        const data = [];
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event:')) name = line.slice(6).trim();
+          else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+        }
+        if (data.length > 0) onEvent(name, JSON.parse(data.join('\n')));
+      }
+    }
+  }
+
+  async function loadProposals(conversationId) {
+    const chat = document.getElementById('chat');
+    const page = await api('GET', '/api/conversations/' + conversationId + '/proposals?limit=100');
+    const listEl = document.getElementById('proposals');
+    listEl.textContent = '';
+    for (const p of page.items) {
+      const item = document.createElement('li');
+      item.className = 'proposal status-' + p.status;
+      item.dataset.proposalId = p.id;
+      const summary = document.createElement('span');
+      summary.className = 'summary';
+      summary.textContent = p.summary;
+      item.appendChild(summary);
+      if (p.status === 'pending') {
+        for (const [verb, label, cls] of [['accept', chat.dataset.acceptLabel, ''], ['reject', chat.dataset.rejectLabel, 'secondary']]) {
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.dataset.proposal = verb;
+          button.dataset.id = p.id;
+          button.textContent = label;
+          if (cls) button.className = cls;
+          item.appendChild(button);
+        }
+      }
+      listEl.appendChild(item);
+    }
+  }
+
+  async function sendChat(form) {
+    const chat = document.getElementById('chat');
+    const textarea = form.elements.namedItem('text');
+    const text = textarea.value.trim();
+    clearErrors(form);
+    if (text === '') return;
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    let answer = null;
+    try {
+      let conversationId = Number(chat.dataset.conversationId);
+      if (!conversationId) {
+        const created = await api('POST', '/api/trips/' + tripId + '/conversations', { title: text.slice(0, 60) });
+        conversationId = created.id;
+        chat.dataset.conversationId = String(conversationId);
+        const link = document.createElement('a');
+        link.href = '/trips/' + tripId + '?conversation=' + conversationId + '#chat';
+        link.className = 'active';
+        link.textContent = created.title;
+        const newButton = chat.querySelector('[data-chat-new]');
+        newButton.parentNode.insertBefore(link, newButton);
+      }
+      const response = await fetch('/api/conversations/' + conversationId + '/messages', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        body: JSON.stringify({ text }),
+      });
+      if (!response.ok) {
+        const data = await response.json().catch(() => null);
+        const error = data && data.error;
+        throw new ApiError(error ? error.message : response.status + ' ' + response.statusText, error ? error.details : []);
+      }
+      addMessage('user', text);
+      textarea.value = '';
+      answer = addMessage('assistant streaming', '');
+      answer.dataset.placeholder = chat.dataset.thinking;
+      let proposalsChanged = false;
+      let finished = false;
+      await readEvents(response, (name, data) => {
+        if (name === 'token') {
+          answer.textContent += data.text;
+        } else if (name === 'tool') {
+          const note = document.createElement('li');
+          note.className = 'message tool';
+          note.textContent = chat.dataset.toolLabel + ' ' + data.tool + ' — ' + data.outcome;
+          answer.before(note);
+        } else if (name === 'proposal') {
+          proposalsChanged = true;
+        } else if (name === 'done') {
+          if (data.text && answer.textContent.trim() === '') answer.textContent = data.text; // a non-streamed answer
+          finished = true;
+        } else if (name === 'error') {
+          const failure = addMessage('error', data.message);
+          failure.setAttribute('role', 'alert');
+          finished = true;
+        }
+      });
+      if (!finished) addMessage('error', chat.dataset.closedLabel);
+      if (proposalsChanged) await loadProposals(conversationId);
+    } catch (error) {
+      if (error instanceof ApiError) showErrors(form, error); else notify(error.message, true);
+    } finally {
+      if (answer) {
+        answer.classList.remove('streaming');
+        if (answer.textContent === '') answer.remove();
+      }
+      button.disabled = false;
+    }
+  }
+})();

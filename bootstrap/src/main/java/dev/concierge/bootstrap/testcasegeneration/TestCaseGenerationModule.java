@@ -1,0 +1,90 @@
+package dev.concierge.bootstrap.testcasegeneration;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.concierge.bootstrap.Settings;
+import dev.concierge.adapter.llm.testcasegeneration.TestCaseGenerationLlmModule;
+import dev.concierge.domain.testcasegeneration.application.ExportService;
+import dev.concierge.domain.testcasegeneration.application.GenerationService;
+import dev.concierge.domain.testcasegeneration.application.SuitesService;
+import dev.concierge.domain.testcasegeneration.application.TestCasesService;
+import dev.concierge.domain.testcasegeneration.model.RetryPolicy;
+import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ProcessGenerationJobsUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
+import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
+import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
+import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
+import dev.concierge.domain.testcasegeneration.port.out.Transactions;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Test-case generation: its use cases built from its driven ports (PostgreSQL, the model), and the background
+ * workers that run queued generation jobs. Needs the shared DSLContext and this context's repositories (PersistenceModule) and LlmModule.
+ */
+final class TestCaseGenerationModule extends AbstractModule {
+    /** Backoff never waits longer than this between two attempts, however many failed before. */
+    static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
+
+    private final Settings.GenerationSettings settings;
+
+    TestCaseGenerationModule(Settings.GenerationSettings settings) { this.settings = settings; }
+
+    @Override protected void configure() {
+        install(new TestCaseGenerationLlmModule());
+
+        bind(ManageSuitesUseCase.class).to(SuitesService.class);
+        bind(ManageTestCasesUseCase.class).to(TestCasesService.class);
+        bind(ImportTestCasesUseCase.class).to(TestCasesService.class);
+        bind(ReviewProcedureUseCase.class).to(TestCasesService.class);
+        bind(GenerateProceduresUseCase.class).to(GenerationService.class);
+        bind(ProcessGenerationJobsUseCase.class).to(GenerationService.class);
+        bind(ExportProceduresUseCase.class).to(ExportService.class);
+    }
+
+    @Provides @Singleton SuitesService suites(SuiteRepository suites, TestCaseRepository cases, Clock clock) {
+        return new SuitesService(suites, cases, clock);
+    }
+
+    @Provides @Singleton TestCasesService testCases(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, Clock clock) {
+        return new TestCasesService(suites, cases, transactions, clock);
+    }
+
+    @Provides @Singleton ExportService export(SuiteRepository suites, TestCaseRepository cases) { return new ExportService(suites, cases); }
+
+    @Provides @Singleton GenerationService generation(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue,
+                                                      ProcedureGenerator generator, GenerationModelStatus modelStatus,
+                                                      Transactions transactions, WorkerWakeUp wakeUp, Clock clock) {
+        Duration firstDelay = settings.firstRetryDelay();
+        RetryPolicy retries = new RetryPolicy(firstDelay, firstDelay.compareTo(MAX_RETRY_DELAY) > 0 ? firstDelay : MAX_RETRY_DELAY,
+                settings.maxAttempts());
+        return new GenerationService(suites, cases, queue, generator, jobsRunHere() ? modelStatus : WORKERS_ELSEWHERE, transactions,
+                retries, settings.lease(), wakeUp, clock);
+    }
+
+    /**
+     * Without workers here, whether this instance reaches a model says nothing about the instances that run the jobs:
+     * generation workers scaled to zero (and the model server beside them) come back because jobs are queued, so the
+     * queue must accept them. Jobs still wait and retry while their workers find no model.
+     */
+    private static final GenerationModelStatus WORKERS_ELSEWHERE = java.util.Optional::empty;
+
+    private boolean jobsRunHere() { return settings.concurrency() > 0; }
+
+    /** Shared by the service, which says when it queued jobs, and the workers, who wait on it when idle. */
+    @Provides @Singleton WorkerWakeUp wakeUp() { return new WorkerWakeUp(); }
+
+    @Provides @Singleton GenerationWorkers workers(ProcessGenerationJobsUseCase jobs, WorkerWakeUp wakeUp) {
+        return new GenerationWorkers(jobs, new GenerationWorkers.Config(GenerationWorkers.newWorkerId(), settings.concurrency(),
+                settings.pollInterval(), settings.lease().dividedBy(3)), wakeUp);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.concierge.bootstrap.tripsupport;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.concierge.domain.tripsupport.application.ReviewProposalsService;
+import dev.concierge.domain.tripsupport.application.TripsService;
+import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
+import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
+import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
+import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
+import dev.concierge.domain.tripsupport.port.out.TravelPolicySource;
+import dev.concierge.domain.tripsupport.port.out.TripRepository;
+import dev.concierge.domain.tripsupport.port.out.VisitRepository;
+
+import java.time.Clock;
+
+/**
+ * Trip support's use cases that need no model: trips, visits, itinerary, expenses, and deciding on the assistant's
+ * proposals. They keep working when no LLM is reachable. The chat is wired by {@link TripAssistantModule}, which
+ * needs the LLM adapter's {@code TripAssistant} and {@code TripDrafter}.
+ */
+final class TripSupportModule extends AbstractModule {
+    @Override protected void configure() {
+        bind(ManageTripsUseCase.class).to(TripsService.class);
+        bind(ManageVisitsUseCase.class).to(TripsService.class);
+        bind(PlanItineraryUseCase.class).to(TripsService.class);
+        bind(EstimateExpensesUseCase.class).to(TripsService.class);
+    }
+
+    @Provides @Singleton TripsService trips(TripRepository trips, VisitRepository visits, ItineraryRepository itineraries,
+                                            ExpensePlanRepository plans, TravelPolicySource policy, Clock clock) {
+        return new TripsService(trips, visits, itineraries, plans, policy, clock);
+    }
+
+    @Provides @Singleton ReviewProposalsUseCase proposals(ManageVisitsUseCase visits, PlanItineraryUseCase itineraries,
+                                                          ConversationRepository conversations, ProposalRepository proposals,
+                                                          Clock clock) {
+        return new ReviewProposalsService(visits, itineraries, conversations, proposals, clock);
+    }
+}

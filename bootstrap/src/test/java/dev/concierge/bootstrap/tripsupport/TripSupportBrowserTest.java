@@ -1,0 +1,208 @@
+package dev.concierge.bootstrap.tripsupport;
+
+import dev.concierge.bootstrap.RunningApp;
+import dev.concierge.bootstrap.Browser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.adapter.llm.LlmWireFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A sales person in a real headless Chromium: plans a trip, adds a visit, sees the estimate with its policy violation,
+ * and gets a streamed answer from the assistant (the LLM wire fixture speaking Ollama's protocol).
+ */
+class TripSupportBrowserTest {
+    private static LlmWireFixture llm;
+    private static RunningApp running;
+
+    @BeforeAll static void start() {
+        llm = LlmWireFixture.start();
+        running = RunningApp.start(Map.of("OLLAMA_BASE_URL", llm.ollamaBaseUrl().toString(), "OLLAMA_MODEL", "qwen2.5:7b",
+                "LLM_TIMEOUT_SECONDS", "10"));
+    }
+
+    @AfterAll static void stop() {
+        running.close();
+        llm.close();
+    }
+
+    @Test void plan_a_trip_add_a_visit_see_the_estimate_and_chat_with_the_assistant() {
+        ChromeDriver browser = Browser.start(1280, 2200);
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(running.base() + "/trips?lang=en");
+
+            WebElement form = browser.findElement(By.id("trip-create"));
+            form.findElement(By.name("title")).sendKeys("Osaka customers");
+            form.findElement(By.name("origin")).sendKeys("Tokyo");
+            form.findElement(By.name("destinations")).sendKeys("Osaka");
+            set(browser, form.findElement(By.name("startDate")), "2026-12-01");
+            set(browser, form.findElement(By.name("endDate")), "2026-12-03");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlMatches("/trips/\\d+$"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Osaka customers");
+
+            WebElement visit = browser.findElement(By.id("visit-add"));
+            visit.findElement(By.name("company")).sendKeys("Acme");
+            visit.findElement(By.name("location")).sendKeys("Umeda, Osaka");
+            set(browser, visit.findElement(By.name("startsAt")), "2026-12-02T10:00");
+            visit.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".visit-list .visit h3")));
+            assertThat(browser.findElement(By.cssSelector(".visit-list .visit")).getText()).contains("Acme", "2026-12-02 10:00");
+
+            assertThat(browser.findElement(By.id("estimate")).getText()).contains("Per-diem", "9,000");
+            browser.findElement(By.cssSelector("details.plan summary")).click();
+            browser.findElement(By.cssSelector("button[data-add-row=lodging]")).click();
+            WebElement stay = browser.findElement(By.cssSelector("[data-plan-section=lodging] tr.row"));
+            stay.findElement(By.cssSelector("[data-field=ratePerNight]")).sendKeys("18000");
+            browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#estimate tr.violation")));
+            assertThat(browser.findElement(By.id("violations")).getText()).contains("over the cap");
+
+            browser.findElement(By.id("chat-text")).sendKeys("What is planned for this trip?");
+            browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+            WebElement answer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .message.assistant:not(.streaming)")));
+            assertThat(answer.getText()).startsWith("Simulated answer about");
+            assertThat(browser.findElements(By.cssSelector("#messages .message.error"))).isEmpty();
+            assertThat(browser.findElement(By.cssSelector("#messages .message.user")).getText()).isEqualTo("What is planned for this trip?");
+            assertThat(llm.requests().stream().anyMatch(r -> r.isChat() && r.body().contains("What is planned for this trip?"))).isTrue();
+            assertThat(Files.exists(Browser.screenshot(browser, "trip-support-trip-page"))).isTrue();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test void a_form_shows_each_rejected_field_next_to_it() {
+        ChromeDriver browser = Browser.start(390, 1400);
+        try {
+            browser.get(running.base() + "/trips?lang=ja");
+            WebElement form = browser.findElement(By.id("trip-create"));
+            form.findElement(By.name("origin")).sendKeys("東京");
+            set(browser, form.findElement(By.name("startDate")), "2026-12-03");
+            set(browser, form.findElement(By.name("endDate")), "2026-12-01");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+            WebElement endDateError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-for=endDate]")));
+            assertThat(endDateError.getText()).contains("start date");
+            assertThat(browser.findElement(By.cssSelector("[data-error-for=title]")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.name("title")).getAttribute("class")).contains("invalid");
+            long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+            long viewport = (Long) browser.executeScript("return window.innerWidth");
+            assertThat(scrollWidth).isLessThanOrEqualTo(viewport);
+            Browser.screenshot(browser, "trip-support-form-errors-phone");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test void a_change_the_assistant_proposes_is_applied_when_accepted_in_the_page() throws Exception {
+        var created = running.post("/api/trips", """
+                {"title":"Kobe visit","origin":"Tokyo","destinations":["Kobe"],"startDate":"2026-12-08","endDate":"2026-12-09"}""");
+        assertThat(created.statusCode()).isEqualTo(201);
+        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
+        llm.enqueue(LlmWireFixture.Answer.toolCall("propose_add_visit", """
+                {"company":"Kobe Steel","location":"Kobe","startsAt":"2026-12-08T14:00","durationMinutes":60,
+                 "contacts":[],"agenda":"Kick-off","notes":""}"""));
+        ChromeDriver browser = Browser.start(1280, 2200);
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(running.base() + "/trips/" + trip + "?lang=en");
+
+            browser.findElement(By.id("chat-text")).sendKeys("Please add a visit to Kobe Steel");
+            browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .message.tool")));
+            WebElement accept = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#proposals button[data-proposal=accept]")));
+            assertThat(browser.findElement(By.cssSelector("#visits")).getText()).doesNotContain("Kobe Steel");
+            accept.click();
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".visit-list"), "Kobe Steel"));
+            assertThat(browser.findElement(By.cssSelector("#proposals li")).getText()).contains("Accepted");
+            Browser.screenshot(browser, "trip-support-proposal-accepted");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test void an_itinerary_drafted_by_the_assistant_fills_the_editor_and_is_kept_once_saved() throws Exception {
+        var created = running.post("/api/trips", """
+                {"title":"Sendai customers","origin":"Tokyo","destinations":["Sendai"],"startDate":"2026-12-15","endDate":"2026-12-16"}""");
+        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
+        llm.enqueue(LlmWireFixture.Answer.content("""
+                {"items":[
+                  {"date":"2026-12-15","start":"07:30","end":"09:00","kind":"transport","title":"Hayabusa 3 to Sendai","place":"Tokyo Station","notes":""},
+                  {"date":"2026-12-16","start":"10:00","end":"","kind":"meeting","title":"Tohoku Foods","place":"Aoba-ku","notes":"Bring samples"}]}"""));
+        ChromeDriver browser = Browser.start(1280, 2200);
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(running.base() + "/trips/" + trip + "?lang=en#itinerary");
+
+            browser.findElement(By.cssSelector("button[data-draft-itinerary]")).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#itinerary-rows tr.row"), 2));
+            assertThat(browser.findElement(By.cssSelector("#itinerary-rows tr.row [data-field=title]")).getAttribute("value"))
+                    .isEqualTo("Hayabusa 3 to Sendai");
+            assertThat(running.get("/api/trips/" + trip + "/itinerary").body()).as("a draft is not stored").contains("\"items\":[]");
+            Browser.screenshot(browser, "trip-support-itinerary-drafted");
+
+            browser.findElement(By.cssSelector("#itinerary-form button[type=submit]")).click();
+            wait.until(page -> running.get("/api/trips/" + trip + "/itinerary").body().contains("Tohoku Foods"));
+            var saved = new ObjectMapper().readTree(running.get("/api/trips/" + trip + "/itinerary").body());
+            assertThat(saved.path("items")).hasSize(2);
+            assertThat(saved.path("items").get(1).path("notes").asText()).isEqualTo("Bring samples");
+
+            var visit = running.post("/api/trips/" + trip + "/visits", """
+                    {"company":"Tohoku Foods","location":"Aoba-ku","startsAt":"2026-12-16T10:00:00","durationMinutes":60}""");
+            assertThat(visit.statusCode()).as(visit.body()).isEqualTo(201);
+            llm.enqueue(LlmWireFixture.Answer.content("""
+                    {"goals":["Agree the spring order"],"talkingPoints":["New packaging"],"questions":["Volumes?"],"bring":["Samples"]}"""));
+            browser.navigate().refresh(); // the visit was added through the API
+            browser.findElement(By.cssSelector(".edit-visit summary")).click();
+            browser.findElement(By.cssSelector("button[data-draft-notes]")).click();
+            wait.until(page -> page.findElement(By.name("preparationNotes")).getAttribute("value").contains("Agree the spring order"));
+            assertThat(running.get("/api/visits/" + new ObjectMapper().readTree(visit.body()).path("id").asLong()).body())
+                    .as("drafted notes are not stored until the visit is saved").doesNotContain("Agree the spring order");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test void a_model_that_fails_before_answering_shows_what_happened_in_the_chat_form() throws Exception {
+        var created = running.post("/api/trips", """
+                {"title":"Nagoya visit","origin":"Tokyo","destinations":["Nagoya"],"startDate":"2026-12-10","endDate":"2026-12-10"}""");
+        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
+        llm.enqueue(LlmWireFixture.Answer.httpError(500));
+        ChromeDriver browser = Browser.start(390, 1400);
+        try {
+            browser.get(running.base() + "/trips/" + trip + "?lang=en");
+
+            browser.findElement(By.id("chat-text")).sendKeys("Hello?");
+            browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+
+            WebElement error = new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chat-form [data-error-for='']")));
+            assertThat(error.getText()).isNotBlank();
+            assertThat(browser.findElements(By.cssSelector("#messages .message.assistant"))).isEmpty();
+            assertThat(browser.findElement(By.id("chat-text")).getAttribute("value")).as("the message is kept to send again").isEqualTo("Hello?");
+            Browser.screenshot(browser, "trip-support-chat-unavailable-phone");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void set(ChromeDriver browser, WebElement input, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
+    }
+}
