@@ -11,7 +11,6 @@ import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.Ec2Service;
 import software.amazon.awscdk.services.ecs.Ec2TaskDefinition;
-import software.amazon.awscdk.services.ecs.NetworkMode;
 import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.Secret;
@@ -37,12 +36,7 @@ public final class CombinedTier extends Construct {
         DeploymentProfile profile = props.profile();
         TaskRoles roles = new TaskRoles(this, "Roles", props, "combined");
         roles.pullThroughCache(props);
-        taskDefinition = Ec2TaskDefinition.Builder.create(this, "Task")
-                .networkMode(NetworkMode.AWS_VPC)
-                .executionRole(roles.execution())
-                .taskRole(roles.task())
-                .volumes(List.of(weights.mountableBy(securityGroup, roles.task())))
-                .build();
+        taskDefinition = roles.gpuTask(this, weights, securityGroup);
         // The app first: it is the task's default container, the one the load balancer sends traffic to.
         ContainerDefinition app = AppContainer.addTo(taskDefinition, props, new AppSettings(props), AppRole.ALL,
                 "localhost", 1024, 2048, appLogs);

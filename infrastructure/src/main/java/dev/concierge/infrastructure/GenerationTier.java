@@ -22,7 +22,6 @@ import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.Ec2Service;
 import software.amazon.awscdk.services.ecs.Ec2TaskDefinition;
-import software.amazon.awscdk.services.ecs.NetworkMode;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.ecs.ServiceConnectProps;
 import software.amazon.awscdk.services.ecs.ServiceConnectService;
@@ -56,12 +55,7 @@ public final class GenerationTier extends Construct {
         DeploymentProfile profile = props.profile();
         TaskRoles roles = new TaskRoles(this, "Roles", props, "generation");
         roles.pullThroughCache(props);
-        taskDefinition = Ec2TaskDefinition.Builder.create(this, "Task")
-                .networkMode(NetworkMode.AWS_VPC)
-                .executionRole(roles.execution())
-                .taskRole(roles.task())
-                .volumes(List.of(weights.mountableBy(securityGroup, roles.task())))
-                .build();
+        taskDefinition = roles.gpuTask(this, weights, securityGroup);
         ContainerDefinition modelServer = ModelServerContainer.addTo(taskDefinition, props.modelServer(),
                 props.modelServerImage(), Secret.fromSecretsManager(props.openAiApiKey()), modelServerLogs);
         ContainerDefinition worker = AppContainer.addTo(taskDefinition, props, new AppSettings(props), AppRole.WORKER,

@@ -3,6 +3,9 @@ package dev.concierge.infrastructure;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecs.Ec2TaskDefinition;
+import software.amazon.awscdk.services.ecs.NetworkMode;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -67,4 +70,17 @@ final class TaskRoles extends Construct {
     Role execution() { return execution; }
 
     Role task() { return task; }
+
+    /**
+     * A GPU tier's task with these roles: awsvpc, the model weights mounted. The generation and combined layouts build
+     * it alike; each then adds its containers in its own order.
+     */
+    Ec2TaskDefinition gpuTask(Construct tier, ModelWeights weights, SecurityGroup securityGroup) {
+        return Ec2TaskDefinition.Builder.create(tier, "Task")
+                .networkMode(NetworkMode.AWS_VPC)
+                .executionRole(execution)
+                .taskRole(task)
+                .volumes(List.of(weights.mountableBy(securityGroup, task)))
+                .build();
+    }
 }
