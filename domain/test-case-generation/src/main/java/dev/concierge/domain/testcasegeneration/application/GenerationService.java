@@ -12,6 +12,9 @@ import dev.concierge.domain.testcasegeneration.model.BatchNotFound;
 import dev.concierge.domain.testcasegeneration.model.BatchProgress;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.ClaimedJob;
+import dev.concierge.domain.testcasegeneration.model.GenerationFailure;
+import dev.concierge.domain.testcasegeneration.model.GenerationStarted;
+import dev.concierge.domain.testcasegeneration.model.SkippedCase;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
 import dev.concierge.domain.testcasegeneration.model.RetryPolicy;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
@@ -93,6 +96,22 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
         List<TestCase> selected = command.allDrafts()
                 ? cases.inSuite(command.suite(), Set.of(CaseStatus.DRAFT))
                 : selection(command);
+        return enqueue(command, selected);
+    }
+
+    @Override public GenerationStarted start(GenerateProceduresCommand command) {
+        if (command.allDrafts()) return new GenerationStarted(generate(command), List.of());
+        access.suite(command.actor(), command.suite());
+        Optional<String> unavailable = modelStatus.unavailableReason();
+        if (unavailable.isPresent()) throw new Unavailable("llm_unavailable", unavailable.get());
+        List<TestCase> found = found(command);
+        List<TestCase> queueable = found.stream().filter(TestCase::queueable).toList();
+        if (queueable.isEmpty()) selection(command); // refuses, naming every case and why
+        List<SkippedCase> skipped = found.stream().filter(c -> !c.queueable()).map(SkippedCase::of).toList();
+        return new GenerationStarted(enqueue(command, queueable), skipped);
+    }
+
+    private Batch enqueue(GenerateProceduresCommand command, List<TestCase> selected) {
         if (selected.isEmpty()) {
             throw new RuleViolated("nothing_to_generate", "There is nothing to generate: the suite has no draft test cases.");
         }
@@ -106,12 +125,17 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
         return batch;
     }
 
-    private List<TestCase> selection(GenerateProceduresCommand command) {
+    /** The selected cases in the order given; an id outside the suite is not found. */
+    private List<TestCase> found(GenerateProceduresCommand command) {
         Map<TestCaseId, TestCase> found = cases.findAll(command.cases()).stream()
                 .filter(c -> c.suite().equals(command.suite()))
                 .collect(Collectors.toMap(TestCase::id, Function.identity()));
         for (TestCaseId id : command.cases()) if (!found.containsKey(id)) throw new TestCaseNotFound(id);
-        List<TestCase> selected = command.cases().stream().map(found::get).toList();
+        return command.cases().stream().map(found::get).toList();
+    }
+
+    private List<TestCase> selection(GenerateProceduresCommand command) {
+        List<TestCase> selected = found(command);
         List<FieldError> refused = selected.stream().filter(c -> !c.queueable())
                 .map(c -> FieldError.of(c.content().key().value(), "is " + c.status().wireName()
                         + (c.status() == CaseStatus.APPROVED ? "; reopen it first" : "")))
@@ -189,8 +213,8 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
             Optional<Duration> delay = retryPolicy.delayAfter(job.attempt(), () -> ThreadLocalRandom.current().nextDouble());
             if (queue.batch(job.batch()).map(Batch::cancelled).orElse(false)) {
                 // Retrying would bring a cancelled batch back to life; the person decides whether to generate again.
-                fail(job, "The model was unavailable and the batch was cancelled meanwhile: " + e.getMessage()
-                        + " Generate the case again when the model is back.");
+                fail(job, GenerationFailure.CANCELLED_WHILE_UNAVAILABLE, "The model was unavailable and the batch was cancelled meanwhile: "
+                        + e.getMessage() + " Generate the case again when the model is back.");
             } else if (delay.isPresent()) {
                 LOG.info("job {} ({}): model unavailable, retrying in {} s: {}", job.id(), testCase.content().key(), delay.get().toSeconds(), e.getMessage());
                 transactions.inTransaction(() -> {
@@ -200,18 +224,18 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
                     return null;
                 });
             } else {
-                fail(job, "The model stayed unavailable after " + job.attempt() + " attempts: " + e.getMessage()
-                        + " Retry the case when the model is back.");
+                fail(job, GenerationFailure.MODEL_UNAVAILABLE, "The model stayed unavailable after " + job.attempt() + " attempts: "
+                        + e.getMessage() + " Retry the case when the model is back.");
             }
         } catch (ProcedureGenerator.GenerationFailed e) {
-            fail(job, e.getMessage());
+            fail(job, GenerationFailure.INVALID_OUTPUT, e.getMessage());
         } catch (Unavailable e) {
             // The database went away while recording the result (a restart, a killed connection): the job is not at
             // fault. The worker hands it back once the database answers; recording a failure now would make it final.
             throw e;
         } catch (RuntimeException e) {
             LOG.error("job {} ({}) failed unexpectedly", job.id(), testCase.content().key(), e);
-            fail(job, "Generation failed unexpectedly (" + e.getClass().getSimpleName() + "). Retry the case; if it fails again, tell the operators.");
+            fail(job, GenerationFailure.UNEXPECTED, "Generation failed unexpectedly (" + e.getClass().getSimpleName() + ").");
         }
     }
 
@@ -234,9 +258,11 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
         };
     }
 
-    private void fail(ClaimedJob job, String reason) {
+    /** The job keeps the operator's account ({@code detail}, also logged); the case keeps the code its reader sees worded. */
+    private void fail(ClaimedJob job, GenerationFailure reason, String detail) {
+        LOG.warn("job {} ({}) gave up: {}", job.id(), reason.wireName(), detail);
         transactions.inTransaction(() -> {
-            if (queue.failed(job, reason)) current(job).filter(c -> c.status() == CaseStatus.GENERATING || c.status() == CaseStatus.QUEUED)
+            if (queue.failed(job, detail)) current(job).filter(c -> c.status() == CaseStatus.GENERATING || c.status() == CaseStatus.QUEUED)
                     .ifPresent(c -> cases.save(c.generationFailed(reason, clock.instant())));
             return null;
         });

@@ -6,6 +6,8 @@ import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.testcasegeneration.model.Suite;
+import dev.concierge.domain.testcasegeneration.model.SuiteNotFound;
+import dev.concierge.domain.testcasegeneration.model.NewSuite;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.port.in.CreateSuiteCommand;
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
@@ -38,4 +40,14 @@ public final class SuitesService implements ManageSuitesUseCase {
     @Override public Suite get(Actor actor, SuiteId id) { return access.suite(actor, id); }
 
     @Override public Page<Suite> list(Actor actor, PageRequest page) { return suites.list(actor.groups(), page); }
+
+    @Override public Suite rename(Actor actor, SuiteId id, NewSuite suite) {
+        access.suite(actor, id);
+        return suites.rename(id, suite).orElseThrow(() -> new SuiteNotFound(id));
+    }
+
+    @Override public void delete(Actor actor, SuiteId id) {
+        access.suite(actor, id);
+        if (!suites.delete(id)) throw new SuiteNotFound(id);
+    }
 }

@@ -9,6 +9,11 @@ import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.testcasegeneration.model.ImportReport;
+import dev.concierge.domain.testcasegeneration.model.TestCaseNotFound;
+import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.SkippedCase;
+import dev.concierge.domain.testcasegeneration.model.BulkApproval;
+import dev.concierge.domain.testcasegeneration.model.Neighbours;
 import dev.concierge.domain.testcasegeneration.model.ImportOriginal;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
 import dev.concierge.domain.testcasegeneration.model.Priority;
@@ -172,5 +177,35 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
             }
         }
         return new ImportReport(created, updated, unchanged, locked);
+    }
+
+    @Override public void delete(Actor actor, TestCaseId id) {
+        access.testCase(actor, id);
+        if (!cases.delete(id)) throw new TestCaseNotFound(id);
+    }
+
+    @Override public Neighbours neighbours(Actor actor, TestCaseQuery query, TestCaseId id) {
+        access.suite(actor, query.suite());
+        return cases.neighbours(query, id);
+    }
+
+    @Override public BulkApproval approveAll(Actor actor, SuiteId suite, Map<TestCaseId, Long> expectedVersions) {
+        access.suite(actor, suite);
+        List<TestCase> approved = new ArrayList<>();
+        List<SkippedCase> skipped = new ArrayList<>();
+        for (TestCase current : cases.findAll(expectedVersions.keySet())) {
+            if (!current.suite().equals(suite)) continue; // another suite's case is not this suite's to approve
+            Long seen = expectedVersions.get(current.id());
+            if (current.status() != CaseStatus.GENERATED || seen == null || seen != current.version()) {
+                skipped.add(SkippedCase.of(current));
+                continue;
+            }
+            try {
+                approved.add(transactions.inTransaction(() -> cases.save(current.approve(actor.user(), clock.instant()))));
+            } catch (Conflict changedMeanwhile) {
+                skipped.add(SkippedCase.of(current));
+            }
+        }
+        return new BulkApproval(approved, skipped);
     }
 }

@@ -18,6 +18,8 @@ public record TestCase(TestCaseId id, SuiteId suite, TestCaseContent content, Ca
                        Optional<ProcedureRevision> procedure, Optional<String> failureReason,
                        Optional<String> reviewerFeedback, long version, Instant updatedAt) {
     public static final int MAX_REASON = 2_000;
+    /** The feedback kept when a reviewer rejects without a reason; it is also what the model is told. */
+    public static final String REJECTED_WITHOUT_REASON = "Rejected by the reviewer.";
 
     public TestCase {
         Objects.requireNonNull(id, "id");
@@ -55,14 +57,16 @@ public record TestCase(TestCaseId id, SuiteId suite, TestCaseContent content, Ca
         return with(CaseStatus.GENERATED, Optional.of(revision), Optional.empty(), Optional.empty(), at);
     }
 
-    /** Generation gave up; the reason is what a person reads to decide what to do. */
-    public TestCase generationFailed(String reason, Instant at) {
+    /** Generation gave up; the case keeps the reason's code, which a page words for the person who decides what to do. */
+    public TestCase generationFailed(GenerationFailure reason, Instant at) {
         if (status != CaseStatus.GENERATING && status != CaseStatus.QUEUED) {
             throw refused("not_generating", "is " + status.wireName() + ", not generating");
         }
-        String shortReason = reason == null || reason.isBlank() ? "Generation failed for an unknown reason." : truncate(reason.strip());
-        return with(CaseStatus.FAILED, procedure, Optional.of(shortReason), reviewerFeedback, at);
+        return with(CaseStatus.FAILED, procedure, Optional.of(reason.wireName()), reviewerFeedback, at);
     }
+
+    /** The code of {@link #failureReason()}, when it is one (reasons stored before codes were free text). */
+    public Optional<GenerationFailure> failure() { return failureReason.flatMap(GenerationFailure::parse); }
 
     /** The model was unavailable: the case waits in the queue again until its job is retried. */
     public TestCase requeued(Instant at) {
@@ -76,11 +80,19 @@ public record TestCase(TestCaseId id, SuiteId suite, TestCaseContent content, Ca
         return with(procedure.isPresent() ? CaseStatus.GENERATED : CaseStatus.DRAFT, procedure, Optional.empty(), reviewerFeedback, at);
     }
 
-    /** A person's edit of a generated procedure: a new revision saying what changed. */
+    /**
+     * Whether a person may change the procedure by hand: a generated one, and one a reviewer rejected or whose
+     * regeneration failed (the last procedure is still there to fix).
+     */
+    public boolean procedureEditable() {
+        return procedure.isPresent() && (status == CaseStatus.GENERATED || status == CaseStatus.DRAFT || status == CaseStatus.FAILED);
+    }
+
+    /** A person's edit of a procedure: a new revision saying what changed, ready for review again. */
     public TestCase edit(Procedure edited, UserId editor, Instant at) {
         if (status == CaseStatus.APPROVED) throw refused("approved_locked", "is approved; reopen it to change the procedure");
-        if (status != CaseStatus.GENERATED) throw refused("no_procedure_to_edit", "is " + status.wireName() + "; only a generated procedure can be edited");
-        if (procedure.map(p -> p.procedure().equals(edited)).orElse(false)) return this;
+        if (!procedureEditable()) throw refused("no_procedure_to_edit", "is " + status.wireName() + "; only a generated procedure can be edited");
+        if (status == CaseStatus.GENERATED && procedure.map(p -> p.procedure().equals(edited)).orElse(false)) return this;
         ProcedureRevision revision = nextRevision(edited, RevisionKind.EDITED, Optional.of(editor.value()), at);
         return with(CaseStatus.GENERATED, Optional.of(revision), Optional.empty(), reviewerFeedback, at);
     }
@@ -93,7 +105,7 @@ public record TestCase(TestCaseId id, SuiteId suite, TestCaseContent content, Ca
     /** The reviewer's reason is kept and given to the model when the case is regenerated. */
     public TestCase reject(String reason, Instant at) {
         if (status != CaseStatus.GENERATED) throw refused("not_generated", "is " + status.wireName() + "; only a generated procedure can be rejected");
-        String feedback = reason == null || reason.isBlank() ? "Rejected by the reviewer." : truncate(reason.strip());
+        String feedback = reason == null || reason.isBlank() ? REJECTED_WITHOUT_REASON : truncate(reason.strip());
         return with(CaseStatus.DRAFT, procedure, Optional.empty(), Optional.of(feedback), at);
     }
 

@@ -7,9 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Which cases of a suite to list: by state, by words in key/title/requirement, one page. */
-public record TestCaseQuery(SuiteId suite, Set<CaseStatus> statuses, Optional<String> search, PageRequest page) {
+/** Which cases of a suite to list: by state, by words in key/title/requirement, in an order, one page. */
+public record TestCaseQuery(SuiteId suite, Set<CaseStatus> statuses, Optional<String> search, PageRequest page,
+                            CaseSort.Ordering order) {
+    public TestCaseQuery(SuiteId suite, Set<CaseStatus> statuses, Optional<String> search, PageRequest page) {
+        this(suite, statuses, search, page, CaseSort.Ordering.BY_KEY);
+    }
+
     public TestCaseQuery {
+        order = order == null ? CaseSort.Ordering.BY_KEY : order;
         Objects.requireNonNull(suite, "suite");
         statuses = Set.copyOf(statuses);
         search = search.map(String::strip).filter(s -> !s.isEmpty());

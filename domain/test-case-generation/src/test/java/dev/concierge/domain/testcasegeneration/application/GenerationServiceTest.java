@@ -11,6 +11,7 @@ import dev.concierge.domain.testcasegeneration.model.BatchNotFound;
 import dev.concierge.domain.testcasegeneration.model.BatchProgress;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.ClaimedJob;
+import dev.concierge.domain.testcasegeneration.model.GenerationFailure;
 import dev.concierge.domain.testcasegeneration.model.JobState;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
 import dev.concierge.domain.testcasegeneration.model.Priority;
@@ -249,33 +250,33 @@ class GenerationServiceTest {
 
         TestCase failed = current(testCase);
         assertThat(failed.status()).isEqualTo(CaseStatus.FAILED);
-        assertThat(failed.failureReason().orElseThrow()).contains("stayed unavailable after 3 attempts").contains("start Ollama")
-                .contains("Retry the case");
+        assertThat(failed.failure()).contains(GenerationFailure.MODEL_UNAVAILABLE); // the operator's account stays in the job
+        assertThat(queue.of(testCase.id()).getFirst().state).isEqualTo(JobState.FAILED);
 
         service.generate(new GenerateProceduresCommand(ALICE, suite.id(), List.of(testCase.id())));
         runDueJobs();
         assertThat(current(testCase).status()).isEqualTo(CaseStatus.GENERATED);
     }
 
-    @Test void output_that_keeps_breaking_the_rules_fails_the_case_with_the_models_reason() {
+    @Test void output_that_keeps_breaking_the_rules_fails_the_case_with_a_reason_code_not_operator_advice() {
         TestCase testCase = draft("TC-001", "Sign in");
         generateAllDrafts();
         model.thenThrow(new ProcedureGenerator.GenerationFailed("The model returned an invalid procedure 3 times: steps[0].action must not be blank."));
 
         runDueJobs();
 
-        assertThat(current(testCase).failureReason()).contains("The model returned an invalid procedure 3 times: steps[0].action must not be blank.");
+        assertThat(current(testCase).failureReason()).contains("invalid_output");
         assertThat(queue.of(testCase.id()).getFirst().state).isEqualTo(JobState.FAILED);
     }
 
-    @Test void an_unexpected_error_fails_the_case_with_what_to_do() {
+    @Test void an_unexpected_error_fails_the_case_with_its_code() {
         TestCase testCase = draft("TC-001", "Sign in");
         generateAllDrafts();
         model.thenThrow(new IllegalStateException("boom"));
 
         runDueJobs();
 
-        assertThat(current(testCase).failureReason().orElseThrow()).contains("unexpectedly").contains("Retry the case");
+        assertThat(current(testCase).failure()).contains(GenerationFailure.UNEXPECTED);
     }
 
     @Test void a_job_applied_already_is_only_finished_when_run_again() {
@@ -319,13 +320,15 @@ class GenerationServiceTest {
         service.process(job);
 
         assertThat(current(testCase).status()).isEqualTo(CaseStatus.FAILED);
-        assertThat(current(testCase).failureReason().orElseThrow()).contains("cancelled");
+        assertThat(current(testCase).failure()).contains(GenerationFailure.CANCELLED_WHILE_UNAVAILABLE);
         assertThat(service.progress(ALICE, batch.id()).done()).isTrue();
     }
 
     @Test void progress_counts_jobs_per_state_and_estimates_the_time_left() {
-        for (int i = 1; i <= 4; i++) draft("TC-00" + i, "Case " + i);
+        for (int i = 1; i <= 5; i++) draft("TC-00" + i, "Case " + i);
         Batch batch = generateAllDrafts();
+        service.process(claimOne("w1"));
+        clock.advance(Duration.ofSeconds(30));
         service.process(claimOne("w1"));
         clock.advance(Duration.ofSeconds(30));
         service.process(claimOne("w1"));
@@ -333,7 +336,7 @@ class GenerationServiceTest {
 
         BatchProgress progress = service.progress(ALICE, batch.id());
 
-        assertThat(progress.counts()).containsEntry(JobState.SUCCEEDED, 2).containsEntry(JobState.RUNNING, 1).containsEntry(JobState.QUEUED, 1);
+        assertThat(progress.counts()).containsEntry(JobState.SUCCEEDED, 3).containsEntry(JobState.RUNNING, 1).containsEntry(JobState.QUEUED, 1);
         assertThat(progress.perMinute()).contains(2.0);
         assertThat(progress.estimatedTimeLeft()).contains(Duration.ofMinutes(1));
     }
@@ -348,5 +351,22 @@ class GenerationServiceTest {
 
         assertThat(current(testCase).procedure().orElseThrow().procedure()).isEqualTo(procedure);
         assertThat(TestCaseId.parse(String.valueOf(testCase.id().value()))).isEqualTo(testCase.id());
+    }
+
+    @Test void generating_a_selection_queues_what_it_can_and_names_the_rest() {
+        TestCase draft = draft("TC-001", "Sign in");
+        TestCase approved = draft("TC-002", "Sign out");
+        generateAllDrafts();
+        runDueJobs();
+        TestCase generated = current(approved);
+        cases.save(generated.approve(ALICE.user(), clock.instant()));
+        TestCase generatedDraft = current(draft);
+
+        var started = service.start(new GenerateProceduresCommand(ALICE, suite.id(), List.of(generatedDraft.id(), approved.id())));
+
+        assertThat(started.batch().size()).isEqualTo(1);
+        assertThat(started.skipped()).extracting(s -> s.key().value()).containsExactly("TC-002");
+        assertThat(started.skipped().getFirst().status()).isEqualTo(CaseStatus.APPROVED);
+        assertThat(current(draft).status()).isEqualTo(CaseStatus.QUEUED);
     }
 }

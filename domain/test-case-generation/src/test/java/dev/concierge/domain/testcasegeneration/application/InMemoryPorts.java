@@ -89,6 +89,16 @@ final class InMemoryPorts {
                     .sorted(Comparator.comparing(Suite::createdAt).thenComparing(s -> s.id().value()).reversed()).toList();
             return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size());
         }
+
+        @Override public Optional<Suite> rename(SuiteId id, NewSuite suite) {
+            return find(id).map(s -> {
+                Suite renamed = new Suite(s.id(), suite.name(), suite.description(), s.team(), s.createdBy(), s.createdAt());
+                suites.put(id, renamed);
+                return renamed;
+            });
+        }
+
+        @Override public boolean delete(SuiteId id) { return suites.remove(id) != null; }
     }
 
     static final class TestCases implements TestCaseRepository {
@@ -151,6 +161,23 @@ final class InMemoryPorts {
 
         @Override public List<ProcedureRevision> revisions(TestCaseId id) {
             return List.copyOf(history.getOrDefault(id, new TreeMap<>()).values());
+        }
+
+        @Override public boolean delete(TestCaseId id) {
+            history.remove(id);
+            return cases.remove(id) != null;
+        }
+
+        @Override public dev.concierge.domain.testcasegeneration.model.Neighbours neighbours(TestCaseQuery query, TestCaseId id) {
+            List<TestCase> all = list(new TestCaseQuery(query.suite(), query.statuses(), query.search(),
+                    new PageRequest(PageRequest.MAX_LIMIT, 0))).items();
+            for (int i = 0; i < all.size(); i++) {
+                if (!all.get(i).id().equals(id)) continue;
+                return new dev.concierge.domain.testcasegeneration.model.Neighbours(
+                        i > 0 ? Optional.of(all.get(i - 1).id()) : Optional.empty(),
+                        i + 1 < all.size() ? Optional.of(all.get(i + 1).id()) : Optional.empty(), i + 1, all.size());
+            }
+            return dev.concierge.domain.testcasegeneration.model.Neighbours.none();
         }
     }
 

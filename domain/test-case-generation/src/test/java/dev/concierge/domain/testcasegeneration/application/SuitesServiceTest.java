@@ -66,4 +66,17 @@ class SuitesServiceTest {
         assertThat(suites.list(QA_ALICE, PageRequest.first()).items()).extracting(Suite::name).containsExactly("Login");
         assertThat(suites.list(WEB_BOB, PageRequest.first()).items()).extracting(Suite::name).containsExactly("Checkout");
     }
+
+    @Test void a_suite_can_be_renamed_and_deleted_by_its_team_only() {
+        Suite suite = create(QA_ALICE, "Login", Optional.of("qa"));
+
+        assertThatThrownBy(() -> suites.rename(WEB_BOB, suite.id(), new NewSuite("Mine", ""))).isInstanceOf(SuiteNotFound.class);
+        Suite renamed = suites.rename(QA_ALICE, suite.id(), new NewSuite("Sign-in", "The login flows"));
+        assertThat(renamed.name()).isEqualTo("Sign-in");
+        assertThat(renamed.team()).isEqualTo("qa");
+
+        assertThatThrownBy(() -> suites.delete(WEB_BOB, suite.id())).isInstanceOf(SuiteNotFound.class);
+        suites.delete(QA_ALICE, suite.id());
+        assertThatThrownBy(() -> suites.get(QA_ALICE, suite.id())).isInstanceOf(SuiteNotFound.class);
+    }
 }

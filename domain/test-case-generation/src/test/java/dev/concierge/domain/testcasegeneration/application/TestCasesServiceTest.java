@@ -207,4 +207,46 @@ class TestCasesServiceTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(caseStore.inSuite(suite.id(), Set.of())).isEmpty();
     }
+
+    @Test void bulk_approval_approves_what_the_reviewer_saw_and_names_the_rest() {
+        TestCase generated = generatedCase();
+        TestCase draft = service.create(ALICE, suite.id(), content("TC-002", "Sign out"));
+
+        var result = service.approveAll(ALICE, suite.id(), java.util.Map.of(generated.id(), generated.version(), draft.id(), draft.version()));
+
+        assertThat(result.approved()).extracting(TestCase::id).containsExactly(generated.id());
+        assertThat(result.skipped()).extracting(s -> s.key().value()).containsExactly("TC-002");
+        assertThat(service.get(ALICE, generated.id()).status()).isEqualTo(CaseStatus.APPROVED);
+    }
+
+    @Test void bulk_approval_skips_a_case_changed_since_the_reviewer_saw_it() {
+        TestCase generated = generatedCase();
+
+        var result = service.approveAll(ALICE, suite.id(), java.util.Map.of(generated.id(), generated.version() - 1));
+
+        assertThat(result.approved()).isEmpty();
+        assertThat(service.get(ALICE, generated.id()).status()).isEqualTo(CaseStatus.GENERATED);
+    }
+
+    @Test void a_deleted_case_is_gone_and_an_outsider_cannot_delete_one() {
+        TestCase created = service.create(ALICE, suite.id(), content("TC-001", "Sign in"));
+
+        assertThatThrownBy(() -> service.delete(OUTSIDER, created.id())).isInstanceOf(TestCaseNotFound.class);
+        service.delete(BOB, created.id());
+
+        assertThatThrownBy(() -> service.get(ALICE, created.id())).isInstanceOf(TestCaseNotFound.class);
+    }
+
+    @Test void neighbours_follow_the_listing() {
+        TestCase first = service.create(ALICE, suite.id(), content("TC-001", "a"));
+        TestCase second = service.create(ALICE, suite.id(), content("TC-002", "b"));
+        TestCase third = service.create(ALICE, suite.id(), content("TC-003", "c"));
+
+        var around = service.neighbours(ALICE, new TestCaseQuery(suite.id(), Set.of(), Optional.empty(), PageRequest.first()), second.id());
+
+        assertThat(around.previous()).contains(first.id());
+        assertThat(around.next()).contains(third.id());
+        assertThat(around.position()).isEqualTo(2);
+        assertThat(around.total()).isEqualTo(3);
+    }
 }

@@ -128,26 +128,34 @@ class TestCaseLifecycleTest {
         refused(() -> draft().queue(T0).startGenerating(T0).queue(T0), "already_queued");
     }
 
-    @Test void a_failed_generation_records_a_reason_and_the_case_can_be_retried() {
-        TestCase failed = draft().queue(T0).startGenerating(T0).generationFailed("The model returned an invalid procedure 3 times.", T0);
+    @Test void a_failed_generation_records_a_reason_code_and_the_case_can_be_retried() {
+        TestCase failed = draft().queue(T0).startGenerating(T0).generationFailed(GenerationFailure.INVALID_OUTPUT, T0);
 
         assertThat(failed.status()).isEqualTo(CaseStatus.FAILED);
-        assertThat(failed.failureReason()).contains("The model returned an invalid procedure 3 times.");
+        assertThat(failed.failureReason()).contains("invalid_output");
+        assertThat(failed.failure()).contains(GenerationFailure.INVALID_OUTPUT);
         TestCase retried = failed.queue(T0);
         assertThat(retried.status()).isEqualTo(CaseStatus.QUEUED);
         assertThat(retried.failureReason()).isEmpty();
     }
 
-    @Test void a_blank_failure_reason_still_tells_what_happened() {
-        TestCase failed = draft().queue(T0).startGenerating(T0).generationFailed(" ", T0);
+    @Test void a_reason_stored_before_codes_is_no_known_failure() {
+        TestCase failed = draft().queue(T0).startGenerating(T0).generationFailed(GenerationFailure.UNEXPECTED, T0);
+        TestCase older = new TestCase(failed.id(), failed.suite(), failed.content(), failed.status(), failed.procedure(),
+                Optional.of("The model returned an invalid procedure 3 times."), Optional.empty(), 1, T0);
 
-        assertThat(failed.failureReason()).contains("Generation failed for an unknown reason.");
+        assertThat(older.failure()).isEmpty();
     }
 
-    @Test void a_very_long_failure_reason_is_shortened() {
-        TestCase failed = draft().queue(T0).startGenerating(T0).generationFailed("x".repeat(5000), T0);
+    @Test void a_rejected_procedure_can_be_corrected_by_hand_and_is_ready_for_review_again() {
+        TestCase rejected = generated().reject("step 2 is vague", T0);
+        Procedure fixed = new Procedure(List.of(new Step("Open the login page", "The form is shown")));
 
-        assertThat(failed.failureReason().orElseThrow()).hasSize(TestCase.MAX_REASON).endsWith("…");
+        TestCase edited = rejected.edit(fixed, ALICE, T0.plusSeconds(5));
+
+        assertThat(rejected.procedureEditable()).isTrue();
+        assertThat(edited.status()).isEqualTo(CaseStatus.GENERATED);
+        assertThat(edited.procedure().orElseThrow().procedure()).isEqualTo(fixed);
     }
 
     @Test void a_second_start_of_the_same_job_is_refused() {

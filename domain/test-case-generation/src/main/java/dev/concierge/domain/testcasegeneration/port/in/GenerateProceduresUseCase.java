@@ -1,5 +1,6 @@
 package dev.concierge.domain.testcasegeneration.port.in;
 
+import dev.concierge.domain.testcasegeneration.model.GenerationStarted;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
@@ -21,4 +22,10 @@ public interface GenerateProceduresUseCase {
     BatchProgress cancel(Actor actor, BatchId batch);
 
     Page<Batch> batches(Actor actor, SuiteId suite, PageRequest page);
+
+    /**
+     * Like {@link #generate}, but a selection with cases that cannot be generated now (approved, already queued)
+     * queues the others and names those it left; only when none can be queued is it refused.
+     */
+    GenerationStarted start(GenerateProceduresCommand command);
 }

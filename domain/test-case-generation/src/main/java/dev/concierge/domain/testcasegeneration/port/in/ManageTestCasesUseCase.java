@@ -1,5 +1,6 @@
 package dev.concierge.domain.testcasegeneration.port.in;
 
+import dev.concierge.domain.testcasegeneration.model.Neighbours;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
@@ -22,4 +23,10 @@ public interface ManageTestCasesUseCase {
     Page<TestCase> list(Actor actor, TestCaseQuery query);
 
     List<ProcedureRevision> revisions(Actor actor, TestCaseId id);
+
+    /** Deletes the case with its procedure history and jobs; a running generation finds it gone and stops. */
+    void delete(Actor actor, TestCaseId id);
+
+    /** The cases before and after {@code id} when the suite is listed by {@code query} (its page is ignored). */
+    Neighbours neighbours(Actor actor, TestCaseQuery query, TestCaseId id);
 }

@@ -1,5 +1,7 @@
 package dev.concierge.domain.testcasegeneration.port.in;
 
+import dev.concierge.domain.testcasegeneration.model.SuiteId;
+import dev.concierge.domain.testcasegeneration.model.BulkApproval;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
@@ -14,4 +16,10 @@ public interface ReviewProcedureUseCase {
     TestCase reject(Actor actor, TestCaseId id, String reason, long expectedVersion);
 
     TestCase reopen(Actor actor, TestCaseId id, long expectedVersion);
+
+    /**
+     * Approves each case whose version is still the one given (the reviewer saw that procedure); the others are
+     * skipped and named, none is approved half.
+     */
+    BulkApproval approveAll(Actor actor, SuiteId suite, java.util.Map<TestCaseId, Long> expectedVersions);
 }

@@ -18,4 +18,10 @@ public interface SuiteRepository {
 
     /** Suites of any of the given teams, newest first. */
     Page<Suite> list(Set<String> teams, PageRequest page);
+
+    /** New name and description; empty when the suite is gone. */
+    Optional<Suite> rename(SuiteId id, NewSuite suite);
+
+    /** Removes the suite and everything in it; false when it was already gone. */
+    boolean delete(SuiteId id);
 }

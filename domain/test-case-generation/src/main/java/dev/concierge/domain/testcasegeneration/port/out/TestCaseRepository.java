@@ -1,5 +1,6 @@
 package dev.concierge.domain.testcasegeneration.port.out;
 
+import dev.concierge.domain.testcasegeneration.model.Neighbours;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
@@ -45,4 +46,10 @@ public interface TestCaseRepository {
 
     /** The whole revision history, oldest first. */
     List<ProcedureRevision> revisions(TestCaseId id);
+
+    /** Removes the case with its revisions and jobs; false when it was already gone. */
+    boolean delete(TestCaseId id);
+
+    /** The cases before and after {@code id} in the listing {@code query} describes (its page ignored). */
+    Neighbours neighbours(TestCaseQuery query, TestCaseId id);
 }
