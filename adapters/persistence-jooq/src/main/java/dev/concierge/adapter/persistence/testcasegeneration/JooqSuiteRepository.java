@@ -55,6 +55,20 @@ final class JooqSuiteRepository implements SuiteRepository {
         return new Page<>(rows.map(row -> toSuite(row.into(SUITES))), total);
     }
 
+    @Override public Optional<Suite> rename(SuiteId id, NewSuite suite) {
+        return transactions.dsl().update(SUITES)
+                .set(SUITES.NAME, suite.name())
+                .set(SUITES.DESCRIPTION, suite.description())
+                .where(SUITES.ID.eq(id.value()))
+                .returning()
+                .fetchOptional(JooqSuiteRepository::toSuite);
+    }
+
+    @Override public boolean delete(SuiteId id) {
+        // Cases, revisions, batches, jobs and export records go with it (ON DELETE CASCADE).
+        return transactions.dsl().deleteFrom(SUITES).where(SUITES.ID.eq(id.value())).execute() > 0;
+    }
+
     private static Suite toSuite(SuitesRecord row) {
         return new Suite(new SuiteId(row.getId()), row.getName(), row.getDescription(), row.getTeam(),
                 new UserId(row.getCreatedBy()), row.getCreatedAt().toInstant());

@@ -2,7 +2,9 @@ package dev.concierge.adapter.persistence.testcasegeneration;
 
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Page;
+import dev.concierge.domain.testcasegeneration.model.CaseSort;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.Neighbours;
 import dev.concierge.domain.testcasegeneration.model.Priority;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
 import dev.concierge.domain.testcasegeneration.model.RevisionKind;
@@ -18,6 +20,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectJoinStep;
+import org.jooq.SortField;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +32,13 @@ import java.util.Set;
 
 import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables.PROCEDURE_REVISIONS;
 import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables.TEST_CASES;
+import static org.jooq.impl.DSL.choose;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lag;
+import static org.jooq.impl.DSL.lead;
+import static org.jooq.impl.DSL.orderBy;
+import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.noCondition;
 
 /**
@@ -79,6 +88,45 @@ final class JooqTestCaseRepository implements TestCaseRepository {
     }
 
     @Override public Page<TestCase> list(TestCaseQuery query) {
+        Condition where = matching(query);
+        DSLContext dsl = transactions.dsl();
+        var rows = dsl.select(TEST_CASES.fields()).select(PROCEDURE_REVISIONS.fields()).select(TOTAL)
+                .from(TEST_CASES)
+                .leftJoin(PROCEDURE_REVISIONS).on(currentRevision())
+                .where(where)
+                .orderBy(order(query.order()))
+                .limit(query.page().limit())
+                .offset(query.page().offset())
+                .fetch();
+        long total = rows.isEmpty()
+                ? (query.page().offset() == 0 ? 0 : dsl.fetchCount(TEST_CASES, where))
+                : rows.getFirst().get(TOTAL);
+        return new Page<>(rows.map(this::toTestCase), total);
+    }
+
+    @Override public Neighbours neighbours(TestCaseQuery query, TestCaseId id) {
+        // One pass over the listing's rows (ids only): lag/lead see the same filters and order as the page did.
+        List<SortField<?>> order = order(query.order());
+        Field<Long> previous = lag(TEST_CASES.ID).over(orderBy(order)).as("previous");
+        Field<Long> next = lead(TEST_CASES.ID).over(orderBy(order)).as("next");
+        Field<Integer> position = rowNumber().over(orderBy(order)).as("position");
+        var listing = transactions.dsl().select(TEST_CASES.ID, previous, next, position, TOTAL)
+                .from(TEST_CASES).where(matching(query)).asTable("listing");
+        return transactions.dsl().selectFrom(listing)
+                .where(listing.field(TEST_CASES.ID).eq(id.value()))
+                .fetchOptional(row -> new Neighbours(
+                        Optional.ofNullable(row.get(previous.getName(), Long.class)).map(TestCaseId::new),
+                        Optional.ofNullable(row.get(next.getName(), Long.class)).map(TestCaseId::new),
+                        row.get(position.getName(), Integer.class), row.get(TOTAL.getName(), Integer.class)))
+                .orElse(Neighbours.none());
+    }
+
+    @Override public boolean delete(TestCaseId id) {
+        // Revisions and jobs go with the case (ON DELETE CASCADE).
+        return transactions.dsl().deleteFrom(TEST_CASES).where(TEST_CASES.ID.eq(id.value())).execute() > 0;
+    }
+
+    private static Condition matching(TestCaseQuery query) {
         Condition where = TEST_CASES.SUITE_ID.eq(query.suite().value()).and(statusIn(query.statuses()));
         if (query.search().isPresent()) {
             String words = query.search().get();
@@ -87,19 +135,30 @@ final class JooqTestCaseRepository implements TestCaseRepository {
                     .or(TEST_CASES.REQUIREMENT_REFERENCE.containsIgnoreCase(words))
                     .or(TEST_CASES.REQUIREMENT_TEXT.containsIgnoreCase(words)));
         }
-        DSLContext dsl = transactions.dsl();
-        var rows = dsl.select(TEST_CASES.fields()).select(PROCEDURE_REVISIONS.fields()).select(TOTAL)
-                .from(TEST_CASES)
-                .leftJoin(PROCEDURE_REVISIONS).on(currentRevision())
-                .where(where)
-                .orderBy(TEST_CASES.KEY, TEST_CASES.ID)
-                .limit(query.page().limit())
-                .offset(query.page().offset())
-                .fetch();
-        long total = rows.isEmpty()
-                ? (query.page().offset() == 0 ? 0 : dsl.fetchCount(TEST_CASES, where))
-                : rows.getFirst().get(TOTAL);
-        return new Page<>(rows.map(this::toTestCase), total);
+        return where;
+    }
+
+    /** The listing's order; ties go by key and id, so paging and previous/next are stable. */
+    private static List<SortField<?>> order(CaseSort.Ordering ordering) {
+        Field<?> column = switch (ordering.by()) {
+            case KEY -> TEST_CASES.KEY;
+            case TITLE -> TEST_CASES.TITLE;
+            case PRIORITY -> rank(TEST_CASES.PRIORITY, java.util.Arrays.stream(Priority.values()).map(Priority::wireName).toList());
+            case STATUS -> rank(TEST_CASES.STATUS, java.util.Arrays.stream(CaseStatus.values()).map(CaseStatus::wireName).toList());
+            case UPDATED -> TEST_CASES.UPDATED_AT;
+        };
+        List<SortField<?>> fields = new java.util.ArrayList<>();
+        fields.add(ordering.descending() ? column.desc() : column.asc());
+        if (ordering.by() != CaseSort.KEY) fields.add(TEST_CASES.KEY.asc());
+        fields.add(TEST_CASES.ID.asc());
+        return fields;
+    }
+
+    /** A stored name's place in its enumeration (priority low→critical, status by lifecycle), for ordering. */
+    private static Field<Integer> rank(Field<String> column, List<String> names) {
+        var cases = choose(column).when(names.getFirst(), inline(0));
+        for (int i = 1; i < names.size(); i++) cases = cases.when(names.get(i), inline(i));
+        return cases.otherwise(inline(names.size()));
     }
 
     @Override public List<TestCase> inSuite(SuiteId suite, Set<CaseStatus> statuses) {

@@ -6,6 +6,7 @@ import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.testcasegeneration.model.CaseSort;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
 import dev.concierge.domain.testcasegeneration.model.Priority;
@@ -214,5 +215,55 @@ class JooqTestCaseRepositoryTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(cases.inSuite(suite.id(), Set.of())).isEmpty();
+    }
+
+    @Test void cases_list_by_the_chosen_column_and_direction_with_the_key_breaking_ties() {
+        TestCase low = cases.create(suite.id(), withPriority("TC-003", Priority.LOW), T0);
+        TestCase critical = cases.create(suite.id(), withPriority("TC-001", Priority.CRITICAL), T0);
+        TestCase high = cases.create(suite.id(), withPriority("TC-002", Priority.HIGH), T0);
+
+        var byPriority = cases.list(new TestCaseQuery(suite.id(), Set.of(), Optional.empty(), PageRequest.first(),
+                new CaseSort.Ordering(CaseSort.PRIORITY, true)));
+
+        assertThat(byPriority.items()).extracting(TestCase::id).containsExactly(critical.id(), high.id(), low.id());
+    }
+
+    @Test void neighbours_are_the_cases_before_and_after_in_the_same_listing() {
+        TestCase a = cases.create(suite.id(), content("TC-001", "Zeta"), T0);
+        TestCase b = cases.create(suite.id(), content("TC-002", "Alpha"), T0);
+        TestCase c = cases.create(suite.id(), content("TC-003", "Mid"), T0);
+        var byTitle = new TestCaseQuery(suite.id(), Set.of(), Optional.empty(), PageRequest.first(), CaseSort.parse("title"));
+
+        var around = cases.neighbours(byTitle, c.id());
+
+        assertThat(around.previous()).contains(b.id());
+        assertThat(around.next()).contains(a.id());
+        assertThat(around.position()).isEqualTo(2);
+        assertThat(around.total()).isEqualTo(3);
+        assertThat(cases.neighbours(byTitle, new TestCaseId(999_999)).total()).isZero();
+    }
+
+    @Test void a_deleted_case_takes_its_revisions_with_it() {
+        TestCase done = generated(cases.create(suite.id(), content("TC-001", "Sign in"), T0));
+
+        assertThat(cases.delete(done.id())).isTrue();
+
+        assertThat(cases.find(done.id())).isEmpty();
+        assertThat(cases.revisions(done.id())).isEmpty();
+        assertThat(cases.delete(done.id())).isFalse();
+    }
+
+    @Test void a_suite_is_renamed_and_deleted_with_its_cases() {
+        TestCase created = cases.create(suite.id(), content("TC-001", "Sign in"), T0);
+
+        assertThat(suites.rename(suite.id(), new NewSuite("Sign-in", "new"))).map(Suite::name).contains("Sign-in");
+        assertThat(suites.delete(suite.id())).isTrue();
+
+        assertThat(cases.find(created.id())).isEmpty();
+        assertThat(suites.rename(suite.id(), new NewSuite("x", ""))).isEmpty();
+    }
+
+    private static TestCaseContent withPriority(String key, Priority priority) {
+        return new TestCaseContent(new TestCaseKey(key), "Case " + key, "", "", "", "", priority, List.of());
     }
 }
