@@ -36,6 +36,24 @@
     notice.hidden = false;
   }
 
+  // A notice that must survive the navigation an action ends with (skipped cases, approvals).
+  const NOTICE_KEY = 'tcg-notice';
+  function notifyAfterNavigation(message) {
+    try { window.sessionStorage.setItem(NOTICE_KEY, message); } catch (e) { /* storage off: the page still shows the result */ }
+  }
+  function showPendingNotice() {
+    try {
+      const message = window.sessionStorage.getItem(NOTICE_KEY);
+      if (message) {
+        window.sessionStorage.removeItem(NOTICE_KEY);
+        notify(message);
+      }
+    } catch (e) { /* nothing pending */ }
+  }
+
+  const skippedText = (skipped) => format(text('skipped'), [skipped.length,
+    skipped.map((s) => s.key + ' (' + s.statusName + ')').join(', ')]);
+
   const caseBox = () => document.getElementById('case');
   const caseId = () => caseBox().dataset.caseId;
   const caseVersion = () => Number(caseBox().dataset.version);
@@ -47,6 +65,7 @@
     const body = { name: data.get('name'), description: data.get('description') || '' };
     if (data.get('team')) body.team = data.get('team');
     const suite = await api('POST', '/api/suites', body);
+    form.reset(); // Back must not offer the filled form again: a second submit would make a second suite
     window.location.assign('/test-cases/suites/' + suite.id);
   }
 
@@ -58,7 +77,34 @@
       body[name] = data.get(name) || '';
     });
     body.tags = String(data.get('tags') || '').split(/[,、]/).map((t) => t.trim()).filter(Boolean);
-    await api('POST', '/api/suites/' + suiteId() + '/test-cases', body);
+    const created = await api('POST', '/api/suites/' + suiteId() + '/test-cases', body);
+    form.reset();
+    window.location.assign('/test-cases/cases/' + created.id);
+  }
+
+  async function renameSuite(form) {
+    const data = new FormData(form);
+    await api('PUT', '/api/suites/' + suiteId(), { name: data.get('name'), description: data.get('description') || '' });
+    window.location.reload();
+  }
+
+  async function deleteSuite() {
+    if (!window.confirm(text('confirmDeleteSuite'))) return;
+    await api('DELETE', '/api/suites/' + suiteId());
+    window.location.assign('/test-cases');
+  }
+
+  async function approveSelected() {
+    const rows = Array.from(document.querySelectorAll('.tcg-cases input[name=case]:checked')).map((box) => box.closest('tr'));
+    if (rows.length === 0) {
+      notify(text('selectFirst'), true);
+      return;
+    }
+    const result = await api('POST', '/api/suites/' + suiteId() + '/approve',
+      { testCases: rows.map((row) => ({ id: Number(row.dataset.caseId), version: Number(row.dataset.version) })) });
+    const parts = [format(text('approved'), [result.approved.length])];
+    if (result.skipped.length > 0) parts.push(skippedText(result.skipped));
+    notifyAfterNavigation(parts.join(' '));
     window.location.reload();
   }
 
@@ -73,7 +119,7 @@
     } catch (error) {
       (error.details || []).forEach((detail) => {
         const item = document.createElement('li');
-        item.textContent = detail.field + ': ' + detail.message;
+        item.textContent = format(text('lineProblem'), [fieldName(detail.field), detail.message]);
         errors.appendChild(item);
       });
       errors.hidden = errors.children.length === 0;
@@ -92,6 +138,7 @@
       body = { testCaseIds: ids };
     }
     const batch = await api('POST', '/api/suites/' + suiteId() + '/batches', body);
+    if (batch.skipped && batch.skipped.length > 0) notifyAfterNavigation(skippedText(batch.skipped));
     window.location.assign('/test-cases/batches/' + batch.id);
   }
 
@@ -123,47 +170,84 @@
     item.querySelector('textarea').focus();
   }
 
+  // Unsaved step edits are never dropped: approving, rejecting or regenerating saves them first, and leaving asks.
+  let procedureDirty = false;
+  function markDirty(event) {
+    if (!event.target.closest('#procedure')) return;
+    procedureDirty = true;
+    const flag = document.getElementById('unsaved');
+    if (flag) flag.hidden = false;
+  }
+
+  async function storeProcedure() {
+    const updated = await api('PUT', '/api/test-cases/' + caseId() + '/procedure', { steps: steps(), version: caseVersion() });
+    caseBox().dataset.version = updated.version;
+    procedureDirty = false;
+    return updated;
+  }
+
   async function saveProcedure() {
-    await api('PUT', '/api/test-cases/' + caseId() + '/procedure', { steps: steps(), version: caseVersion() });
+    await storeProcedure();
     notify(text('saved'));
     window.location.reload();
   }
 
   async function review(verb, extra) {
+    if (procedureDirty) await storeProcedure();
     await api('POST', '/api/test-cases/' + caseId() + '/' + verb, Object.assign({ version: caseVersion() }, extra || {}));
     window.location.reload();
   }
 
   async function generateOne() {
+    if (procedureDirty) await storeProcedure(); // the edit stays in the history, the new procedure follows it
     const batch = await api('POST', '/api/test-cases/' + caseId() + '/generate', {});
     window.location.assign('/test-cases/batches/' + batch.id + '?case=' + caseId());
   }
 
-  // Batch page: live progress over SSE -------------------------------------------------------------------------
-  function duration(seconds) {
-    if (seconds < 60) return seconds + ' s';
-    const minutes = Math.round(seconds / 60);
-    return minutes < 60 ? minutes + ' min' : Math.floor(minutes / 60) + ' h ' + (minutes % 60) + ' min';
+  async function updateCase(form) {
+    const data = new FormData(form);
+    const body = { version: caseVersion() };
+    ['key', 'title', 'preconditions', 'expectedResult', 'requirementReference', 'requirementText', 'priority'].forEach((name) => {
+      body[name] = data.get(name) || '';
+    });
+    body.tags = String(data.get('tags') || '').split(/[,、]/).map((t) => t.trim()).filter(Boolean);
+    await api('PUT', '/api/test-cases/' + caseId(), body);
+    window.location.reload();
   }
 
+  async function deleteCase() {
+    if (!window.confirm(text('confirmDeleteCase'))) return;
+    await api('DELETE', '/api/test-cases/' + caseId());
+    procedureDirty = false;
+    window.location.assign(caseBox().dataset.suiteHref);
+  }
+
+  // "line 4: title" in an import's problems, in the reader's words.
+  function fieldName(field) {
+    const names = text('fields').split('|').reduce((all, pair) => {
+      const at = pair.indexOf('=');
+      if (at > 0) all[pair.slice(0, at)] = pair.slice(at + 1);
+      return all;
+    }, {});
+    const match = /^line (\d+): (.*)$/.exec(field || '');
+    if (!match) return names[field] || field;
+    return format(text('line'), [match[1]]) + (names[match[2]] || match[2]);
+  }
+
+  // Batch page: live progress over SSE; the server words the state, the rate and the time left ----------------
   function showProgress(box, p) {
     document.getElementById('batch-progress').value = p.percent;
     document.getElementById('batch-percent').textContent = p.percent;
-    document.getElementById('batch-finished').textContent = p.finished;
-    document.getElementById('batch-total').textContent = p.total;
+    document.getElementById('batch-state').textContent = p.summary;
+    document.getElementById('batch-estimate').textContent = p.estimate || '';
     Object.keys(p.counts).forEach((state) => {
       const cell = document.getElementById('count-' + state);
       if (cell) cell.textContent = p.counts[state];
     });
-    const parts = [];
-    if (p.perMinute !== null && p.perMinute !== undefined) parts.push(format(box.dataset.labelRate, [p.perMinute]));
-    if (!p.done && p.estimatedSecondsLeft !== null && p.estimatedSecondsLeft !== undefined) {
-      parts.push(format(box.dataset.labelEta, [duration(p.estimatedSecondsLeft)]));
-    }
-    document.getElementById('batch-estimate').textContent = parts.join(' · ');
+    box.dataset.state = p.state;
+    box.className = box.className.replace(/\bstate-\S+/, 'state-' + p.state);
     if (p.done) {
       box.dataset.done = 'true';
-      document.getElementById('batch-state').textContent = box.dataset.labelDone;
       const cancel = document.getElementById('cancel-batch');
       if (cancel) cancel.remove();
     }
@@ -212,7 +296,7 @@
       exported = await api('GET', '/api/exports/' + encodeURIComponent(exported.id));
     }
     if (exported.state !== 'ready') {
-      status.replaceChildren(format(text('exportFailed'), [exported.failure || '']));
+      status.replaceChildren(text('exportFailed')); // the cause is the operators' business: it is in the log
       status.classList.add('error');
       return;
     }
@@ -229,6 +313,8 @@
   const forms = {
     'create-suite': createSuite,
     'create-case': createCase,
+    'rename-suite': renameSuite,
+    'update-case': updateCase,
     import: importFile,
     export: startExport,
     procedure: saveProcedure,
@@ -238,7 +324,10 @@
   const buttons = {
     'generate-selected': () => generate(true),
     'generate-drafts': () => generate(false),
-    'step-add': async () => addStep(),
+    'approve-selected': approveSelected,
+    'delete-suite': deleteSuite,
+    'delete-case': deleteCase,
+    'step-add': async () => { addStep(); markDirty({ target: document.getElementById('steps') }); },
     approve: () => review('approve'),
     reopen: () => review('reopen'),
     generate: generateOne,
@@ -266,6 +355,7 @@
     }
     if (action.startsWith('step-') && action !== 'step-add') {
       stepTool(target, action);
+      markDirty({ target });
       return;
     }
     const run = buttons[action];
@@ -275,5 +365,13 @@
     run().catch((error) => notify(error.message, true)).finally(() => { target.disabled = false; });
   });
 
+  document.addEventListener('input', markDirty);
+  window.addEventListener('beforeunload', (event) => {
+    if (!procedureDirty) return;
+    event.preventDefault();
+    event.returnValue = text('confirmLeave'); // browsers show their own words; setting it is what asks
+  });
+
+  showPendingNotice();
   followBatch();
 })();

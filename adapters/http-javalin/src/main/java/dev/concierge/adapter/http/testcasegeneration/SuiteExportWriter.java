@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http.testcasegeneration;
 
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.Step;
 import dev.concierge.domain.testcasegeneration.model.SuiteExport;
@@ -27,15 +28,29 @@ import java.util.function.Consumer;
  * same writer serves direct downloads and background exports (bootstrap meets the domain's {@code SuiteDocuments} port with it).
  */
 public final class SuiteExportWriter {
-    static final List<String> COLUMNS = List.of("Key", "Title", "Priority", "Status", "Requirement reference",
-            "Step", "Action", "Expected result", "Test data");
+    /** The column keys, in order; their headers come from the bundle in the file's language. */
+    static final List<String> COLUMN_KEYS = List.of("key", "title", "priority", "status", "requirementReference",
+            "step", "action", "expectedResult", "testData");
+    /** The English headers (a file asked for in English), also what older tests and imports know. */
+    static final List<String> COLUMNS = columns(TestCaseGenerationTexts.of(Language.EN));
     /** XLSX rows kept in memory before fastexcel writes them out. */
     private static final int XLSX_ROWS_PER_FLUSH = 500;
+
+    private final Language language;
+
+    /** Files for background exports, written in {@code language}. */
+    public SuiteExportWriter(Language language) { this.language = language; }
+
+    public SuiteExportWriter() { this(Language.JA); }
 
     public String contentType(ExportFormat format) { return contentTypeOf(format); }
 
     public void write(SuiteExport export, ExportFormat format, OutputStream out) throws IOException {
-        writeTo(export, format, out);
+        writeTo(export, format, out, TestCaseGenerationTexts.of(language));
+    }
+
+    static List<String> columns(TestCaseGenerationTexts texts) {
+        return COLUMN_KEYS.stream().map(k -> texts.t("tcg.export.column." + k)).toList();
     }
 
     static String contentTypeOf(ExportFormat format) {
@@ -47,11 +62,16 @@ public final class SuiteExportWriter {
     }
 
     static void writeTo(SuiteExport export, ExportFormat format, OutputStream out) throws IOException {
+        writeTo(export, format, out, TestCaseGenerationTexts.of(Language.EN));
+    }
+
+    /** Headers, labels, priorities and states in the language of {@code texts}; what people wrote stays as written. */
+    static void writeTo(SuiteExport export, ExportFormat format, OutputStream out, TestCaseGenerationTexts texts) throws IOException {
         try {
             switch (format) {
-                case CSV -> csv(export, out);
-                case MARKDOWN -> markdown(export, out);
-                case XLSX -> xlsx(export, out);
+                case CSV -> csv(export, out, texts);
+                case MARKDOWN -> markdown(export, out, texts);
+                case XLSX -> xlsx(export, out, texts);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause(); // thrown from inside a case callback
@@ -59,11 +79,13 @@ public final class SuiteExportWriter {
     }
 
     /** One list per row, the columns of {@link #COLUMNS}: a case without steps is one row, else a row per step. */
-    static List<List<String>> rows(TestCase c) {
+    static List<List<String>> rows(TestCase c) { return rows(c, TestCaseGenerationTexts.of(Language.EN)); }
+
+    static List<List<String>> rows(TestCase c, TestCaseGenerationTexts texts) {
         List<List<String>> rows = new ArrayList<>();
         var content = c.content();
-        List<String> caseColumns = List.of(content.key().value(), content.title(), content.priority().wireName(),
-                c.status().wireName(), content.requirementReference());
+        List<String> caseColumns = List.of(content.key().value(), content.title(), texts.priority(content.priority()),
+                texts.status(c.status()), content.requirementReference());
         List<Step> steps = c.procedure().map(p -> p.procedure().steps()).orElse(List.of());
         if (steps.isEmpty()) {
             List<String> row = new ArrayList<>(caseColumns);
@@ -79,12 +101,12 @@ public final class SuiteExportWriter {
         return rows;
     }
 
-    private static void csv(SuiteExport export, OutputStream out) throws IOException {
+    private static void csv(SuiteExport export, OutputStream out, TestCaseGenerationTexts texts) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         writer.write('\uFEFF'); // before the header: Excel decides the encoding from the first bytes
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(columns(texts).toArray(String[]::new)).get());
         export.cases().forEach(unchecked(c -> {
-            for (List<String> row : rows(c)) printer.printRecord(row.stream().map(SuiteExportWriter::notAFormula).toList());
+            for (List<String> row : rows(c, texts)) printer.printRecord(row.stream().map(SuiteExportWriter::notAFormula).toList());
         }));
         printer.flush();
     }
@@ -102,31 +124,41 @@ public final class SuiteExportWriter {
     }
 
 
-    private static void markdown(SuiteExport export, OutputStream out) throws IOException {
+    private static void markdown(SuiteExport export, OutputStream out, TestCaseGenerationTexts texts) throws IOException {
         Writer md = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         md.append("# ").append(line(export.suite().name())).append("\n\n");
         if (!export.suite().description().isBlank()) md.append(export.suite().description().strip()).append("\n\n");
-        export.cases().forEach(unchecked(c -> markdownCase(c, md)));
+        export.cases().forEach(unchecked(c -> markdownCase(c, md, texts)));
         md.flush();
     }
 
-    private static void markdownCase(TestCase c, Writer md) throws IOException {
+    private static void markdownCase(TestCase c, Writer md, TestCaseGenerationTexts texts) throws IOException {
         var content = c.content();
+        String colon = texts.t("tcg.export.colon");
         md.append("## ").append(line(content.key().value())).append(" — ").append(line(content.title())).append("\n\n");
-        md.append("- Priority: ").append(content.priority().wireName()).append("\n");
-        md.append("- Status: ").append(c.status().wireName()).append("\n");
-        if (!content.requirementReference().isBlank()) md.append("- Requirement: ").append(line(content.requirementReference())).append("\n");
-        if (!content.tags().isEmpty()) md.append("- Tags: ").append(line(String.join(", ", content.tags()))).append("\n");
+        md.append("- ").append(texts.t("tcg.export.column.priority")).append(colon).append(texts.priority(content.priority())).append("\n");
+        md.append("- ").append(texts.t("tcg.export.column.status")).append(colon).append(texts.status(c.status())).append("\n");
+        if (!content.requirementReference().isBlank()) {
+            md.append("- ").append(texts.t("tcg.export.column.requirementReference")).append(colon).append(line(content.requirementReference())).append("\n");
+        }
+        if (!content.tags().isEmpty()) {
+            md.append("- ").append(texts.t("tcg.export.tags")).append(colon).append(line(String.join(", ", content.tags()))).append("\n");
+        }
         md.append("\n");
         if (!content.requirementText().isBlank()) md.append("> ").append(content.requirementText().strip().replace("\n", "\n> ")).append("\n\n");
-        if (!content.preconditions().isBlank()) md.append("**Preconditions:** ").append(line(content.preconditions())).append("\n\n");
-        if (!content.expectedResult().isBlank()) md.append("**Expected result:** ").append(line(content.expectedResult())).append("\n\n");
+        if (!content.preconditions().isBlank()) {
+            md.append("**").append(texts.t("tcg.export.preconditions")).append("**").append(colon).append(line(content.preconditions())).append("\n\n");
+        }
+        if (!content.expectedResult().isBlank()) {
+            md.append("**").append(texts.t("tcg.export.column.expectedResult")).append("**").append(colon).append(line(content.expectedResult())).append("\n\n");
+        }
         var steps = c.procedure().map(p -> p.procedure().steps()).orElse(List.of());
         if (steps.isEmpty()) {
-            md.append("_No procedure yet._\n\n");
+            md.append("_").append(texts.t("tcg.export.noProcedure")).append("_\n\n");
             return;
         }
-        md.append("| # | Action | Expected result | Test data |\n|---|---|---|---|\n");
+        md.append("| # | ").append(texts.t("tcg.export.column.action")).append(" | ").append(texts.t("tcg.export.column.expectedResult"))
+                .append(" | ").append(texts.t("tcg.export.column.testData")).append(" |\n|---|---|---|---|\n");
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             md.append("| ").append(Integer.toString(i + 1)).append(" | ").append(cell(s.action())).append(" | ").append(cell(s.expectedResult()))
@@ -135,11 +167,12 @@ public final class SuiteExportWriter {
         md.append("\n");
     }
 
-    private static void xlsx(SuiteExport export, OutputStream out) throws IOException {
+    private static void xlsx(SuiteExport export, OutputStream out, TestCaseGenerationTexts texts) throws IOException {
         Workbook workbook = new Workbook(out, "Concierge", "1.0");
-        Worksheet sheet = workbook.newWorksheet("Procedures");
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            sheet.value(0, c, COLUMNS.get(c));
+        Worksheet sheet = workbook.newWorksheet(texts.t("tcg.export.sheet"));
+        List<String> columns = columns(texts);
+        for (int c = 0; c < columns.size(); c++) {
+            sheet.value(0, c, columns.get(c));
             sheet.style(0, c).bold().fillColor("DDDDDD").set();
         }
         double[] widths = {12, 40, 10, 12, 18, 6, 50, 50, 30};
@@ -147,7 +180,7 @@ public final class SuiteExportWriter {
         sheet.freezePane(0, 1);
         int[] next = {1};
         export.cases().forEach(unchecked(testCase -> {
-            for (List<String> row : rows(testCase)) {
+            for (List<String> row : rows(testCase, texts)) {
                 int r = next[0]++;
                 for (int c = 0; c < row.size(); c++) {
                     if (c == 5 && !row.get(c).isEmpty()) sheet.value(r, c, Integer.parseInt(row.get(c)));

@@ -9,7 +9,10 @@ import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.testcasegeneration.model.Batch;
 import dev.concierge.domain.testcasegeneration.model.BatchProgress;
+import dev.concierge.domain.testcasegeneration.model.CaseSort;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
+import dev.concierge.domain.testcasegeneration.model.Neighbours;
+import dev.concierge.domain.testcasegeneration.model.TestCaseId;
 import dev.concierge.domain.testcasegeneration.model.JobState;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
 import dev.concierge.domain.testcasegeneration.model.Suite;
@@ -72,13 +75,33 @@ public final class TestCaseGenerationPages implements RouteGroup {
     }
 
     public record CaseList(Suite suite, List<TestCase> items, long total, String status, String q, int offset,
-                           List<Batch> batches) {
+                           List<Batch> batches, CaseSort.Ordering order) {
         /** Listing the whole suite: then {@code total} is the suite's size. */
         public boolean unfiltered() { return status.isEmpty() && q.isEmpty(); }
 
-        public String href(int newOffset) {
+        public String href(int newOffset) { return href(order, newOffset); }
+
+        /** The listing's URL: filters, order and page all in it, so a link or a reload shows the same list. */
+        private String href(CaseSort.Ordering by, int newOffset) {
             return "/test-cases/suites/" + suite.id() + "?status=" + status + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                    + "&offset=" + Math.max(0, newOffset);
+                    + "&sort=" + by.wireName() + "&offset=" + Math.max(0, newOffset);
+        }
+
+        /** Sorting by {@code column}: ascending first, descending when it is already ascending; back to page one. */
+        public String sortHref(String column) {
+            CaseSort by = CaseSort.valueOf(column.toUpperCase(Locale.ROOT));
+            return href(new CaseSort.Ordering(by, order.by() == by && !order.descending()), 0);
+        }
+
+        /** {@code ascending}, {@code descending} or {@code none}, for aria-sort. */
+        public String ariaSort(String column) {
+            if (!order.by().wireName().equals(column)) return "none";
+            return order.descending() ? "descending" : "ascending";
+        }
+
+        /** What the case page needs to step through this same listing. */
+        public String listingQuery() {
+            return "status=" + status + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&sort=" + order.wireName();
         }
 
         public boolean hasPrevious() { return offset > 0; }
@@ -88,8 +111,36 @@ public final class TestCaseGenerationPages implements RouteGroup {
         public List<String> statuses() { return List.of(CaseStatus.values()).stream().map(CaseStatus::wireName).toList(); }
     }
 
-    public record CaseDetail(Suite suite, TestCase testCase, List<ProcedureRevision> revisions) {
-        public boolean editable() { return testCase.status() == CaseStatus.GENERATED; }
+    /**
+     * {@code revisions} newest first; {@code compare} the two revision numbers shown side by side (older, newer), if
+     * asked; {@code listing} the query of the suite listing the reader came from, for previous/next.
+     */
+    public record CaseDetail(Suite suite, TestCase testCase, List<ProcedureRevision> revisions, TestCaseGenerationTexts texts,
+                             Neighbours neighbours, String listing, Optional<int[]> compare) {
+        /** The procedure can be changed by hand: generated, rejected, or failed with an earlier procedure to fix. */
+        public boolean editable() { return testCase.procedureEditable(); }
+
+        /** The wording can be changed now (not while the model works on it, not once approved). */
+        public boolean contentEditable() {
+            return testCase.status() == CaseStatus.DRAFT || testCase.status() == CaseStatus.GENERATED || testCase.status() == CaseStatus.FAILED;
+        }
+
+        public String caseHref(TestCaseId id) { return "/test-cases/cases/" + id.value() + (listing.isEmpty() ? "" : "?" + listing); }
+
+        public Optional<ProcedureRevision> revision(int number) {
+            return revisions.stream().filter(r -> r.number() == number).findFirst();
+        }
+
+        /** Step {@code index} of each compared revision differs (or exists in one only). */
+        public boolean differs(ProcedureRevision older, ProcedureRevision newer, int index) {
+            var a = older.procedure().steps();
+            var b = newer.procedure().steps();
+            return index >= a.size() || index >= b.size() || !a.get(index).equals(b.get(index));
+        }
+
+        public String compareHref(int older, int newer) {
+            return "/test-cases/cases/" + testCase.id().value() + "?" + (listing.isEmpty() ? "" : listing + "&") + "compare=" + older + "," + newer + "#compare";
+        }
 
         public boolean reviewable() { return testCase.status() == CaseStatus.GENERATED; }
 
@@ -100,10 +151,16 @@ public final class TestCaseGenerationPages implements RouteGroup {
         public boolean busy() { return testCase.status() == CaseStatus.QUEUED || testCase.status() == CaseStatus.GENERATING; }
     }
 
-    public record BatchDetail(Suite suite, BatchProgress progress, Optional<Long> backToCase) {
+    public record BatchDetail(Suite suite, BatchProgress progress, Optional<Long> backToCase, TestCaseGenerationTexts texts) {
         public int count(String state) { return progress.counts().get(JobState.valueOf(state.toUpperCase(Locale.ROOT))); }
 
-        public int percent() { return progress.total() == 0 ? 100 : (int) Math.floor(progress.finished() * 100.0 / progress.total()); }
+        public int percent() { return progress.percent(); }
+
+        public String state() { return !progress.done() ? "running" : progress.cancelled() ? "cancelled" : "completed"; }
+
+        public String summary() { return TestCaseGenerationViews.BatchProgressView.summary(progress, state(), texts); }
+
+        public String estimate() { return TestCaseGenerationViews.BatchProgressView.estimate(progress, texts); }
 
         public String back() { return backToCase.map(id -> "/test-cases/cases/" + id).orElse("/test-cases/suites/" + suite.id()); }
     }
@@ -119,7 +176,7 @@ public final class TestCaseGenerationPages implements RouteGroup {
         Actor actor = currentUser.actor(ctx);
         int offset = offset(ctx);
         var found = suites.list(actor, new PageRequest(PER_PAGE, offset));
-        render(ctx, "testcasegeneration/suites.jte", "tcg.suites.title", Map.of(
+        render(ctx, "testcasegeneration/suites.jte", "tcg.suites.title", Optional.empty(), Map.of(
                 "suites", new SuiteList(found.items(), found.total(), offset, new TreeSet<>(actor.groups()))));
     }
 
@@ -129,19 +186,32 @@ public final class TestCaseGenerationPages implements RouteGroup {
         Optional<CaseStatus> status = Params.text(ctx, "status").map(CaseStatus::parse);
         String q = Params.text(ctx, "q").orElse("");
         int offset = offset(ctx);
+        CaseSort.Ordering order = CaseSort.parse(ctx.queryParam("sort"));
         var found = cases.list(actor, new TestCaseQuery(suite.id(), status.map(Set::of).orElse(Set.of()),
-                Optional.of(q), new PageRequest(PER_PAGE, offset)));
+                Optional.of(q), new PageRequest(PER_PAGE, offset), order));
         var batches = generation.batches(actor, suite.id(), new PageRequest(5, 0)).items();
-        render(ctx, "testcasegeneration/suite.jte", "tcg.suite.title", Map.of("list", new CaseList(suite, found.items(),
-                found.total(), status.map(CaseStatus::wireName).orElse(""), q, offset, batches)));
+        render(ctx, "testcasegeneration/suite.jte", "tcg.suite.title", Optional.of(suite.name()), Map.of("list", new CaseList(suite, found.items(),
+                found.total(), status.map(CaseStatus::wireName).orElse(""), q, offset, batches, order)));
     }
 
     private void casePage(Context ctx) {
         Actor actor = currentUser.actor(ctx);
         TestCase testCase = cases.get(actor, TestCaseGenerationRoutes.testCaseId(ctx));
         Suite suite = suites.get(actor, testCase.suite());
-        render(ctx, "testcasegeneration/case.jte", "tcg.case.title", Map.of(
-                "detail", new CaseDetail(suite, testCase, cases.revisions(actor, testCase.id()).reversed())));
+        // Previous/next walk the listing the reader came from: its filters and order travel in the URL.
+        Optional<CaseStatus> status = Params.text(ctx, "status").map(CaseStatus::parse);
+        String q = Params.text(ctx, "q").orElse("");
+        CaseSort.Ordering order = CaseSort.parse(ctx.queryParam("sort"));
+        TestCaseQuery listing = new TestCaseQuery(suite.id(), status.map(Set::of).orElse(Set.of()), Optional.of(q),
+                new PageRequest(1, 0), order);
+        String listingQuery = "status=" + status.map(CaseStatus::wireName).orElse("") + "&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&sort=" + order.wireName();
+        Optional<int[]> compare = Params.text(ctx, "compare").filter(v -> v.matches("[1-9][0-9]{0,6},[1-9][0-9]{0,6}"))
+                .map(v -> java.util.Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).sorted().toArray());
+        render(ctx, "testcasegeneration/case.jte", "tcg.case.title",
+                Optional.of(testCase.content().key().value() + " " + testCase.content().title()), Map.of(
+                "detail", new CaseDetail(suite, testCase, cases.revisions(actor, testCase.id()).reversed(),
+                        TestCaseGenerationRoutes.texts(ctx), cases.neighbours(actor, listing, testCase.id()), listingQuery, compare)));
     }
 
     private void batchPage(Context ctx) {
@@ -149,16 +219,22 @@ public final class TestCaseGenerationPages implements RouteGroup {
         BatchProgress progress = generation.progress(actor, TestCaseGenerationRoutes.batchId(ctx));
         Suite suite = suites.get(actor, progress.batch().suite());
         Optional<Long> backToCase = Params.text(ctx, "case").filter(v -> v.matches("[1-9][0-9]{0,17}")).map(Long::parseLong);
-        render(ctx, "testcasegeneration/batch.jte", "tcg.batch.title", Map.of("detail", new BatchDetail(suite, progress, backToCase)));
+        render(ctx, "testcasegeneration/batch.jte", "tcg.batch.title", Optional.of(suite.name()), Map.of("detail",
+                new BatchDetail(suite, progress, backToCase, TestCaseGenerationRoutes.texts(ctx))));
     }
 
-    private void render(Context ctx, String template, String titleKey, Map<String, Object> params) {
-        Page page = renderer.page(ctx, titleKey, "testcases", currentUser.of(ctx).value());
+    /** {@code object}: what the page is about (a suite's name, a case's key and title), named first in the tab's title. */
+    private void render(Context ctx, String template, String titleKey, Optional<String> object, Map<String, Object> params) {
+        Page generic = renderer.page(ctx, titleKey, "testcases", currentUser.of(ctx).value());
+        Page page = object.map(name -> new Page(shortened(name) + " · " + generic.title(), generic.section(), generic.path(),
+                generic.messages(), generic.userName(), generic.applications())).orElse(generic);
         Map<String, Object> all = new HashMap<>(params);
         all.put("page", page);
         all.put("times", new Times(zone));
         renderer.render(ctx, template, all);
     }
+
+    private static String shortened(String name) { return name.length() <= 80 ? name : name.substring(0, 79) + "…"; }
 
     private static int offset(Context ctx) { return Math.min(Math.max(0, Params.integer(ctx, "offset").orElse(0)), PageRequest.MAX_OFFSET); }
 }

@@ -12,6 +12,13 @@ import dev.concierge.adapter.http.RouteGroup;
 import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchProgressView;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchRequest;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchStartedView;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BulkApprovalRequest;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BulkApprovalView;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.CaseVersion;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.RenameSuiteRequest;
+import dev.concierge.adapter.http.web.LanguageChoice;
+import dev.concierge.domain.testcasegeneration.model.CaseSort;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.BatchView;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.CreateSuiteRequest;
 import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.ExportRequest;
@@ -119,8 +126,17 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         routes.get("/api/suites", ctx -> ctx.json(ListView.of(suites.list(actor(ctx), Params.page(ctx)), this::view)));
         routes.post("/api/suites", this::createSuite);
         routes.get("/api/suites/{id}", ctx -> ctx.json(view(suites.get(actor(ctx), suiteId(ctx)))));
+        routes.put("/api/suites/{id}", this::renameSuite);
+        routes.delete("/api/suites/{id}", ctx -> {
+            suites.delete(actor(ctx), suiteId(ctx));
+            ctx.status(204);
+        });
+        routes.post("/api/suites/{id}/approve", this::approveAll);
 
-        routes.get("/api/suites/{id}/test-cases", ctx -> ctx.json(ListView.of(cases.list(actor(ctx), query(ctx)), this::view)));
+        routes.get("/api/suites/{id}/test-cases", ctx -> {
+            TestCaseGenerationTexts texts = texts(ctx);
+            ctx.json(ListView.of(cases.list(actor(ctx), query(ctx)), c -> TestCaseView.of(c, zone, texts)));
+        });
         routes.post("/api/suites/{id}/test-cases", this::createTestCase);
         routes.post("/api/suites/{id}/imports", this::importCases);
         routes.get("/api/suites/{id}/export", this::export);
@@ -131,37 +147,64 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         routes.get("/api/suites/{id}/batches", ctx -> ctx.json(ListView.of(
                 generation.batches(actor(ctx), suiteId(ctx), Params.page(ctx)), this::view)));
 
-        routes.get("/api/test-cases/{id}", ctx -> ctx.json(view(cases.get(actor(ctx), testCaseId(ctx)))));
+        routes.get("/api/test-cases/{id}", ctx -> ctx.json(view(ctx, cases.get(actor(ctx), testCaseId(ctx)))));
         routes.put("/api/test-cases/{id}", this::updateTestCase);
-        routes.get("/api/test-cases/{id}/revisions", ctx -> ctx.json(ListView.of(
-                cases.revisions(actor(ctx), testCaseId(ctx)).reversed().stream().map(r -> RevisionView.of(r, zone)).toList())));
+        routes.delete("/api/test-cases/{id}", ctx -> {
+            cases.delete(actor(ctx), testCaseId(ctx));
+            ctx.status(204);
+        });
+        routes.get("/api/test-cases/{id}/revisions", ctx -> {
+            TestCaseGenerationTexts texts = texts(ctx);
+            ctx.json(ListView.of(cases.revisions(actor(ctx), testCaseId(ctx)).reversed().stream()
+                    .map(r -> RevisionView.of(r, zone, texts)).toList()));
+        });
         routes.put("/api/test-cases/{id}/procedure", this::editProcedure);
-        routes.post("/api/test-cases/{id}/approve", ctx -> ctx.json(view(
+        routes.post("/api/test-cases/{id}/approve", ctx -> ctx.json(view(ctx,
                 review.approve(actor(ctx), testCaseId(ctx), version(read(ctx, VersionRequest.class).version())))));
         routes.post("/api/test-cases/{id}/reject", ctx -> {
             RejectRequest body = read(ctx, RejectRequest.class);
-            ctx.json(view(review.reject(actor(ctx), testCaseId(ctx), body.reason(), version(body.version()))));
+            ctx.json(view(ctx, review.reject(actor(ctx), testCaseId(ctx), body.reason(), version(body.version()))));
         });
-        routes.post("/api/test-cases/{id}/reopen", ctx -> ctx.json(view(
+        routes.post("/api/test-cases/{id}/reopen", ctx -> ctx.json(view(ctx,
                 review.reopen(actor(ctx), testCaseId(ctx), version(read(ctx, VersionRequest.class).version())))));
         routes.post("/api/test-cases/{id}/generate", LongRunning.handler(this::generateOne), LlmRoutes.ROLE);
 
-        routes.get("/api/batches/{id}", ctx -> ctx.json(BatchProgressView.of(generation.progress(actor(ctx), batchId(ctx)), zone)));
-        routes.post("/api/batches/{id}/cancel", ctx -> ctx.json(BatchProgressView.of(generation.cancel(actor(ctx), batchId(ctx)), zone)));
+        routes.get("/api/batches/{id}", ctx -> ctx.json(BatchProgressView.of(generation.progress(actor(ctx), batchId(ctx)), zone, texts(ctx))));
+        routes.post("/api/batches/{id}/cancel", ctx -> ctx.json(BatchProgressView.of(generation.cancel(actor(ctx), batchId(ctx)), zone, texts(ctx))));
         routes.get("/api/batches/{id}/events", ctx -> {
             Actor actor = actor(ctx);
             BatchId id = batchId(ctx);
+            TestCaseGenerationTexts texts = texts(ctx);
             // Checked before the stream opens, so an unknown batch is a 404 with the error body, not an empty stream.
             generation.progress(actor, id);
             LongRunning.continueOnVirtualThread(ctx, () ->
-                    stream.stream(ctx, () -> BatchProgressView.of(generation.progress(actor, id), zone)));
+                    stream.stream(ctx, () -> BatchProgressView.of(generation.progress(actor, id), zone, texts)));
         });
+    }
+
+    private void renameSuite(Context ctx) {
+        RenameSuiteRequest body = read(ctx, RenameSuiteRequest.class);
+        ctx.json(view(suites.rename(actor(ctx), suiteId(ctx), valid(() -> new NewSuite(body.name(), body.description())))));
+    }
+
+    private void approveAll(Context ctx) {
+        BulkApprovalRequest body = read(ctx, BulkApprovalRequest.class);
+        if (body.testCases() == null) throw Params.invalid("testCases", "is required: a list of {id, version}");
+        java.util.Map<TestCaseId, Long> versions = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < body.testCases().size(); i++) {
+            CaseVersion item = body.testCases().get(i);
+            if (item == null || item.id() == null || item.id() < 1) throw Params.invalid("testCases[" + i + "].id", "must be a positive whole number");
+            if (item.version() == null) throw Params.invalid("testCases[" + i + "].version", "is required");
+            versions.put(new TestCaseId(item.id()), item.version());
+        }
+        ctx.json(BulkApprovalView.of(review.approveAll(actor(ctx), suiteId(ctx), versions), zone, texts(ctx)));
     }
 
     private void createSuite(Context ctx) {
         CreateSuiteRequest body = read(ctx, CreateSuiteRequest.class);
         var created = suites.create(new CreateSuiteCommand(actor(ctx), new NewSuite(body.name(), body.description()),
                 Optional.ofNullable(body.team()).map(String::strip).filter(t -> !t.isEmpty())));
+        ctx.header("Location", "/api/suites/" + created.id().value());
         ctx.status(201).json(view(created));
     }
 
@@ -169,7 +212,9 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         SuiteId suite = suiteId(ctx);
         TestCaseRequest body = read(ctx, TestCaseRequest.class);
         if (body.version() != null) throw Params.invalid("version", "is not accepted when creating a test case");
-        ctx.status(201).json(view(cases.create(actor(ctx), suite, content(body, Optional.empty()))));
+        TestCase created = cases.create(actor(ctx), suite, content(body, Optional.empty()));
+        ctx.header("Location", "/api/test-cases/" + created.id().value());
+        ctx.status(201).json(view(ctx, created));
     }
 
     private void updateTestCase(Context ctx) {
@@ -179,7 +224,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         long version = version(body.version());
         // The key may be left out: it never changes, so the current one is used.
         Optional<TestCaseKey> currentKey = body.key() == null ? Optional.of(cases.get(actor, id).content().key()) : Optional.empty();
-        ctx.json(view(cases.update(actor, id, content(body, currentKey), version)));
+        ctx.json(view(ctx, cases.update(actor, id, content(body, currentKey), version)));
     }
 
     private void editProcedure(Context ctx) {
@@ -192,7 +237,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         for (int i = 0; i < body.steps().size(); i++) if (body.steps().get(i) == null) nulls.add(FieldError.of("steps[" + i + "]", "must be an object"));
         if (!nulls.isEmpty()) throw new BadRequest("invalid_request", "Every step must be an object.", nulls);
         Procedure procedure = valid(() -> new Procedure(body.steps().stream().map(StepRequest::toStep).toList()));
-        ctx.json(view(review.edit(actor, id, procedure, version)));
+        ctx.json(view(ctx, review.edit(actor, id, procedure, version)));
     }
 
     /** Regenerate (or generate) one case: a batch of one. */
@@ -200,6 +245,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         Actor actor = actor(ctx);
         TestCase testCase = cases.get(actor, testCaseId(ctx));
         Batch batch = generation.generate(new GenerateProceduresCommand(actor, testCase.suite(), List.of(testCase.id())));
+        ctx.header("Location", "/api/batches/" + batch.id());
         ctx.status(201).json(view(batch));
     }
 
@@ -221,8 +267,9 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
             }
         }
         List<TestCaseId> cases = selected;
-        Batch batch = generation.generate(valid(() -> new GenerateProceduresCommand(actor, suite, cases)));
-        ctx.status(201).json(view(batch));
+        var started = generation.start(valid(() -> new GenerateProceduresCommand(actor, suite, cases)));
+        ctx.header("Location", "/api/batches/" + started.batch().id());
+        ctx.status(201).json(BatchStartedView.of(started, zone, texts(ctx)));
     }
 
     private void importCases(Context ctx) throws IOException {
@@ -288,7 +335,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         SuiteExport export = exports.export(actor(ctx), suiteId(ctx));
         attachment(ctx, "suite-" + export.suite().id().value() + "." + format.wireName(), format);
         try (OutputStream out = ctx.outputStream()) {
-            SuiteExportWriter.writeTo(export, format, out);
+            SuiteExportWriter.writeTo(export, format, out, texts(ctx));
         }
     }
 
@@ -320,7 +367,8 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
             Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                     .forEach(s -> statuses.add(valid(() -> CaseStatus.parse(s))));
         }
-        return valid(() -> new TestCaseQuery(suiteId(ctx), statuses, Params.text(ctx, "q"), Params.page(ctx)));
+        return valid(() -> new TestCaseQuery(suiteId(ctx), statuses, Params.text(ctx, "q"), Params.page(ctx),
+                CaseSort.parse(ctx.queryParam("sort"))));
     }
 
     /** Every problem of the body at once, so a form can show them all. */
@@ -369,7 +417,10 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
 
     private SuiteView view(Suite suite) { return SuiteView.of(suite, zone); }
 
-    private TestCaseView view(TestCase testCase) { return TestCaseView.of(testCase, zone); }
+    private TestCaseView view(Context ctx, TestCase testCase) { return TestCaseView.of(testCase, zone, texts(ctx)); }
+
+    /** Texts in the request's language (the lang cookie, then Accept-Language): codes stay codes, words follow the reader. */
+    static TestCaseGenerationTexts texts(Context ctx) { return TestCaseGenerationTexts.of(LanguageChoice.of(ctx)); }
 
     private BatchView view(Batch batch) { return BatchView.of(batch, zone); }
 

@@ -2,6 +2,9 @@ package dev.concierge.adapter.http.testcasegeneration;
 
 import dev.concierge.domain.testcasegeneration.model.Batch;
 import dev.concierge.domain.testcasegeneration.model.BatchProgress;
+import dev.concierge.domain.testcasegeneration.model.BulkApproval;
+import dev.concierge.domain.testcasegeneration.model.GenerationStarted;
+import dev.concierge.domain.testcasegeneration.model.SkippedCase;
 import dev.concierge.domain.testcasegeneration.model.ImportReport;
 import dev.concierge.domain.testcasegeneration.model.JobState;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
@@ -36,26 +39,66 @@ final class TestCaseGenerationViews {
         static StepView of(Step step) { return new StepView(step.action(), step.expectedResult(), step.testData().orElse(null)); }
     }
 
+    /** {@code summary}: what the revision changed, in the reader's language. */
     record RevisionView(int number, String kind, String author, OffsetDateTime createdAt, String summary, List<StepView> steps) {
-        static RevisionView of(ProcedureRevision r, ZoneId zone) {
+        static RevisionView of(ProcedureRevision r, ZoneId zone, TestCaseGenerationTexts texts) {
             return new RevisionView(r.number(), r.kind().wireName(), r.author().orElse(null), time(r.createdAt(), zone),
-                    r.summary(), r.procedure().steps().stream().map(StepView::of).toList());
+                    texts.change(r), r.procedure().steps().stream().map(StepView::of).toList());
         }
     }
 
+    /**
+     * {@code failure} is the stable code of why generation gave up ({@code invalid_output}, {@code model_unavailable},
+     * …), {@code failureReason} its words in the reader's language; {@code statusName} and {@code priorityName} likewise.
+     */
     record TestCaseView(long id, long suiteId, String key, String title, String preconditions, String expectedResult,
-                        String requirementReference, String requirementText, String priority, List<String> tags,
-                        String language, String status, RevisionView procedure, String failureReason,
-                        String reviewerFeedback, long version, OffsetDateTime updatedAt) {
-        static TestCaseView of(TestCase c, ZoneId zone) {
+                        String requirementReference, String requirementText, String priority, String priorityName,
+                        List<String> tags, String language, String status, String statusName, RevisionView procedure,
+                        String failure, String failureReason, String reviewerFeedback, long version, OffsetDateTime updatedAt) {
+        static TestCaseView of(TestCase c, ZoneId zone, TestCaseGenerationTexts texts) {
             var content = c.content();
             return new TestCaseView(c.id().value(), c.suite().value(), content.key().value(), content.title(),
                     content.preconditions(), content.expectedResult(), content.requirementReference(),
-                    content.requirementText(), content.priority().wireName(), content.tags(), content.language().tag(),
-                    c.status().wireName(), c.procedure().map(r -> RevisionView.of(r, zone)).orElse(null),
-                    c.failureReason().orElse(null), c.reviewerFeedback().orElse(null), c.version(), time(c.updatedAt(), zone));
+                    content.requirementText(), content.priority().wireName(), texts.priority(content.priority()),
+                    content.tags(), content.language().tag(), c.status().wireName(), texts.status(c.status()),
+                    c.procedure().map(r -> RevisionView.of(r, zone, texts)).orElse(null),
+                    c.failureReason().map(r -> c.failure().map(f -> f.wireName()).orElse("unexpected")).orElse(null),
+                    texts.failure(c).orElse(null), texts.feedback(c).orElse(null), c.version(), time(c.updatedAt(), zone));
         }
     }
+
+    /** A selected case an action left alone: its state says why. */
+    record SkippedView(long id, String key, String status, String statusName) {
+        static SkippedView of(SkippedCase s, TestCaseGenerationTexts texts) {
+            return new SkippedView(s.id().value(), s.key().value(), s.status().wireName(), texts.status(s.status()));
+        }
+    }
+
+    /** The answer to "Generate selected": the batch, and the selected cases it could not queue now. */
+    record BatchStartedView(String id, long suiteId, String requestedBy, OffsetDateTime createdAt, int size, boolean cancelled,
+                            List<SkippedView> skipped) {
+        static BatchStartedView of(GenerationStarted started, ZoneId zone, TestCaseGenerationTexts texts) {
+            Batch b = started.batch();
+            return new BatchStartedView(b.id().toString(), b.suite().value(), b.requestedBy().value(), time(b.createdAt(), zone),
+                    b.size(), b.cancelled(), started.skipped().stream().map(s -> SkippedView.of(s, texts)).toList());
+        }
+    }
+
+    /** The answer to a bulk approval. */
+    record BulkApprovalView(List<TestCaseView> approved, List<SkippedView> skipped) {
+        static BulkApprovalView of(BulkApproval result, ZoneId zone, TestCaseGenerationTexts texts) {
+            return new BulkApprovalView(result.approved().stream().map(c -> TestCaseView.of(c, zone, texts)).toList(),
+                    result.skipped().stream().map(s -> SkippedView.of(s, texts)).toList());
+        }
+    }
+
+    /** Body of {@code POST /api/suites/{id}/approve}: each case with the version the reviewer saw. */
+    record BulkApprovalRequest(List<CaseVersion> testCases) {}
+
+    record CaseVersion(Long id, Long version) {}
+
+    /** Body of {@code PUT /api/suites/{id}}. */
+    record RenameSuiteRequest(String name, String description) {}
 
     /** A background export; {@code downloadUrl} once it is ready, {@code failure} once it failed. */
     record ExportView(String id, long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt,
@@ -78,19 +121,43 @@ final class TestCaseGenerationViews {
         }
     }
 
-    /** A batch with where its jobs stand; {@code perMinute} and {@code estimatedSecondsLeft} are null until known. */
+    /**
+     * A batch with where its jobs stand. {@code state}: {@code running}, {@code completed} or {@code cancelled};
+     * {@code percent} of a cancelled batch is the share that ran. {@code perMinute} and {@code estimatedSecondsLeft}
+     * are null until they mean something; {@code summary} says it all in a line in the reader's language.
+     */
     record BatchProgressView(String id, long suiteId, String requestedBy, OffsetDateTime createdAt, int size,
-                             boolean cancelled, Map<String, Integer> counts, int total, int finished, int remaining,
-                             int percent, boolean done, Double perMinute, Long estimatedSecondsLeft, OffsetDateTime at) {
-        static BatchProgressView of(BatchProgress p, ZoneId zone) {
+                             boolean cancelled, String state, Map<String, Integer> counts, int total, int finished,
+                             int processed, int remaining, int percent, boolean done, Double perMinute,
+                             Long estimatedSecondsLeft, String summary, String estimate, OffsetDateTime at) {
+        static BatchProgressView of(BatchProgress p, ZoneId zone, TestCaseGenerationTexts texts) {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (JobState state : JobState.values()) counts.put(state.wireName(), p.counts().get(state));
             Batch b = p.batch();
-            int percent = p.total() == 0 ? 100 : (int) Math.floor(p.finished() * 100.0 / p.total());
+            String state = !p.done() ? "running" : p.cancelled() ? "cancelled" : "completed";
             return new BatchProgressView(b.id().toString(), b.suite().value(), b.requestedBy().value(),
-                    time(b.createdAt(), zone), b.size(), b.cancelled(), counts, p.total(), p.finished(), p.remaining(),
-                    percent, p.done(), p.perMinute().map(r -> Math.round(r * 10) / 10.0).orElse(null),
-                    p.estimatedTimeLeft().map(d -> (long) Math.ceil(d.toMillis() / 1000.0)).orElse(null), time(p.now(), zone));
+                    time(b.createdAt(), zone), b.size(), b.cancelled(), state, counts, p.total(), p.finished(), p.processed(),
+                    p.remaining(), p.percent(), p.done(), p.perMinute().map(r -> Math.round(r * 10) / 10.0).orElse(null),
+                    p.done() ? null : p.estimatedTimeLeft().map(d -> (long) Math.ceil(d.toMillis() / 1000.0)).orElse(null),
+                    summary(p, state, texts), estimate(p, texts), time(p.now(), zone));
+        }
+
+        /** "3 / 15 件 · 実行中", "取り消しました（生成済み 3 件、取り消し 12 件）", "完了（15 件）". */
+        static String summary(BatchProgress p, String state, TestCaseGenerationTexts texts) {
+            return switch (state) {
+                case "running" -> texts.t("tcg.batch.summary.running", p.finished(), p.total());
+                case "cancelled" -> texts.t("tcg.batch.summary.cancelled", p.counts().get(JobState.SUCCEEDED),
+                        p.counts().get(JobState.FAILED), p.counts().get(JobState.CANCELLED), p.total());
+                default -> texts.t("tcg.batch.summary.completed", p.counts().get(JobState.SUCCEEDED),
+                        p.counts().get(JobState.FAILED), p.total());
+            };
+        }
+
+        /** The rate and time left, once they mean something; empty before and after. */
+        static String estimate(BatchProgress p, TestCaseGenerationTexts texts) {
+            if (p.done() || p.perMinute().isEmpty()) return "";
+            String rate = texts.t("tcg.batch.rate", Math.round(p.perMinute().get() * 10) / 10.0);
+            return p.estimatedTimeLeft().map(left -> rate + " · " + texts.t("tcg.batch.eta", texts.duration(left))).orElse(rate);
         }
     }
 

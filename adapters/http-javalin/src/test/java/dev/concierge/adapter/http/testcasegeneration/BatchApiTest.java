@@ -66,20 +66,59 @@ class BatchApiTest extends TestCaseGenerationHttpTest {
 
     @Test void progress_shows_counts_per_state_rate_and_time_left() {
         long suite = createSuite("Login");
-        for (int i = 1; i <= 4; i++) createCase(suite, "TC-00" + i, "Case " + i);
+        for (int i = 1; i <= 5; i++) createCase(suite, "TC-00" + i, "Case " + i);
         String batch = http.post("/api/suites/" + suite + "/batches", null).json().get("id").asText();
         useCases.advance();
+        useCases.advance();
+        var early = http.get("/api/batches/" + batch).json();
         useCases.advance();
 
         var progress = http.get("/api/batches/" + batch).json();
 
-        assertThat(progress.get("counts").get("succeeded").asInt()).isEqualTo(2);
+        assertThat(early.get("perMinute").isNull()).as("two jobs say nothing about the rate yet").isTrue();
+        assertThat(early.get("estimate").asText()).isEmpty();
+        assertThat(progress.get("counts").get("succeeded").asInt()).isEqualTo(3);
         assertThat(progress.get("counts").get("queued").asInt()).isEqualTo(2);
-        assertThat(progress.get("total").asInt()).isEqualTo(4);
-        assertThat(progress.get("percent").asInt()).isEqualTo(50);
+        assertThat(progress.get("total").asInt()).isEqualTo(5);
+        assertThat(progress.get("percent").asInt()).isEqualTo(60);
+        assertThat(progress.get("state").asText()).isEqualTo("running");
         assertThat(progress.get("done").asBoolean()).isFalse();
         assertThat(progress.get("perMinute").asDouble()).isPositive();
         assertThat(progress.get("estimatedSecondsLeft").asLong()).isPositive();
+    }
+
+    @Test void a_cancelled_batch_says_so_with_its_counts_and_no_full_bar() {
+        long suite = createSuite("Login");
+        for (int i = 1; i <= 4; i++) createCase(suite, "TC-00" + i, "Case " + i);
+        String batch = http.post("/api/suites/" + suite + "/batches", null).json().get("id").asText();
+        useCases.advance();
+
+        http.post("/api/batches/" + batch + "/cancel", null);
+        var english = getIn("en", "/api/batches/" + batch).json();
+        var japanese = getIn("ja", "/api/batches/" + batch).json();
+
+        assertThat(english.get("state").asText()).isEqualTo("cancelled");
+        assertThat(english.get("done").asBoolean()).isTrue();
+        assertThat(english.get("percent").asInt()).isEqualTo(25);
+        assertThat(english.get("summary").asText()).startsWith("Cancelled").contains("1 generated").contains("3 not run");
+        assertThat(japanese.get("summary").asText()).startsWith("取り消しました").contains("未実行 3 件");
+        assertThat(english.get("estimatedSecondsLeft").isNull()).isTrue();
+    }
+
+    @Test void generate_selected_queues_what_it_can_and_names_the_rest() {
+        long suite = createSuite("Login");
+        var approved = generatedCase(suite, "TC-001");
+        http.post("/api/test-cases/" + approved.get("id").asLong() + "/approve", "{\"version\":" + approved.get("version") + "}");
+        long draft = createCase(suite, "TC-002", "Sign out").get("id").asLong();
+
+        var answer = sendIn("ja", "POST", "/api/suites/" + suite + "/batches",
+                "{\"testCaseIds\":[" + approved.get("id").asLong() + "," + draft + "]}");
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.json().get("size").asInt()).isEqualTo(1);
+        assertThat(answer.json().get("skipped").get(0).get("key").asText()).isEqualTo("TC-001");
+        assertThat(answer.json().get("skipped").get(0).get("status").asText()).isEqualTo("approved");
+        assertThat(answer.json().get("skipped").get(0).get("statusName").asText()).isEqualTo("承認済み");
     }
 
     @Test void cancelling_stops_queued_jobs_and_returns_their_cases() {

@@ -39,9 +39,28 @@ class ExportApiTest extends TestCaseGenerationHttpTest {
         List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords();
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0).toList()).startsWith("Key", "Title").contains("Step", "Action", "Expected result", "Test data");
-        assertThat(rows.get(1).toList()).containsExactly("TC-001", "Sign in", "medium", "generated", "", "1", "ログイン画面を開く", "フォームが表示される", "");
-        assertThat(rows.get(2).toList()).containsExactly("TC-001", "Sign in", "medium", "generated", "", "2", "Enter a | b", "Shown, \"quoted\"", "alice");
-        assertThat(rows.get(3).toList()).containsExactly("TC-002", "Sign out", "medium", "draft", "", "", "", "", "");
+        assertThat(rows.get(1).toList()).containsExactly("TC-001", "Sign in", "Medium", "Generated", "", "1", "ログイン画面を開く", "フォームが表示される", "");
+        assertThat(rows.get(2).toList()).containsExactly("TC-001", "Sign in", "Medium", "Generated", "", "2", "Enter a | b", "Shown, \"quoted\"", "alice");
+        assertThat(rows.get(3).toList()).containsExactly("TC-002", "Sign out", "Medium", "Draft", "", "", "", "", "");
+    }
+
+    @Test void a_japanese_reader_gets_japanese_headers_priorities_and_states_in_every_format() throws Exception {
+        var csv = getIn("ja", "/api/suites/" + suite + "/export?format=csv");
+        var md = getIn("ja", "/api/suites/" + suite + "/export?format=md").text();
+        var xlsx = getIn("ja", "/api/suites/" + suite + "/export?format=xlsx");
+
+        byte[] bytes = csv.bytes();
+        List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))).getRecords();
+        assertThat(rows.get(0).toList()).containsExactly("キー", "タイトル", "優先度", "状態", "要件ID", "手順番号", "操作", "期待結果", "テストデータ");
+        assertThat(rows.get(1).toList()).startsWith("TC-001", "Sign in", "中", "生成済み");
+        assertThat(rows.get(3).toList()).startsWith("TC-002", "Sign out", "中", "下書き");
+        assertThat(md).contains("- 優先度：中").contains("- 状態：生成済み").contains("| # | 操作 | 期待結果 | テストデータ |")
+                .contains("手順はまだありません。").doesNotContain("Priority").doesNotContain("No procedure");
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
+            List<Row> sheet = workbook.getFirstSheet().read();
+            assertThat(sheet.get(0).getCellText(0)).isEqualTo("キー");
+            assertThat(sheet.get(3).getCellText(3)).isEqualTo("下書き");
+        }
     }
 
     @Test void csv_cells_that_excel_would_run_as_formulas_stay_text() throws Exception {
@@ -89,7 +108,7 @@ class ExportApiTest extends TestCaseGenerationHttpTest {
             assertThat(rows.get(2).getCellText(7)).isEqualTo("Shown, \"quoted\"");
             assertThat(rows.get(2).getCellText(8)).isEqualTo("alice");
             assertThat(rows.get(3).getCellText(0)).isEqualTo("TC-002");
-            assertThat(rows.get(3).getCellText(3)).isEqualTo("draft");
+            assertThat(rows.get(3).getCellText(3)).isEqualTo("Draft");
         }
     }
 

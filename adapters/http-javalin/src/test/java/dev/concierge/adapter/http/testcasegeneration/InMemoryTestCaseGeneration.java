@@ -108,6 +108,65 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
         return page(suites.values().stream().filter(s -> actor.memberOf(s.team())).toList(), page);
     }
 
+    @Override public synchronized Suite rename(Actor actor, SuiteId id, dev.concierge.domain.testcasegeneration.model.NewSuite suite) {
+        Suite s = get(actor, id);
+        Suite renamed = new Suite(s.id(), suite.name(), suite.description(), s.team(), s.createdBy(), s.createdAt());
+        suites.put(id, renamed);
+        return renamed;
+    }
+
+    @Override public synchronized void delete(Actor actor, SuiteId id) {
+        get(actor, id);
+        suites.remove(id);
+        cases.values().removeIf(c -> c.suite().equals(id));
+    }
+
+    @Override public synchronized void delete(Actor actor, TestCaseId id) {
+        get(actor, id);
+        cases.remove(id);
+        revisions.remove(id);
+    }
+
+    @Override public synchronized dev.concierge.domain.testcasegeneration.model.Neighbours neighbours(Actor actor, TestCaseQuery query, TestCaseId id) {
+        List<TestCase> all = list(actor, new TestCaseQuery(query.suite(), query.statuses(), query.search(),
+                new PageRequest(PageRequest.MAX_LIMIT, 0), query.order())).items();
+        for (int i = 0; i < all.size(); i++) {
+            if (!all.get(i).id().equals(id)) continue;
+            return new dev.concierge.domain.testcasegeneration.model.Neighbours(
+                    i > 0 ? Optional.of(all.get(i - 1).id()) : Optional.empty(),
+                    i + 1 < all.size() ? Optional.of(all.get(i + 1).id()) : Optional.empty(), i + 1, all.size());
+        }
+        return dev.concierge.domain.testcasegeneration.model.Neighbours.none();
+    }
+
+    @Override public synchronized dev.concierge.domain.testcasegeneration.model.BulkApproval approveAll(Actor actor, SuiteId suite,
+                                                                                                      Map<TestCaseId, Long> versions) {
+        get(actor, suite);
+        List<TestCase> approved = new ArrayList<>();
+        List<dev.concierge.domain.testcasegeneration.model.SkippedCase> skipped = new ArrayList<>();
+        for (var entry : versions.entrySet()) {
+            TestCase c = cases.get(entry.getKey());
+            if (c == null || !c.suite().equals(suite)) continue;
+            if (c.status() != CaseStatus.GENERATED || c.version() != entry.getValue()) {
+                skipped.add(dev.concierge.domain.testcasegeneration.model.SkippedCase.of(c));
+            } else {
+                approved.add(save(c.approve(actor.user(), tick())));
+            }
+        }
+        return new dev.concierge.domain.testcasegeneration.model.BulkApproval(approved, skipped);
+    }
+
+    @Override public synchronized dev.concierge.domain.testcasegeneration.model.GenerationStarted start(GenerateProceduresCommand command) {
+        if (command.allDrafts()) return new dev.concierge.domain.testcasegeneration.model.GenerationStarted(generate(command), List.of());
+        List<TestCase> selected = command.cases().stream().map(id -> get(command.actor(), id)).toList();
+        List<TestCaseId> queueable = selected.stream().filter(TestCase::queueable).map(TestCase::id).toList();
+        if (queueable.isEmpty()) return new dev.concierge.domain.testcasegeneration.model.GenerationStarted(generate(command), List.of());
+        Batch batch = generate(new GenerateProceduresCommand(command.actor(), command.suite(), queueable));
+        return new dev.concierge.domain.testcasegeneration.model.GenerationStarted(batch,
+                selected.stream().filter(c -> !c.queueable() && !queueable.contains(c.id()))
+                        .map(dev.concierge.domain.testcasegeneration.model.SkippedCase::of).toList());
+    }
+
     // test cases -----------------------------------------------------------------------------------------------
     @Override public synchronized TestCase create(Actor actor, SuiteId suite, TestCaseContent content) {
         get(actor, suite);
@@ -143,7 +202,19 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
                 .filter(c -> query.statuses().isEmpty() || query.statuses().contains(c.status()))
                 .filter(c -> (c.content().key().value() + " " + c.content().title() + " " + c.content().requirementText())
                         .toLowerCase(Locale.ROOT).contains(q))
-                .sorted(Comparator.comparing(c -> c.content().key().value())).toList(), query.page());
+                .sorted(order(query.order())).toList(), query.page());
+    }
+
+    private static Comparator<TestCase> order(dev.concierge.domain.testcasegeneration.model.CaseSort.Ordering ordering) {
+        Comparator<TestCase> by = switch (ordering.by()) {
+            case KEY -> Comparator.comparing(c -> c.content().key().value());
+            case TITLE -> Comparator.comparing(c -> c.content().title());
+            case PRIORITY -> Comparator.comparing(c -> c.content().priority());
+            case STATUS -> Comparator.comparing(TestCase::status);
+            case UPDATED -> Comparator.comparing(TestCase::updatedAt);
+        };
+        if (ordering.descending()) by = by.reversed();
+        return by.thenComparing(c -> c.content().key().value());
     }
 
     @Override public synchronized List<ProcedureRevision> revisions(Actor actor, TestCaseId id) {
@@ -265,7 +336,7 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
     }
 
     /** The model gives up on the next queued job with {@code reason}. */
-    synchronized void failNext(String reason) {
+    synchronized void failNext(dev.concierge.domain.testcasegeneration.model.GenerationFailure reason) {
         for (BatchId id : jobs.keySet()) {
             for (var job : jobs.get(id).entrySet()) {
                 if (job.getValue() != JobState.QUEUED) continue;

@@ -56,4 +56,17 @@ abstract class TestCaseGenerationHttpTest {
         assertThat(useCases.advance()).isTrue();
         return http.get("/api/test-cases/" + id).json();
     }
+
+    /** A GET as a browser set to {@code language} sends it. */
+    TestHttpServer.Answer getIn(String language, String path) {
+        return http.send(http.request(path).header("Accept-Language", language).GET());
+    }
+
+    /** A JSON request as a browser set to {@code language} sends it. */
+    TestHttpServer.Answer sendIn(String language, String method, String path, String json) {
+        var request = http.request(path).header("Accept-Language", language);
+        if (json == null) return http.send(request.method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
+        return http.send(request.header("Content-Type", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
 }

@@ -69,11 +69,11 @@ class TestCaseGenerationPagesTest extends TestCaseGenerationHttpTest {
     @Test void a_failed_case_shows_the_reason_and_offers_to_generate_again() {
         long id = createCase(createSuite("Login"), "TC-001", "Sign in").get("id").asLong();
         http.post("/api/test-cases/" + id + "/generate", null);
-        useCases.failNext("The model answered 3 times without a valid procedure: steps[0].action must not be blank.");
+        useCases.failNext(dev.concierge.domain.testcasegeneration.model.GenerationFailure.INVALID_OUTPUT);
 
         var page = http.get("/test-cases/cases/" + id + "?lang=en").text();
 
-        assertThat(page).contains("Generation failed").contains("steps[0].action must not be blank").contains("id=\"generate\"");
+        assertThat(page).contains("Generation failed").contains("The model kept writing procedures that break the rules").contains("id=\"generate\"");
     }
 
     @Test void the_batch_page_shows_progress_and_a_cancel_button() {
