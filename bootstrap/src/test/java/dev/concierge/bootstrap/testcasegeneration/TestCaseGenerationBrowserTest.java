@@ -65,6 +65,8 @@ class TestCaseGenerationBrowserTest {
             newCase.findElement(By.name("title")).sendKeys("Sign in with a password");
             newCase.findElement(By.name("requirementText")).sendKeys("Users sign in with their email and password.");
             newCase.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("/test-cases/cases/")); // a create leads to what it made
+            browser.findElement(By.id("back-to-suite")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.tcg-case")));
 
             Path csv = Files.createTempFile("cases", ".csv");
