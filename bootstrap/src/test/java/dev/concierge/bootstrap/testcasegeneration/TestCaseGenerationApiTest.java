@@ -53,8 +53,9 @@ class TestCaseGenerationApiTest {
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(json(second).get("unchanged").asInt()).isEqualTo(2);
         assertThat(json(running.get("/api/suites/" + suite + "/test-cases")).get("total").asInt()).isEqualTo(2);
-        var csv = running.get("/api/suites/" + suite + "/export?format=csv");
-        assertThat(csv.body()).contains("TC-1,ログインできる,high,draft");
+        var csv = running.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(running.base() + "/api/suites/" + suite
+                + "/export?format=csv")).header("Accept-Language", "ja").GET());
+        assertThat(csv.body()).contains("キー,タイトル,優先度,状態").contains("TC-1,ログインできる,高,下書き");
         var md = running.get("/api/suites/" + suite + "/export?format=md");
         assertThat(md.body()).contains("## TC-2 — ログアウトできる");
     }

@@ -54,8 +54,11 @@ public final class ErrorMapping {
                 LOG.warn("{} {} answered 503 {}: {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
                 problem(ctx, 503, e.code(), forPeople.get(), e.details());
             } else {
-                // A code the bundles word (error.code.<code>) reads in the person's language; the server's own text is logged.
-                Optional<String> worded = e instanceof InvalidInput ? Optional.empty() : userText(ctx, "error.code." + e.code());
+                // A code the bundles word reads in the person's language; the server's own text is logged. The exception's
+                // class narrows a code shared by contexts (error.code.not_found.TestCaseNotFound before error.code.not_found).
+                String key = "error.code." + e.code();
+                Optional<String> worded = e instanceof InvalidInput ? Optional.empty()
+                        : userText(ctx, key + "." + e.getClass().getSimpleName()).or(() -> userText(ctx, key));
                 if (worded.isPresent()) LOG.debug("{} {} answered {}: {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
                 problem(ctx, status(e), e.code(), worded.orElse(e.getMessage()), e.details());
             }

@@ -73,7 +73,7 @@ class DailyToolsApiTest extends TestCaseGenerationHttpTest {
         assertThat(japanese.json().get("error").get("message").asText()).contains("生成済みの手順だけ");
         assertThat(english.errorCode()).isEqualTo("not_generated");
         assertThat(english.json().get("error").get("message").asText()).startsWith("Only a generated procedure");
-        assertThat(getIn("ja", "/api/test-cases/999999").json().get("error").get("message").asText()).contains("見つかりません");
+        assertThat(getIn("ja", "/api/test-cases/999999").json().get("error").get("message").asText()).startsWith("テストケースが見つかりません");
     }
 
     @Test void a_failed_case_carries_a_code_and_its_words_but_no_operator_advice() {
