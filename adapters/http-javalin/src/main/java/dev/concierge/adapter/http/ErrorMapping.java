@@ -9,6 +9,7 @@ import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.NotFound;
 import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.kernel.Unavailable;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -47,6 +48,9 @@ public final class ErrorMapping {
     }
 
     public void register(RoutesConfig routes) {
+        // Invalid input carries codes and figures only; its sentence is written here, in the request's language.
+        routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, 400, e.code(),
+                FieldErrorTexts.summary(e.details(), RequestLanguage.of(ctx)), e.details()));
         routes.exception(DomainException.class, (e, ctx) -> {
             Optional<String> forPeople = e instanceof Unavailable ? userText(ctx, "error.unavailable." + e.code()) : Optional.empty();
             if (forPeople.isPresent()) {
@@ -68,9 +72,10 @@ public final class ErrorMapping {
             else ctx.redirect(e.loginPath());
         });
         routes.exception(CrossOriginProtection.Forbidden.class, (e, ctx) -> problem(ctx, 403, e.code(), e.getMessage(), List.of()));
-        routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.getMessage(), e.details()));
+        routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.describedByDetails()
+                ? FieldErrorTexts.summary(e.details(), RequestLanguage.of(ctx)) : e.getMessage(), e.details()));
         routes.exception(UnsupportedMediaType.class, (e, ctx) -> problem(ctx, 415, "unsupported_media_type", e.getMessage(),
-                List.of(FieldError.of("Content-Type", "must be application/json"))));
+                List.of(FieldError.of("Content-Type", Validation.WRONG_TYPE, "application/json"))));
         routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), codeFor(e.getStatus()),
                 messageFor(e.getStatus(), e.getMessage()), List.of()));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -102,7 +107,7 @@ public final class ErrorMapping {
         ctx.status(status);
         if (status == 503 && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", "5");
         if (pages == null || isApi(ctx)) {
-            ctx.json(ErrorBody.of(code, message, details));
+            ctx.json(ErrorBody.of(code, message, details, RequestLanguage.of(ctx)));
         } else {
             pages.render(ctx, status, message);
         }

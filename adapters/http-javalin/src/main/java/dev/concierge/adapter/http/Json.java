@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -111,7 +112,7 @@ public final class Json {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
                 String message = EdgeTexts.text(ctx.header("Accept-Language"), "edge.notUtf8", in.position() + 1);
-                throw new BadRequest("invalid_encoding", message, List.of(FieldError.of("body", "is not valid UTF-8")));
+                throw new BadRequest("invalid_encoding", message, List.of(FieldError.of("body", Params.NOT_UTF8)));
             }
             if (result.isUnderflow()) return;
             out.clear();
@@ -136,14 +137,14 @@ public final class Json {
         String field = path((JsonMappingException) e);
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new BadRequest("invalid_request", "Unknown field '" + unknown.getPropertyName() + "'.",
-                    List.of(FieldError.of(field, "is not a known field")));
+                    List.of(FieldError.of(field, Validation.UNKNOWN_FIELD)));
         }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
                     ? describe(m.getTargetType()) : "a different type";
             String where = field.isEmpty() ? "The request body" : "Field '" + field + "'";
             return new BadRequest("invalid_request", where + " must be " + expected + ".",
-                    List.of(FieldError.of(field.isEmpty() ? "body" : field, "must be " + expected)));
+                    List.of(FieldError.of(field.isEmpty() ? "body" : field, Validation.WRONG_TYPE, expected)));
         }
         return new BadRequest("invalid_request", "The request body does not match the expected shape.", List.of());
     }
@@ -157,12 +158,12 @@ public final class Json {
             String value = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(parser, context);
             if (value != null && value.indexOf('\u0000') >= 0) {
                 String field = parser.currentName() == null ? "body" : parser.currentName();
-                throw InvalidInput.field(field, "must not contain the NUL character");
+                throw InvalidInput.field(field, Params.NUL_CHARACTER);
             }
             if (value != null && hasLoneSurrogate(value)) {
                 // an escaped half of a surrogate pair (\ud800) is no character; PostgreSQL would store it as '?'
                 String field = parser.currentName() == null ? "body" : parser.currentName();
-                throw InvalidInput.field(field, "must not contain an unpaired surrogate (\\uD800-\\uDFFF)");
+                throw InvalidInput.field(field, Params.UNPAIRED_SURROGATE);
             }
             return value;
         }

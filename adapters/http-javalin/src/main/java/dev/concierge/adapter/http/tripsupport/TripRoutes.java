@@ -31,6 +31,7 @@ import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -62,7 +63,7 @@ public final class TripRoutes implements RouteGroup {
                 Params.text(ctx, "status").map(TripStatus::parse), Params.page(ctx)), this::view)));
         routes.post("/api/trips", ctx -> {
             TripRequest body = Json.read(ctx, mapper, TripRequest.class);
-            if (body.version() != null) throw Params.invalid("version", "must not be sent when creating a trip");
+            if (body.version() != null) throw Params.invalid("version", Params.NOT_ACCEPTED);
             ctx.status(201).json(view(trips.create(user(ctx), TripInput.trip(body))));
         });
         routes.get("/api/trips/{id}", ctx -> ctx.json(view(trips.get(user(ctx), tripId(ctx)))));
@@ -87,7 +88,7 @@ public final class TripRoutes implements RouteGroup {
         routes.post("/api/trips/{id}/visits", ctx -> {
             TripId id = tripId(ctx);
             VisitRequest body = Json.read(ctx, mapper, VisitRequest.class);
-            if (body.version() != null) throw Params.invalid("version", "must not be sent when adding a visit");
+            if (body.version() != null) throw Params.invalid("version", Params.NOT_ACCEPTED);
             CustomerVisit added = visits.add(user(ctx), id, TripInput.visit(body));
             ctx.status(201).json(visitView(ctx, added));
         });
@@ -105,13 +106,13 @@ public final class TripRoutes implements RouteGroup {
         routes.post("/api/visits/{id}/move", ctx -> {
             VisitId id = visitId(ctx);
             MoveVisitRequest body = Json.read(ctx, mapper, MoveVisitRequest.class);
-            if (body.startsAt() == null) throw Params.invalid("startsAt", "is required");
+            if (body.startsAt() == null) throw Params.invalid("startsAt", Validation.REQUIRED);
             ctx.json(visitView(ctx, visits.move(user(ctx), id, body.startsAt())));
         });
         routes.put("/api/visits/{id}/preparation-notes", ctx -> {
             VisitId id = visitId(ctx);
             NotesRequest body = Json.read(ctx, mapper, NotesRequest.class);
-            if (body.notes() == null) throw Params.invalid("notes", "is required (send an empty string to clear them)");
+            if (body.notes() == null) throw Params.invalid("notes", Validation.REQUIRED);
             ctx.json(visitView(ctx, visits.setPreparationNotes(user(ctx), id, body.notes())));
         });
 

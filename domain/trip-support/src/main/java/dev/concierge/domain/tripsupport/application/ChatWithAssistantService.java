@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.application;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
 import dev.concierge.domain.tripsupport.model.ConversationId;
@@ -35,7 +36,7 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
         Trip trip = trips.get(owner, tripId);
         Instant now = clock.instant();
         String clean = title == null ? "" : title.strip();
-        if (clean.length() > MAX_TITLE_LENGTH) throw InvalidInput.field("title", "must be at most " + MAX_TITLE_LENGTH + " characters");
+        if (Validation.length(clean) > MAX_TITLE_LENGTH) throw InvalidInput.field("title", Validation.TOO_LONG, MAX_TITLE_LENGTH);
         if (clean.isEmpty()) {
             clean = trip.details().title() + " — " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.atZone(clock.getZone()));
             if (clean.length() > MAX_TITLE_LENGTH) clean = clean.substring(clean.length() - MAX_TITLE_LENGTH);

@@ -1,0 +1,63 @@
+package dev.concierge.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.kernel.Validation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Invalid input carries codes and figures; the answer puts them in words in the caller's language, chosen as pages
+ * choose it (?lang, the lang cookie, Accept-Language, English), and keeps the codes stable whatever the language.
+ */
+class FieldErrorRenderingTest {
+    private static TestHttpServer server;
+
+    @BeforeAll static void start() {
+        RouteGroup checks = routes -> {
+            routes.post("/api/checks", ctx -> new Validation().text("title", "", 1, 200).maxLength("notes", "😀".repeat(11), 10)
+                    .throwIfInvalid());
+            routes.get("/api/pages", ctx -> ctx.json(Params.page(ctx)));
+        };
+        server = TestHttpServer.start(ctx -> new Actor(new UserId("alice"), Set.of()), List.of(), shared -> List.of(checks));
+    }
+
+    @AfterAll static void stop() { server.close(); }
+
+    @Test void without_a_language_choice_the_problems_are_in_english_with_their_codes() {
+        JsonNode error = server.post("/api/checks", "{}").json().path("error");
+
+        assertThat(error.path("code").asText()).isEqualTo("invalid_request");
+        assertThat(error.path("message").asText()).isEqualTo("The request has 2 problems: title: must be 1 to 200 characters; "
+                + "notes: must be at most 10 characters.");
+        assertThat(error.path("details").findValuesAsText("code")).containsExactly("length", "too_long");
+        assertThat(error.path("details").findValuesAsText("message"))
+                .containsExactly("must be 1 to 200 characters", "must be at most 10 characters");
+    }
+
+    @Test void the_lang_cookie_answers_in_japanese_and_keeps_the_codes() {
+        JsonNode error = server.send(server.request("/api/checks").header("Cookie", "lang=ja").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))).json().path("error");
+
+        assertThat(error.path("code").asText()).isEqualTo("invalid_request");
+        assertThat(error.path("details").findValuesAsText("code")).containsExactly("length", "too_long");
+        assertThat(error.path("details").findValuesAsText("message")).containsExactly("1～200 文字で入力してください", "10 文字以内で入力してください");
+        assertThat(error.path("message").asText()).startsWith("入力に 2 件の問題があります");
+    }
+
+    @Test void accept_language_chooses_when_there_is_no_cookie_and_the_cookie_wins_over_it() {
+        var japanese = server.send(server.request("/api/pages?limit=0").header("Accept-Language", "ja-JP,ja;q=0.9,en;q=0.5")).json();
+        var cookieWins = server.send(server.request("/api/pages?limit=0").header("Accept-Language", "ja").header("Cookie", "lang=en")).json();
+
+        assertThat(japanese.path("error").path("message").asText()).isEqualTo("入力に問題があります: limit: 1～100 の範囲で指定してください。");
+        assertThat(cookieWins.path("error").path("message").asText()).isEqualTo("Invalid limit: must be between 1 and 100.");
+        assertThat(japanese.path("error").path("details").get(0).path("code").asText()).isEqualTo("range");
+    }
+}
