@@ -22,7 +22,9 @@ public final class FieldErrorTexts {
 
     /** What is wrong with the field, e.g. "must be at most 200 characters". */
     public static String problem(FieldError error, Language language) {
-        String pattern = pattern(language, error.code());
+        // a code may be worded per its first figure (wrong_type.date), the figure being a word, not a value to show
+        String pattern = error.args().isEmpty() ? null : pattern(language, error.code() + "." + error.args().getFirst());
+        if (pattern == null) pattern = pattern(language, error.code());
         if (pattern == null) return error.code() + (error.args().isEmpty() ? "" : " " + error.args());
         return new MessageFormat(pattern, language.locale()).format(error.args().toArray());
     }

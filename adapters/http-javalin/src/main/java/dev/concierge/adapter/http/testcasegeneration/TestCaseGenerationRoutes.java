@@ -3,6 +3,7 @@ package dev.concierge.adapter.http.testcasegeneration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.BadRequest;
 import dev.concierge.adapter.http.EdgeTexts;
+import dev.concierge.adapter.http.RequestLanguage;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.ListView;
 import dev.concierge.adapter.http.LlmRoutes;
@@ -190,7 +191,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         long version = version(body.version());
         if (body.steps() == null) throw Params.invalid("steps", Validation.REQUIRED);
         List<FieldError> nulls = new ArrayList<>();
-        for (int i = 0; i < body.steps().size(); i++) if (body.steps().get(i) == null) nulls.add(FieldError.of("steps[" + i + "]", Validation.WRONG_TYPE, "an object"));
+        for (int i = 0; i < body.steps().size(); i++) if (body.steps().get(i) == null) nulls.add(FieldError.of("steps[" + i + "]", Validation.WRONG_TYPE, "object"));
         if (!nulls.isEmpty()) throw BadRequest.of(nulls);
         Procedure procedure = valid(() -> new Procedure(body.steps().stream().map(StepRequest::toStep).toList()));
         ctx.json(view(review.edit(actor, id, procedure, version)));
@@ -250,17 +251,16 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
                 throw malformedUpload(ctx, language, "edge.multipart.malformed");
             }
             if (upload == null) throw Params.invalid("file", "no_file_part");
-            if (upload.size() > MAX_IMPORT_BYTES) throw tooLarge();
+            if (upload.size() > MAX_IMPORT_BYTES) throw tooLarge(ctx);
             try (InputStream in = upload.content()) {
-                return limited(in);
+                return limited(ctx, in);
             }
         }
         if (!type.isEmpty() && !type.startsWith("text/csv") && !type.startsWith("text/plain") && !type.startsWith("application/octet-stream")) {
-            throw new BadRequest("unsupported_media_type", "Send the file as text/csv, or as the field 'file' of a "
-                    + "multipart/form-data upload.", List.of(FieldError.of("Content-Type", Validation.ONE_OF, "text/csv, multipart/form-data")));
+            throw new BadRequest("unsupported_media_type", EdgeTexts.text(RequestLanguage.of(ctx), "edge.csv.type"), List.of(FieldError.of("Content-Type", Validation.ONE_OF, "text/csv, multipart/form-data")));
         }
         try (InputStream in = ctx.bodyInputStream()) {
-            byte[] bytes = limited(in);
+            byte[] bytes = limited(ctx, in);
             if (bytes.length == 0) throw Params.invalid("file", Validation.BLANK);
             return bytes;
         }
@@ -272,15 +272,14 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
                 List.of(FieldError.of("file", "not_multipart")));
     }
 
-    private static byte[] limited(InputStream in) throws IOException {
+    private static byte[] limited(Context ctx, InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_IMPORT_BYTES + 1);
-        if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge();
+        if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(ctx);
         return bytes;
     }
 
-    private static BadRequest tooLarge() {
-        return new BadRequest("file_too_large", "The file is larger than " + MAX_IMPORT_BYTES / (1024 * 1024)
-                + " MiB; split it and import the parts.", List.of(FieldError.of("file", "too_large", MAX_IMPORT_BYTES / (1024 * 1024))));
+    private static BadRequest tooLarge(Context ctx) {
+        return new BadRequest("file_too_large", EdgeTexts.text(RequestLanguage.of(ctx), "edge.csv.tooLarge", MAX_IMPORT_BYTES / (1024 * 1024)), List.of(FieldError.of("file", "too_large", MAX_IMPORT_BYTES / (1024 * 1024))));
     }
 
     /** A suite up to the direct limit, written into the response as its cases are read. */
