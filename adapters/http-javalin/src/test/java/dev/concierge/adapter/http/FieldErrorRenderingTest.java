@@ -25,11 +25,38 @@ class FieldErrorRenderingTest {
             routes.post("/api/checks", ctx -> new Validation().text("title", "", 1, 200).maxLength("notes", "😀".repeat(11), 10)
                     .throwIfInvalid());
             routes.get("/api/pages", ctx -> ctx.json(Params.page(ctx)));
+            routes.post("/api/dated", ctx -> ctx.json(Json.read(ctx, Json.mapper(), Dated.class)));
         };
         server = TestHttpServer.start(ctx -> new Actor(new UserId("alice"), Set.of()), List.of(), shared -> List.of(checks));
     }
 
     @AfterAll static void stop() { server.close(); }
+
+    record Dated(java.time.LocalDate day) {}
+
+    private static JsonNode postInJapanese(String path, String body) {
+        return server.send(server.request(path).header("Accept-Language", "ja").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))).json().path("error");
+    }
+
+    @Test void a_value_of_the_wrong_type_is_worded_by_its_type_in_the_callers_language() {
+        JsonNode error = postInJapanese("/api/dated", "{\"day\":\"2026-02-30\"}");
+
+        assertThat(error.path("details").get(0).path("code").asText()).isEqualTo("wrong_type");
+        assertThat(error.path("details").get(0).path("message").asText()).isEqualTo("2026-12-01 のような実在する日付を指定してください");
+        assertThat(error.path("message").asText()).isEqualTo("入力に問題があります: day: 2026-12-01 のような実在する日付を指定してください。");
+    }
+
+    @Test void a_body_that_is_not_json_is_refused_in_the_callers_language_saying_where() {
+        JsonNode error = postInJapanese("/api/dated", "{\n  \"day\": ]");
+
+        assertThat(error.path("code").asText()).isEqualTo("invalid_json");
+        assertThat(error.path("message").asText()).startsWith("リクエスト本文の 2 行 ").endsWith("列目付近が正しい JSON ではありません。");
+    }
+
+    @Test void an_empty_body_is_refused_in_the_callers_language() {
+        assertThat(postInJapanese("/api/dated", "").path("message").asText()).isEqualTo("リクエスト本文が空です。JSON オブジェクトを送信してください。");
+    }
 
     @Test void without_a_language_choice_the_problems_are_in_english_with_their_codes() {
         JsonNode error = server.post("/api/checks", "{}").json().path("error");

@@ -33,8 +33,6 @@ import java.util.function.Supplier;
  * message next to the right field.
  */
 final class TripInput {
-    static final int MAX_TITLE_LENGTH = 200;
-
     private TripInput() {}
 
     static TripDetails trip(TripRequest body) {
@@ -89,7 +87,7 @@ final class TripInput {
         for (int i = 0; i < legs.size(); i++) {
             var leg = legs.get(i);
             String prefix = "transport[" + i + "].";
-            if (leg == null) { problems.add("transport[" + i + "]", Validation.WRONG_TYPE, "an object"); continue; }
+            if (leg == null) { problems.add("transport[" + i + "]", Validation.WRONG_TYPE, "object"); continue; }
             problems.required(leg.fare(), prefix + "fare");
             problems.nested(prefix, () -> new ExpensePlan.TransportLeg(leg.from(), leg.to(), leg.date(),
                     leg.travelClass() == null ? null : TransportClass.parse(leg.travelClass()), leg.fare() == null ? 0 : leg.fare()))
@@ -98,7 +96,7 @@ final class TripInput {
         for (int i = 0; i < stays.size(); i++) {
             var stay = stays.get(i);
             String prefix = "lodging[" + i + "].";
-            if (stay == null) { problems.add("lodging[" + i + "]", Validation.WRONG_TYPE, "an object"); continue; }
+            if (stay == null) { problems.add("lodging[" + i + "]", Validation.WRONG_TYPE, "object"); continue; }
             problems.required(stay.nights(), prefix + "nights").required(stay.ratePerNight(), prefix + "ratePerNight");
             problems.nested(prefix, () -> new ExpensePlan.Lodging(stay.city(), stay.nights() == null ? 1 : stay.nights(),
                     stay.ratePerNight() == null ? 0 : stay.ratePerNight())).ifPresent(lodging::add);
@@ -106,20 +104,13 @@ final class TripInput {
         for (int i = 0; i < costs.size(); i++) {
             var cost = costs.get(i);
             String prefix = "other[" + i + "].";
-            if (cost == null) { problems.add("other[" + i + "]", Validation.WRONG_TYPE, "an object"); continue; }
+            if (cost == null) { problems.add("other[" + i + "]", Validation.WRONG_TYPE, "object"); continue; }
             problems.required(cost.amount(), prefix + "amount");
             problems.nested(prefix, () -> new ExpensePlan.OtherCost(cost.description(), cost.amount() == null ? 0 : cost.amount()))
                     .ifPresent(other::add);
         }
         problems.throwIfInvalid();
         return new ExpensePlan(transport, lodging, other);
-    }
-
-    /** A conversation's title; empty lets the use case name it. */
-    static String title(String text) {
-        String clean = text == null ? "" : text.strip();
-        if (Validation.length(clean) > MAX_TITLE_LENGTH) throw Params.invalid("title", Validation.TOO_LONG, MAX_TITLE_LENGTH);
-        return clean;
     }
 
     static long proposalId(String text) {

@@ -15,7 +15,7 @@ public record CustomerVisit(VisitId id, TripId trip, VisitDetails details, Optio
         Objects.requireNonNull(trip, "trip");
         Objects.requireNonNull(details, "details");
         preparationNotes = Objects.requireNonNullElse(preparationNotes, Optional.<String>empty()).map(String::strip).filter(n -> !n.isEmpty());
-        if (preparationNotes.map(String::length).orElse(0) > MAX_PREPARATION_NOTES) {
+        if (preparationNotes.map(Validation::length).orElse(0) > MAX_PREPARATION_NOTES) {
             throw InvalidInput.field("preparationNotes", Validation.TOO_LONG, MAX_PREPARATION_NOTES);
         }
     }
