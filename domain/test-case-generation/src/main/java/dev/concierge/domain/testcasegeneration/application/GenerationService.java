@@ -51,6 +51,13 @@ import java.util.stream.Collectors;
  * lease, so a job that ran twice (a worker died, its lease expired, another took over) is applied once.
  */
 public final class GenerationService implements GenerateProceduresUseCase, ProcessGenerationJobsUseCase {
+    /** (): an approved case is not generated again until it is reopened. */
+    static final String APPROVED_REOPEN_FIRST = "approved_reopen_first";
+    /** (): the case waits in the queue already. */
+    static final String ALREADY_QUEUED = "already_queued";
+    /** (): the model is working on the case now. */
+    static final String BEING_GENERATED = "being_generated";
+
     private static final Logger LOG = LoggerFactory.getLogger(GenerationService.class);
 
     private final TestCaseRepository cases;
@@ -137,8 +144,9 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
     private List<TestCase> selection(GenerateProceduresCommand command) {
         List<TestCase> selected = found(command);
         List<FieldError> refused = selected.stream().filter(c -> !c.queueable())
-                .map(c -> FieldError.of(c.content().key().value(), "is " + c.status().wireName()
-                        + (c.status() == CaseStatus.APPROVED ? "; reopen it first" : "")))
+                .map(c -> c.status() == CaseStatus.APPROVED
+                        ? FieldError.of(c.content().key().value(), APPROVED_REOPEN_FIRST)
+                        : FieldError.of(c.content().key().value(), c.status() == CaseStatus.GENERATING ? BEING_GENERATED : ALREADY_QUEUED))
                 .toList();
         if (!refused.isEmpty()) {
             throw new RuleViolated("not_generatable", refused.size() + " of the selected test cases cannot be generated now; "

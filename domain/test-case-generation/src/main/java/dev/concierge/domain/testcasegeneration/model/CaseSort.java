@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.Locale;
 
@@ -17,7 +18,7 @@ public enum CaseSort {
         boolean descending = v.startsWith("-");
         String name = descending ? v.substring(1) : v;
         for (CaseSort sort : values()) if (sort.wireName().equals(name)) return new Ordering(sort, descending);
-        throw InvalidInput.field("sort", "must be one of key, title, priority, status, updated (with - for descending)");
+        throw InvalidInput.field("sort", Validation.ONE_OF, "key, title, priority, status, updated, -key, -title, -priority, -status, -updated");
     }
 
     /** A column and a direction. */
