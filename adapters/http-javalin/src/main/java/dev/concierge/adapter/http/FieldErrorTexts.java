@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,10 +33,27 @@ public final class FieldErrorTexts {
 
     /** The error's whole sentence for a list of problems: the one problem, or how many and what they are. */
     public static String summary(List<FieldError> errors, Language language) {
-        String each = errors.stream().map(e -> e.field() + ": " + problem(e, language)).collect(Collectors.joining(separator(language)));
+        String each = errors.stream().map(e -> field(e.field(), language) + ": " + problem(e, language)).collect(Collectors.joining(separator(language)));
         String key = errors.size() == 1 ? "summary.one" : "summary.many";
         return new MessageFormat(pattern(language, key), language.locale()).format(new Object[] {errors.size(), each});
     }
+
+    /**
+     * A field as its reader calls it, where the bundle names it ({@code field.title}); "line 4: title" of a file's row
+     * as {@code field.line}. Other fields (a JSON path, a key) show as sent.
+     */
+    public static String field(String field, Language language) {
+        Matcher line = LINE.matcher(field);
+        if (line.matches()) {
+            String pattern = pattern(language, "field.line");
+            String rest = field(line.group(2), language);
+            return pattern == null ? field : new MessageFormat(pattern, language.locale()).format(new Object[] {line.group(1), rest});
+        }
+        String name = pattern(language, "field." + field);
+        return name == null ? field : name;
+    }
+
+    private static final Pattern LINE = Pattern.compile("line (\\d+): (.+)");
 
     private static String separator(Language language) { return language == Language.JA ? "、" : "; "; }
 

@@ -119,4 +119,16 @@ class DailyToolsApiTest extends TestCaseGenerationHttpTest {
         assertThat(edited.json().get("status").asText()).isEqualTo("generated");
         assertThat(page).contains("id=\"procedure\"").contains("理由なしで差し戻されました").doesNotContain("Rejected by the reviewer");
     }
+
+    @Test void an_import_names_the_line_and_the_field_in_the_readers_language() {
+        long suite = createSuite("Login");
+        byte[] csv = "key,title\nTC-1,\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        var answer = http.send(http.request("/api/suites/" + suite + "/imports").header("Accept-Language", "ja")
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(csv)));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("error").get("details").get(0).get("field").asText()).isEqualTo("line 2: title");
+        assertThat(answer.json().get("error").get("message").asText()).contains("2 行目のタイトル").doesNotContain("line");
+    }
 }
