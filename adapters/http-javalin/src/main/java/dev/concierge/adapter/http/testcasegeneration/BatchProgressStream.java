@@ -48,16 +48,21 @@ public final class BatchProgressStream {
      * so it runs on a virtual thread ({@link dev.concierge.adapter.http.LongRunning}).
      */
     void stream(Context ctx, Supplier<BatchProgressView> progress) throws Exception {
+        stream(ctx, progress, TestCaseGenerationTexts.of(dev.concierge.domain.kernel.Language.EN));
+    }
+
+    /** {@code texts}: the reader's language, for the words of a {@code failure} event. */
+    void stream(Context ctx, Supplier<BatchProgressView> progress, TestCaseGenerationTexts texts) throws Exception {
         ctx.status(200);
         ctx.res().setCharacterEncoding("UTF-8");
         ctx.res().setContentType("text/event-stream");
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no"); // proxies must pass each event on at once
         ctx.res().flushBuffer();
-        run(new SseClient(ctx), progress);
+        run(new SseClient(ctx), progress, texts);
     }
 
-    private void run(SseClient client, Supplier<BatchProgressView> progress) {
+    private void run(SseClient client, Supplier<BatchProgressView> progress, TestCaseGenerationTexts texts) {
         long deadline = System.nanoTime() + maxDuration.toNanos();
         long lastWrite = System.nanoTime();
         BatchProgressView last = null;
@@ -82,7 +87,7 @@ public final class BatchProgressStream {
                 }
             }
         } catch (DomainException e) {
-            client.sendEvent("failure", ErrorBody.of(e.code(), e.getMessage(), e.details()));
+            client.sendEvent("failure", ErrorBody.of(e.code(), texts.refusal(e), e.details(), texts.language()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -92,6 +97,6 @@ public final class BatchProgressStream {
 
     private static boolean changed(BatchProgressView a, BatchProgressView b) {
         return !Objects.equals(a.counts(), b.counts()) || a.cancelled() != b.cancelled()
-                || !Objects.equals(a.estimatedSecondsLeft(), b.estimatedSecondsLeft());
+                || !Objects.equals(a.estimatedSecondsLeft(), b.estimatedSecondsLeft()) || !Objects.equals(a.estimate(), b.estimate());
     }
 }

@@ -179,7 +179,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
             // Checked before the stream opens, so an unknown batch is a 404 with the error body, not an empty stream.
             generation.progress(actor, id);
             LongRunning.continueOnVirtualThread(ctx, () ->
-                    stream.stream(ctx, () -> BatchProgressView.of(generation.progress(actor, id), zone, texts)));
+                    stream.stream(ctx, () -> BatchProgressView.of(generation.progress(actor, id), zone, texts), texts));
         });
     }
 

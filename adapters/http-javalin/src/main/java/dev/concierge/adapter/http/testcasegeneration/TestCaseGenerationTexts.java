@@ -58,6 +58,14 @@ public record TestCaseGenerationTexts(Messages messages) {
         return String.join(t("tcg.list.separator"), parts);
     }
 
+    /** A refusal in the reader's words, as the error mapping words it (by code, narrowed by the exception's class). */
+    public String refusal(dev.concierge.domain.kernel.DomainException e) {
+        String key = "error.code." + e.code();
+        String specific = key + "." + e.getClass().getSimpleName();
+        if (!t(specific).equals(specific)) return t(specific);
+        return t(key).equals(key) ? e.getMessage() : t(key);
+    }
+
     /** A duration as a person reads an estimate: seconds under a minute, then minutes, then hours and minutes. */
     public String duration(Duration left) {
         long seconds = Math.max(0, (long) Math.ceil(left.toMillis() / 1000.0));
