@@ -12,6 +12,7 @@ import dev.concierge.domain.testcasegeneration.model.BatchProgress;
 import dev.concierge.domain.testcasegeneration.model.CaseSort;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.Neighbours;
+import dev.concierge.domain.testcasegeneration.model.Priority;
 import dev.concierge.domain.testcasegeneration.model.TestCaseId;
 import dev.concierge.domain.testcasegeneration.model.JobState;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
@@ -75,16 +76,17 @@ public final class TestCaseGenerationPages implements RouteGroup {
     }
 
     public record CaseList(Suite suite, List<TestCase> items, long total, String status, String q, int offset,
-                           List<Batch> batches, CaseSort.Ordering order) {
+                           List<Batch> batches, CaseSort.Ordering order, String priority) {
         /** Listing the whole suite: then {@code total} is the suite's size. */
-        public boolean unfiltered() { return status.isEmpty() && q.isEmpty(); }
+        public boolean unfiltered() { return status.isEmpty() && q.isEmpty() && priority.isEmpty(); }
+
+        public List<String> priorities() { return List.of(Priority.values()).stream().map(Priority::wireName).toList(); }
 
         public String href(int newOffset) { return href(order, newOffset); }
 
         /** The listing's URL: filters, order and page all in it, so a link or a reload shows the same list. */
         private String href(CaseSort.Ordering by, int newOffset) {
-            return "/test-cases/suites/" + suite.id() + "?status=" + status + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                    + "&sort=" + by.wireName() + "&offset=" + Math.max(0, newOffset);
+            return "/test-cases/suites/" + suite.id() + "?" + listing(by) + "&offset=" + Math.max(0, newOffset);
         }
 
         /** Sorting by {@code column}: ascending first, descending when it is already ascending; back to page one. */
@@ -100,8 +102,10 @@ public final class TestCaseGenerationPages implements RouteGroup {
         }
 
         /** What the case page needs to step through this same listing. */
-        public String listingQuery() {
-            return "status=" + status + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&sort=" + order.wireName();
+        public String listingQuery() { return listing(order); }
+
+        private String listing(CaseSort.Ordering by) {
+            return "status=" + status + "&priority=" + priority + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&sort=" + by.wireName();
         }
 
         public boolean hasPrevious() { return offset > 0; }
@@ -187,11 +191,13 @@ public final class TestCaseGenerationPages implements RouteGroup {
         String q = Params.text(ctx, "q").orElse("");
         int offset = offset(ctx);
         CaseSort.Ordering order = CaseSort.parse(ctx.queryParam("sort"));
+        Optional<Priority> priority = Params.text(ctx, "priority").map(Priority::parse);
         var found = cases.list(actor, new TestCaseQuery(suite.id(), status.map(Set::of).orElse(Set.of()),
-                Optional.of(q), new PageRequest(PER_PAGE, offset), order));
+                Optional.of(q), new PageRequest(PER_PAGE, offset), order, priority.map(Set::of).orElse(Set.of())));
         var batches = generation.batches(actor, suite.id(), new PageRequest(5, 0)).items();
         render(ctx, "testcasegeneration/suite.jte", "tcg.suite.title", Optional.of(suite.name()), Map.of("list", new CaseList(suite, found.items(),
-                found.total(), status.map(CaseStatus::wireName).orElse(""), q, offset, batches, order)));
+                found.total(), status.map(CaseStatus::wireName).orElse(""), q, offset, batches, order,
+                priority.map(Priority::wireName).orElse(""))));
     }
 
     private void casePage(Context ctx) {
@@ -202,10 +208,11 @@ public final class TestCaseGenerationPages implements RouteGroup {
         Optional<CaseStatus> status = Params.text(ctx, "status").map(CaseStatus::parse);
         String q = Params.text(ctx, "q").orElse("");
         CaseSort.Ordering order = CaseSort.parse(ctx.queryParam("sort"));
+        Optional<Priority> priority = Params.text(ctx, "priority").map(Priority::parse);
         TestCaseQuery listing = new TestCaseQuery(suite.id(), status.map(Set::of).orElse(Set.of()), Optional.of(q),
-                new PageRequest(1, 0), order);
-        String listingQuery = "status=" + status.map(CaseStatus::wireName).orElse("") + "&q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&sort=" + order.wireName();
+                new PageRequest(1, 0), order, priority.map(Set::of).orElse(Set.of()));
+        String listingQuery = "status=" + status.map(CaseStatus::wireName).orElse("") + "&priority="
+                + priority.map(Priority::wireName).orElse("") + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&sort=" + order.wireName();
         Optional<int[]> compare = Params.text(ctx, "compare").filter(v -> v.matches("[1-9][0-9]{0,6},[1-9][0-9]{0,6}"))
                 .map(v -> java.util.Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).sorted().toArray());
         render(ctx, "testcasegeneration/case.jte", "tcg.case.title",

@@ -366,8 +366,13 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
             Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                     .forEach(s -> statuses.add(valid(() -> CaseStatus.parse(s))));
         }
+        Set<Priority> priorities = EnumSet.noneOf(Priority.class);
+        for (String value : ctx.queryParams("priority")) {
+            Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .forEach(s -> priorities.add(valid(() -> Priority.parse(s))));
+        }
         return valid(() -> new TestCaseQuery(suiteId(ctx), statuses, Params.text(ctx, "q"), Params.page(ctx),
-                CaseSort.parse(ctx.queryParam("sort"))));
+                CaseSort.parse(ctx.queryParam("sort")), priorities));
     }
 
     /** Every problem of the body at once, so a form can show them all. */

@@ -43,6 +43,11 @@ class DailyToolsApiTest extends TestCaseGenerationHttpTest {
         assertThat(byTitle.get("items").get(0).get("title").asText()).isEqualTo("Alpha");
         assertThat(byKeyDescending.get("items").get(0).get("key").asText()).isEqualTo("TC-002");
         assertThat(http.get("/api/suites/" + suite + "/test-cases?sort=colour").errorFields()).contains("sort");
+        http.post("/api/suites/" + suite + "/test-cases", "{\"key\":\"TC-003\",\"title\":\"Urgent\",\"priority\":\"critical\"}");
+        var critical = http.get("/api/suites/" + suite + "/test-cases?priority=critical,high").json();
+        assertThat(critical.get("total").asInt()).isEqualTo(1);
+        assertThat(critical.get("items").get(0).get("key").asText()).isEqualTo("TC-003");
+        assertThat(http.get("/test-cases/suites/" + suite + "?priority=critical&lang=en").text()).contains("Urgent").doesNotContain("Zeta");
     }
 
     @Test void bulk_approval_approves_the_generated_cases_and_names_the_others() {

@@ -129,7 +129,7 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
 
     @Override public synchronized dev.concierge.domain.testcasegeneration.model.Neighbours neighbours(Actor actor, TestCaseQuery query, TestCaseId id) {
         List<TestCase> all = list(actor, new TestCaseQuery(query.suite(), query.statuses(), query.search(),
-                new PageRequest(PageRequest.MAX_LIMIT, 0), query.order())).items();
+                new PageRequest(PageRequest.MAX_LIMIT, 0), query.order(), query.priorities())).items();
         for (int i = 0; i < all.size(); i++) {
             if (!all.get(i).id().equals(id)) continue;
             return new dev.concierge.domain.testcasegeneration.model.Neighbours(
@@ -200,6 +200,7 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
         return page(cases.values().stream()
                 .filter(c -> c.suite().equals(query.suite()))
                 .filter(c -> query.statuses().isEmpty() || query.statuses().contains(c.status()))
+                .filter(c -> query.priorities().isEmpty() || query.priorities().contains(c.content().priority()))
                 .filter(c -> (c.content().key().value() + " " + c.content().title() + " " + c.content().requirementText())
                         .toLowerCase(Locale.ROOT).contains(q))
                 .sorted(order(query.order())).toList(), query.page());

@@ -128,6 +128,7 @@ final class JooqTestCaseRepository implements TestCaseRepository {
 
     private static Condition matching(TestCaseQuery query) {
         Condition where = TEST_CASES.SUITE_ID.eq(query.suite().value()).and(statusIn(query.statuses()));
+        if (!query.priorities().isEmpty()) where = where.and(TEST_CASES.PRIORITY.in(query.priorities().stream().map(Priority::wireName).toList()));
         if (query.search().isPresent()) {
             String words = query.search().get();
             where = where.and(TEST_CASES.KEY.containsIgnoreCase(words)

@@ -226,6 +226,10 @@ class JooqTestCaseRepositoryTest {
                 new CaseSort.Ordering(CaseSort.PRIORITY, true)));
 
         assertThat(byPriority.items()).extracting(TestCase::id).containsExactly(critical.id(), high.id(), low.id());
+        var urgent = cases.list(new TestCaseQuery(suite.id(), Set.of(), Optional.empty(), PageRequest.first(),
+                CaseSort.Ordering.BY_KEY, Set.of(Priority.CRITICAL, Priority.HIGH)));
+        assertThat(urgent.items()).extracting(TestCase::id).containsExactly(critical.id(), high.id());
+        assertThat(urgent.total()).isEqualTo(2);
     }
 
     @Test void neighbours_are_the_cases_before_and_after_in_the_same_listing() {

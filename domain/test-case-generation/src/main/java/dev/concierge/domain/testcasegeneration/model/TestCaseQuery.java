@@ -8,15 +8,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Which cases of a suite to list: by state, by words in key/title/requirement, in an order, one page. */
+/**
+ * Which cases of a suite to list: by state, by priority (all when empty), by words in key/title/requirement, in an
+ * order, one page.
+ */
 public record TestCaseQuery(SuiteId suite, Set<CaseStatus> statuses, Optional<String> search, PageRequest page,
-                            CaseSort.Ordering order) {
+                            CaseSort.Ordering order, Set<Priority> priorities) {
     public TestCaseQuery(SuiteId suite, Set<CaseStatus> statuses, Optional<String> search, PageRequest page) {
-        this(suite, statuses, search, page, CaseSort.Ordering.BY_KEY);
+        this(suite, statuses, search, page, CaseSort.Ordering.BY_KEY, Set.of());
+    }
+
+    public TestCaseQuery(SuiteId suite, Set<CaseStatus> statuses, Optional<String> search, PageRequest page, CaseSort.Ordering order) {
+        this(suite, statuses, search, page, order, Set.of());
     }
 
     public TestCaseQuery {
         order = order == null ? CaseSort.Ordering.BY_KEY : order;
+        priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
         Objects.requireNonNull(suite, "suite");
         statuses = Set.copyOf(statuses);
         search = search.map(String::strip).filter(s -> !s.isEmpty());

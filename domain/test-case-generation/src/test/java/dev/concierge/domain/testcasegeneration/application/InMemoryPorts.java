@@ -122,6 +122,7 @@ final class InMemoryPorts {
 
         @Override public Page<TestCase> list(TestCaseQuery query) {
             List<TestCase> matching = inSuite(query.suite(), query.statuses()).stream()
+                    .filter(c -> query.priorities().isEmpty() || query.priorities().contains(c.content().priority()))
                     .filter(c -> query.search().map(w -> c.content().title().contains(w) || c.content().key().value().contains(w)).orElse(true))
                     .toList();
             return new Page<>(matching.stream().skip(query.page().offset()).limit(query.page().limit()).toList(), matching.size());
@@ -170,7 +171,7 @@ final class InMemoryPorts {
 
         @Override public dev.concierge.domain.testcasegeneration.model.Neighbours neighbours(TestCaseQuery query, TestCaseId id) {
             List<TestCase> all = list(new TestCaseQuery(query.suite(), query.statuses(), query.search(),
-                    new PageRequest(PageRequest.MAX_LIMIT, 0))).items();
+                    new PageRequest(PageRequest.MAX_LIMIT, 0), query.order(), query.priorities())).items();
             for (int i = 0; i < all.size(); i++) {
                 if (!all.get(i).id().equals(id)) continue;
                 return new dev.concierge.domain.testcasegeneration.model.Neighbours(
