@@ -142,7 +142,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         routes.post("/api/suites/{id}/imports", this::importCases);
         routes.get("/api/suites/{id}/export", this::export);
         routes.post("/api/suites/{id}/exports", this::startExport);
-        routes.get("/api/exports/{id}", ctx -> ctx.json(ExportView.of(exports.exportJob(actor(ctx), exportId(ctx)), zone)));
+        routes.get("/api/exports/{id}", ctx -> ctx.json(ExportView.of(exports.exportJob(actor(ctx), exportId(ctx)), zone, texts(ctx))));
         routes.get("/api/exports/{id}/download", this::download);
         routes.post("/api/suites/{id}/batches", this::startBatch, LlmRoutes.ROLE);
         routes.get("/api/suites/{id}/batches", ctx -> ctx.json(ListView.of(
@@ -344,7 +344,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         String format = requested;
         ExportJob job = exports.startExport(actor(ctx), suiteId(ctx), valid(() -> ExportFormat.parse(format)));
         ctx.header("Location", "/api/exports/" + job.id());
-        ctx.status(201).json(ExportView.of(job, zone));
+        ctx.status(201).json(ExportView.of(job, zone, texts(ctx)));
     }
 
     /** Streams the stored file; only members of the suite's team reach it (the use case checks). */

@@ -100,13 +100,16 @@ final class TestCaseGenerationViews {
     /** Body of {@code PUT /api/suites/{id}}. */
     record RenameSuiteRequest(String name, String description) {}
 
-    /** A background export; {@code downloadUrl} once it is ready, {@code failure} once it failed. */
+    /**
+     * A background export; {@code downloadUrl} once it is ready, {@code failure} once it failed — in the reader's words;
+     * the cause is the operators' (log and export record).
+     */
     record ExportView(String id, long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt,
                       OffsetDateTime finishedAt, long caseCount, long sizeBytes, String failure, String downloadUrl) {
-        static ExportView of(ExportJob e, ZoneId zone) {
+        static ExportView of(ExportJob e, ZoneId zone, TestCaseGenerationTexts texts) {
             return new ExportView(e.id().toString(), e.suite().value(), e.format().wireName(), e.state().wireName(),
                     e.requestedBy().value(), time(e.createdAt(), zone), e.finishedAt().map(t -> time(t, zone)).orElse(null),
-                    e.caseCount(), e.sizeBytes(), e.state() == ExportState.FAILED ? e.failure().orElse(null) : null,
+                    e.caseCount(), e.sizeBytes(), e.state() == ExportState.FAILED ? texts.t("tcg.js.exportFailed") : null,
                     e.ready() ? "/api/exports/" + e.id() + "/download" : null);
         }
     }
