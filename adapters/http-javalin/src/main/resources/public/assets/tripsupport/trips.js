@@ -363,7 +363,7 @@
         } else if (name === 'tool') {
           const note = document.createElement('li');
           note.className = 'message tool';
-          note.textContent = chat.dataset.toolLabel + ' ' + data.tool + ' — ' + data.outcome;
+          note.textContent = data.summary || data.outcome;
           answer.before(note);
         } else if (name === 'proposal') {
           proposalsChanged = true;

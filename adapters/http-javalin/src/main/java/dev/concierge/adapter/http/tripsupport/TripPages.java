@@ -78,7 +78,7 @@ public final class TripPages implements RouteGroup {
     /** Everything the trip page shows. {@code conversation} is the open one, if any. */
     public record TripPage(TripView trip, List<VisitView> visits, int overlapCount, ItineraryView itinerary,
                            ExpensePlanView plan, ExpenseEstimateView estimate, List<Conversation> conversations,
-                           Optional<Conversation> conversation, List<MessageView> messages, List<ProposalView> proposals) {
+                           Optional<Conversation> conversation, List<ChatLine> messages, List<ProposalView> proposals) {
         public List<String> itineraryKinds() { return Arrays.stream(ItineraryKind.values()).map(ItineraryKind::wireName).toList(); }
 
         public List<String> transportClasses() { return Arrays.stream(TransportClass.values()).map(TransportClass::wireName).toList(); }
@@ -93,6 +93,9 @@ public final class TripPages implements RouteGroup {
 
         public long conversationId() { return conversation.map(c -> c.id().value()).orElse(0L); }
     }
+
+    /** One message as the chat shows it: the person's, the assistant's, or a summary of a tool the assistant used. */
+    public record ChatLine(String kind, String text) {}
 
     /** An amount with thousands separators, the same whatever the server's locale. */
     public static String amount(long value) { return String.format(java.util.Locale.ROOT, "%,d", value); }
@@ -125,10 +128,13 @@ public final class TripPages implements RouteGroup {
         Optional<Conversation> open = Params.text(ctx, "conversation").map(ConversationId::parse)
                 .flatMap(cid -> conversations.stream().filter(c -> c.id().equals(cid)).findFirst())
                 .or(() -> conversations.isEmpty() ? Optional.empty() : Optional.of(conversations.getLast()));
-        List<MessageView> messages = open.map(c -> chat.history(user, c.id()).stream()
+        // A tool's result is written for the model; the person reads a summary of what the assistant did.
+        List<ChatLine> messages = open.map(c -> chat.history(user, c.id()).stream()
                 .filter(m -> m.kind() == StoredMessage.Kind.USER || (m.kind() == StoredMessage.Kind.ASSISTANT && !m.text().isBlank())
                         || m.kind() == StoredMessage.Kind.TOOL_RESULT)
-                .map(m -> MessageView.of(m, zone)).toList()).orElse(List.of());
+                .map(m -> m.kind() == StoredMessage.Kind.TOOL_RESULT
+                        ? new ChatLine("tool", ChatTexts.storedToolSummary(page.messages(), m.toolName().orElse(null), m.text()))
+                        : new ChatLine(MessageView.of(m, zone).kind(), m.text())).toList()).orElse(List.of());
         List<ProposalView> pending = open.map(c -> proposals.proposals(user, c.id()).stream()
                 .map(p -> ProposalView.of(p, zone)).toList()).orElse(List.of());
         TripPage model = new TripPage(trip,
@@ -136,7 +142,7 @@ public final class TripPages implements RouteGroup {
                 schedule.overlaps().size(),
                 ItineraryView.of(itinerary.itinerary(user, id)),
                 ExpensePlanView.of(expenses.plan(user, id)),
-                ExpenseEstimateView.of(expenses.estimate(user, id)),
+                ExpenseEstimateView.of(expenses.estimate(user, id), new TripTexts(page.messages())),
                 conversations, open, messages, pending);
         renderer.render(ctx, "tripsupport/trip.jte", Map.of("page", page, "model", model));
     }

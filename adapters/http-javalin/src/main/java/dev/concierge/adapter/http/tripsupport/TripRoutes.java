@@ -21,6 +21,8 @@ import dev.concierge.adapter.http.tripsupport.TripViews.TripView;
 import dev.concierge.adapter.http.tripsupport.TripViews.VersionRequest;
 import dev.concierge.adapter.http.tripsupport.TripViews.VisitRequest;
 import dev.concierge.adapter.http.tripsupport.TripViews.VisitView;
+import dev.concierge.adapter.http.web.LanguageChoice;
+import dev.concierge.adapter.http.web.Messages;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
@@ -128,7 +130,7 @@ public final class TripRoutes implements RouteGroup {
             var plan = TripInput.plan(Json.read(ctx, mapper, ExpensePlanRequest.class));
             ctx.json(ExpensePlanView.of(expenses.replacePlan(user(ctx), id, plan)));
         });
-        routes.get("/api/trips/{id}/expense-estimate", ctx -> ctx.json(ExpenseEstimateView.of(expenses.estimate(user(ctx), tripId(ctx)))));
+        routes.get("/api/trips/{id}/expense-estimate", ctx -> ctx.json(ExpenseEstimateView.of(expenses.estimate(user(ctx), tripId(ctx)), texts(ctx))));
         routes.get("/api/travel-policy", ctx -> ctx.json(TravelPolicyView.of(expenses.policy())));
     }
 
@@ -147,6 +149,8 @@ public final class TripRoutes implements RouteGroup {
     private TripView view(dev.concierge.domain.tripsupport.model.Trip trip) { return TripView.of(trip, zone); }
 
     private UserId user(Context ctx) { return currentUser.of(ctx); }
+
+    private static TripTexts texts(Context ctx) { return new TripTexts(Messages.of(LanguageChoice.of(ctx))); }
 
     private static TripId tripId(Context ctx) { return TripId.parse(ctx.pathParam("id")); }
 
