@@ -291,32 +291,14 @@
     }
   }
 
+  // The server renders each proposal with exactly what it would change; the page swaps the list in.
   async function loadProposals(conversationId) {
-    const chat = document.getElementById('chat');
-    const page = await api('GET', '/api/conversations/' + conversationId + '/proposals?limit=100');
-    const listEl = document.getElementById('proposals');
-    listEl.textContent = '';
-    for (const p of page.items) {
-      const item = document.createElement('li');
-      item.className = 'proposal status-' + p.status;
-      item.dataset.proposalId = p.id;
-      const summary = document.createElement('span');
-      summary.className = 'summary';
-      summary.textContent = p.summary;
-      item.appendChild(summary);
-      if (p.status === 'pending') {
-        for (const [verb, label, cls] of [['accept', chat.dataset.acceptLabel, ''], ['reject', chat.dataset.rejectLabel, 'secondary']]) {
-          const button = document.createElement('button');
-          button.type = 'button';
-          button.dataset.proposal = verb;
-          button.dataset.id = p.id;
-          button.textContent = label;
-          if (cls) button.className = cls;
-          item.appendChild(button);
-        }
-      }
-      listEl.appendChild(item);
-    }
+    const response = await fetch('/trips/' + tripId + '/proposals?conversation=' + conversationId, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const holder = document.createElement('div');
+    holder.innerHTML = await response.text();
+    const fresh = holder.querySelector('#proposals');
+    if (fresh) document.getElementById('proposals').replaceWith(fresh);
   }
 
   async function sendChat(form) {

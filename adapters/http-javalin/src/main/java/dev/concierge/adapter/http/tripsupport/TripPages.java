@@ -7,7 +7,6 @@ import dev.concierge.adapter.http.tripsupport.TripViews.ExpenseEstimateView;
 import dev.concierge.adapter.http.tripsupport.TripViews.ExpensePlanView;
 import dev.concierge.adapter.http.tripsupport.TripViews.ItineraryView;
 import dev.concierge.adapter.http.tripsupport.TripViews.MessageView;
-import dev.concierge.adapter.http.tripsupport.TripViews.ProposalView;
 import dev.concierge.adapter.http.tripsupport.TripViews.TripView;
 import dev.concierge.adapter.http.tripsupport.TripViews.VisitView;
 import dev.concierge.adapter.http.web.Page;
@@ -16,6 +15,9 @@ import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
 import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.ConversationNotFound;
+import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.Itinerary;
 import dev.concierge.domain.tripsupport.model.ItineraryKind;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.TransportClass;
@@ -78,7 +80,7 @@ public final class TripPages implements RouteGroup {
     /** Everything the trip page shows. {@code conversation} is the open one, if any. */
     public record TripPage(TripView trip, List<VisitView> visits, int overlapCount, ItineraryView itinerary,
                            ExpensePlanView plan, ExpenseEstimateView estimate, List<Conversation> conversations,
-                           Optional<Conversation> conversation, List<ChatLine> messages, List<ProposalView> proposals) {
+                           Optional<Conversation> conversation, List<ChatLine> messages, List<ProposalPreview> proposals) {
         public List<String> itineraryKinds() { return Arrays.stream(ItineraryKind.values()).map(ItineraryKind::wireName).toList(); }
 
         public List<String> transportClasses() { return Arrays.stream(TransportClass.values()).map(TransportClass::wireName).toList(); }
@@ -105,6 +107,7 @@ public final class TripPages implements RouteGroup {
     @Override public void register(RoutesConfig routes) {
         routes.get("/trips", this::list);
         routes.get("/trips/{id}", this::trip);
+        routes.get("/trips/{id}/proposals", this::proposalList);
     }
 
     private void list(Context ctx) {
@@ -116,6 +119,25 @@ public final class TripPages implements RouteGroup {
         TripList list = new TripList(found.items().stream().map(t -> TripView.of(t, zone)).toList(), found.total(),
                 status.map(TripStatus::wireName).orElse(""), request.offset(), request.limit());
         renderer.render(ctx, "tripsupport/list.jte", Map.of("page", page, "trips", list));
+    }
+
+    /** The proposals of one conversation as the trip page shows them, for the page to refresh after a turn. */
+    private void proposalList(Context ctx) {
+        UserId user = currentUser.of(ctx);
+        TripId id = TripId.parse(ctx.pathParam("id"));
+        trips.get(user, id); // another user's trip does not exist
+        ConversationId conversation = Params.text(ctx, "conversation").map(ConversationId::parse)
+                .orElseThrow(() -> Params.invalid("conversation", "is required"));
+        if (chat.conversations(user, id).stream().noneMatch(c -> c.id().equals(conversation))) throw new ConversationNotFound(conversation);
+        Page page = renderer.page(ctx, "trips.title", "trips", user.value());
+        renderer.render(ctx, "tripsupport/proposals.jte", Map.of("page", page, "proposals",
+                previews(user, conversation, visits.schedule(user, id).visits(), itinerary.itinerary(user, id), page)));
+    }
+
+    private List<ProposalPreview> previews(UserId user, ConversationId conversation, List<CustomerVisit> current,
+                                           Itinerary currentItinerary, Page page) {
+        return proposals.proposals(user, conversation).stream()
+                .map(p -> ProposalPreview.of(p, current, currentItinerary, page.messages())).toList();
     }
 
     private void trip(Context ctx) {
@@ -135,12 +157,12 @@ public final class TripPages implements RouteGroup {
                 .map(m -> m.kind() == StoredMessage.Kind.TOOL_RESULT
                         ? new ChatLine("tool", ChatTexts.storedToolSummary(page.messages(), m.toolName().orElse(null), m.text()))
                         : new ChatLine(MessageView.of(m, zone).kind(), m.text())).toList()).orElse(List.of());
-        List<ProposalView> pending = open.map(c -> proposals.proposals(user, c.id()).stream()
-                .map(p -> ProposalView.of(p, zone)).toList()).orElse(List.of());
+        var currentItinerary = itinerary.itinerary(user, id);
+        List<ProposalPreview> pending = open.map(c -> previews(user, c.id(), schedule.visits(), currentItinerary, page)).orElse(List.of());
         TripPage model = new TripPage(trip,
                 schedule.visits().stream().map(v -> VisitView.of(v, schedule.overlaps())).toList(),
                 schedule.overlaps().size(),
-                ItineraryView.of(itinerary.itinerary(user, id)),
+                ItineraryView.of(currentItinerary),
                 ExpensePlanView.of(expenses.plan(user, id)),
                 ExpenseEstimateView.of(expenses.estimate(user, id), new TripTexts(page.messages())),
                 conversations, open, messages, pending);
