@@ -138,7 +138,15 @@
       event.preventDefault();
       submitting(form, async () => {
         const trip = await api('POST', '/api/trips', tripBody(form));
+        // Post/redirect/get: the filled form must not come back with Back, or a second submit would duplicate the trip.
+        form.reset();
         window.location.assign('/trips/' + trip.id);
+      });
+    } else if (form.id === 'conversation-rename') {
+      event.preventDefault();
+      submitting(form, async () => {
+        await api('PATCH', '/api/conversations/' + form.dataset.conversationId, { title: value(form, 'title') });
+        reload('chat');
       });
     } else if (form.dataset.tripForm === 'edit') {
       event.preventDefault();
@@ -192,6 +200,19 @@
       api('POST', '/api/trips/' + tripId + '/' + target.dataset.tripAction, { version: Number(tripEl.dataset.version) })
         .then(() => reload())
         .catch((error) => { notify(error.message, true); target.disabled = false; });
+    } else if ('tripDelete' in target.dataset) {
+      target.disabled = true;
+      api('DELETE', '/api/trips/' + tripId)
+        .then(() => {
+          sessionStorage.setItem('trips.notice', tripEl.dataset.deletedNotice);
+          window.location.replace('/trips');
+        })
+        .catch((error) => { notify(error.message, true); target.disabled = false; });
+    } else if (target.dataset.conversationDelete) {
+      target.disabled = true;
+      api('DELETE', '/api/conversations/' + target.dataset.conversationDelete)
+        .then(() => window.location.replace('/trips/' + tripId + '#chat'))
+        .catch((error) => { notify(error.message, true); target.disabled = false; });
     } else if (target.dataset.visitDelete) {
       api('DELETE', '/api/visits/' + target.dataset.visitDelete).then(() => reload('visits'))
         .catch((error) => notify(error.message, true));
@@ -230,6 +251,17 @@
         .catch((error) => notify(error.message, true));
     }
   });
+
+  // A page restored by Back shows no stale form values (the trip was created already) and says what was just done.
+  window.addEventListener('pageshow', () => {
+    const create = document.getElementById('trip-create');
+    if (create) create.reset();
+  });
+  const pending = sessionStorage.getItem('trips.notice');
+  if (pending && document.getElementById('notice')) {
+    sessionStorage.removeItem('trips.notice');
+    notify(pending);
+  }
 
   // Drafts: the assistant writes, the editor shows it, nothing is saved until the user saves the form. -------------
   function drafting(button, url, show) {
@@ -301,12 +333,42 @@
     if (fresh) document.getElementById('proposals').replaceWith(fresh);
   }
 
+  // The chat opens at its newest message; Enter sends, Shift+Enter (or an IME composing) keeps typing.
+  const chatForm = document.getElementById('chat-form');
+  const messagesEl = document.getElementById('messages');
+  if (messagesEl) messagesEl.scrollTop = messagesEl.scrollHeight;
+  if (chatForm) {
+    const textarea = chatForm.elements.namedItem('text');
+    textarea.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+        event.preventDefault();
+        chatForm.requestSubmit();
+      }
+    });
+    textarea.addEventListener('input', () => countChat(chatForm));
+    countChat(chatForm);
+  }
+
+  // Characters as the server counts them (code points); above the limit the form says by how much and will not send.
+  function countChat(form) {
+    const max = Number(form.dataset.maxLength);
+    const length = Array.from(form.elements.namedItem('text').value.trim()).length;
+    const counter = document.getElementById('chat-count');
+    const over = length - max;
+    counter.textContent = length.toLocaleString('en-US') + ' / ' + max.toLocaleString('en-US');
+    counter.classList.toggle('over', over > 0);
+    const slot = form.querySelector('[data-error-for="text"]');
+    slot.hidden = over <= 0;
+    slot.textContent = over > 0 ? counter.dataset.over.replace('{0}', over.toLocaleString('en-US')) : '';
+    return over <= 0;
+  }
+
   async function sendChat(form) {
     const chat = document.getElementById('chat');
     const textarea = form.elements.namedItem('text');
     const text = textarea.value.trim();
     clearErrors(form);
-    if (text === '') return;
+    if (text === '' || !countChat(form)) return;
     const button = form.querySelector('button[type="submit"]');
     button.disabled = true;
     let answer = null;
@@ -335,6 +397,7 @@
       }
       addMessage('user', text);
       textarea.value = '';
+      countChat(form);
       answer = addMessage('assistant streaming', '');
       answer.dataset.placeholder = chat.dataset.thinking;
       let proposalsChanged = false;

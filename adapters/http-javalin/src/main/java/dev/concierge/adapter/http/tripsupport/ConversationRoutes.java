@@ -58,6 +58,15 @@ public final class ConversationRoutes implements RouteGroup {
             String title = ctx.bodyAsBytes().length == 0 ? null : Json.read(ctx, mapper, ConversationRequest.class).title();
             ctx.status(201).json(ConversationView.of(chat.start(user(ctx), trip, TripInput.title(title)), zone));
         });
+        routes.patch("/api/conversations/{id}", ctx -> {
+            ConversationId id = conversationId(ctx);
+            String title = Json.read(ctx, mapper, ConversationRequest.class).title();
+            ctx.json(ConversationView.of(chat.rename(user(ctx), id, title), zone));
+        });
+        routes.delete("/api/conversations/{id}", ctx -> {
+            chat.delete(user(ctx), conversationId(ctx));
+            ctx.status(204);
+        });
         routes.get("/api/conversations/{id}/messages", ctx -> {
             var page = Params.page(ctx);
             ctx.json(TripInput.page(chat.history(user(ctx), conversationId(ctx)).stream()

@@ -29,6 +29,7 @@ import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
+import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -94,6 +95,8 @@ public final class TripPages implements RouteGroup {
         public boolean canCancel() { return trip.editable(); }
 
         public long conversationId() { return conversation.map(c -> c.id().value()).orElse(0L); }
+
+        public int maxMessageLength() { return SendMessageCommand.MAX_TEXT_LENGTH; }
     }
 
     /** One message as the chat shows it: the person's, the assistant's, or a summary of a tool the assistant used. */
@@ -144,7 +147,8 @@ public final class TripPages implements RouteGroup {
         UserId user = currentUser.of(ctx);
         TripId id = TripId.parse(ctx.pathParam("id"));
         var trip = TripView.of(trips.get(user, id), zone);
-        Page page = renderer.page(ctx, "trips.title", "trips", user.value());
+        Page listPage = renderer.page(ctx, "trips.title", "trips", user.value());
+        Page page = listPage.titled(trip.title() + " · " + listPage.title());
         var schedule = visits.schedule(user, id);
         List<Conversation> conversations = chat.conversations(user, id);
         Optional<Conversation> open = Params.text(ctx, "conversation").map(ConversationId::parse)

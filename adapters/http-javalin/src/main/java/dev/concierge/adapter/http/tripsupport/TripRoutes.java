@@ -74,6 +74,10 @@ public final class TripRoutes implements RouteGroup {
             long version = TripInput.version(body.version());
             ctx.json(view(trips.update(user(ctx), id, TripInput.trip(body), version)));
         });
+        routes.delete("/api/trips/{id}", ctx -> {
+            trips.delete(user(ctx), tripId(ctx));
+            ctx.status(204);
+        });
         routes.post("/api/trips/{id}/approve", ctx -> changeStatus(ctx, TripStatus.APPROVED));
         routes.post("/api/trips/{id}/complete", ctx -> changeStatus(ctx, TripStatus.COMPLETED));
         routes.post("/api/trips/{id}/cancel", ctx -> changeStatus(ctx, TripStatus.CANCELLED));

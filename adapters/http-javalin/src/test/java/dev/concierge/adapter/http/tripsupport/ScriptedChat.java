@@ -82,6 +82,21 @@ final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase
                 .sorted(java.util.Comparator.comparing(c -> c.id().value())).toList();
     }
 
+    @Override public Conversation rename(UserId owner, ConversationId id, String title) {
+        Conversation c = own(owner, id);
+        if (title == null || title.isBlank()) throw dev.concierge.domain.kernel.InvalidInput.field("title", "must be 1 to 200 characters");
+        Conversation renamed = new Conversation(c.id(), c.trip(), c.owner(), title.strip(), c.createdAt());
+        conversations.put(id, renamed);
+        return renamed;
+    }
+
+    @Override public void delete(UserId owner, ConversationId id) {
+        own(owner, id);
+        conversations.remove(id);
+        messages.remove(id);
+        proposals.removeIf(p -> p.conversation().equals(id));
+    }
+
     @Override public List<StoredMessage> history(UserId owner, ConversationId conversation) {
         own(owner, conversation);
         return List.copyOf(messages.get(conversation));

@@ -1,5 +1,6 @@
 package dev.concierge.domain.tripsupport.application;
 
+import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
@@ -49,8 +50,27 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
     }
 
     @Override public List<StoredMessage> history(UserId owner, ConversationId conversation) {
-        Conversation owned = conversations.find(conversation).filter(c -> c.owner().equals(owner))
+        return conversations.history(owned(owner, conversation).id());
+    }
+
+    @Override public Conversation rename(UserId owner, ConversationId conversation, String title) {
+        owned(owner, conversation);
+        String clean = title == null ? "" : title.strip();
+        if (clean.isEmpty() || clean.codePointCount(0, clean.length()) > MAX_TITLE_LENGTH) {
+            throw InvalidInput.field("title", "must be 1 to " + MAX_TITLE_LENGTH + " characters");
+        }
+        return conversations.rename(conversation, clean);
+    }
+
+    @Override public void delete(UserId owner, ConversationId conversation) {
+        owned(owner, conversation);
+        if (!conversations.delete(conversation, clock.instant())) {
+            throw new Conflict("turn_in_progress", "The assistant is still answering in this conversation. Wait for that answer, then delete it.");
+        }
+    }
+
+    private Conversation owned(UserId owner, ConversationId conversation) {
+        return conversations.find(conversation).filter(c -> c.owner().equals(owner))
                 .orElseThrow(() -> new ConversationNotFound(conversation));
-        return conversations.history(owned.id());
     }
 }

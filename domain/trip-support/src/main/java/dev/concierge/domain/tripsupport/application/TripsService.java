@@ -72,6 +72,11 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
         });
     }
 
+    @Override public void delete(UserId owner, TripId id) {
+        get(owner, id); // another user's trip does not exist
+        trips.delete(id);
+    }
+
     @Override public Trip changeStatus(UserId owner, TripId id, TripStatus target, long expectedVersion) {
         return change(owner, id, expectedVersion, trip -> switch (target) {
             case APPROVED -> trip.approve(clock.instant());

@@ -22,4 +22,7 @@ public interface ManageTripsUseCase {
     Trip update(UserId owner, TripId id, TripDetails details, long expectedVersion);
 
     Trip changeStatus(UserId owner, TripId id, TripStatus target, long expectedVersion);
+
+    /** Deletes the trip with its visits, itinerary, expense plan and conversations. */
+    void delete(UserId owner, TripId id);
 }
