@@ -54,7 +54,10 @@ public final class ErrorMapping {
                 LOG.warn("{} {} answered 503 {}: {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
                 problem(ctx, 503, e.code(), forPeople.get(), e.details());
             } else {
-                problem(ctx, status(e), e.code(), e.getMessage(), e.details());
+                // A code the bundles word (error.code.<code>) reads in the person's language; the server's own text is logged.
+                Optional<String> worded = e instanceof InvalidInput ? Optional.empty() : userText(ctx, "error.code." + e.code());
+                if (worded.isPresent()) LOG.debug("{} {} answered {}: {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
+                problem(ctx, status(e), e.code(), worded.orElse(e.getMessage()), e.details());
             }
         });
         routes.exception(LlmRoutes.LimitExceeded.class, (e, ctx) -> {

@@ -67,6 +67,13 @@ final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase
         return proposal;
     }
 
+    /** A tool's result as the real toolbox stores it: written for the model, never to be shown as it is. */
+    void recordToolResult(Conversation conversation, String tool, String result) {
+        List<StoredMessage> history = messages.get(conversation.id());
+        history.add(new StoredMessage(history.size() + 1, StoredMessage.Kind.TOOL_RESULT, result, List.of(), Optional.of("call-1"),
+                Optional.of(tool), clock.instant()));
+    }
+
     @Override public Conversation start(UserId owner, TripId trip, String title) {
         trips.get(owner, trip);
         Conversation conversation = new Conversation(new ConversationId(ids.incrementAndGet()), trip, owner,
