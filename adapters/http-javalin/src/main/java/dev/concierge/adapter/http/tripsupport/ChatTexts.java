@@ -28,19 +28,17 @@ final class ChatTexts {
 
     /**
      * The summary of a tool result kept in the conversation's history, whose outcome is read from the result the
-     * toolbox wrote for the model (a refusal starts with "Refused", a proposal names its number).
+     * toolbox wrote for the model: a proposal names its number, a briefing or an estimate starts as the toolbox starts
+     * them, anything else (a refusal, arguments the model got wrong, an unknown tool) did not happen.
      */
     static String storedToolSummary(Messages messages, String tool, String result) {
         String text = result == null ? "" : result;
         if (text.startsWith("Refused: this turn has already used")) return toolSummary(messages, tool, "not_run", Map.of());
-        if (text.startsWith("Refused")) return toolSummary(messages, tool, "refused", Map.of());
         Matcher proposal = PROPOSAL.matcher(text);
         if (proposal.find()) return toolSummary(messages, tool, "proposed", Map.of("proposal", proposal.group(1)));
-        return switch (tool == null ? "" : tool) {
-            case "read_trip" -> toolSummary(messages, tool, "read", Map.of());
-            case "recompute_estimate" -> toolSummary(messages, tool, "estimated", Map.of());
-            default -> messages.t("trips.chat.tool.other");
-        };
+        if ("read_trip".equals(tool) && text.startsWith("Today is")) return toolSummary(messages, tool, "read", Map.of());
+        if ("recompute_estimate".equals(tool) && text.startsWith("Expense estimate")) return toolSummary(messages, tool, "estimated", Map.of());
+        return toolSummary(messages, tool, "refused", Map.of());
     }
 
     /** A turn that ended without an answer, or could not start: what the person can do about it. */

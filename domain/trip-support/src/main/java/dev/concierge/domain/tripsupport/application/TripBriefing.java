@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 final class TripBriefing {
     private TripBriefing() {}
 
+    /** Starts with "Today is": the trip page recognises a stored briefing by it (to summarise it, not show it). */
     static String describe(Trip trip, ManageVisitsUseCase.Schedule schedule, LocalDate today) {
         var d = trip.details();
         StringBuilder text = new StringBuilder()
