@@ -418,6 +418,8 @@
         } else if (name === 'error') {
           const failure = addMessage('error', data.message);
           failure.setAttribute('role', 'alert');
+          // The turn was not kept: the message goes back into the box, ready to send again.
+          if (textarea.value === '') { textarea.value = text; countChat(form); }
           finished = true;
         }
       });

@@ -262,6 +262,7 @@ public class TripSupportPagesWalkTest {
             WebElement error = new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#chat-form [data-error-for=''], #messages .message.error")));
             assertThat(error.getText()).isNotBlank().doesNotContain("http://", "OLLAMA", "LLM", "ollama");
+            assertThat(browser.findElement(By.id("chat-text")).getAttribute("value")).as("the message is kept to send again").isEqualTo("こんにちは");
             assertThat(UntranslatedText.englishIn(browser, data(browser))).isEmpty();
             Browser.screenshot(browser, "trip-support-chat-model-down-ja-390");
         } finally {
