@@ -13,6 +13,7 @@ import dev.concierge.adapter.http.web.Page;
 import dev.concierge.adapter.http.web.PageRenderer;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.tripsupport.model.Conversation;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.ConversationNotFound;
@@ -130,7 +131,7 @@ public final class TripPages implements RouteGroup {
         TripId id = TripId.parse(ctx.pathParam("id"));
         trips.get(user, id); // another user's trip does not exist
         ConversationId conversation = Params.text(ctx, "conversation").map(ConversationId::parse)
-                .orElseThrow(() -> Params.invalid("conversation", "is required"));
+                .orElseThrow(() -> Params.invalid("conversation", Validation.REQUIRED));
         if (chat.conversations(user, id).stream().noneMatch(c -> c.id().equals(conversation))) throw new ConversationNotFound(conversation);
         Page page = renderer.page(ctx, "trips.title", "trips", user.value());
         renderer.render(ctx, "tripsupport/proposals.jte", Map.of("page", page, "proposals",

@@ -1,5 +1,10 @@
 package dev.concierge.adapter.http.tripsupport;
 
+import dev.concierge.domain.tripsupport.port.in.StartConversationCommand;
+import dev.concierge.domain.tripsupport.port.in.AddVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.MoveVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceItineraryCommand;
+import dev.concierge.domain.tripsupport.port.in.SetPreparationNotesCommand;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.NotFound;
 import dev.concierge.domain.kernel.Unavailable;
@@ -12,6 +17,7 @@ import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
+import dev.concierge.domain.tripsupport.port.in.RenameConversationCommand;
 import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
 import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 import dev.concierge.domain.tripsupport.port.in.TurnEvent;
@@ -74,7 +80,10 @@ final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase
                 Optional.of(tool), clock.instant()));
     }
 
-    @Override public Conversation start(UserId owner, TripId trip, String title) {
+    @Override public Conversation start(StartConversationCommand command) {
+        UserId owner = command.owner();
+        TripId trip = command.trip();
+        String title = command.title();
         trips.get(owner, trip);
         Conversation conversation = new Conversation(new ConversationId(ids.incrementAndGet()), trip, owner,
                 title == null || title.isBlank() ? "Conversation" : title, clock.instant());
@@ -89,10 +98,10 @@ final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase
                 .sorted(java.util.Comparator.comparing(c -> c.id().value())).toList();
     }
 
-    @Override public Conversation rename(UserId owner, ConversationId id, String title) {
-        Conversation c = own(owner, id);
-        if (title == null || title.isBlank()) throw dev.concierge.domain.kernel.InvalidInput.field("title", "must be 1 to 200 characters");
-        Conversation renamed = new Conversation(c.id(), c.trip(), c.owner(), title.strip(), c.createdAt());
+    @Override public Conversation rename(RenameConversationCommand command) {
+        ConversationId id = command.conversation();
+        Conversation c = own(command.owner(), id);
+        Conversation renamed = new Conversation(c.id(), c.trip(), c.owner(), command.title(), c.createdAt());
         conversations.put(id, renamed);
         return renamed;
     }
@@ -137,10 +146,10 @@ final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase
     @Override public synchronized Proposal accept(UserId owner, long id) {
         Proposal proposal = pending(owner, id);
         switch (proposal.change()) {
-            case ProposedChange.AddVisit add -> trips.add(owner, proposal.trip(), add.visit());
-            case ProposedChange.MoveVisit move -> trips.move(owner, move.visit(), move.newStart());
-            case ProposedChange.ReplaceItinerary replace -> trips.replace(owner, proposal.trip(), replace.itinerary());
-            case ProposedChange.SetPreparationNotes notes -> trips.setPreparationNotes(owner, notes.visit(), notes.notes());
+            case ProposedChange.AddVisit add -> trips.add(new AddVisitCommand(owner, proposal.trip(), add.visit()));
+            case ProposedChange.MoveVisit move -> trips.move(new MoveVisitCommand(owner, move.visit(), move.newStart()));
+            case ProposedChange.ReplaceItinerary replace -> trips.replace(new ReplaceItineraryCommand(owner, proposal.trip(), replace.itinerary()));
+            case ProposedChange.SetPreparationNotes notes -> trips.setPreparationNotes(new SetPreparationNotesCommand(owner, notes.visit(), notes.notes()));
         }
         return decide(proposal, Proposal.Status.ACCEPTED);
     }

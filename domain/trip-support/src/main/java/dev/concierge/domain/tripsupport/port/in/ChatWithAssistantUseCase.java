@@ -10,13 +10,13 @@ import java.util.List;
 
 /** A user's conversations with the trip assistant; a turn is {@link SendMessageUseCase}'s. */
 public interface ChatWithAssistantUseCase {
-    Conversation start(UserId owner, TripId trip, String title);
+    Conversation start(StartConversationCommand command);
 
     List<Conversation> conversations(UserId owner, TripId trip);
 
     List<StoredMessage> history(UserId owner, ConversationId conversation);
 
-    Conversation rename(UserId owner, ConversationId conversation, String title);
+    Conversation rename(RenameConversationCommand command);
 
     /** Deletes the conversation with its messages and proposals; refused while the assistant is answering in it. */
     void delete(UserId owner, ConversationId conversation);
