@@ -64,13 +64,37 @@
     }
   }
 
+  // Editors with changes not yet saved: leaving or reloading the page (an approval, an accepted proposal) asks first,
+  // so nothing typed is lost by a click elsewhere on the page.
+  const unsaved = new Set();
+  document.addEventListener('input', (event) => {
+    const form = event.target.closest('form');
+    if (form && form.id !== 'chat-form') unsaved.add(form);
+  });
+  // Before an action that reloads the page (approve, accept a proposal, delete …): the person decides, first.
+  function keepsUnsavedEdits() {
+    if (unsaved.size === 0) return false;
+    const message = tripEl ? tripEl.dataset.unsavedConfirm : '';
+    if (message && !window.confirm(message)) return true;
+    unsaved.clear();
+    return false;
+  }
+
+  window.addEventListener('beforeunload', (event) => {
+    if (unsaved.size === 0) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+
   async function submitting(form, work) {
     clearErrors(form);
     const buttons = form.querySelectorAll('button');
     buttons.forEach((b) => { b.disabled = true; });
+    const wasUnsaved = unsaved.delete(form); // the save reloads the page: this form is not what it would lose
     try {
       await work();
     } catch (error) {
+      if (wasUnsaved) unsaved.add(form);
       if (error instanceof ApiError) showErrors(form, error); else notify(error.message, true);
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
@@ -195,6 +219,8 @@
     const target = event.target.closest('button');
     if (!target) return;
     if (target.dataset.confirm && !window.confirm(target.dataset.confirm)) { event.preventDefault(); return; }
+    const reloads = ['tripAction', 'tripDelete', 'visitDelete', 'proposal', 'chatNew', 'conversationDelete'].some((key) => key in target.dataset);
+    if (reloads && keepsUnsavedEdits()) { event.preventDefault(); return; }
     if (target.dataset.tripAction) {
       target.disabled = true;
       api('POST', '/api/trips/' + tripId + '/' + target.dataset.tripAction, { version: Number(tripEl.dataset.version) })
@@ -217,6 +243,7 @@
       api('DELETE', '/api/visits/' + target.dataset.visitDelete).then(() => reload('visits'))
         .catch((error) => notify(error.message, true));
     } else if ('addRow' in target.dataset) {
+      if (target.closest('form')) unsaved.add(target.closest('form'));
       const name = target.dataset.addRow;
       const template = name === 'itinerary' ? document.getElementById('itinerary-row-template')
         : document.querySelector('template[data-row-template="' + name + '"]');
@@ -234,10 +261,12 @@
     } else if (target.dataset.draftNotes) {
       const notes = target.closest('form').elements.namedItem('preparationNotes');
       drafting(target, '/api/visits/' + target.dataset.draftNotes + '/preparation-notes/draft', (draft) => {
+        unsaved.add(notes.form);
         notes.value = draft.notes;
         notes.focus();
       });
     } else if ('removeRow' in target.dataset) {
+      if (target.closest('form')) unsaved.add(target.closest('form'));
       const row = target.closest('tr');
       if (row) row.remove();
     } else if (target.dataset.proposal) {
@@ -274,6 +303,7 @@
   }
 
   function showDraftItinerary(items) {
+    unsaved.add(document.getElementById('itinerary-form')); // a draft is kept only once saved
     const table = document.getElementById('itinerary-rows');
     table.querySelectorAll('tr.row').forEach((row) => row.remove());
     const empty = document.querySelector('#itinerary .empty');

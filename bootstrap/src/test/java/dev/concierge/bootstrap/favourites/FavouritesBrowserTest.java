@@ -3,7 +3,7 @@ package dev.concierge.bootstrap.favourites;
 import dev.concierge.bootstrap.RunningApp;
 import dev.concierge.bootstrap.Browser;
 import dev.concierge.bootstrap.UntranslatedText;
-import dev.concierge.bootstrap.tripsupport.TripSupportPagesWalkTest;
+import dev.concierge.bootstrap.Viewports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class FavouritesBrowserTest {
         running.post("/api/favourites", "{\"type\":\"quote\",\"content\":\"継続は力なり\",\"author\":\"ことわざ\"}");
         java.util.List<String> problems = new java.util.ArrayList<>();
         for (int width : new int[] {1366, 390}) {
-            ChromeDriver browser = TripSupportPagesWalkTest.open(width, 1600);
+            ChromeDriver browser = Viewports.open(width, 1600);
             try {
                 for (String language : java.util.List.of("ja", "en")) {
                     browser.get(running.base() + "/favourites?lang=" + language);

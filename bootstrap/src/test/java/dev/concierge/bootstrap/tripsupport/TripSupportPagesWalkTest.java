@@ -6,12 +6,14 @@ import dev.concierge.adapter.llm.LlmWireFixture;
 import dev.concierge.bootstrap.Browser;
 import dev.concierge.bootstrap.RunningApp;
 import dev.concierge.bootstrap.UntranslatedText;
+import dev.concierge.bootstrap.Viewports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as a Japanese user meets them: no English that is not data, no page wider than the screen, a screenshot of each;
  * and the flows where work could be lost or doubled.
  */
-public class TripSupportPagesWalkTest {
+class TripSupportPagesWalkTest {
     /** What the walk's trip holds that is written in Latin letters: data the user typed, and the brand. */
     private static final String LONG_WORD = "Supercalifragilisticexpialidocious".repeat(5);
     private static final Set<String> DATA = Set.of("Acme", LONG_WORD, "English", "Enter", "Shift"); // key caps are named as printed
@@ -82,7 +84,7 @@ public class TripSupportPagesWalkTest {
         pages.put("error", "/trips/999999");
         List<String> problems = new ArrayList<>();
         for (int width : new int[] {1366, 390}) {
-            ChromeDriver browser = open(width, 1600);
+            ChromeDriver browser = Viewports.open(width, 1600);
             try {
                 for (String language : List.of("ja", "en")) {
                     for (var page : pages.entrySet()) {
@@ -108,7 +110,7 @@ public class TripSupportPagesWalkTest {
     }
 
     @Test void the_trip_page_in_japanese_shows_the_estimate_proposal_and_tool_summary_in_japanese() {
-        ChromeDriver browser = open(1366, 2400);
+        ChromeDriver browser = Viewports.open(1366, 2400);
         try {
             browser.get(running.base() + "/trips/" + trip + "?conversation=" + conversation + "&lang=ja");
 
@@ -135,7 +137,7 @@ public class TripSupportPagesWalkTest {
     }
 
     @Test void back_after_creating_a_trip_shows_an_empty_form_so_a_second_submit_creates_nothing() throws Exception {
-        ChromeDriver browser = open(1366, 1600);
+        ChromeDriver browser = Viewports.open(1366, 1600);
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             browser.get(running.base() + "/trips?lang=ja");
@@ -165,7 +167,7 @@ public class TripSupportPagesWalkTest {
     @Test void a_trip_is_deleted_after_confirmation_and_the_list_says_so() throws Exception {
         long doomed = id(running.post("/api/trips", """
                 {"title":"中止になった出張","origin":"東京","destinations":["仙台"],"startDate":"2026-12-20","endDate":"2026-12-20"}"""));
-        ChromeDriver browser = open(390, 1400);
+        ChromeDriver browser = Viewports.open(390, 1400);
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             browser.get(running.base() + "/trips/" + doomed + "?lang=ja");
@@ -192,7 +194,7 @@ public class TripSupportPagesWalkTest {
             var turn = running.post("/api/conversations/" + chat + "/messages", "{\"text\":\"質問 " + i + "\"}");
             assertThat(turn.statusCode()).isEqualTo(200);
         }
-        ChromeDriver browser = open(1366, 900);
+        ChromeDriver browser = Viewports.open(1366, 900);
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             browser.get(running.base() + "/trips/" + chatTrip + "?conversation=" + chat + "&lang=ja#chat");
@@ -225,9 +227,33 @@ public class TripSupportPagesWalkTest {
         }
     }
 
+    @Test void an_action_that_reloads_the_page_asks_before_dropping_unsaved_edits() throws Exception {
+        long edited = id(running.post("/api/trips", """
+                {"title":"広島出張","origin":"東京","destinations":["広島"],"startDate":"2026-12-22","endDate":"2026-12-23"}"""));
+        ChromeDriver browser = Viewports.open(1366, 1600);
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(running.base() + "/trips/" + edited + "?lang=ja");
+            browser.findElement(By.cssSelector("button[data-add-row=itinerary]")).click();
+            browser.findElement(By.cssSelector("#itinerary-rows tr.row [data-field=title]")).sendKeys("まだ保存していない予定");
+
+            browser.findElement(By.cssSelector("button[data-trip-action=approve]")).click();
+            assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText()).contains("保存していない変更");
+            browser.switchTo().alert().dismiss(); // go back and save first
+
+            assertThat(running.get("/api/trips/" + edited).body()).as("nothing approved yet").contains("\"status\":\"planned\"");
+            assertThat(browser.findElement(By.cssSelector("#itinerary-rows tr.row [data-field=title]")).getAttribute("value"))
+                    .isEqualTo("まだ保存していない予定");
+            browser.findElement(By.cssSelector("#itinerary-form button[type=submit]")).click();
+            wait.until(page -> running.get("/api/trips/" + edited + "/itinerary").body().contains("まだ保存していない予定"));
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test void a_conversation_is_renamed_and_deleted_from_the_page() throws Exception {
         long chat = id(running.post("/api/trips/" + trip + "/conversations", "{\"title\":\"消す会話\"}"));
-        ChromeDriver browser = open(390, 1600);
+        ChromeDriver browser = Viewports.open(390, 1600);
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             browser.get(running.base() + "/trips/" + trip + "?conversation=" + chat + "&lang=ja#chat");
@@ -242,7 +268,8 @@ public class TripSupportPagesWalkTest {
             browser.findElement(By.cssSelector(".conversation-manage summary")).click();
             browser.findElement(By.cssSelector("button[data-conversation-delete]")).click();
             wait.until(ExpectedConditions.alertIsPresent()).accept();
-            wait.until(driver -> !driver.findElement(By.cssSelector(".conversations")).getText().contains("名前を変えた会話"));
+            wait.ignoring(StaleElementReferenceException.class) // the page reloads meanwhile
+                    .until(driver -> !driver.findElement(By.cssSelector(".conversations")).getText().contains("名前を変えた会話"));
             assertThat(running.get("/api/conversations/" + chat + "/messages").statusCode()).isEqualTo(404);
         } finally {
             browser.quit();
@@ -253,7 +280,7 @@ public class TripSupportPagesWalkTest {
         long downTrip = id(running.post("/api/trips", """
                 {"title":"札幌出張","origin":"東京","destinations":["札幌"],"startDate":"2026-12-21","endDate":"2026-12-21"}"""));
         llm.enqueue(LlmWireFixture.Answer.httpError(500));
-        ChromeDriver browser = open(390, 1400);
+        ChromeDriver browser = Viewports.open(390, 1400);
         try {
             browser.get(running.base() + "/trips/" + downTrip + "?lang=ja");
             browser.findElement(By.id("chat-text")).sendKeys("こんにちは");
@@ -268,19 +295,6 @@ public class TripSupportPagesWalkTest {
         } finally {
             browser.quit();
         }
-    }
-
-    /**
-     * A browser whose page is {@code width} px wide: headless Chromium keeps windows at least 500 px wide, so a phone
-     * is emulated (as its developer tools do) rather than asked of the window.
-     */
-    public static ChromeDriver open(int width, int height) {
-        ChromeDriver browser = Browser.start(Math.max(width, 500), height);
-        if (width < 500) {
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
-        }
-        return browser;
     }
 
     /** The data on the page: the allow-list plus what the user and the model wrote in the chat. */
