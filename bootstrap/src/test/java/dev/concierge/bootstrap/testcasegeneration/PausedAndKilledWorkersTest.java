@@ -71,12 +71,12 @@ class PausedAndKilledWorkersTest {
             AppProcess paused = AppProcess.start(env, temp.resolve("paused.log"));
             AppProcess other = null;
             try {
-                List<Long> held = awaitValue(() -> runningJobsOf(db, paused.pid()), jobs -> jobs.size() == 2, Duration.ofSeconds(90), paused);
+                awaitValue(() -> runningJobsOf(db, paused.pid()), jobs -> jobs.size() == 2, Duration.ofSeconds(90), paused);
                 Thread.sleep(300); // into the model call, not a transaction
-                held = runningJobsOf(db, paused.pid());
                 paused.signal("STOP");
+                List<Long> frozen = runningJobsOf(db, paused.pid()); // stable now: nothing of it moves until its leases expire
+                assertThat(frozen).as("jobs the frozen worker holds").isNotEmpty();
                 other = AppProcess.start(env, temp.resolve("other.log"));
-                List<Long> frozen = held;
                 AppProcess taker = other;
                 awaitValue(() -> finishedByAnother(db, frozen, paused.pid()), done -> !done.isEmpty(), Duration.ofSeconds(90), taker);
                 paused.signal("CONT"); // its model answers arrived meanwhile: it now tries to record them
