@@ -9,15 +9,17 @@ const latest = (scenario, key) => {
   return [...m.values()];
 };
 const f = (x, d = 0) => (x == null ? '—' : Number(x).toFixed(d));
+const heap = (e) => (e.gcs ? `${f(e.max_heap_after_gc_mib)} MiB` : 'no GC');
 const load = (r) => r.load_start.split(' ')[0];
 
 console.log('\nsuite size\n');
-console.log('| cases | import | list p50 / p99, first page | list p50 / p99, random page | CSV export (ready, size) | XLSX export (ready, size) | heap after GC, max (CSV / XLSX) | RSS peak during export | load |');
-console.log('|---|---|---|---|---|---|---|---|---|');
-for (const r of latest('suite-size', (d) => d.n)) {
+console.log('| run (UTC) | cases | import | list p50 / p99, first page | list p50 / p99, random page | CSV export (ready, size) | XLSX export (ready, size) | heap after GC, max (CSV / XLSX) | RSS peak during export | load |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+// every run: the spread between runs is part of the result on a shared machine
+for (const r of rows.filter((r) => r.data.scenario === 'suite-size').sort((a, b) => a.at.localeCompare(b.at) || a.data.n - b.data.n)) {
   const d = r.data; const [c, x] = d.exports;
-  console.log(`| ${d.n.toLocaleString('en')} | ${f(d.import_ms / 1000, 1)} s | ${f(d.list_first.p50_ms, 1)} / ${f(d.list_first.p99_ms, 1)} ms | ${f(d.list_random.p50_ms, 1)} / ${f(d.list_random.p99_ms, 1)} ms `
-    + `| ${f(c.ready_ms)} ms, ${f(c.bytes / 1024)} KiB | ${f(x.ready_ms)} ms, ${f(x.bytes / 1024)} KiB | ${c.gcs ? f(c.max_heap_after_gc_mib) : 'no GC'} / ${x.gcs ? f(x.max_heap_after_gc_mib) : 'no GC'} MiB `
+  console.log(`| ${r.at.slice(11, 16)} | ${d.n.toLocaleString('en')} | ${f(d.import_ms / 1000, 1)} s | ${f(d.list_first.p50_ms, 1)} / ${f(d.list_first.p99_ms, 1)} ms | ${f(d.list_random.p50_ms, 1)} / ${f(d.list_random.p99_ms, 1)} ms `
+    + `| ${f(c.ready_ms)} ms, ${f(c.bytes / 1024)} KiB | ${f(x.ready_ms)} ms, ${f(x.bytes / 1024)} KiB | ${heap(c)} / ${heap(x)} `
     + `| ${f(c.rss_peak_mib)} / ${f(x.rss_peak_mib)} MiB | ${load(r)} |`);
 }
 
