@@ -42,6 +42,9 @@ curve_suite_size() {
   node "$BENCH/lib/suite-size.mjs" "$CONCIERGE" "$CONCIERGE_PID" "$WORK/gc-$CONCIERGE_PID.log" "$PSQL_URL" "$sizes" > "$WORK/suite-size.jsonl" \
     || die "suite-size failed"
   curve_record suite-size "$WORK/suite-size.jsonl" "$load"
+  stop "$CONCIERGE_PID"   # back to the production flags for the curves that follow
+  start_concierge
+  wait_http "$CONCIERGE/health" 120 "$CONCIERGE_PID"
 }
 
 curve_favourites_size() {
@@ -104,6 +107,11 @@ curve_instances() {
     curve_record instances "$WORK/instances.jsonl" "$load"
   done
   for pid in "${extra[@]}"; do stop "$pid"; done
+  # The simulator without a slot limit again, for the curves that follow.
+  stop "$SIM_PID"
+  start sim-llm "$WORK/sim-llm.log" env PORT="$SIM_PORT" TTFT_MS=$SIM_TTFT_MS TOKEN_MS=$SIM_TOKEN_MS node "$SHARED/sim-llm/server.js"
+  SIM_PID=$STARTED_PID
+  wait_http "$SIM/api/version" 20 "$SIM_PID"
 }
 
 curve_batch_concurrency() {
