@@ -98,7 +98,7 @@ public final class DataStack extends Stack {
                 .cloudwatchLogsExports(List.of("postgresql"))
                 .monitoringInterval(Duration.seconds(60))
                 // Connections without TLS are refused; the PostgreSQL JDBC driver negotiates TLS by default.
-                .parameters(Map.of("rds.force_ssl", "1"))
+                .parameters(SlowQueryLog.with(Map.of("rds.force_ssl", "1")))
                 .build();
         database.getNode().addDependency(postgresLogs);
         databaseSecrets.rotateMaster(database, props.vpc(), databaseSecurityGroup);

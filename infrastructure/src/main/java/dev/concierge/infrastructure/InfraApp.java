@@ -8,7 +8,6 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
 import java.util.Arrays;
@@ -101,6 +100,9 @@ public final class InfraApp {
                 profile, dockerHubCredentialArn));
         var network = new NetworkStack(app, prefix + "Network", new NetworkStackProps(
                 common.description("Concierge " + profile.name() + ": VPC, endpoints, security groups").build(), profile, vpcCidr));
+        var logs = new LogsStack(app, prefix + "Logs", new LogsStackProps(
+                common.description("Concierge " + profile.name() + ": log archive, Athena queries, error and metric log groups").build(),
+                profile));
         var data = new DataStack(app, prefix + "Data", new DataStackProps(
                 common.description("Concierge " + profile.name() + ": Aurora PostgreSQL, secrets, files bucket").build(), profile,
                 network.vpc(), identity instanceof Identity.AppSignIn));
@@ -114,18 +116,28 @@ public final class InfraApp {
                 registry.throughPullThroughCache(modelServer.engine().dockerHubImage(), modelServer.imageTag()),
                 registry.pullThroughCacheRepositories(),
                 data.database(), data.databaseSecret(), data.databaseAppSecret(), data.openAiApiKey(), data.sessionSecret(),
-                data.files().bucket(), edge.loadBalancer(), edge.targetGroup(), identity, layout, modelServer));
+                data.files().bucket(), edge.loadBalancer(), edge.targetGroup(), identity, layout, modelServer,
+                new AppTelemetry(logs, profile)));
         var observability = new ObservabilityStack(app, prefix + "Observability", new ObservabilityStackProps(
                 common.description("Concierge " + profile.name() + ": alarms, topics, dashboard").build(), profile,
-                compute.service(), edge.loadBalancer(), edge.targetGroup(), data.database(), text(app, "alarmEmail")));
+                compute.service(), edge.loadBalancer(), edge.targetGroup(), data.database(), text(app, "alarmEmail"),
+                new AlarmChat.Destinations(text(app, "alarmWebhookUrl"), text(app, "alarmSlackWorkspaceId"), text(app, "alarmSlackChannelId"))));
 
         if (exposure instanceof Exposure.CorporateOnly && text(app, "allowedCidrs").isEmpty()) {
             Annotations.of(edge).addWarningV2("concierge:allowedCidrs", "MVP phase without allowedCidrs: the load balancer "
                     + "admits only " + NOBODY + " (nobody); pass allowedCidrs=<corporate CIDRs, comma-separated>");
         }
-        Tags.of(app).add("application", "concierge");
-        Tags.of(app).add("environment", profile.name());
-        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability);
+        AuditStack.Services auditServices = AuditStack.Services.from(app, profile);
+        Optional<AuditStack> audit = auditServices.any()
+                ? Optional.of(new AuditStack(app, prefix + "Audit",
+                        common.description("Concierge " + profile.name() + ": CloudTrail, GuardDuty, AWS Config").build(), profile, auditServices))
+                : Optional.empty();
+        Optional<DeliveryStack> delivery = text(app, "githubRepository").map(repository -> new DeliveryStack(app, prefix + "Delivery",
+                common.description("Concierge " + profile.name() + ": the role GitHub Actions deploys with (OIDC)").build(), profile,
+                new DeliveryStack.GitHub(repository, text(app, "githubEnvironment").orElse(profile.name()),
+                        text(app, "githubOidcProviderArn")), registry.repository()));
+        ResourceTags.apply(app, profile);
+        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability, logs, audit, delivery);
     }
 
     static Exposure exposure(Construct app) {
@@ -203,9 +215,13 @@ public final class InfraApp {
 
     /** The stacks of one environment, for the caller that wants to look into them (tests). */
     public record ConciergeStacks(DeploymentProfile profile, RegistryStack registry, NetworkStack network, DataStack data,
-                                  EdgeStack edge, ComputeStack compute, ObservabilityStack observability) {
+                                  EdgeStack edge, ComputeStack compute, ObservabilityStack observability, LogsStack logs,
+                                  Optional<AuditStack> audit, Optional<DeliveryStack> delivery) {
         public List<software.amazon.awscdk.Stack> all() {
-            return List.of(registry, network, data, edge, compute, observability);
+            var all = new java.util.ArrayList<software.amazon.awscdk.Stack>(List.of(registry, network, data, edge, compute, observability, logs));
+            audit.ifPresent(all::add);
+            delivery.ifPresent(all::add);
+            return List.copyOf(all);
         }
     }
 }

@@ -21,7 +21,8 @@ public record ObservabilityStackProps(
         ApplicationLoadBalancer loadBalancer,
         ApplicationTargetGroup targetGroup,
         DatabaseCluster database,
-        Optional<String> alarmEmail) {
+        Optional<String> alarmEmail,
+        AlarmChat.Destinations chat) {
 
     public ObservabilityStackProps {
         Objects.requireNonNull(stack, "stack");
@@ -31,5 +32,6 @@ public record ObservabilityStackProps(
         Objects.requireNonNull(targetGroup, "targetGroup");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(alarmEmail, "alarmEmail");
+        Objects.requireNonNull(chat, "chat");
     }
 }
