@@ -1,8 +1,6 @@
 package dev.concierge.infrastructure;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Template;
 
 import java.util.List;
@@ -36,8 +34,7 @@ class AuditStackTest {
 
     @Test void dev_leaves_them_to_the_account_unless_asked_and_each_switches_on_its_own() {
         assertThat(SynthesisedEnvironments.dev().audit()).isEmpty();
-        var stacks = InfraApp.addTo(new App(AppProps.builder().context(Map.of("env", "dev", "phase", "mvp",
-                "allowedCidrs", "203.0.113.0/24", "guardDuty", "true")).build()));
+        var stacks = SynthesisedEnvironments.devWith(Map.of("guardDuty", "true"));
         Template audit = Template.fromStack(stacks.audit().orElseThrow());
         audit.resourceCountIs("AWS::GuardDuty::Detector", 1);
         audit.resourceCountIs("AWS::CloudTrail::Trail", 0);

@@ -82,23 +82,44 @@ class LogPipelineTest {
         for (InfraApp.ConciergeStacks stacks : List.of(SynthesisedEnvironments.dev(), SynthesisedEnvironments.prod())) {
             List<Map<String, Object>> tasks = propertiesOfAll(SynthesisedEnvironments.template(stacks.compute()), "AWS::ECS::TaskDefinition");
             List<Map<String, Object>> withApp = tasks.stream().filter(task -> json(task.get("ContainerDefinitions")).contains("\"Name\":\"app\"")).toList();
-            assertThat(withApp).isNotEmpty().allSatisfy(task -> {
-                Map<String, Object> app = container(task, ComputeStack.APP_CONTAINER);
-                assertThat(json(app.get("LogConfiguration"))).contains("awsfirelens");
-                assertThat(environment(app)).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", AppTelemetry.OTLP_ENDPOINT)
-                        .containsEntry("LOG_FORMAT", "json").containsEntry("ACCESS_LOG", "all");
-                Map<String, Object> router = container(task, AppTelemetry.LOG_ROUTER);
-                assertThat(router).containsEntry("Cpu", 51).containsEntry("MemoryReservation", 128).containsEntry("Essential", true);
-                assertThat(json(router.get("FirelensConfiguration"))).contains("fluentbit").contains(AppTelemetry.FLUENT_BIT_CONFIG)
-                        .contains("\"config-file-type\":\"file\"");
-                assertThat(environment(router)).containsKeys("LOG_BUCKET", "ERROR_LOG_GROUP", "METRICS_LOG_GROUP", "AWS_REGION");
-                Map<String, Object> collector = container(task, AppTelemetry.COLLECTOR);
-                assertThat(collector.get("Image")).isEqualTo(AppTelemetry.COLLECTOR_IMAGE);
-                assertThat(environment(collector).get("AOT_CONFIG_CONTENT")).contains("awsxray").contains("otlp");
-            });
+            // tiered: the Fargate web tier and the GPU generation tier (the combined layout: CombinedLayoutTest)
+            assertThat(withApp).map(task -> environment(container(task, ComputeStack.APP_CONTAINER)).get("ROLE"))
+                    .containsExactlyInAnyOrder("web", "worker");
+            assertThat(withApp).allSatisfy(LogPipelineTest::assertRoutedAndTraced);
         }
         String policies = json(propertiesOfAll(devCompute, "AWS::IAM::Policy"));
         assertThat(policies).contains("xray:PutTraceSegments").contains("s3:PutObject").contains("logs:PutLogEvents");
+    }
+
+    @Test void the_fargate_app_leaves_the_sidecars_their_memory_so_the_task_size_still_fits() {
+        for (InfraApp.ConciergeStacks stacks : List.of(SynthesisedEnvironments.dev(), SynthesisedEnvironments.prod())) {
+            Map<String, Object> web = propertiesOfAll(SynthesisedEnvironments.template(stacks.compute()), "AWS::ECS::TaskDefinition").stream()
+                    .filter(task -> List.of("FARGATE").equals(task.get("RequiresCompatibilities"))).findFirst().orElseThrow();
+            int taskMemory = Integer.parseInt(String.valueOf(web.get("Memory")));
+            assertThat(taskMemory).isEqualTo(stacks.profile().web().memoryMiB());
+            assertThat(container(web, ComputeStack.APP_CONTAINER).get("Memory")).isEqualTo(taskMemory - AppTelemetry.SIDECARS_MEMORY_MIB);
+            int reserved = list(web.get("ContainerDefinitions")).stream().map(TemplateResources::map)
+                    .mapToInt(c -> ((Number) c.getOrDefault("Memory", c.getOrDefault("MemoryReservation", 0))).intValue()).sum();
+            assertThat(reserved).isLessThanOrEqualTo(taskMemory);
+        }
+    }
+
+    /** FireLens for the app's lines, the ADOT collector for its traces, the tracing variables set. */
+    static void assertRoutedAndTraced(Map<String, Object> task) {
+        Map<String, Object> app = container(task, ComputeStack.APP_CONTAINER);
+        assertThat(json(app.get("LogConfiguration"))).contains("awsfirelens");
+        assertThat(environment(app)).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", AppTelemetry.OTLP_ENDPOINT)
+                .containsEntry("OTEL_SERVICE_NAME", "concierge").containsKey("OTEL_RESOURCE_ATTRIBUTES")
+                .containsEntry("LOG_FORMAT", "json").containsEntry("ACCESS_LOG", "all");
+        assertThat(json(app.get("DependsOn"))).contains("\"ContainerName\":\"" + AppTelemetry.LOG_ROUTER + "\"");
+        Map<String, Object> router = container(task, AppTelemetry.LOG_ROUTER);
+        assertThat(router).containsEntry("Cpu", 51).containsEntry("MemoryReservation", 128).containsEntry("Essential", true);
+        assertThat(json(router.get("FirelensConfiguration"))).contains("fluentbit").contains(AppTelemetry.FLUENT_BIT_CONFIG)
+                .contains("\"config-file-type\":\"file\"");
+        assertThat(environment(router)).containsKeys("LOG_BUCKET", "ERROR_LOG_GROUP", "METRICS_LOG_GROUP", "AWS_REGION");
+        Map<String, Object> collector = container(task, AppTelemetry.COLLECTOR);
+        assertThat(collector.get("Image")).isEqualTo(AppTelemetry.COLLECTOR_IMAGE);
+        assertThat(environment(collector).get("AOT_CONFIG_CONTENT")).contains("awsxray").contains("otlp");
     }
 
     @Test void the_fluent_bit_routes_send_errors_and_emf_lines_to_cloudwatch_and_every_line_to_s3() {

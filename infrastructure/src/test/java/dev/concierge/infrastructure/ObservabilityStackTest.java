@@ -91,10 +91,9 @@ class ObservabilityStackTest {
     }
 
     @Test void alarms_reach_a_chat_webhook_or_slack_when_the_deployer_names_one() {
-        var stacks = InfraApp.addTo(new software.amazon.awscdk.App(software.amazon.awscdk.AppProps.builder().context(Map.of(
-                "env", "dev", "phase", "mvp", "allowedCidrs", "203.0.113.0/24",
+        var stacks = SynthesisedEnvironments.devWith(Map.of(
                 "alarmWebhookUrl", "https://hooks.example.com/sns",
-                "alarmSlackWorkspaceId", "T0123", "alarmSlackChannelId", "C0456")).build()));
+                "alarmSlackWorkspaceId", "T0123", "alarmSlackChannelId", "C0456"));
         Template template = software.amazon.awscdk.assertions.Template.fromStack(stacks.observability());
         assertThat(propertiesOfAll(template, "AWS::SNS::Subscription")).hasSize(2).allSatisfy(subscription ->
                 assertThat(subscription).containsEntry("Protocol", "https").containsEntry("Endpoint", "https://hooks.example.com/sns"));

@@ -45,6 +45,21 @@ final class SynthesisedEnvironments {
         return dev;
     }
 
+    /**
+     * Another dev app, for a test of a context key: the least context dev synthesises with (MVP, one shared identity)
+     * plus {@code more}. Each call is a synthesis of its own (seconds), so tests share one per class.
+     */
+    static InfraApp.ConciergeStacks devWith(Map<String, String> more) {
+        Map<String, Object> context = new java.util.HashMap<>(Map.of(
+                "env", "dev",
+                "phase", "mvp",
+                "allowedCidrs", String.join(",", CORPORATE_CIDRS),
+                "sharedIdentity", "true",
+                "dockerHubCredentialArn", DOCKER_HUB_CREDENTIAL_ARN));
+        context.putAll(more);
+        return InfraApp.addTo(new App(AppProps.builder().context(context).build()));
+    }
+
     static synchronized InfraApp.ConciergeStacks prod() {
         if (prod == null) {
             prod = InfraApp.addTo(new App(AppProps.builder().context(Map.<String, Object>ofEntries(
