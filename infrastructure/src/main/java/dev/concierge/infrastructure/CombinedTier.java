@@ -70,6 +70,7 @@ public final class CombinedTier extends Construct {
                 .requestsPerTarget(WebTier.REQUESTS_PER_TASK)
                 .targetGroup(props.targetGroup())
                 .scaleOutCooldown(Duration.minutes(2)).scaleInCooldown(Duration.minutes(10)).build());
+        props.offHours().ifPresent(offHours -> offHours.scale(scaling, profile.minTasks(), profile.maxTasks()));
 
         roles.suppressAgentFindings();
         NagSuppressions.addResourceSuppressions(taskDefinition, List.of(ComputeStack.environmentHoldsNoSecrets()), true);

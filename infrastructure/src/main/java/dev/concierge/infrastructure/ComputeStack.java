@@ -52,7 +52,7 @@ public final class ComputeStack extends Stack {
                 .retention(profile.appLogRetention()).removalPolicy(removal).build();
 
         int gpuTasks = props.layout() == Layout.TIERED ? profile.maxGenerationTasks() : profile.maxTasks();
-        GpuCapacity gpu = new GpuCapacity(this, "GpuCapacity", cluster, props.vpc(), gpuTasks);
+        GpuCapacity gpu = new GpuCapacity(this, "GpuCapacity", cluster, props.vpc(), gpuTasks, props.offHours());
         ModelWeights weights = new ModelWeights(this, "ModelWeights", profile, props.vpc(), props.modelServer().engine());
 
         switch (props.layout()) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param databaseAppSecret        the app's least-privileged role, which the pool connects as
  * @param sessionSecret            the session-signing key, present when the app signs users in ({@code AUTH_MODE=oidc})
  * @param telemetry                the log router and trace collector beside every app container
+ * @param offHours                 when the services and the GPU capacity are scaled to zero (dev's nights and weekends)
  */
 public record ComputeStackProps(
         StackProps stack,
@@ -42,7 +43,8 @@ public record ComputeStackProps(
         Identity identity,
         Layout layout,
         ModelServer modelServer,
-        AppTelemetry telemetry) {
+        AppTelemetry telemetry,
+        Optional<OffHours> offHours) {
 
     public ComputeStackProps {
         Objects.requireNonNull(stack, "stack");
@@ -64,6 +66,7 @@ public record ComputeStackProps(
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(modelServer, "modelServer");
         Objects.requireNonNull(telemetry, "telemetry");
+        Objects.requireNonNull(offHours, "offHours");
         if (identity instanceof Identity.AppSignIn && sessionSecret.isEmpty()) {
             throw new IllegalArgumentException("the app's own sign-in (AUTH_MODE=oidc) needs a session secret");
         }

@@ -75,8 +75,8 @@ public final class EdgeStack extends Stack {
                 .vpc(props.vpc())
                 // Private corporate ranges reach the VPC over VPN/Direct Connect, never over the internet.
                 .internetFacing(!props.exposure().internal())
-                .vpcSubnets(SubnetSelection.builder()
-                        .subnetType(props.exposure().internal() ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PUBLIC).build())
+                .vpcSubnets(props.exposure().internal() ? NetworkStack.privateSubnets()
+                        : SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .securityGroup(loadBalancerSecurityGroup)
                 .dropInvalidHeaderFields(true)
                 // Generation calls and server-sent event streams may stay quiet for minutes.

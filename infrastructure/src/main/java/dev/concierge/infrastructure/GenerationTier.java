@@ -100,6 +100,7 @@ public final class GenerationTier extends Construct {
                 .minCapacity(profile.minGenerationTasks())
                 .maxCapacity(profile.maxGenerationTasks())
                 .build();
+        props.offHours().ifPresent(offHours -> offHours.scale(taskCount, profile.minGenerationTasks(), profile.maxGenerationTasks()));
 
         Metric queued = queueMetric(props, QUEUED_METRIC);
         addWorkerWhen("JobsWaiting", taskCount, queued, 1, 2);

@@ -103,8 +103,9 @@ public final class ObservabilityStack extends Stack {
                 "Concierge tasks use more than 85% of their memory for 5 minutes: out-of-memory kills are near");
         alarm("ServerErrorRateHigh", critical, serverErrorRate, SERVER_ERROR_PERCENT, SERVER_ERROR_MINUTES, ComparisonOperator.GREATER_THAN_THRESHOLD,
                 "More than 5% of answers through the load balancer are 5xx for 5 minutes");
-        alarm("NoHealthyTasks", critical, healthyTasks, 1, 3, ComparisonOperator.LESS_THAN_THRESHOLD,
+        Alarm siteDown = alarm("NoHealthyTasks", critical, healthyTasks, 1, 3, ComparisonOperator.LESS_THAN_THRESHOLD,
                 "No Concierge task passes the load balancer's health check: the site is down");
+        props.offHours().ifPresent(offHours -> offHours.pauseActionsOf(this, List.of(siteDown)));
         alarm("DatabaseCpuHigh", warning, databaseCpu, DATABASE_CPU_PERCENT, DATABASE_CPU_MINUTES, ComparisonOperator.GREATER_THAN_THRESHOLD,
                 "Aurora uses more than 70% CPU for 10 minutes");
         alarm("DatabaseFreeLocalStorageLow", critical, databaseFreeLocalStorage, DATABASE_FREE_LOCAL_STORAGE_BYTES, 2,
@@ -138,10 +139,10 @@ public final class ObservabilityStack extends Stack {
         return alarm(scope, alarms, id, topic, metric, threshold, periods, comparison, description, TreatMissingData.NOT_BREACHING);
     }
 
-    private void alarm(String id, Topic topic, IMetric metric, double threshold, int periods,
-                       ComparisonOperator comparison, String description) {
+    private Alarm alarm(String id, Topic topic, IMetric metric, double threshold, int periods,
+                        ComparisonOperator comparison, String description) {
         // No data means no traffic or no instance reporting, not a fault; "no healthy tasks" says so itself.
-        alarm(this, alarms, id, topic, metric, threshold, periods, comparison, description,
+        return alarm(this, alarms, id, topic, metric, threshold, periods, comparison, description,
                 id.equals("NoHealthyTasks") ? TreatMissingData.BREACHING : TreatMissingData.NOT_BREACHING);
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
  * What the alarms watch (the service, the load balancer and its target group, the database) and who hears them.
  *
  * @param alarmEmail an address subscribed to both topics; without one, subscribe later (e.g. a chat integration)
+ * @param offHours   when the services are scaled to zero on purpose: the "site down" alarm is paused then
  */
 public record ObservabilityStackProps(
         StackProps stack,
@@ -22,7 +23,8 @@ public record ObservabilityStackProps(
         ApplicationTargetGroup targetGroup,
         DatabaseCluster database,
         Optional<String> alarmEmail,
-        AlarmChat.Destinations chat) {
+        AlarmChat.Destinations chat,
+        Optional<OffHours> offHours) {
 
     public ObservabilityStackProps {
         Objects.requireNonNull(stack, "stack");
@@ -33,5 +35,6 @@ public record ObservabilityStackProps(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(alarmEmail, "alarmEmail");
         Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(offHours, "offHours");
     }
 }

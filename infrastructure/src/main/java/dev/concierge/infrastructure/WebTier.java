@@ -75,6 +75,7 @@ public final class WebTier extends Construct {
                 .requestsPerTarget(REQUESTS_PER_TASK)
                 .targetGroup(props.targetGroup())
                 .scaleOutCooldown(Duration.minutes(2)).scaleInCooldown(Duration.minutes(10)).build());
+        props.offHours().ifPresent(offHours -> offHours.scale(scaling, size.minTasks(), size.maxTasks()));
 
         roles.suppressAgentFindings();
         NagSuppressions.addResourceSuppressions(taskDefinition, List.of(ComputeStack.environmentHoldsNoSecrets()), true);
