@@ -125,8 +125,8 @@ public final class AuditStack extends Stack {
                     .configRuleName("concierge-" + profile.name() + "-" + rule.toLowerCase().replace('_', '-'))
                     .source(CfnConfigRule.SourceProperty.builder().owner("AWS").sourceIdentifier(rule).build())
                     .build();
-            configRule.addDependency(recorder);
-            configRule.addDependency(channel);
+            configRule.getNode().addDependency(recorder);
+            configRule.getNode().addDependency(channel);
         }
     }
 

@@ -126,7 +126,7 @@ public final class InfraApp {
                 common.description("Concierge " + profile.name() + ": alarms, topics, dashboard").build(), profile,
                 compute.service(), edge.loadBalancer(), edge.targetGroup(), data.database(), text(app, "alarmEmail"),
                 new AlarmChat.Destinations(text(app, "alarmWebhookUrl"), text(app, "alarmSlackWorkspaceId"), text(app, "alarmSlackChannelId")),
-                offHours));
+                offHours, compute.generation().map(GenerationTier::service)));
 
         if (exposure instanceof Exposure.CorporateOnly && text(app, "allowedCidrs").isEmpty()) {
             Annotations.of(edge).addWarningV2("concierge:allowedCidrs", "MVP phase without allowedCidrs: the load balancer "

@@ -139,7 +139,7 @@ public final class LogsStack extends Stack {
                                 .build())
                         .build())
                 .build();
-        table.addDependency(glueDatabase);
+        table.getNode().addDependency(glueDatabase);
 
         CfnWorkGroup workGroup = CfnWorkGroup.Builder.create(this, "LogQueries")
                 .name("concierge-" + profile.name() + "-logs")
@@ -177,7 +177,7 @@ public final class LogsStack extends Stack {
     private void namedQuery(CfnWorkGroup workGroup, String id, String name, String description, String sql) {
         CfnNamedQuery query = CfnNamedQuery.Builder.create(this, id)
                 .name(name).description(description).database(database).workGroup(workGroup.getName()).queryString(sql).build();
-        query.addDependency(workGroup);
+        query.getNode().addDependency(workGroup);
     }
 
     private static CfnTable.ColumnProperty column(String name, String type) {

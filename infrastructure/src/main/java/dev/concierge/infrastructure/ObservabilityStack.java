@@ -101,6 +101,13 @@ public final class ObservabilityStack extends Stack {
                 "Concierge tasks use more than 80% CPU for 5 minutes (scaling may be at its maximum)");
         alarm("TaskMemoryHigh", critical, taskMemory, TASK_MEMORY_PERCENT, TASK_MINUTES, ComparisonOperator.GREATER_THAN_THRESHOLD,
                 "Concierge tasks use more than 85% of their memory for 5 minutes: out-of-memory kills are near");
+        props.generationService().ifPresent(generation -> {
+            // The GPU tier's tasks (model server + workers): the same thresholds; no data while it is at zero.
+            alarm("GenerationTaskCpuHigh", warning, generation.metricCpuUtilization(oneMinute), TASK_CPU_PERCENT, TASK_MINUTES,
+                    ComparisonOperator.GREATER_THAN_THRESHOLD, "GPU generation tasks use more than 80% CPU for 5 minutes");
+            alarm("GenerationTaskMemoryHigh", critical, generation.metricMemoryUtilization(oneMinute), TASK_MEMORY_PERCENT, TASK_MINUTES,
+                    ComparisonOperator.GREATER_THAN_THRESHOLD, "GPU generation tasks use more than 85% of their memory for 5 minutes: out-of-memory kills are near");
+        });
         alarm("ServerErrorRateHigh", critical, serverErrorRate, SERVER_ERROR_PERCENT, SERVER_ERROR_MINUTES, ComparisonOperator.GREATER_THAN_THRESHOLD,
                 "More than 5% of answers through the load balancer are 5xx for 5 minutes");
         Alarm siteDown = alarm("NoHealthyTasks", critical, healthyTasks, 1, 3, ComparisonOperator.LESS_THAN_THRESHOLD,

@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param alarmEmail an address subscribed to both topics; without one, subscribe later (e.g. a chat integration)
  * @param offHours   when the services are scaled to zero on purpose: the "site down" alarm is paused then
+ * @param generationService the GPU generation tier's service (tiered layout), watched like the load-balanced one
  */
 public record ObservabilityStackProps(
         StackProps stack,
@@ -24,7 +25,8 @@ public record ObservabilityStackProps(
         DatabaseCluster database,
         Optional<String> alarmEmail,
         AlarmChat.Destinations chat,
-        Optional<OffHours> offHours) {
+        Optional<OffHours> offHours,
+        Optional<? extends BaseService> generationService) {
 
     public ObservabilityStackProps {
         Objects.requireNonNull(stack, "stack");
@@ -36,5 +38,6 @@ public record ObservabilityStackProps(
         Objects.requireNonNull(alarmEmail, "alarmEmail");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(offHours, "offHours");
+        Objects.requireNonNull(generationService, "generationService");
     }
 }

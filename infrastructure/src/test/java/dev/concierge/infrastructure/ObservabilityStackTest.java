@@ -39,7 +39,8 @@ class ObservabilityStackTest {
 
     @Test void alarms_watch_tasks_load_balancer_and_database_with_their_thresholds_and_topics() {
         Map<String, Map<String, Object>> alarms = alarmsByMetric(dev);
-        assertThat(alarms).containsOnlyKeys("CPUUtilization/AWS/ECS", "MemoryUtilization/AWS/ECS", "5xx rate",
+        assertThat(alarms).containsOnlyKeys("CPUUtilization/AWS/ECS", "MemoryUtilization/AWS/ECS",
+                "CPUUtilization/AWS/ECS generation", "MemoryUtilization/AWS/ECS generation", "5xx rate",
                 "HealthyHostCount/AWS/ApplicationELB", "CPUUtilization/AWS/RDS", "FreeLocalStorage/AWS/RDS",
                 "DatabaseConnections/AWS/RDS", "GenerationQueueOldestAgeSeconds/Concierge/dev", "TriggeredRules/AWS/Events",
                 "AppErrorLines/Concierge/dev");
@@ -49,6 +50,11 @@ class ObservabilityStackTest {
         assertMinutes(alarms.get("CPUUtilization/AWS/ECS"), 5);
         assertAlarm(alarms.get("MemoryUtilization/AWS/ECS"), 85, "GreaterThanThreshold", "Critical");
         assertMinutes(alarms.get("MemoryUtilization/AWS/ECS"), 5);
+        // the GPU generation tier's tasks, with the same thresholds
+        assertAlarm(alarms.get("CPUUtilization/AWS/ECS generation"), 80, "GreaterThanThreshold", "Warning");
+        assertMinutes(alarms.get("CPUUtilization/AWS/ECS generation"), 5);
+        assertAlarm(alarms.get("MemoryUtilization/AWS/ECS generation"), 85, "GreaterThanThreshold", "Critical");
+        assertMinutes(alarms.get("MemoryUtilization/AWS/ECS generation"), 5);
         assertAlarm(alarms.get("5xx rate"), 5, "GreaterThanThreshold", "Critical");
         assertThat(alarms.get("5xx rate")).containsEntry("EvaluationPeriods", 5);
         assertAlarm(alarms.get("HealthyHostCount/AWS/ApplicationELB"), 1, "LessThanThreshold", "Critical");
@@ -112,7 +118,8 @@ class ObservabilityStackTest {
     /** Alarms keyed by "metric/namespace", the metric-math one as "5xx rate". */
     private static Map<String, Map<String, Object>> alarmsByMetric(Template template) {
         return propertiesOfAll(template, "AWS::CloudWatch::Alarm").stream().collect(Collectors.toMap(
-                alarm -> alarm.get("MetricName") == null ? "5xx rate" : alarm.get("MetricName") + "/" + alarm.get("Namespace"),
+                alarm -> alarm.get("MetricName") == null ? "5xx rate" : alarm.get("MetricName") + "/" + alarm.get("Namespace")
+                        + (json(alarm.get("Dimensions")).contains("GenerationService") ? " generation" : ""),
                 Function.identity()));
     }
 }
