@@ -36,12 +36,12 @@ final class Layout {
      * belongs to one context and must not reach into another context's subpackage.
      */
     static final List<String> SHARED_ADAPTER_PACKAGES = List.of(
-            HTTP + ".web", HTTP + ".health", HTTP + ".identity", HTTP + ".wiring", PERSISTENCE + ".jdbc", GENERATED_JOOQ);
+            HTTP + ".web", HTTP + ".health", HTTP + ".identity", HTTP + ".wiring", PERSISTENCE + ".sql", GENERATED_JOOQ);
 
     /** Shared packages a rule names; each context's packages are added by {@link #namedPackages()}. */
     static final List<String> SHARED_NAMED_PACKAGES = List.of(
             KERNEL, HTTP, HTTP + ".web", HTTP + ".health", HTTP + ".identity", HTTP + ".wiring",
-            PERSISTENCE, PERSISTENCE + ".jdbc", GENERATED_JOOQ, LLM, SECRETS, FILES, BOOTSTRAP, INFRASTRUCTURE);
+            PERSISTENCE, PERSISTENCE + ".sql", GENERATED_JOOQ, LLM, SECRETS, FILES, BOOTSTRAP, INFRASTRUCTURE);
 
     /** The layers every domain context has (ARCHITECTURE.md, "Packages and names"), each named by some rule. */
     static final List<String> DOMAIN_LAYERS = List.of("model", "port.in", "port.out", "application");

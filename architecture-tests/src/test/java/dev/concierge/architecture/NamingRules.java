@@ -60,7 +60,47 @@ public final class NamingRules {
             .should().haveSimpleNameStartingWith("Jooq")
             .because("a driven adapter names its technology and its capability (JooqTripRepository)");
 
+    /** "Classes named Jooq… use jOOQ": its API or the code it generated for a schema. */
+    @ArchTest
+    public static final ArchRule classes_named_jooq_use_jooq = classes()
+            .that().resideInAPackage(PERSISTENCE + "..")
+            .and().resideOutsideOfPackage(GENERATED_JOOQ + "..")
+            .and().haveSimpleNameStartingWith("Jooq")
+            .and().areTopLevelClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", GENERATED_JOOQ + "..")
+            .because("a class named after a technology uses it (hand-written SQL lives in a class named for it, persistence.sql)");
+
+    /** A piece two repositories need (a conversion, a mapping) has an owner of its own, not one of them. */
+    @ArchTest
+    public static final ArchRule repositories_do_not_call_static_methods_of_sibling_repositories = classes()
+            .that().resideInAPackage(PERSISTENCE + "..")
+            .and().resideOutsideOfPackage(GENERATED_JOOQ + "..")
+            .should(callNoStaticMethodOfAnotherRepository())
+            .because("no repository calls static helpers of a sibling repository (issue 20): shared pieces live in a class that owns them");
+
     private NamingRules() {}
+
+    static ArchCondition<JavaClass> callNoStaticMethodOfAnotherRepository() {
+        return new ArchCondition<>("call no static method of another repository") {
+            @Override public void check(JavaClass caller, ConditionEvents events) {
+                java.util.stream.Stream.concat(caller.getMethodCallsFromSelf().stream(), caller.getMethodReferencesFromSelf().stream())
+                        .filter(access -> {
+                            JavaClass owner = access.getTargetOwner();
+                            return !owner.getName().equals(caller.getName()) && isRepository(owner)
+                                    && !caller.getName().startsWith(owner.getName() + "$")
+                                    && access.getTarget().resolveMember()
+                                            .map(method -> method.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC))
+                                            .orElse(false);
+                        })
+                        .forEach(access -> events.add(SimpleConditionEvent.violated(caller, access.getDescription())));
+            }
+        };
+    }
+
+    private static boolean isRepository(JavaClass owner) {
+        return owner.getPackageName().startsWith(PERSISTENCE) && owner.getAllRawInterfaces().stream()
+                .anyMatch(i -> i.getPackageName().startsWith(DOMAIN + ".") && i.getPackageName().contains(".port.out"));
+    }
 
     /** Every {@code dev.concierge.domain.<context>} package except the kernel, found in the classes under test. */
     static ClassesTransformer<JavaPackage> domainContexts() {

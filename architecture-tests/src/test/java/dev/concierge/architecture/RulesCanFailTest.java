@@ -27,7 +27,9 @@ import dev.concierge.adapter.llm.alpha.AlphaUtils;
 import dev.concierge.adapter.llm.alpha.LlmUsesBootstrap;
 import dev.concierge.adapter.persistence.SharedPersistenceReadingAlpha;
 import dev.concierge.adapter.persistence.alpha.AlphaStoreAdapter;
+import dev.concierge.adapter.persistence.alpha.JooqAlphaArchive;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStore;
+import dev.concierge.adapter.persistence.alpha.JooqAlphaWithoutJooq;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreReadingBeta;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreWritingItsOwnSql;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreWritingBetaSql;
@@ -321,6 +323,23 @@ class RulesCanFailTest {
 
     @Test void naming_a_persistence_port_implementation_named_after_jooq_passes() {
         assertPasses(NamingRules.persistence_port_implementations_are_named_jooq, JooqAlphaStore.class);
+    }
+
+    @Test void naming_a_class_after_jooq_that_uses_no_jooq_is_reported() {
+        assertViolation(NamingRules.classes_named_jooq_use_jooq, JooqAlphaWithoutJooq.class, JooqAlphaWithoutJooq.class);
+    }
+
+    @Test void naming_a_class_after_jooq_that_uses_its_generated_code_passes() {
+        assertPasses(NamingRules.classes_named_jooq_use_jooq, JooqAlphaStore.class, AlphaTable.class);
+    }
+
+    @Test void a_repository_calling_a_static_method_of_a_sibling_repository_is_reported() {
+        assertViolation(NamingRules.repositories_do_not_call_static_methods_of_sibling_repositories, JooqAlphaArchive.class,
+                JooqAlphaArchive.class, JooqAlphaStore.class, "rowName");
+    }
+
+    @Test void a_repository_calling_only_its_own_static_methods_passes() {
+        assertPasses(NamingRules.repositories_do_not_call_static_methods_of_sibling_repositories, JooqAlphaStore.class, AlphaTable.class);
     }
 
     // ---- rule 8: a rule added later without its proof fails here

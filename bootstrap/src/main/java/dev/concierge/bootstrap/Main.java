@@ -10,6 +10,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any Guice class loads: Guice generates classes through sun.misc.Unsafe, which JDK 24+ reports on
+        // stderr; Concierge intercepts no methods, so reflection does the same job and the output stays JSON-only.
+        if (System.getProperty("guice_bytecode_gen_option") == null) System.setProperty("guice_bytecode_gen_option", "DISABLED");
         Settings settings;
         try {
             settings = SettingsSource.load(System.getenv());

@@ -1,5 +1,7 @@
 package dev.concierge.bootstrap.tripsupport;
 
+import dev.concierge.domain.tripsupport.port.in.CreateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.StartConversationCommand;
 import dev.concierge.bootstrap.RunningApp;
 import dev.concierge.bootstrap.Application;
 import dev.concierge.bootstrap.Settings;
@@ -67,9 +69,9 @@ class TripAssistantOnModelTest {
                 var turns = first.injector().getInstance(SendMessageUseCase.class);
                 var review = first.injector().getInstance(ReviewProposalsUseCase.class);
                 var visits = first.injector().getInstance(ManageVisitsUseCase.class);
-                trip = trips.create(user, new TripDetails("Osaka sales", "Renewal", "Tokyo", List.of("Osaka"),
-                        LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
-                conversation = chat.start(user, trip.id(), "Osaka");
+                trip = trips.create(new CreateTripCommand(user, new TripDetails("Osaka sales", "Renewal", "Tokyo", List.of("Osaka"),
+                        LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2))));
+                conversation = chat.start(new StartConversationCommand(user, trip.id(), "Osaka"));
                 Recording listener = new Recording();
 
                 turns.send(new SendMessageCommand(user, conversation.id(), "Please add a visit to Kansai Steel"), listener);
@@ -118,9 +120,9 @@ class TripAssistantOnModelTest {
             var turns = running.app.injector().getInstance(SendMessageUseCase.class);
             var review = running.app.injector().getInstance(ReviewProposalsUseCase.class);
             var itineraries = running.app.injector().getInstance(PlanItineraryUseCase.class);
-            Trip trip = trips.create(user, new TripDetails("Osaka sales", "", "Tokyo", List.of("Osaka"),
-                    LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
-            Conversation conversation = chat.start(user, trip.id(), "Osaka");
+            Trip trip = trips.create(new CreateTripCommand(user, new TripDetails("Osaka sales", "", "Tokyo", List.of("Osaka"),
+                    LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2))));
+            Conversation conversation = chat.start(new StartConversationCommand(user, trip.id(), "Osaka"));
             llm.enqueue(Answer.toolCall("propose_itinerary_draft", "{}"), Answer.content("""
                     {"items":[{"date":"2026-12-01","start":"08:00","end":"10:30","kind":"transport","title":"Nozomi to Shin-Osaka","place":"Tokyo","notes":""},
                               {"date":"2026-12-02","start":"17:00","end":"","kind":"transport","title":"Back to Tokyo","place":"Shin-Osaka","notes":""}]}"""));
@@ -143,9 +145,9 @@ class TripAssistantOnModelTest {
             var trips = running.app.injector().getInstance(ManageTripsUseCase.class);
             var chat = running.app.injector().getInstance(ChatWithAssistantUseCase.class);
             var turns = running.app.injector().getInstance(SendMessageUseCase.class);
-            Trip trip = trips.create(user, new TripDetails("Osaka sales", "", "Tokyo", List.of("Osaka"),
-                    LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
-            Conversation conversation = chat.start(user, trip.id(), "Osaka");
+            Trip trip = trips.create(new CreateTripCommand(user, new TripDetails("Osaka sales", "", "Tokyo", List.of("Osaka"),
+                    LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2))));
+            Conversation conversation = chat.start(new StartConversationCommand(user, trip.id(), "Osaka"));
             Recording listener = new Recording();
 
             assertThatThrownBy(() -> turns.send(new SendMessageCommand(user, conversation.id(), "Hello?"), listener))

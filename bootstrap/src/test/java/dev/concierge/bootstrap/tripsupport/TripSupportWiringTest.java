@@ -1,5 +1,7 @@
 package dev.concierge.bootstrap.tripsupport;
 
+import dev.concierge.domain.tripsupport.port.in.CreateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.StartConversationCommand;
 import dev.concierge.adapter.persistence.TestDatabase;
 import dev.concierge.bootstrap.Application;
 import dev.concierge.bootstrap.RunningApp;
@@ -76,7 +78,7 @@ class TripSupportWiringTest {
         var trips = running.app.injector().getInstance(ManageTripsUseCase.class);
         var expenses = running.app.injector().getInstance(EstimateExpensesUseCase.class);
         UserId user = new UserId("wiring-estimate");
-        var trip = trips.create(user, new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
+        var trip = trips.create(new CreateTripCommand(user, new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2))));
 
         var estimate = expenses.estimate(user, trip.id());
 
@@ -92,8 +94,8 @@ class TripSupportWiringTest {
         var review = injector.getInstance(ReviewProposalsUseCase.class);
         var visits = injector.getInstance(ManageVisitsUseCase.class);
         UserId user = new UserId("wiring-chat");
-        var trip = trips.create(user, new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
-        var conversation = chat.start(user, trip.id(), "");
+        var trip = trips.create(new CreateTripCommand(user, new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2))));
+        var conversation = chat.start(new StartConversationCommand(user, trip.id(), ""));
         List<String> tools = new ArrayList<>();
 
         messages.send(new SendMessageCommand(user, conversation.id(), "Add a visit to Acme please"), new RecordingListener(tools));
@@ -122,9 +124,9 @@ class TripSupportWiringTest {
         });
         var chat = running.app.injector().getInstance(ChatWithAssistantUseCase.class);
         UserId user = new UserId("wiring-lease");
-        var trip = running.app.injector().getInstance(ManageTripsUseCase.class).create(user,
-                new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
-        var conversation = chat.start(user, trip.id(), "Busy");
+        var trip = running.app.injector().getInstance(ManageTripsUseCase.class).create(new CreateTripCommand(user,
+                new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2))));
+        var conversation = chat.start(new StartConversationCommand(user, trip.id(), "Busy"));
 
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> first = threads.submit(() -> instanceA.send(new SendMessageCommand(user, conversation.id(), "First"), new RecordingListener(new ArrayList<>())));

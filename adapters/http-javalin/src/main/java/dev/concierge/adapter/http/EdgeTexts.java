@@ -3,8 +3,6 @@ package dev.concierge.adapter.http;
 import dev.concierge.domain.kernel.Language;
 
 import java.text.MessageFormat;
-import java.util.List;
-import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -16,7 +14,10 @@ public final class EdgeTexts {
     private EdgeTexts() {}
 
     public static String text(String acceptLanguage, String key, Object... args) {
-        Language language = language(acceptLanguage);
+        return text(RequestLanguage.fromAcceptLanguage(acceptLanguage), key, args);
+    }
+
+    public static String text(Language language, String key, Object... args) {
         String pattern;
         try {
             pattern = ResourceBundle.getBundle("i18n.edge", language.locale(),
@@ -25,19 +26,5 @@ public final class EdgeTexts {
             return key;
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
-    }
-
-    static Language language(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) return Language.EN;
-        try {
-            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
-            for (Locale.LanguageRange range : ranges) {
-                var language = Language.fromTag(range.getRange());
-                if (language.isPresent() && range.getWeight() > 0) return language.get();
-            }
-        } catch (IllegalArgumentException malformed) {
-            // a malformed header is not worth another error
-        }
-        return Language.EN;
     }
 }

@@ -6,9 +6,11 @@ import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.DomainException;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.NotFound;
 import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.kernel.Unavailable;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -47,6 +49,9 @@ public final class ErrorMapping {
     }
 
     public void register(RoutesConfig routes) {
+        // Invalid input carries codes and figures only; its sentence is written here, in the request's language.
+        routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, 400, e.code(),
+                FieldErrorTexts.summary(e.details(), RequestLanguage.of(ctx)), e.details()));
         routes.exception(DomainException.class, (e, ctx) -> {
             Optional<String> forPeople = e instanceof Unavailable ? userText(ctx, "error.unavailable." + e.code()) : Optional.empty();
             if (forPeople.isPresent()) {
@@ -68,11 +73,12 @@ public final class ErrorMapping {
             else ctx.redirect(e.loginPath());
         });
         routes.exception(CrossOriginProtection.Forbidden.class, (e, ctx) -> problem(ctx, 403, e.code(), e.getMessage(), List.of()));
-        routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.getMessage(), e.details()));
+        routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.describedByDetails()
+                ? FieldErrorTexts.summary(e.details(), RequestLanguage.of(ctx)) : e.getMessage(), e.details()));
         routes.exception(UnsupportedMediaType.class, (e, ctx) -> problem(ctx, 415, "unsupported_media_type", e.getMessage(),
-                List.of(FieldError.of("Content-Type", "must be application/json"))));
+                List.of(FieldError.of("Content-Type", Validation.WRONG_TYPE, "json_body"))));
         routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), codeFor(e.getStatus()),
-                messageFor(e.getStatus(), e.getMessage()), List.of()));
+                messageFor(ctx, e.getStatus(), e.getMessage()), List.of()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, 500, "internal_error", "Something went wrong on our side. The error was logged; "
@@ -81,7 +87,7 @@ public final class ErrorMapping {
         for (int status : new int[] {400, 404, 405, 413, 414, 415, 431, 500, 503}) {
             routes.error(status, ctx -> {
                 if (Boolean.TRUE.equals(ctx.attribute(WRITTEN))) return;
-                problem(ctx, status, codeFor(status), pages == null && status == 404 ? OPERATIONS_ONLY : messageFor(status, null), List.of());
+                problem(ctx, status, codeFor(status), pages == null && status == 404 ? OPERATIONS_ONLY : messageFor(ctx, status, null), List.of());
             });
         }
     }
@@ -102,7 +108,7 @@ public final class ErrorMapping {
         ctx.status(status);
         if (status == 503 && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", "5");
         if (pages == null || isApi(ctx)) {
-            ctx.json(ErrorBody.of(code, message, details));
+            ctx.json(ErrorBody.of(code, message, details, RequestLanguage.of(ctx)));
         } else {
             pages.render(ctx, status, message);
         }
@@ -139,12 +145,13 @@ public final class ErrorMapping {
         };
     }
 
-    private static String messageFor(int status, String given) {
+    private static String messageFor(Context ctx, int status, String given) {
+        Language language = RequestLanguage.of(ctx);
         return switch (status) {
-            case 404 -> "No such resource. Check the path; the API is described at /api/openapi.json.";
-            case 405 -> "This method is not allowed on this path; see /api/openapi.json for what it accepts.";
-            case 413 -> "The request body is too large; send at most " + HttpServer.MAX_BODY_BYTES / 1024 + " KiB.";
-            case 415 -> "Send the body as application/json.";
+            case 404 -> EdgeTexts.text(language, "edge.notFound");
+            case 405 -> EdgeTexts.text(language, "edge.methodNotAllowed");
+            case 413 -> EdgeTexts.text(language, "edge.bodyTooLarge", HttpServer.MAX_BODY_BYTES / 1024);
+            case 415 -> EdgeTexts.text(language, "edge.notJson", Optional.ofNullable(ctx.header("Content-Type")).orElse("none"));
             default -> given != null && !given.isBlank() ? given : HttpStatus.forStatus(status).getMessage() + ".";
         };
     }

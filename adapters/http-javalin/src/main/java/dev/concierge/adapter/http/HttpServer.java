@@ -256,7 +256,7 @@ public final class HttpServer {
     private static void refuseNulInQuery(Context ctx) {
         for (var parameter : ctx.queryParamMap().entrySet()) {
             if (parameter.getKey().indexOf('\u0000') >= 0 || parameter.getValue().stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
-                throw Params.invalid(parameter.getKey().replace('\u0000', '?'), "must not contain the NUL character");
+                throw Params.invalid(parameter.getKey().replace('\u0000', '?'), Params.NUL_CHARACTER);
             }
         }
     }

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Language;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -64,19 +66,20 @@ public final class Json {
     /** Reads the request body as {@code type}, turning every way it can be wrong into a 400 naming the field. */
     public static <T> T read(Context ctx, ObjectMapper mapper, Class<T> type) {
         byte[] body = ctx.bodyAsBytes();
-        if (body.length == 0) throw new BadRequest("invalid_json", "The request body is empty; send a JSON object.", List.of());
+        Language language = RequestLanguage.of(ctx);
+        if (body.length == 0) throw new BadRequest("invalid_json", EdgeTexts.text(language, "edge.json.empty"), List.of());
         requireJsonType(ctx);
         requireUtf8(ctx, body);
         try {
             T value = mapper.readValue(body, type);
-            if (value == null) throw new BadRequest("invalid_json", "The request body must be a JSON object, not null.", List.of());
+            if (value == null) throw new BadRequest("invalid_json", EdgeTexts.text(language, "edge.json.null"), List.of());
             return value;
         } catch (InvalidInput invalid) {
             throw BadRequest.of(invalid);
         } catch (JacksonException e) {
-            throw translate(e);
+            throw translate(e, language);
         } catch (IOException e) {
-            throw new BadRequest("invalid_json", "The request body could not be read.", List.of());
+            throw new BadRequest("invalid_json", EdgeTexts.text(language, "edge.bodyBroken"), List.of());
         }
     }
 
@@ -111,14 +114,14 @@ public final class Json {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
                 String message = EdgeTexts.text(ctx.header("Accept-Language"), "edge.notUtf8", in.position() + 1);
-                throw new BadRequest("invalid_encoding", message, List.of(FieldError.of("body", "is not valid UTF-8")));
+                throw new BadRequest("invalid_encoding", message, List.of(FieldError.of("body", Params.NOT_UTF8)));
             }
             if (result.isUnderflow()) return;
             out.clear();
         }
     }
 
-    private static BadRequest translate(JacksonException e) {
+    private static BadRequest translate(JacksonException e, Language language) {
         // A validating record constructor throws InvalidInput; Jackson wraps it.
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidInput invalid) return BadRequest.of(invalid);
@@ -126,26 +129,26 @@ public final class Json {
         }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (original.startsWith("Trailing token")) {
-            return new BadRequest("invalid_json", "The request body is not valid JSON: it goes on after the first value; "
-                    + "send exactly one JSON object.", List.of());
+            return new BadRequest("invalid_json", EdgeTexts.text(language, "edge.json.trailing"), List.of());
         }
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException)) {
-            return new BadRequest("invalid_json", "The request body is not valid JSON: "
-                    + withoutInternals(original.lines().findFirst().orElse("syntax error")) + ".", List.of());
+            // the parser's own sentence is English and names our classes: the place is what a person can act on
+            var at = e.getLocation();
+            return new BadRequest("invalid_json", EdgeTexts.text(language, "edge.json.syntax",
+                    at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr())), List.of());
         }
         String field = path((JsonMappingException) e);
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new BadRequest("invalid_request", "Unknown field '" + unknown.getPropertyName() + "'.",
-                    List.of(FieldError.of(field, "is not a known field")));
+            return new BadRequest("invalid_request", "unknown field '" + unknown.getPropertyName() + "'",
+                    List.of(FieldError.of(field, Validation.UNKNOWN_FIELD)));
         }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
-                    ? describe(m.getTargetType()) : "a different type";
-            String where = field.isEmpty() ? "The request body" : "Field '" + field + "'";
-            return new BadRequest("invalid_request", where + " must be " + expected + ".",
-                    List.of(FieldError.of(field.isEmpty() ? "body" : field, "must be " + expected)));
+                    ? describe(m.getTargetType()) : "other";
+            return new BadRequest("invalid_request", (field.isEmpty() ? "body" : field) + ": wrong type " + expected,
+                    List.of(FieldError.of(field.isEmpty() ? "body" : field, Validation.WRONG_TYPE, expected)));
         }
-        return new BadRequest("invalid_request", "The request body does not match the expected shape.", List.of());
+        return new BadRequest("invalid_json", EdgeTexts.text(language, "edge.json.shape"), List.of());
     }
 
     /** Text as usual, except that NUL, which PostgreSQL cannot store and no person types, is refused naming the field. */
@@ -157,12 +160,12 @@ public final class Json {
             String value = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(parser, context);
             if (value != null && value.indexOf('\u0000') >= 0) {
                 String field = parser.currentName() == null ? "body" : parser.currentName();
-                throw InvalidInput.field(field, "must not contain the NUL character");
+                throw InvalidInput.field(field, Params.NUL_CHARACTER);
             }
             if (value != null && hasLoneSurrogate(value)) {
                 // an escaped half of a surrogate pair (\ud800) is no character; PostgreSQL would store it as '?'
                 String field = parser.currentName() == null ? "body" : parser.currentName();
-                throw InvalidInput.field(field, "must not contain an unpaired surrogate (\\uD800-\\uDFFF)");
+                throw InvalidInput.field(field, Params.UNPAIRED_SURROGATE);
             }
             return value;
         }
@@ -185,29 +188,24 @@ public final class Json {
         return false;
     }
 
-    /** Parser messages may name our classes ({@code `dev.concierge...`}); a client learns nothing from them. */
-    private static String withoutInternals(String message) {
-        return message.replaceAll("\\s*\\(start marker at \\[Source:.*$", "").replaceAll("\\s*\\(bound as [^)]*\\)", "").replaceAll("`[^`]*\\.[^`]*`", "the expected type");
-    }
-
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
+    /** The expected type as a word of the field-error bundles ({@code wrong_type.<word>}), which say it as a person types it. */
     private static String describe(Class<?> type) {
-        if (type == String.class) return "a string";
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) return "a whole number";
-        if (type == double.class || type == Double.class) return "a number";
-        if (type == boolean.class || type == Boolean.class) return "true or false";
-        if (List.class.isAssignableFrom(type) || type.isArray()) return "an array";
-        // what a person can type, not the Java type's name
-        if (type == java.time.LocalDate.class) return "a real date like 2026-12-01";
-        if (type == java.time.LocalDateTime.class) return "a real date and time like 2026-12-01T10:00";
-        if (type == java.time.LocalTime.class) return "a time like 09:30";
-        if (type.getName().startsWith("java.time.")) return "an ISO-8601 " + type.getSimpleName() + " string";
-        if (type.isEnum()) return "one of the documented values";
-        return "a JSON object";
+        if (type == String.class) return "text";
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) return "whole_number";
+        if (type == double.class || type == Double.class) return "number";
+        if (type == boolean.class || type == Boolean.class) return "boolean";
+        if (List.class.isAssignableFrom(type) || type.isArray()) return "array";
+        if (type == java.time.LocalDate.class) return "date";
+        if (type == java.time.LocalDateTime.class) return "date_time";
+        if (type == java.time.LocalTime.class) return "time";
+        if (type.getName().startsWith("java.time.")) return "iso_time";
+        if (type.isEnum()) return "documented_value";
+        return "object";
     }
 }

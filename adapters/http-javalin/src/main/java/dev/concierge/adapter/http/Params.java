@@ -4,6 +4,7 @@ import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.http.Context;
 
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ public final class Params {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw invalid(name, "must be a whole number");
+                throw invalid(name, Validation.WHOLE_NUMBER);
             }
         });
     }
@@ -42,17 +43,17 @@ public final class Params {
         return text(ctx, name).map(value -> {
             try {
                 LocalDate date = LocalDate.parse(value);
-                if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) throw invalid(name, "must be between 1900-01-01 and 2200-12-31");
+                if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) throw invalid(name, Validation.OUTSIDE, EARLIEST, LATEST);
                 return date;
             } catch (DateTimeParseException e) {
-                throw invalid(name, "must be a date like 2026-04-01");
+                throw invalid(name, Validation.FORMAT, "2026-04-01");
             }
         });
     }
 
     /** {@code ?lang=en|ja}; empty when absent. */
     public static Optional<Language> language(Context ctx) {
-        return text(ctx, "lang").map(tag -> Language.fromTag(tag).orElseThrow(() -> invalid("lang", "must be en or ja")));
+        return text(ctx, "lang").map(tag -> Language.fromTag(tag).orElseThrow(() -> invalid("lang", Validation.ONE_OF, "en, ja")));
     }
 
     /** A query parameter's value, empty when absent or blank. */
@@ -60,7 +61,21 @@ public final class Params {
         return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    public static BadRequest invalid(String name, String problem) {
-        return new BadRequest("invalid_request", "Invalid " + name + ": " + problem + ".", List.of(FieldError.of(name, problem)));
+    /** One parameter is wrong: {@code code} and its figures as in {@link Validation}. */
+    public static BadRequest invalid(String name, String code, Object... args) {
+        return BadRequest.of(List.of(FieldError.of(name, code, args)));
     }
+
+    /** (): a field the operation does not take, e.g. a version when creating. */
+    public static final String NOT_ACCEPTED = "not_accepted";
+    /** (): a list with a null entry. */
+    public static final String NO_NULLS = "no_nulls";
+    /** (): text holding NUL, which PostgreSQL cannot store and no person types. */
+    public static final String NUL_CHARACTER = "nul_character";
+    /** (): a body that is not strict UTF-8. */
+    public static final String NOT_UTF8 = "not_utf8";
+    /** (): text holding half of a surrogate pair, which is no character. */
+    public static final String UNPAIRED_SURROGATE = "unpaired_surrogate";
+    /** (): a list replaced whole that was left out; [] empties it. */
+    public static final String REQUIRED_LIST = "required_list";
 }

@@ -1,6 +1,6 @@
 package dev.concierge.adapter.persistence;
 
-import dev.concierge.adapter.persistence.jdbc.ConnectionFailures;
+import dev.concierge.adapter.persistence.sql.ConnectionFailures;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 

@@ -1,6 +1,6 @@
 package dev.concierge.adapter.persistence;
 
-import dev.concierge.adapter.persistence.jdbc.ConnectionFailures;
+import dev.concierge.adapter.persistence.sql.ConnectionFailures;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  */
 public record FileKey(String value) {
     public static final int MAX_LENGTH = 512;
+    /** (max): the field-error code for a key that is not such a name. */
+    public static final String FILE_KEY = "file_key";
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
 
     public FileKey {
@@ -18,8 +20,7 @@ public record FileKey(String value) {
     }
 
     private static InvalidInput invalid() {
-        return InvalidInput.field("fileKey", "must be 1 to " + MAX_LENGTH + " characters: segments of letters, digits, "
-                + "'.', '_' or '-' joined by '/', none of them '.' or '..'");
+        return InvalidInput.field("fileKey", FILE_KEY, MAX_LENGTH);
     }
 
     @Override public String toString() { return value; }

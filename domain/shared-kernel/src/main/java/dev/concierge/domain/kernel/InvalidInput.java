@@ -1,15 +1,17 @@
 package dev.concierge.domain.kernel;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** The request itself is malformed: a missing field, a value out of range, a text too long. */
+/** The request itself is malformed: a missing field, a value out of range, a text too long. Each problem is a detail. */
 public non-sealed class InvalidInput extends DomainException {
-    public InvalidInput(String message, List<FieldError> details) { super("invalid_request", message, details); }
+    public InvalidInput(List<FieldError> details) {
+        super("invalid_request", details.stream().map(FieldError::toString).collect(Collectors.joining("; ", "invalid input: ", "")), details);
+        if (details.isEmpty()) throw new IllegalArgumentException("an invalid input names at least one problem");
+    }
 
-    public InvalidInput(String message, FieldError detail) { this(message, List.of(detail)); }
-
-    /** One field is wrong; the message names it so the person knows what to change. */
-    public static InvalidInput field(String field, String problem) {
-        return new InvalidInput("Invalid " + field + ": " + problem + ".", FieldError.of(field, problem));
+    /** One field is wrong. */
+    public static InvalidInput field(String field, String code, Object... args) {
+        return new InvalidInput(List.of(FieldError.of(field, code, args)));
     }
 }

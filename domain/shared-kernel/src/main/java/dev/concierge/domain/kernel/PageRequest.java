@@ -7,8 +7,7 @@ public record PageRequest(int limit, int offset) {
     public static final int MAX_OFFSET = 1_000_000;
 
     public PageRequest {
-        if (limit < 1 || limit > MAX_LIMIT) throw InvalidInput.field("limit", "must be between 1 and " + MAX_LIMIT);
-        if (offset < 0 || offset > MAX_OFFSET) throw InvalidInput.field("offset", "must be between 0 and " + MAX_OFFSET);
+        new Validation().range("limit", limit, 1, MAX_LIMIT).range("offset", offset, 0, MAX_OFFSET).throwIfInvalid();
     }
 
     public static PageRequest first() { return new PageRequest(DEFAULT_LIMIT, 0); }

@@ -8,10 +8,7 @@ public record UserId(String value) {
 
     public UserId {
         Objects.requireNonNull(value, "value");
-        if (value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new InvalidInput("A user id must be 1 to " + MAX_LENGTH + " characters.",
-                    FieldError.of("user", "must be 1 to " + MAX_LENGTH + " characters"));
-        }
+        new Validation().text("user", value, 1, MAX_LENGTH).throwIfInvalid();
     }
 
     @Override public String toString() { return value; }

@@ -29,6 +29,7 @@ import dev.concierge.domain.favourites.port.in.ReadHoroscopesUseCase;
 import dev.concierge.domain.favourites.port.in.SaveFavouriteCommand;
 import dev.concierge.domain.favourites.port.in.SaveFavouriteUseCase;
 import dev.concierge.domain.kernel.Language;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -113,10 +114,10 @@ public final class FavouriteRoutes implements RouteGroup {
     private static long quoteId(Context ctx) {
         try {
             long id = Long.parseLong(ctx.pathParam("id"));
-            if (id < 1) throw Params.invalid("id", "must be a positive whole number");
+            if (id < 1) throw Params.invalid("id", Validation.POSITIVE_WHOLE_NUMBER);
             return id;
         } catch (NumberFormatException e) {
-            throw Params.invalid("id", "must be a positive whole number");
+            throw Params.invalid("id", Validation.POSITIVE_WHOLE_NUMBER);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.concierge.adapter.http.BadRequest;
 import dev.concierge.adapter.http.EdgeTexts;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
+import dev.concierge.domain.kernel.Validation;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -69,7 +70,7 @@ final class TestCaseCsvReader {
             List<CSVRecord> records = new ArrayList<>();
             for (CSVRecord record : parser) records.add(record);
             if (records.isEmpty() || isBlank(records.getFirst())) {
-                throw problem("The file is empty: the first row must name the columns (key, title, …).", "file", "has no header row");
+                throw BadRequest.of(List.of(FieldError.of("file", "no_header")));
             }
             Map<Column, Integer> columns = header(records.getFirst());
             List<ImportRow> rows = new ArrayList<>();
@@ -85,8 +86,8 @@ final class TestCaseCsvReader {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // e.g. a quote opened and never closed; the parser's own text names its classes, so only the line is told
             long line = parser == null ? 1 : Math.max(1, parser.getCurrentLineNumber());
-            throw new BadRequest("invalid_request", EdgeTexts.text(acceptLanguage, "edge.csv.malformed", line),
-                    List.of(FieldError.of("file", "is not valid CSV near line " + line)));
+            throw BadRequest.worded(EdgeTexts.text(acceptLanguage, "edge.csv.malformed", line),
+                    List.of(FieldError.of("file", "not_csv", line)));
         }
     }
 
@@ -97,8 +98,8 @@ final class TestCaseCsvReader {
         int lineStart = text.lastIndexOf('\n', at) + 1;
         long line = text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
         int column = text.codePointCount(lineStart, at) + 1;
-        throw new BadRequest("invalid_request", EdgeTexts.text(acceptLanguage, "edge.csv.nul", line, column),
-                List.of(FieldError.of("file", "has a NUL character at line " + line + ", column " + column)));
+        throw BadRequest.worded(EdgeTexts.text(acceptLanguage, "edge.csv.nul", line, column),
+                List.of(FieldError.of("file", "nul_at", line, column)));
     }
 
     /** Strict UTF-8 first (a Windows-31J file is almost never valid UTF-8), else Windows-31J. */
@@ -115,14 +116,13 @@ final class TestCaseCsvReader {
 
     private static Map<Column, Integer> header(CSVRecord header) {
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
-        List<FieldError> problems = new ArrayList<>();
+        Validation problems = new Validation();
         for (int i = 0; i < header.size(); i++) {
             String name = normalise(header.get(i));
             for (Column column : Column.values()) {
                 if (!column.names.contains(name)) continue;
                 if (columns.containsKey(column)) {
-                    problems.add(FieldError.of("header", "names the column " + column.displayName() + " twice (columns "
-                            + (columns.get(column) + 1) + " and " + (i + 1) + ")"));
+                    problems.add("header", "duplicate_column", column.displayName(), (columns.get(column) + 1) + ", " + (i + 1));
                 } else {
                     columns.put(column, i);
                 }
@@ -130,13 +130,10 @@ final class TestCaseCsvReader {
         }
         for (Column column : Column.values()) {
             if (column.required && !columns.containsKey(column)) {
-                problems.add(FieldError.of("header", "has no column " + column.displayName() + " (" + String.join(", ", column.names) + ")"));
+                problems.add("header", "missing_column", column.displayName(), String.join(", ", column.names));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new BadRequest("invalid_request", "The file's header row is not usable: " + problems.stream()
-                    .map(FieldError::message).reduce((a, b) -> a + "; " + b).orElse("") + ". Nothing was imported.", problems);
-        }
+        if (!problems.isValid()) throw BadRequest.of(problems.errors()); // nothing is imported
         return columns;
     }
 
@@ -160,7 +157,4 @@ final class TestCaseCsvReader {
         return true;
     }
 
-    private static BadRequest problem(String message, String field, String detail) {
-        return new BadRequest("invalid_request", message, List.of(FieldError.of(field, detail)));
-    }
 }

@@ -3,6 +3,7 @@ package dev.concierge.adapter.http.testcasegeneration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.BadRequest;
 import dev.concierge.adapter.http.EdgeTexts;
+import dev.concierge.adapter.http.RequestLanguage;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.ListView;
 import dev.concierge.adapter.http.LlmRoutes;
@@ -55,6 +56,7 @@ import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -168,7 +170,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
     private void createTestCase(Context ctx) {
         SuiteId suite = suiteId(ctx);
         TestCaseRequest body = read(ctx, TestCaseRequest.class);
-        if (body.version() != null) throw Params.invalid("version", "is not accepted when creating a test case");
+        if (body.version() != null) throw Params.invalid("version", Params.NOT_ACCEPTED);
         ctx.status(201).json(view(cases.create(actor(ctx), suite, content(body, Optional.empty()))));
     }
 
@@ -187,10 +189,10 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         TestCaseId id = testCaseId(ctx);
         ProcedureRequest body = read(ctx, ProcedureRequest.class);
         long version = version(body.version());
-        if (body.steps() == null) throw Params.invalid("steps", "is required: a list of {action, expectedResult, testData}");
+        if (body.steps() == null) throw Params.invalid("steps", Validation.REQUIRED);
         List<FieldError> nulls = new ArrayList<>();
-        for (int i = 0; i < body.steps().size(); i++) if (body.steps().get(i) == null) nulls.add(FieldError.of("steps[" + i + "]", "must be an object"));
-        if (!nulls.isEmpty()) throw new BadRequest("invalid_request", "Every step must be an object.", nulls);
+        for (int i = 0; i < body.steps().size(); i++) if (body.steps().get(i) == null) nulls.add(FieldError.of("steps[" + i + "]", Validation.WRONG_TYPE, "object"));
+        if (!nulls.isEmpty()) throw BadRequest.of(nulls);
         Procedure procedure = valid(() -> new Procedure(body.steps().stream().map(StepRequest::toStep).toList()));
         ctx.json(view(review.edit(actor, id, procedure, version)));
     }
@@ -214,7 +216,7 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
                 for (int i = 0; i < body.testCaseIds().size(); i++) {
                     Long value = body.testCaseIds().get(i);
                     String field = "testCaseIds[" + i + "]";
-                    if (value == null || value < 1) throw Params.invalid(field, "must be a positive whole number");
+                    if (value == null || value < 1) throw Params.invalid(field, Validation.POSITIVE_WHOLE_NUMBER);
                     ids.add(new TestCaseId(value));
                 }
                 selected = ids;
@@ -248,38 +250,36 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
                 // Jetty's multipart parser refuses a body cut short or parts without headers; its text is for us, not the user
                 throw malformedUpload(ctx, language, "edge.multipart.malformed");
             }
-            if (upload == null) throw Params.invalid("file", "is missing: upload the CSV as the form field 'file'");
-            if (upload.size() > MAX_IMPORT_BYTES) throw tooLarge();
+            if (upload == null) throw Params.invalid("file", "no_file_part");
+            if (upload.size() > MAX_IMPORT_BYTES) throw tooLarge(ctx);
             try (InputStream in = upload.content()) {
-                return limited(in);
+                return limited(ctx, in);
             }
         }
         if (!type.isEmpty() && !type.startsWith("text/csv") && !type.startsWith("text/plain") && !type.startsWith("application/octet-stream")) {
-            throw new BadRequest("unsupported_media_type", "Send the file as text/csv, or as the field 'file' of a "
-                    + "multipart/form-data upload.", List.of(FieldError.of("Content-Type", "must be text/csv or multipart/form-data")));
+            throw new BadRequest("unsupported_media_type", EdgeTexts.text(RequestLanguage.of(ctx), "edge.csv.type"), List.of(FieldError.of("Content-Type", Validation.ONE_OF, "text/csv, multipart/form-data")));
         }
         try (InputStream in = ctx.bodyInputStream()) {
-            byte[] bytes = limited(in);
-            if (bytes.length == 0) throw Params.invalid("file", "is empty: send the CSV file as the body");
+            byte[] bytes = limited(ctx, in);
+            if (bytes.length == 0) throw Params.invalid("file", Validation.BLANK);
             return bytes;
         }
     }
 
     private static BadRequest malformedUpload(Context ctx, String acceptLanguage, String reasonKey) {
         ctx.header("Connection", "close");
-        return new BadRequest("invalid_request", EdgeTexts.text(acceptLanguage, "edge.multipart", EdgeTexts.text(acceptLanguage, reasonKey)),
-                List.of(FieldError.of("file", "is not a readable multipart/form-data upload")));
+        return BadRequest.worded(EdgeTexts.text(acceptLanguage, "edge.multipart", EdgeTexts.text(acceptLanguage, reasonKey)),
+                List.of(FieldError.of("file", "not_multipart")));
     }
 
-    private static byte[] limited(InputStream in) throws IOException {
+    private static byte[] limited(Context ctx, InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_IMPORT_BYTES + 1);
-        if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge();
+        if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(ctx);
         return bytes;
     }
 
-    private static BadRequest tooLarge() {
-        return new BadRequest("file_too_large", "The file is larger than " + MAX_IMPORT_BYTES / (1024 * 1024)
-                + " MiB; split it and import the parts.", List.of(FieldError.of("file", "is too large")));
+    private static BadRequest tooLarge(Context ctx) {
+        return new BadRequest("file_too_large", EdgeTexts.text(RequestLanguage.of(ctx), "edge.csv.tooLarge", MAX_IMPORT_BYTES / (1024 * 1024)), List.of(FieldError.of("file", "too_large", MAX_IMPORT_BYTES / (1024 * 1024))));
     }
 
     /** A suite up to the direct limit, written into the response as its cases are read. */
@@ -325,32 +325,22 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
 
     /** Every problem of the body at once, so a form can show them all. */
     private static TestCaseContent content(TestCaseRequest body, Optional<TestCaseKey> key) {
-        List<FieldError> problems = new ArrayList<>();
-        TestCaseKey k = key.orElseGet(() -> collect(problems, () -> new TestCaseKey(body.key())));
-        Priority priority = collect(problems, () -> Priority.parse(body.priority()));
+        Validation problems = new Validation();
+        TestCaseKey k = key.orElseGet(() -> problems.nested("", () -> new TestCaseKey(body.key())).orElse(null));
+        Priority priority = problems.nested("", () -> Priority.parse(body.priority())).orElse(null);
         List<String> tags = body.tags() == null ? List.of() : body.tags();
-        if (tags.stream().anyMatch(Objects::isNull)) problems.add(FieldError.of("tags", "must not contain null"));
+        problems.check(tags.stream().noneMatch(Objects::isNull), "tags", Params.NO_NULLS);
         List<String> cleanTags = tags.stream().filter(t -> t != null).toList();
         // A placeholder key when the given one is wrong, so the other fields are still checked.
-        TestCaseContent content = collect(problems, () -> new TestCaseContent(k == null ? new TestCaseKey("placeholder") : k,
+        Optional<TestCaseContent> content = problems.nested("", () -> new TestCaseContent(k == null ? new TestCaseKey("placeholder") : k,
                 body.title(), body.preconditions(), body.expectedResult(), body.requirementReference(),
                 body.requirementText(), priority, cleanTags));
-        if (!problems.isEmpty()) throw new BadRequest("invalid_request", "The test case is not valid: " + problems.stream()
-                .map(p -> p.field() + " " + p.message()).reduce((a, b) -> a + "; " + b).orElse("") + ".", problems);
-        return content;
-    }
-
-    private static <T> T collect(List<FieldError> problems, Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (InvalidInput invalid) {
-            problems.addAll(invalid.details());
-            return null;
-        }
+        if (!problems.isValid()) throw BadRequest.of(problems.errors());
+        return content.orElseThrow();
     }
 
     private static long version(Long version) {
-        if (version == null) throw Params.invalid("version", "is required: send the version you read, to avoid overwriting a newer change");
+        if (version == null) throw Params.invalid("version", Validation.REQUIRED);
         return version;
     }
 

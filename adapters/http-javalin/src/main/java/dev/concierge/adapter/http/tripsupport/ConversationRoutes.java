@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http.tripsupport;
 
+import dev.concierge.domain.tripsupport.port.in.StartConversationCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.LlmRoutes;
@@ -56,7 +57,7 @@ public final class ConversationRoutes implements RouteGroup {
         routes.post("/api/trips/{id}/conversations", ctx -> {
             TripId trip = tripId(ctx);
             String title = ctx.bodyAsBytes().length == 0 ? null : Json.read(ctx, mapper, ConversationRequest.class).title();
-            ctx.status(201).json(ConversationView.of(chat.start(user(ctx), trip, TripInput.title(title)), zone));
+            ctx.status(201).json(ConversationView.of(chat.start(new StartConversationCommand(user(ctx), trip, title)), zone));
         });
         routes.get("/api/conversations/{id}/messages", ctx -> {
             var page = Params.page(ctx);

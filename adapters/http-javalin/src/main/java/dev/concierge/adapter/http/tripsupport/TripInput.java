@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http.tripsupport;
 
+import dev.concierge.adapter.http.BadRequest;
 import dev.concierge.adapter.http.ListView;
 import dev.concierge.adapter.http.Params;
 import dev.concierge.adapter.http.tripsupport.TripViews.ExpensePlanRequest;
@@ -17,6 +18,7 @@ import dev.concierge.domain.tripsupport.model.ItineraryKind;
 import dev.concierge.domain.tripsupport.model.TransportClass;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
+import dev.concierge.domain.kernel.Validation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +33,6 @@ import java.util.function.Supplier;
  * message next to the right field.
  */
 final class TripInput {
-    static final int MAX_TITLE_LENGTH = 200;
-
     private TripInput() {}
 
     static TripDetails trip(TripRequest body) {
@@ -40,93 +40,77 @@ final class TripInput {
     }
 
     static VisitDetails visit(VisitRequest body) {
-        List<FieldError> missing = new ArrayList<>();
-        if (body.durationMinutes() == null) missing.add(FieldError.of("durationMinutes", "is required"));
-        VisitDetails details;
-        try {
-            details = new VisitDetails(body.company(), body.contacts(), body.location(), body.startsAt(),
-                    body.durationMinutes() == null ? Duration.ofMinutes(60) : Duration.ofMinutes(body.durationMinutes()),
-                    body.agenda(), body.notes());
-        } catch (InvalidInput invalid) {
-            List<FieldError> all = new ArrayList<>(invalid.details());
-            all.addAll(missing);
-            throw new InvalidInput(invalid.getMessage(), all);
-        }
-        if (!missing.isEmpty()) throw new InvalidInput("The visit is not valid.", missing);
-        return details;
+        Validation problems = new Validation();
+        Optional<VisitDetails> details = problems.nested("", () -> new VisitDetails(body.company(), body.contacts(), body.location(),
+                body.startsAt(), body.durationMinutes() == null ? Duration.ofMinutes(60) : Duration.ofMinutes(body.durationMinutes()),
+                body.agenda(), body.notes()));
+        problems.required(body.durationMinutes(), "durationMinutes").throwIfInvalid();
+        return details.orElseThrow();
     }
 
     static long version(Long version) {
-        if (version == null) throw Params.invalid("version", "is required: send the version you last read, so a concurrent change is not overwritten");
+        if (version == null) throw Params.invalid("version", Validation.REQUIRED); // the version last read: no lost update
         return version;
     }
 
     static Itinerary itinerary(ItineraryRequest body) {
         // An empty list clears the itinerary; a missing one is a mistake, not a request to wipe it.
-        if (body.items() == null) throw Params.invalid("items", "is required: send the whole itinerary, [] to clear it");
+        if (body.items() == null) throw Params.invalid("items", Params.REQUIRED_LIST);
         List<ItineraryItemRequest> items = body.items();
-        if (items.size() > Itinerary.MAX_ITEMS) throw Params.invalid("items", "must be at most " + Itinerary.MAX_ITEMS);
+        if (items.size() > Itinerary.MAX_ITEMS) throw Params.invalid("items", Validation.TOO_MANY, Itinerary.MAX_ITEMS);
         List<ItineraryItem> parsed = new ArrayList<>();
-        List<FieldError> problems = new ArrayList<>();
+        Validation problems = new Validation();
         for (int i = 0; i < items.size(); i++) {
             ItineraryItemRequest item = Objects.requireNonNullElse(items.get(i), new ItineraryItemRequest(null, null, null, null, null, null, null));
-            collect(problems, "items[" + i + "].", () -> new ItineraryItem(item.date(), item.start(), Optional.ofNullable(item.end()),
+            problems.nested("items[" + i + "].", () -> new ItineraryItem(item.date(), item.start(), Optional.ofNullable(item.end()),
                     item.kind() == null ? null : ItineraryKind.parse(item.kind()), item.title(), item.place(), item.notes()))
                     .ifPresent(parsed::add);
         }
-        if (!problems.isEmpty()) throw new InvalidInput("Some itinerary items are not valid.", problems);
+        problems.throwIfInvalid();
         return new Itinerary(parsed, Itinerary.Source.USER);
     }
 
     static ExpensePlan plan(ExpensePlanRequest body) {
-        List<FieldError> problems = new ArrayList<>();
+        Validation problems = new Validation();
         List<ExpensePlan.TransportLeg> transport = new ArrayList<>();
         List<ExpensePlan.Lodging> lodging = new ArrayList<>();
         List<ExpensePlan.OtherCost> other = new ArrayList<>();
         // The plan is replaced whole: a missing section is a mistake, not a request to clear it ([] clears it).
         for (var section : new Object[][] {{"transport", body.transport()}, {"lodging", body.lodging()}, {"other", body.other()}}) {
-            if (section[1] == null) problems.add(FieldError.of((String) section[0], "is required: send [] for none"));
+            if (section[1] == null) problems.add((String) section[0], Params.REQUIRED_LIST);
         }
-        if (!problems.isEmpty()) throw new InvalidInput("The expense plan is not valid.", problems);
+        problems.throwIfInvalid();
         var legs = body.transport();
         var stays = body.lodging();
         var costs = body.other();
-        if (legs.size() + stays.size() + costs.size() > 200) throw Params.invalid("plan", "must have at most 200 entries");
+        if (legs.size() + stays.size() + costs.size() > 200) throw Params.invalid("plan", Validation.TOO_MANY, ExpensePlan.MAX_ENTRIES);
         for (int i = 0; i < legs.size(); i++) {
             var leg = legs.get(i);
             String prefix = "transport[" + i + "].";
-            if (leg == null) { problems.add(FieldError.of("transport[" + i + "]", "must be an object")); continue; }
-            if (leg.fare() == null) problems.add(FieldError.of(prefix + "fare", "is required"));
-            collect(problems, prefix, () -> new ExpensePlan.TransportLeg(leg.from(), leg.to(), leg.date(),
+            if (leg == null) { problems.add("transport[" + i + "]", Validation.WRONG_TYPE, "object"); continue; }
+            problems.required(leg.fare(), prefix + "fare");
+            problems.nested(prefix, () -> new ExpensePlan.TransportLeg(leg.from(), leg.to(), leg.date(),
                     leg.travelClass() == null ? null : TransportClass.parse(leg.travelClass()), leg.fare() == null ? 0 : leg.fare()))
                     .ifPresent(transport::add);
         }
         for (int i = 0; i < stays.size(); i++) {
             var stay = stays.get(i);
             String prefix = "lodging[" + i + "].";
-            if (stay == null) { problems.add(FieldError.of("lodging[" + i + "]", "must be an object")); continue; }
-            if (stay.nights() == null) problems.add(FieldError.of(prefix + "nights", "is required"));
-            if (stay.ratePerNight() == null) problems.add(FieldError.of(prefix + "ratePerNight", "is required"));
-            collect(problems, prefix, () -> new ExpensePlan.Lodging(stay.city(), stay.nights() == null ? 1 : stay.nights(),
+            if (stay == null) { problems.add("lodging[" + i + "]", Validation.WRONG_TYPE, "object"); continue; }
+            problems.required(stay.nights(), prefix + "nights").required(stay.ratePerNight(), prefix + "ratePerNight");
+            problems.nested(prefix, () -> new ExpensePlan.Lodging(stay.city(), stay.nights() == null ? 1 : stay.nights(),
                     stay.ratePerNight() == null ? 0 : stay.ratePerNight())).ifPresent(lodging::add);
         }
         for (int i = 0; i < costs.size(); i++) {
             var cost = costs.get(i);
             String prefix = "other[" + i + "].";
-            if (cost == null) { problems.add(FieldError.of("other[" + i + "]", "must be an object")); continue; }
-            if (cost.amount() == null) problems.add(FieldError.of(prefix + "amount", "is required"));
-            collect(problems, prefix, () -> new ExpensePlan.OtherCost(cost.description(), cost.amount() == null ? 0 : cost.amount()))
+            if (cost == null) { problems.add("other[" + i + "]", Validation.WRONG_TYPE, "object"); continue; }
+            problems.required(cost.amount(), prefix + "amount");
+            problems.nested(prefix, () -> new ExpensePlan.OtherCost(cost.description(), cost.amount() == null ? 0 : cost.amount()))
                     .ifPresent(other::add);
         }
-        if (!problems.isEmpty()) throw new InvalidInput("The expense plan is not valid.", problems);
+        problems.throwIfInvalid();
         return new ExpensePlan(transport, lodging, other);
-    }
-
-    /** A conversation's title; empty lets the use case name it. */
-    static String title(String text) {
-        String clean = text == null ? "" : text.strip();
-        if (clean.length() > MAX_TITLE_LENGTH) throw Params.invalid("title", "must be at most " + MAX_TITLE_LENGTH + " characters");
-        return clean;
     }
 
     static long proposalId(String text) {
@@ -136,16 +120,7 @@ final class TripInput {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw Params.invalid("proposalId", "must be a positive whole number");
-    }
-
-    private static <T> Optional<T> collect(List<FieldError> problems, String prefix, Supplier<T> build) {
-        try {
-            return Optional.of(build.get());
-        } catch (InvalidInput invalid) {
-            for (FieldError error : invalid.details()) problems.add(FieldError.of(prefix + error.field(), error.message()));
-            return Optional.empty();
-        }
+        throw Params.invalid("proposalId", Validation.POSITIVE_WHOLE_NUMBER);
     }
 
     /** One page of a list the use case returns whole. */

@@ -1,5 +1,14 @@
 package dev.concierge.adapter.http.tripsupport;
 
+import dev.concierge.domain.tripsupport.port.in.AddVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ChangeTripStatusCommand;
+import dev.concierge.domain.tripsupport.port.in.CreateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.MoveVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceExpensePlanCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceItineraryCommand;
+import dev.concierge.domain.tripsupport.port.in.SetPreparationNotesCommand;
+import dev.concierge.domain.tripsupport.port.in.UpdateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.UpdateVisitCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.ListView;
@@ -31,6 +40,7 @@ import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.kernel.Validation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -62,15 +72,15 @@ public final class TripRoutes implements RouteGroup {
                 Params.text(ctx, "status").map(TripStatus::parse), Params.page(ctx)), this::view)));
         routes.post("/api/trips", ctx -> {
             TripRequest body = Json.read(ctx, mapper, TripRequest.class);
-            if (body.version() != null) throw Params.invalid("version", "must not be sent when creating a trip");
-            ctx.status(201).json(view(trips.create(user(ctx), TripInput.trip(body))));
+            if (body.version() != null) throw Params.invalid("version", Params.NOT_ACCEPTED);
+            ctx.status(201).json(view(trips.create(new CreateTripCommand(user(ctx), TripInput.trip(body)))));
         });
         routes.get("/api/trips/{id}", ctx -> ctx.json(view(trips.get(user(ctx), tripId(ctx)))));
         routes.put("/api/trips/{id}", ctx -> {
             TripId id = tripId(ctx);
             TripRequest body = Json.read(ctx, mapper, TripRequest.class);
             long version = TripInput.version(body.version());
-            ctx.json(view(trips.update(user(ctx), id, TripInput.trip(body), version)));
+            ctx.json(view(trips.update(new UpdateTripCommand(user(ctx), id, TripInput.trip(body), version))));
         });
         routes.post("/api/trips/{id}/approve", ctx -> changeStatus(ctx, TripStatus.APPROVED));
         routes.post("/api/trips/{id}/complete", ctx -> changeStatus(ctx, TripStatus.COMPLETED));
@@ -87,8 +97,8 @@ public final class TripRoutes implements RouteGroup {
         routes.post("/api/trips/{id}/visits", ctx -> {
             TripId id = tripId(ctx);
             VisitRequest body = Json.read(ctx, mapper, VisitRequest.class);
-            if (body.version() != null) throw Params.invalid("version", "must not be sent when adding a visit");
-            CustomerVisit added = visits.add(user(ctx), id, TripInput.visit(body));
+            if (body.version() != null) throw Params.invalid("version", Params.NOT_ACCEPTED);
+            CustomerVisit added = visits.add(new AddVisitCommand(user(ctx), id, TripInput.visit(body)));
             ctx.status(201).json(visitView(ctx, added));
         });
         routes.get("/api/visits/{id}", ctx -> ctx.json(visitView(ctx, visits.get(user(ctx), visitId(ctx)))));
@@ -96,7 +106,7 @@ public final class TripRoutes implements RouteGroup {
             VisitId id = visitId(ctx);
             VisitRequest body = Json.read(ctx, mapper, VisitRequest.class);
             long version = TripInput.version(body.version());
-            ctx.json(visitView(ctx, visits.update(user(ctx), id, TripInput.visit(body), version)));
+            ctx.json(visitView(ctx, visits.update(new UpdateVisitCommand(user(ctx), id, TripInput.visit(body), version))));
         });
         routes.delete("/api/visits/{id}", ctx -> {
             visits.delete(user(ctx), visitId(ctx));
@@ -105,28 +115,28 @@ public final class TripRoutes implements RouteGroup {
         routes.post("/api/visits/{id}/move", ctx -> {
             VisitId id = visitId(ctx);
             MoveVisitRequest body = Json.read(ctx, mapper, MoveVisitRequest.class);
-            if (body.startsAt() == null) throw Params.invalid("startsAt", "is required");
-            ctx.json(visitView(ctx, visits.move(user(ctx), id, body.startsAt())));
+            if (body.startsAt() == null) throw Params.invalid("startsAt", Validation.REQUIRED);
+            ctx.json(visitView(ctx, visits.move(new MoveVisitCommand(user(ctx), id, body.startsAt()))));
         });
         routes.put("/api/visits/{id}/preparation-notes", ctx -> {
             VisitId id = visitId(ctx);
             NotesRequest body = Json.read(ctx, mapper, NotesRequest.class);
-            if (body.notes() == null) throw Params.invalid("notes", "is required (send an empty string to clear them)");
-            ctx.json(visitView(ctx, visits.setPreparationNotes(user(ctx), id, body.notes())));
+            if (body.notes() == null) throw Params.invalid("notes", Validation.REQUIRED);
+            ctx.json(visitView(ctx, visits.setPreparationNotes(new SetPreparationNotesCommand(user(ctx), id, body.notes()))));
         });
 
         routes.get("/api/trips/{id}/itinerary", ctx -> ctx.json(ItineraryView.of(itinerary.itinerary(user(ctx), tripId(ctx)))));
         routes.put("/api/trips/{id}/itinerary", ctx -> {
             TripId id = tripId(ctx);
             var parsed = TripInput.itinerary(Json.read(ctx, mapper, ItineraryRequest.class));
-            ctx.json(ItineraryView.of(itinerary.replace(user(ctx), id, parsed)));
+            ctx.json(ItineraryView.of(itinerary.replace(new ReplaceItineraryCommand(user(ctx), id, parsed))));
         });
 
         routes.get("/api/trips/{id}/expense-plan", ctx -> ctx.json(ExpensePlanView.of(expenses.plan(user(ctx), tripId(ctx)))));
         routes.put("/api/trips/{id}/expense-plan", ctx -> {
             TripId id = tripId(ctx);
             var plan = TripInput.plan(Json.read(ctx, mapper, ExpensePlanRequest.class));
-            ctx.json(ExpensePlanView.of(expenses.replacePlan(user(ctx), id, plan)));
+            ctx.json(ExpensePlanView.of(expenses.replacePlan(new ReplaceExpensePlanCommand(user(ctx), id, plan))));
         });
         routes.get("/api/trips/{id}/expense-estimate", ctx -> ctx.json(ExpenseEstimateView.of(expenses.estimate(user(ctx), tripId(ctx)))));
         routes.get("/api/travel-policy", ctx -> ctx.json(TravelPolicyView.of(expenses.policy())));
@@ -135,7 +145,7 @@ public final class TripRoutes implements RouteGroup {
     private void changeStatus(Context ctx, TripStatus target) {
         TripId id = tripId(ctx);
         long version = TripInput.version(Json.read(ctx, mapper, VersionRequest.class).version());
-        ctx.json(view(trips.changeStatus(user(ctx), id, target, version)));
+        ctx.json(view(trips.changeStatus(new ChangeTripStatusCommand(user(ctx), id, target, version))));
     }
 
     /** A visit with the overlaps it takes part in, which only the whole schedule knows. */

@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http.web;
 
+import dev.concierge.adapter.http.RequestLanguage;
 import dev.concierge.domain.kernel.Language;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -7,14 +8,13 @@ import io.javalin.http.SameSite;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Which language a page speaks: {@code ?lang=} (remembered in a cookie), else the cookie, else the browser's
  * Accept-Language, else English.
  */
 public final class LanguageChoice {
-    static final String COOKIE = "lang";
+    static final String COOKIE = RequestLanguage.COOKIE;
 
     private LanguageChoice() {}
 
@@ -33,19 +33,7 @@ public final class LanguageChoice {
         return fromAcceptLanguage(ctx.header("Accept-Language"));
     }
 
-    static Language fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) return Language.EN;
-        try {
-            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
-            for (Locale.LanguageRange range : ranges) {
-                var language = Language.fromTag(range.getRange());
-                if (language.isPresent() && range.getWeight() > 0) return language.get();
-            }
-        } catch (IllegalArgumentException malformed) {
-            // a malformed header is not worth an error page
-        }
-        return Language.EN;
-    }
+    static Language fromAcceptLanguage(String header) { return RequestLanguage.fromAcceptLanguage(header); }
 
     static List<Language> all() { return Arrays.asList(Language.values()); }
 }

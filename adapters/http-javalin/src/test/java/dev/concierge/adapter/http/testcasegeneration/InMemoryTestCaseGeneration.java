@@ -158,7 +158,7 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
     @Override public synchronized ImportReport importCases(Actor actor, SuiteId suite, List<ImportRow> rows, ImportOriginal original) {
         originals.add(original);
         get(actor, suite);
-        if (rows.isEmpty()) throw InvalidInput.field("file", "has no test cases (only a header, or nothing)");
+        if (rows.isEmpty()) throw InvalidInput.field("file", "no_rows");
         List<FieldError> problems = new ArrayList<>();
         Map<TestCaseKey, TestCaseContent> valid = new LinkedHashMap<>();
         Set<TestCaseKey> seen = new HashSet<>();
@@ -166,13 +166,13 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
             try {
                 TestCaseContent content = new TestCaseContent(new TestCaseKey(row.key()), row.title(), row.preconditions(),
                         row.expectedResult(), row.requirementReference(), row.requirementText(), Priority.parse(row.priority()), row.tags());
-                if (!seen.add(content.key())) problems.add(FieldError.of("line " + row.line() + ": key", "repeats " + content.key() + " from an earlier line"));
+                if (!seen.add(content.key())) problems.add(FieldError.of("line " + row.line() + ": key", "duplicate", content.key().value()));
                 else valid.put(content.key(), content);
             } catch (InvalidInput invalid) {
-                invalid.details().forEach(d -> problems.add(FieldError.of("line " + row.line() + ": " + d.field(), d.message())));
+                invalid.details().forEach(d -> problems.add(d.under("line " + row.line() + ": ")));
             }
         }
-        if (!problems.isEmpty()) throw new InvalidInput("The file was not imported: " + problems.size() + " problem(s).", problems);
+        if (!problems.isEmpty()) throw new InvalidInput(problems);
         int created = 0, updated = 0, unchanged = 0;
         for (var content : valid.values()) {
             var existing = findByKey(suite, content.key());
@@ -219,7 +219,7 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
                 }).toList();
         if (selected.isEmpty()) throw new RuleViolated("nothing_to_generate", "The suite has no draft to generate.");
         List<FieldError> refused = selected.stream().filter(c -> !c.queueable())
-                .map(c -> FieldError.of(c.content().key().value(), "is " + c.status().wireName())).toList();
+                .map(c -> FieldError.of(c.content().key().value(), "in_status", c.status().wireName())).toList();
         if (!refused.isEmpty()) throw new RuleViolated("not_generatable", "Some selected cases cannot be generated now.", refused);
         List<TestCase> queued = selected.stream().map(c -> c.queue(now)).toList();
         Batch batch = new Batch(BatchId.random(), suite.id(), command.actor().user(), tick(), queued.size(), false);

@@ -1,5 +1,14 @@
 package dev.concierge.adapter.http.tripsupport;
 
+import dev.concierge.domain.tripsupport.port.in.AddVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ChangeTripStatusCommand;
+import dev.concierge.domain.tripsupport.port.in.CreateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.MoveVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceExpensePlanCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceItineraryCommand;
+import dev.concierge.domain.tripsupport.port.in.SetPreparationNotesCommand;
+import dev.concierge.domain.tripsupport.port.in.UpdateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.UpdateVisitCommand;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
@@ -48,7 +57,9 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
 
     InMemoryTrips(Clock clock) { this.clock = clock; }
 
-    @Override public synchronized Trip create(UserId owner, TripDetails details) {
+    @Override public synchronized Trip create(CreateTripCommand command) {
+        UserId owner = command.owner();
+        TripDetails details = command.details();
         Trip trip = new Trip(new TripId(ids.incrementAndGet()), owner, details, TripStatus.PLANNED, 1, clock.instant());
         trips.put(trip.id(), trip);
         return trip;
@@ -67,14 +78,22 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size());
     }
 
-    @Override public synchronized Trip update(UserId owner, TripId id, TripDetails details, long expectedVersion) {
+    @Override public synchronized Trip update(UpdateTripCommand command) {
+        UserId owner = command.owner();
+        TripId id = command.trip();
+        TripDetails details = command.details();
+        long expectedVersion = command.expectedVersion();
         Trip trip = current(owner, id, expectedVersion);
         for (CustomerVisit visit : visitsOf(id)) VisitRules.requireInsideTrip(details, visit.details());
         Optional.ofNullable(itineraries.get(id)).ifPresent(i -> i.requireWithin(details));
         return store(trip.withDetails(details, clock.instant()));
     }
 
-    @Override public synchronized Trip changeStatus(UserId owner, TripId id, TripStatus target, long expectedVersion) {
+    @Override public synchronized Trip changeStatus(ChangeTripStatusCommand command) {
+        UserId owner = command.owner();
+        TripId id = command.trip();
+        TripStatus target = command.target();
+        long expectedVersion = command.expectedVersion();
         Trip trip = current(owner, id, expectedVersion);
         return store(switch (target) {
             case APPROVED -> trip.approve(clock.instant());
@@ -91,7 +110,10 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         return new Schedule(all, VisitRules.overlaps(all));
     }
 
-    @Override public synchronized CustomerVisit add(UserId owner, TripId tripId, VisitDetails details) {
+    @Override public synchronized CustomerVisit add(AddVisitCommand command) {
+        UserId owner = command.owner();
+        TripId tripId = command.trip();
+        VisitDetails details = command.details();
         Trip trip = get(owner, tripId);
         trip.requireEditable();
         VisitRules.requireInsideTrip(trip.details(), details);
@@ -100,7 +122,11 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         return visit;
     }
 
-    @Override public synchronized CustomerVisit update(UserId owner, VisitId id, VisitDetails details, long expectedVersion) {
+    @Override public synchronized CustomerVisit update(UpdateVisitCommand command) {
+        UserId owner = command.owner();
+        VisitId id = command.visit();
+        VisitDetails details = command.details();
+        long expectedVersion = command.expectedVersion();
         CustomerVisit visit = get(owner, id);
         if (visit.version() != expectedVersion) throw new Conflict("stale", "Visit " + id + " was changed meanwhile. Reload it and try again.");
         Trip trip = get(owner, visit.trip());
@@ -109,11 +135,14 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         return save(new CustomerVisit(id, visit.trip(), details, visit.preparationNotes(), visit.version() + 1));
     }
 
-    @Override public synchronized CustomerVisit move(UserId owner, VisitId id, LocalDateTime newStart) {
+    @Override public synchronized CustomerVisit move(MoveVisitCommand command) {
+        UserId owner = command.owner();
+        VisitId id = command.visit();
+        LocalDateTime newStart = command.newStart();
         CustomerVisit visit = get(owner, id);
         VisitDetails d = visit.details();
-        return update(owner, id, new VisitDetails(d.company(), d.contacts(), d.location(), newStart, d.duration(), d.agenda(), d.notes()),
-                visit.version());
+        return update(new UpdateVisitCommand(owner, id, new VisitDetails(d.company(), d.contacts(), d.location(), newStart, d.duration(),
+                d.agenda(), d.notes()), visit.version()));
     }
 
     @Override public synchronized CustomerVisit get(UserId owner, VisitId id) {
@@ -128,7 +157,10 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         visits.remove(id);
     }
 
-    @Override public synchronized CustomerVisit setPreparationNotes(UserId owner, VisitId id, String notes) {
+    @Override public synchronized CustomerVisit setPreparationNotes(SetPreparationNotesCommand command) {
+        UserId owner = command.owner();
+        VisitId id = command.visit();
+        String notes = command.notes();
         CustomerVisit visit = get(owner, id);
         return save(new CustomerVisit(id, visit.trip(), visit.details(), Optional.ofNullable(notes), visit.version() + 1));
     }
@@ -138,7 +170,10 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         return itineraries.getOrDefault(trip, Itinerary.empty());
     }
 
-    @Override public synchronized Itinerary replace(UserId owner, TripId tripId, Itinerary itinerary) {
+    @Override public synchronized Itinerary replace(ReplaceItineraryCommand command) {
+        UserId owner = command.owner();
+        TripId tripId = command.trip();
+        Itinerary itinerary = command.itinerary();
         Trip trip = get(owner, tripId);
         trip.requireEditable();
         itinerary.requireWithin(trip.details());
@@ -151,7 +186,10 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         return plans.getOrDefault(trip, ExpensePlan.empty());
     }
 
-    @Override public synchronized ExpensePlan replacePlan(UserId owner, TripId trip, ExpensePlan plan) {
+    @Override public synchronized ExpensePlan replacePlan(ReplaceExpensePlanCommand command) {
+        UserId owner = command.owner();
+        TripId trip = command.trip();
+        ExpensePlan plan = command.plan();
         get(owner, trip).requireEditable();
         plans.put(trip, plan);
         return plan;

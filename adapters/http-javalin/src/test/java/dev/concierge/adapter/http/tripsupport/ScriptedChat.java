@@ -1,5 +1,10 @@
 package dev.concierge.adapter.http.tripsupport;
 
+import dev.concierge.domain.tripsupport.port.in.StartConversationCommand;
+import dev.concierge.domain.tripsupport.port.in.AddVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.MoveVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceItineraryCommand;
+import dev.concierge.domain.tripsupport.port.in.SetPreparationNotesCommand;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.NotFound;
 import dev.concierge.domain.kernel.Unavailable;
@@ -67,7 +72,10 @@ final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase
         return proposal;
     }
 
-    @Override public Conversation start(UserId owner, TripId trip, String title) {
+    @Override public Conversation start(StartConversationCommand command) {
+        UserId owner = command.owner();
+        TripId trip = command.trip();
+        String title = command.title();
         trips.get(owner, trip);
         Conversation conversation = new Conversation(new ConversationId(ids.incrementAndGet()), trip, owner,
                 title == null || title.isBlank() ? "Conversation" : title, clock.instant());
@@ -115,10 +123,10 @@ final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase
     @Override public synchronized Proposal accept(UserId owner, long id) {
         Proposal proposal = pending(owner, id);
         switch (proposal.change()) {
-            case ProposedChange.AddVisit add -> trips.add(owner, proposal.trip(), add.visit());
-            case ProposedChange.MoveVisit move -> trips.move(owner, move.visit(), move.newStart());
-            case ProposedChange.ReplaceItinerary replace -> trips.replace(owner, proposal.trip(), replace.itinerary());
-            case ProposedChange.SetPreparationNotes notes -> trips.setPreparationNotes(owner, notes.visit(), notes.notes());
+            case ProposedChange.AddVisit add -> trips.add(new AddVisitCommand(owner, proposal.trip(), add.visit()));
+            case ProposedChange.MoveVisit move -> trips.move(new MoveVisitCommand(owner, move.visit(), move.newStart()));
+            case ProposedChange.ReplaceItinerary replace -> trips.replace(new ReplaceItineraryCommand(owner, proposal.trip(), replace.itinerary()));
+            case ProposedChange.SetPreparationNotes notes -> trips.setPreparationNotes(new SetPreparationNotesCommand(owner, notes.visit(), notes.notes()));
         }
         return decide(proposal, Proposal.Status.ACCEPTED);
     }

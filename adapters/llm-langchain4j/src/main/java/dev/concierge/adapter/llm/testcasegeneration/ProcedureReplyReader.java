@@ -65,7 +65,7 @@ final class ProcedureReplyReader {
             try {
                 return new ProcedureReply.Usable(new Procedure(steps));
             } catch (InvalidProcedure invalid) {
-                invalid.details().forEach(p -> problems.add(p.field() + " " + p.message()));
+                invalid.details().forEach(p -> problems.add(p.toString())); // "steps[1].action: blank": plain enough for a model
             }
         }
         return new ProcedureReply.Unusable(problems);

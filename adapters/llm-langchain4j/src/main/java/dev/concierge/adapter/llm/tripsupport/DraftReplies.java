@@ -83,14 +83,14 @@ final class DraftReplies {
                 items.add(new ItineraryItem(date, start, end, kind, node.path("title").asText(""), node.path("place").asText(""),
                         node.path("notes").asText("")));
             } catch (InvalidInput e) {
-                e.details().forEach(d -> problems.add(at + "." + d.field() + " " + d.message()));
+                e.details().forEach(d -> problems.add(d.under(at + ".").toString()));
             }
         }
         if (problems.isEmpty()) {
             try {
                 new Itinerary(items, Itinerary.Source.ASSISTANT_DRAFT).requireWithin(trip);
             } catch (InvalidInput e) {
-                e.details().forEach(d -> problems.add(d.field() + " " + d.message()));
+                e.details().forEach(d -> problems.add(d.toString()));
                 if (e.details().isEmpty()) problems.add(e.getMessage());
             }
         }
@@ -131,7 +131,7 @@ final class DraftReplies {
             try {
                 new CustomerVisit(visit.id(), visit.trip(), visit.details(), Optional.of(notes.toString()), visit.version());
             } catch (InvalidInput e) {
-                e.details().forEach(d -> problems.add("the notes: " + d.message()));
+                e.details().forEach(d -> problems.add("the notes: " + d.code() + " " + d.args()));
             }
         }
         return problems.isEmpty() ? new Judged.Usable<>(notes.toString()) : new Judged.Unusable<>(problems);

@@ -136,7 +136,7 @@ class LangchainProcedureGeneratorTest {
         assertThatThrownBy(() -> generator(provider).generate(englishCase()))
                 .isInstanceOf(GenerationFailed.class)
                 .hasMessageContaining("returned an invalid procedure 3 times")
-                .hasMessageContaining("steps[0].action must not be blank")
+                .hasMessageContaining("steps[0].action: blank")
                 .hasMessageContaining(provider == Provider.OLLAMA ? "OLLAMA_MODEL" : "OPENAI_MODEL");
         assertThat(llm.chatRequests()).hasSize(3);
     }
@@ -148,7 +148,7 @@ class LangchainProcedureGeneratorTest {
         var generator = new LangchainProcedureGenerator(StructuredOutputChatModels.forConfig(config), config, 2);
 
         assertThatThrownBy(() -> generator.generate(englishCase()))
-                .isInstanceOf(GenerationFailed.class).hasMessageContaining("2 times: steps must have at least one step");
+                .isInstanceOf(GenerationFailed.class).hasMessageContaining("2 times: steps: too_few [1]");
         assertThat(llm.chatRequests()).hasSize(2);
     }
 
@@ -215,7 +215,7 @@ class LangchainProcedureGeneratorTest {
     static Stream<Arguments> providersAndUnusableMalformations() {
         return Stream.of(Provider.values()).flatMap(p -> Stream.of(
                 Arguments.of(p, Malformation.TRUNCATED, "the reply is cut off"),
-                Arguments.of(p, Malformation.BLANK, "steps must have at least one step")));
+                Arguments.of(p, Malformation.BLANK, "steps: too_few [1]")));
     }
 
     private ProcedureGenerator generator(Provider provider) { return generator(provider, config(provider, TIMEOUT)); }

@@ -44,15 +44,15 @@ class ProcedureReplyReaderTest {
 
         assertThat(problems(ProcedureReplyReader.read(reply))).containsExactly("steps[1].expectedResult must be text");
         assertThat(problems(ProcedureReplyReader.read(reply.replace("{\"a\":1}", "\"\""))))
-                .containsExactly("steps[0].action must not be blank", "steps[1].expectedResult must not be blank",
-                        "steps[1].action must be at most 2000 characters");
+                .containsExactly("steps[0].action: blank", "steps[1].expectedResult: blank",
+                        "steps[1].action: too_long [2000]");
     }
 
     @Test void more_than_fifty_steps_break_the_rules() {
         String step = "{\"action\":\"a\",\"expectedResult\":\"b\",\"testData\":\"\"}";
         String reply = "{\"steps\":[" + String.join(",", java.util.Collections.nCopies(51, step)) + "]}";
 
-        assertThat(problems(ProcedureReplyReader.read(reply))).containsExactly("steps must have at most 50 steps");
+        assertThat(problems(ProcedureReplyReader.read(reply))).containsExactly("steps: too_many [50]");
     }
 
     @Test void numbers_count_as_text_and_test_data_is_kept() {

@@ -86,7 +86,7 @@ class LangchainTripDrafterTest {
         JsonNode retry = llm.chatRequests().get(1).json().path("messages");
         assertThat(retry.get(retry.size() - 2).path("content").asText()).contains("2026-12-05");
         assertThat(retry.get(retry.size() - 1).path("content").asText())
-                .contains("items[3].date must be within 2026-12-01 and 2026-12-02");
+                .contains("items[3].date: outside [2026-12-01, 2026-12-02]");
     }
 
     @ParameterizedTest @EnumSource(Provider.class)

@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.testcasegeneration;
 
+import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ExportsRecord;
 import dev.concierge.domain.kernel.FileKey;
 import dev.concierge.domain.kernel.UserId;
@@ -13,7 +14,6 @@ import org.jooq.Condition;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables.EXPORTS;
@@ -35,7 +35,7 @@ final class JooqExportRepository implements ExportRepository {
                 .set(EXPORTS.FORMAT, queued.format().wireName())
                 .set(EXPORTS.STATE, queued.state().wireName())
                 .set(EXPORTS.REQUESTED_BY, queued.requestedBy().value())
-                .set(EXPORTS.CREATED_AT, utc(queued.createdAt()))
+                .set(EXPORTS.CREATED_AT, StoredTimes.utc(queued.createdAt()))
                 .execute();
     }
 
@@ -45,17 +45,17 @@ final class JooqExportRepository implements ExportRepository {
 
     @Override public Optional<ExportJob> claimNext(Instant now, Instant leaseUntil, int maxAttempts) {
         return transactions.inTransaction(() -> {
-            Condition abandoned = EXPORTS.STATE.eq(RUNNING).and(EXPORTS.LEASE_UNTIL.le(utc(now)));
+            Condition abandoned = EXPORTS.STATE.eq(RUNNING).and(EXPORTS.LEASE_UNTIL.le(StoredTimes.utc(now)));
             // An export whose instance died after its last allowed attempt is not tried again.
             transactions.dsl().update(EXPORTS)
                     .set(EXPORTS.STATE, ExportState.FAILED.wireName())
                     .set(EXPORTS.FAILURE, "interrupted " + maxAttempts + " times (the instance making it stopped)")
-                    .set(EXPORTS.FINISHED_AT, utc(now))
+                    .set(EXPORTS.FINISHED_AT, StoredTimes.utc(now))
                     .where(abandoned.and(EXPORTS.ATTEMPTS.ge(maxAttempts)))
                     .execute();
             return transactions.dsl().update(EXPORTS)
                     .set(EXPORTS.STATE, RUNNING)
-                    .set(EXPORTS.LEASE_UNTIL, utc(leaseUntil))
+                    .set(EXPORTS.LEASE_UNTIL, StoredTimes.utc(leaseUntil))
                     .set(EXPORTS.ATTEMPTS, EXPORTS.ATTEMPTS.plus(1))
                     .where(EXPORTS.ID.in(select(EXPORTS.ID).from(EXPORTS).where(EXPORTS.STATE.eq(QUEUED).or(abandoned))
                             .orderBy(EXPORTS.CREATED_AT).limit(1).forUpdate().skipLocked()))
@@ -71,7 +71,7 @@ final class JooqExportRepository implements ExportRepository {
                 .set(EXPORTS.FILE_KEY, job.fileKey().value())
                 .set(EXPORTS.SIZE_BYTES, sizeBytes)
                 .set(EXPORTS.CASE_COUNT, caseCount)
-                .set(EXPORTS.FINISHED_AT, utc(at))
+                .set(EXPORTS.FINISHED_AT, StoredTimes.utc(at))
                 .setNull(EXPORTS.LEASE_UNTIL)
                 .setNull(EXPORTS.FAILURE)
                 .where(EXPORTS.ID.eq(id.value()))
@@ -82,7 +82,7 @@ final class JooqExportRepository implements ExportRepository {
         transactions.dsl().update(EXPORTS)
                 .set(EXPORTS.STATE, giveUp ? ExportState.FAILED.wireName() : QUEUED)
                 .set(EXPORTS.FAILURE, reason)
-                .set(EXPORTS.FINISHED_AT, giveUp ? utc(at) : null)
+                .set(EXPORTS.FINISHED_AT, giveUp ? StoredTimes.utc(at) : null)
                 .setNull(EXPORTS.LEASE_UNTIL)
                 .where(EXPORTS.ID.eq(id.value()))
                 .execute();
@@ -96,5 +96,4 @@ final class JooqExportRepository implements ExportRepository {
                 row.getAttempts(), Optional.ofNullable(row.getFailure()));
     }
 
-    private static OffsetDateTime utc(Instant at) { return at.atOffset(ZoneOffset.UTC); }
 }

@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.testcasegeneration;
 
+import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.BatchesRecord;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Page;
@@ -22,7 +23,6 @@ import org.jooq.exception.SQLStateClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -61,12 +61,12 @@ final class JooqGenerationQueue implements GenerationQueue {
                     .set(BATCHES.ID, batch.id().value())
                     .set(BATCHES.SUITE_ID, batch.suite().value())
                     .set(BATCHES.REQUESTED_BY, batch.requestedBy().value())
-                    .set(BATCHES.CREATED_AT, utc(batch.createdAt()))
+                    .set(BATCHES.CREATED_AT, StoredTimes.utc(batch.createdAt()))
                     .set(BATCHES.SIZE, batch.size())
                     .execute();
             var insert = dsl.insertInto(GENERATION_JOBS, GENERATION_JOBS.BATCH_ID, GENERATION_JOBS.CASE_ID, GENERATION_JOBS.RUN_AFTER,
                     GENERATION_JOBS.CREATED_AT);
-            for (TestCaseId id : cases) insert = insert.values(batch.id().value(), id.value(), utc(batch.createdAt()), utc(batch.createdAt()));
+            for (TestCaseId id : cases) insert = insert.values(batch.id().value(), id.value(), StoredTimes.utc(batch.createdAt()), StoredTimes.utc(batch.createdAt()));
             try {
                 insert.execute();
             } catch (DataAccessException e) {
@@ -125,7 +125,7 @@ final class JooqGenerationQueue implements GenerationQueue {
     @Override public boolean retryLater(ClaimedJob job, Instant runAfter, String reason) {
         return transactions.dsl().update(GENERATION_JOBS)
                 .set(GENERATION_JOBS.STATE, QUEUED)
-                .set(GENERATION_JOBS.RUN_AFTER, utc(runAfter))
+                .set(GENERATION_JOBS.RUN_AFTER, StoredTimes.utc(runAfter))
                 .set(GENERATION_JOBS.LEASE_OWNER, (String) null)
                 .set(GENERATION_JOBS.LEASE_UNTIL, (OffsetDateTime) null)
                 .set(GENERATION_JOBS.LAST_ERROR, reason)
@@ -230,5 +230,4 @@ final class JooqGenerationQueue implements GenerationQueue {
                 row.getCreatedAt().toInstant(), row.getSize(), row.getCancelledAt() != null);
     }
 
-    private static OffsetDateTime utc(Instant at) { return at.atOffset(ZoneOffset.UTC); }
 }

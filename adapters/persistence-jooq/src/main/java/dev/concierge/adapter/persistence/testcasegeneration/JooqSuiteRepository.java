@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.testcasegeneration;
 
+import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.SuitesRecord;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
@@ -11,7 +12,6 @@ import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
 import org.jooq.Field;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,7 +31,7 @@ final class JooqSuiteRepository implements SuiteRepository {
                 .set(SUITES.DESCRIPTION, suite.description())
                 .set(SUITES.TEAM, team)
                 .set(SUITES.CREATED_BY, createdBy.value())
-                .set(SUITES.CREATED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(SUITES.CREATED_AT, StoredTimes.utc(at))
                 .returning()
                 .fetchSingle(JooqSuiteRepository::toSuite);
     }

@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.testcasegeneration;
 
+import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
@@ -20,7 +21,6 @@ import org.jooq.Record;
 import org.jooq.SelectJoinStep;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +56,8 @@ final class JooqTestCaseRepository implements TestCaseRepository {
                 .set(TEST_CASES.PRIORITY, content.priority().wireName())
                 .set(TEST_CASES.TAGS, content.tags().toArray(String[]::new))
                 .set(TEST_CASES.STATUS, CaseStatus.DRAFT.wireName())
-                .set(TEST_CASES.CREATED_AT, utc(at))
-                .set(TEST_CASES.UPDATED_AT, utc(at))
+                .set(TEST_CASES.CREATED_AT, StoredTimes.utc(at))
+                .set(TEST_CASES.UPDATED_AT, StoredTimes.utc(at))
                 .onConflictDoNothing()
                 .returning(TEST_CASES.ID)
                 .fetchOptional(TEST_CASES.ID);
@@ -148,7 +148,7 @@ final class JooqTestCaseRepository implements TestCaseRepository {
                     .set(TEST_CASES.REVIEWER_FEEDBACK, changed.reviewerFeedback().orElse(null))
                     .set(TEST_CASES.CURRENT_REVISION, changed.procedure().map(ProcedureRevision::number).orElse(null))
                     .set(TEST_CASES.VERSION, TEST_CASES.VERSION.plus(1))
-                    .set(TEST_CASES.UPDATED_AT, utc(changed.updatedAt()))
+                    .set(TEST_CASES.UPDATED_AT, StoredTimes.utc(changed.updatedAt()))
                     .where(TEST_CASES.ID.eq(changed.id().value()).and(TEST_CASES.VERSION.eq(changed.version())))
                     .execute();
             if (updated == 0) {
@@ -161,7 +161,7 @@ final class JooqTestCaseRepository implements TestCaseRepository {
                     .set(PROCEDURE_REVISIONS.STEPS, ProcedureJson.write(revision.procedure()))
                     .set(PROCEDURE_REVISIONS.KIND, revision.kind().wireName())
                     .set(PROCEDURE_REVISIONS.AUTHOR, revision.author().orElse(null))
-                    .set(PROCEDURE_REVISIONS.CREATED_AT, utc(revision.createdAt()))
+                    .set(PROCEDURE_REVISIONS.CREATED_AT, StoredTimes.utc(revision.createdAt()))
                     .set(PROCEDURE_REVISIONS.SUMMARY, revision.summary())
                     .onConflictDoNothing()
                     .execute());
@@ -210,5 +210,4 @@ final class JooqTestCaseRepository implements TestCaseRepository {
                 row.getCreatedAt().toInstant(), row.getSummary());
     }
 
-    private static java.time.OffsetDateTime utc(Instant at) { return at.atOffset(ZoneOffset.UTC); }
 }

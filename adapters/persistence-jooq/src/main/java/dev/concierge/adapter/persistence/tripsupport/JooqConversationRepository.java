@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.tripsupport;
 
+import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ConversationsRecord;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.MessagesRecord;
 import dev.concierge.domain.kernel.UserId;
@@ -32,7 +33,7 @@ final class JooqConversationRepository implements ConversationRepository {
                 .set(CONVERSATIONS.TRIP_ID, trip.value())
                 .set(CONVERSATIONS.OWNER_ID, owner.value())
                 .set(CONVERSATIONS.TITLE, title)
-                .set(CONVERSATIONS.CREATED_AT, JooqTripRepository.utc(at))
+                .set(CONVERSATIONS.CREATED_AT, StoredTimes.utc(at))
                 .returning()
                 .fetchSingle(JooqConversationRepository::toConversation);
     }
@@ -68,7 +69,7 @@ final class JooqConversationRepository implements ConversationRepository {
             for (StoredMessage message : messages) {
                 insert = insert.values(id.value(), ++last, kind(message.kind()), message.text(),
                         JsonDocuments.toolCalls(message.toolCalls()), message.toolCallId().orElse(null),
-                        message.toolName().orElse(null), JooqTripRepository.utc(message.at()));
+                        message.toolName().orElse(null), StoredTimes.utc(message.at()));
             }
             insert.execute();
         });

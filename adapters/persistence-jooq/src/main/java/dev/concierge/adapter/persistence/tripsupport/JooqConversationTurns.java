@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.tripsupport;
 
+import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.Trip;
@@ -12,8 +13,6 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,10 +48,10 @@ final class JooqConversationTurns implements ConversationTurns {
         String token = UUID.randomUUID().toString();
         Optional<Record2<Long, Long>> claimed = dsl.update(CONVERSATIONS)
                 .set(CONVERSATIONS.TURN_TOKEN, token)
-                .set(CONVERSATIONS.TURN_LEASE_UNTIL, utc(until))
+                .set(CONVERSATIONS.TURN_LEASE_UNTIL, StoredTimes.utc(until))
                 .where(CONVERSATIONS.ID.eq(conversation.value()))
                 .and(CONVERSATIONS.OWNER_ID.eq(owner.value()))
-                .and(CONVERSATIONS.TURN_LEASE_UNTIL.isNull().or(CONVERSATIONS.TURN_LEASE_UNTIL.le(utc(now))))
+                .and(CONVERSATIONS.TURN_LEASE_UNTIL.isNull().or(CONVERSATIONS.TURN_LEASE_UNTIL.le(StoredTimes.utc(now))))
                 .returningResult(CONVERSATIONS.TRIP_ID, field(select(coalesce(max(MESSAGES.SEQUENCE), val(0L))).from(MESSAGES)
                         .where(MESSAGES.CONVERSATION_ID.eq(CONVERSATIONS.ID))))
                 .fetchOptional();
@@ -67,7 +66,7 @@ final class JooqConversationTurns implements ConversationTurns {
 
     @Override public boolean renew(Lease lease, Instant until) {
         return dsl.update(CONVERSATIONS)
-                .set(CONVERSATIONS.TURN_LEASE_UNTIL, utc(until))
+                .set(CONVERSATIONS.TURN_LEASE_UNTIL, StoredTimes.utc(until))
                 .where(CONVERSATIONS.ID.eq(lease.conversation().value()).and(CONVERSATIONS.TURN_TOKEN.eq(lease.token())))
                 .execute() == 1;
     }
@@ -90,5 +89,4 @@ final class JooqConversationTurns implements ConversationTurns {
                 .execute();
     }
 
-    private static OffsetDateTime utc(Instant at) { return at.atOffset(ZoneOffset.UTC); }
 }

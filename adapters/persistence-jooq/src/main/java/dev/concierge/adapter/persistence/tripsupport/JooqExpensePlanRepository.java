@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.tripsupport;
 
+import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.domain.tripsupport.model.ExpensePlan;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
@@ -22,7 +23,7 @@ final class JooqExpensePlanRepository implements ExpensePlanRepository {
 
     @Override public void save(TripId trip, ExpensePlan plan) {
         var document = JsonDocuments.plan(plan);
-        var now = JooqTripRepository.utc(Instant.now());
+        var now = StoredTimes.utc(Instant.now());
         dsl.insertInto(EXPENSE_PLANS)
                 .set(EXPENSE_PLANS.TRIP_ID, trip.value())
                 .set(EXPENSE_PLANS.PLAN, document)

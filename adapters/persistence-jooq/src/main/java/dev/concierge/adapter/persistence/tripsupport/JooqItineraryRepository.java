@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.tripsupport;
 
+import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ItineraryItemsRecord;
 import dev.concierge.domain.tripsupport.model.Itinerary;
 import dev.concierge.domain.tripsupport.model.ItineraryItem;
@@ -35,10 +36,10 @@ final class JooqItineraryRepository implements ItineraryRepository {
             ctx.insertInto(ITINERARIES)
                     .set(ITINERARIES.TRIP_ID, trip.value())
                     .set(ITINERARIES.SOURCE, itinerary.source().wireName())
-                    .set(ITINERARIES.UPDATED_AT, JooqTripRepository.utc(Instant.now()))
+                    .set(ITINERARIES.UPDATED_AT, StoredTimes.utc(Instant.now()))
                     .onConflict(ITINERARIES.TRIP_ID).doUpdate()
                     .set(ITINERARIES.SOURCE, itinerary.source().wireName())
-                    .set(ITINERARIES.UPDATED_AT, JooqTripRepository.utc(Instant.now()))
+                    .set(ITINERARIES.UPDATED_AT, StoredTimes.utc(Instant.now()))
                     .execute();
             ctx.deleteFrom(ITINERARY_ITEMS).where(ITINERARY_ITEMS.TRIP_ID.eq(trip.value())).execute();
             var insert = ctx.insertInto(ITINERARY_ITEMS, ITINERARY_ITEMS.TRIP_ID, ITINERARY_ITEMS.POSITION, ITINERARY_ITEMS.DAY,

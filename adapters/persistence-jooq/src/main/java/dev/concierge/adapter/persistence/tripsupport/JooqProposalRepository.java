@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.tripsupport;
 
+import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ProposalsRecord;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.Proposal;
@@ -27,7 +28,7 @@ final class JooqProposalRepository implements ProposalRepository {
                 .set(PROPOSALS.CHANGE, JsonDocuments.change(change))
                 .set(PROPOSALS.SUMMARY, summary)
                 .set(PROPOSALS.STATUS, Proposal.Status.PENDING.wireName())
-                .set(PROPOSALS.CREATED_AT, JooqTripRepository.utc(at))
+                .set(PROPOSALS.CREATED_AT, StoredTimes.utc(at))
                 .returning()
                 .fetchSingle(JooqProposalRepository::toProposal);
     }
@@ -46,7 +47,7 @@ final class JooqProposalRepository implements ProposalRepository {
         if (status == Proposal.Status.PENDING) throw new IllegalArgumentException("a proposal is resolved to accepted or rejected");
         return dsl.update(PROPOSALS)
                 .set(PROPOSALS.STATUS, status.wireName())
-                .set(PROPOSALS.DECIDED_AT, JooqTripRepository.utc(at))
+                .set(PROPOSALS.DECIDED_AT, StoredTimes.utc(at))
                 .where(PROPOSALS.ID.eq(id).and(PROPOSALS.STATUS.eq(Proposal.Status.PENDING.wireName())))
                 .execute() == 1;
     }

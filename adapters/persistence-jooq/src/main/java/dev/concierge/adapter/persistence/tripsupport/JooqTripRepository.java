@@ -1,5 +1,6 @@
 package dev.concierge.adapter.persistence.tripsupport;
 
+import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.TripsRecord;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Page;
@@ -16,8 +17,6 @@ import org.jooq.Field;
 import org.jooq.Record;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,8 @@ final class JooqTripRepository implements TripRepository {
                 .set(TRIPS.OWNER_ID, owner.value())
                 .set(detailsOf(details))
                 .set(TRIPS.STATUS, TripStatus.PLANNED.wireName())
-                .set(TRIPS.CREATED_AT, utc(at))
-                .set(TRIPS.UPDATED_AT, utc(at))
+                .set(TRIPS.CREATED_AT, StoredTimes.utc(at))
+                .set(TRIPS.UPDATED_AT, StoredTimes.utc(at))
                 .returning()
                 .fetchSingle(JooqTripRepository::toTrip);
     }
@@ -67,7 +66,7 @@ final class JooqTripRepository implements TripRepository {
         return dsl.update(TRIPS)
                 .set(detailsOf(trip.details()))
                 .set(TRIPS.STATUS, trip.status().wireName())
-                .set(TRIPS.UPDATED_AT, utc(trip.updatedAt() == null ? Instant.now() : trip.updatedAt()))
+                .set(TRIPS.UPDATED_AT, StoredTimes.utc(trip.updatedAt() == null ? Instant.now() : trip.updatedAt()))
                 .set(TRIPS.VERSION, TRIPS.VERSION.plus(1))
                 .where(TRIPS.ID.eq(trip.id().value()).and(TRIPS.VERSION.eq(trip.version())))
                 .returning()
@@ -94,5 +93,4 @@ final class JooqTripRepository implements TripRepository {
                 TripStatus.parse(row.getStatus()), row.getVersion(), row.getUpdatedAt().toInstant());
     }
 
-    static OffsetDateTime utc(Instant at) { return at.atOffset(ZoneOffset.UTC); }
 }

@@ -2,6 +2,9 @@ package dev.concierge.adapter.persistence.favourites;
 
 import dev.concierge.adapter.persistence.Jooq;
 import dev.concierge.adapter.persistence.TestDatabase;
+import dev.concierge.adapter.persistence.sql.PlainSql;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.concierge.domain.favourites.model.Favourite;
 import dev.concierge.domain.favourites.model.FavouriteId;
 import dev.concierge.domain.favourites.model.FavouriteQuery;
@@ -13,8 +16,6 @@ import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import static dev.concierge.adapter.persistence.jooq.favourites.Tables.CONTENT_LIKES;
 import static dev.concierge.adapter.persistence.jooq.favourites.Tables.SAVED_FAVOURITES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -47,7 +49,7 @@ class JooqFavouriteRepositoryTest {
     @BeforeEach void freshDatabase() {
         db = TestDatabase.migrated();
         sql = Jooq.context(db.dataSource());
-        favourites = new JooqFavouriteRepository(sql);
+        favourites = new JooqFavouriteRepository(sql, new PlainSql(db.dataSource()));
     }
 
     @AfterEach void closeDatabase() { db.close(); }
@@ -232,33 +234,54 @@ class JooqFavouriteRepositoryTest {
     }
 
     /**
-     * Likes commit without waiting for the WAL flush; saving does not. Shown inside an open transaction on one
-     * connection, where the setting each statement chose for its transaction is still visible. (The embedded test
-     * server defaults to asynchronous commits, so the session asks for synchronous ones first, as production's does.)
+     * A like or unlike returns only once its commit is on disk, like every other write: right after it returns, the
+     * server has flushed all the WAL it has written. (An asynchronous commit leaves its record in memory for up to the
+     * WAL writer's delay, 200 ms.) The repository runs on a pool whose sessions commit synchronously, as production's
+     * server does; the embedded test server's own default is not to.
      */
-    @Test void likes_and_unlikes_commit_asynchronously_while_saves_wait_for_the_disk() throws Exception {
+    @Test void a_like_or_unlike_returns_only_after_its_commit_is_on_disk() throws Exception {
         long id = save(ALICE, "Well begun is half done.").id().value();
-        try (Connection connection = db.dataSource().getConnection()) {
-            try (var statement = connection.createStatement()) { statement.execute("SET synchronous_commit = on"); }
-            connection.setAutoCommit(false);
-            var onThisConnection = new JooqFavouriteRepository(DSL.using(connection, SQLDialect.POSTGRES));
-
-            onThisConnection.saveIfAbsent(ALICE, quote("Festina lente."));
-            assertThat(synchronousCommit(connection)).isEqualTo("on");
-            onThisConnection.addLike(ALICE, new FavouriteId(id));
-            assertThat(synchronousCommit(connection)).isEqualTo("off");
-            connection.rollback();
-
-            onThisConnection.removeLike(ALICE, new FavouriteId(id));
-            assertThat(synchronousCommit(connection)).isEqualTo("off");
-            connection.rollback();
+        try (var synchronous = pool(db.jdbcUrl() + "?options=-c%20synchronous_commit%3Don");
+             Connection observer = db.dataSource().getConnection()) {
+            var onThatPool = new JooqFavouriteRepository(sql, new PlainSql(synchronous));
+            for (int i = 0; i < 10; i++) {
+                String before = walInsertedUpTo(observer);
+                onThatPool.addLike(ALICE, new FavouriteId(id));
+                assertThat(walFlushedPast(observer, before)).as("after like %d", i).isTrue();
+                before = walInsertedUpTo(observer);
+                onThatPool.removeLike(ALICE, new FavouriteId(id));
+                assertThat(walFlushedPast(observer, before)).as("after unlike %d", i).isTrue();
+            }
         }
     }
 
-    private static String synchronousCommit(Connection connection) throws Exception {
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery("SHOW synchronous_commit")) {
+    private static HikariDataSource pool(String url) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
+    }
+
+    private static String walInsertedUpTo(Connection connection) throws Exception {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
             rows.next();
             return rows.getString(1);
+        }
+    }
+
+    /**
+     * The change's commit record lies after {@code before}, so a flush past it means the commit reached the disk (an
+     * asynchronous commit leaves the flush where it was until the WAL writer's next round). Not "flushed up to the
+     * latest record": the server's own records (running transactions, autovacuum) may follow a commit unflushed.
+     */
+    private static boolean walFlushedPast(Connection connection, String before) throws Exception {
+        try (var statement = connection.prepareStatement("SELECT pg_current_wal_flush_lsn() > CAST(? AS pg_lsn)")) {
+            statement.setString(1, before);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
         }
     }
 
@@ -425,6 +448,63 @@ class JooqFavouriteRepositoryTest {
         for (int i = 0; i < users.size(); i++) {
             assertThat(favourites.find(users.get(i), saved.get(i).id()).orElseThrow().likes()).as(users.get(i).value())
                     .isEqualTo(40);
+        }
+    }
+
+    @Test void concurrent_likes_and_unlikes_of_many_users_end_with_exact_counts() throws Exception {
+        List<UserId> users = IntStream.rangeClosed(1, 30).mapToObj(i -> new UserId("user-" + i)).toList();
+        List<Favourite> quotes = users.stream().map(user -> save(user, "Stay hungry.")).toList();
+        List<Favourite> horoscopes = users.stream().map(user -> save(user, "A calm week.")).toList();
+        List<Callable<Optional<Favourite>>> tasks = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            UserId user = users.get(i);
+            FavouriteId quote = quotes.get(i).id();
+            FavouriteId horoscope = horoscopes.get(i).id();
+            tasks.add(() -> favourites.addLike(user, quote));
+            tasks.add(() -> favourites.addLike(user, quote));         // a repeat counts once
+            tasks.add(() -> favourites.addLike(user, horoscope));
+            if (i % 3 == 0) {                                        // every third user takes the horoscope's back
+                tasks.add(() -> {
+                    favourites.addLike(user, horoscope);
+                    return favourites.removeLike(user, horoscope);
+                });
+            }
+        }
+
+        allAtOnce(tasks);
+
+        // Each user's unlike ran after one of their likes returned; the other like may have come before or after it.
+        long horoscopeLikes = sql.fetchCount(CONTENT_LIKES, CONTENT_LIKES.CONTENT_KEY.eq(
+                sql.select(SAVED_FAVOURITES.CONTENT_KEY).from(SAVED_FAVOURITES).where(SAVED_FAVOURITES.ID.eq(horoscopes.getFirst().id().value()))));
+        assertThat(horoscopeLikes).isBetween(20L, 30L);
+        for (int i = 0; i < users.size(); i++) {
+            assertThat(favourites.find(users.get(i), quotes.get(i).id()).orElseThrow().likes()).isEqualTo(30);
+            assertThat(favourites.find(users.get(i), horoscopes.get(i).id()).orElseThrow().likes()).isEqualTo((int) horoscopeLikes);
+        }
+    }
+
+    @Test void one_user_liking_and_unliking_many_favourites_at_once_ends_with_what_each_last_asked() throws Exception {
+        List<Favourite> saved = IntStream.range(0, 40).mapToObj(i -> save(ALICE, "quote " + i)).toList();
+        List<Callable<Optional<Favourite>>> tasks = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            FavouriteId id = saved.get(i).id();
+            boolean endLiked = i % 2 == 0;
+            tasks.add(() -> {                                          // in order on each favourite, all favourites at once
+                favourites.addLike(ALICE, id);
+                favourites.removeLike(ALICE, id);
+                favourites.addLike(ALICE, id);
+                return endLiked ? favourites.find(ALICE, id) : favourites.removeLike(ALICE, id);
+            });
+        }
+
+        List<Optional<Favourite>> last = allAtOnce(tasks);
+
+        for (int i = 0; i < saved.size(); i++) {
+            Favourite answered = last.get(i).orElseThrow();
+            Favourite now = favourites.find(ALICE, saved.get(i).id()).orElseThrow();
+            assertThat(now.likes()).as("favourite %d", i).isEqualTo(i % 2 == 0 ? 1 : 0);
+            assertThat(now.likedByOwner()).isEqualTo(i % 2 == 0);
+            assertThat(answered.likes()).isEqualTo(now.likes());
         }
     }
 

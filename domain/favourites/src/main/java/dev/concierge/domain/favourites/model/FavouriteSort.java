@@ -1,6 +1,7 @@
 package dev.concierge.domain.favourites.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 /** Orders a user can list favourites in; ties break by id so paging is stable. */
 public enum FavouriteSort {
@@ -15,6 +16,6 @@ public enum FavouriteSort {
     public static FavouriteSort parse(String value) {
         if (value == null || value.isBlank()) return NEWEST;
         for (FavouriteSort sort : values()) if (sort.wireName.equalsIgnoreCase(value.trim())) return sort;
-        throw InvalidInput.field("sort", "must be one of newest, likes");
+        throw InvalidInput.field("sort", Validation.ONE_OF, "newest, likes");
     }
 }

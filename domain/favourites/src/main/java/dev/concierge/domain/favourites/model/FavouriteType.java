@@ -1,6 +1,7 @@
 package dev.concierge.domain.favourites.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.Locale;
 
@@ -14,6 +15,6 @@ public enum FavouriteType {
         if (value != null) {
             for (FavouriteType type : values()) if (type.wireName().equals(value.trim().toLowerCase(Locale.ROOT))) return type;
         }
-        throw InvalidInput.field("type", "must be one of quote, horoscope");
+        throw InvalidInput.field("type", Validation.ONE_OF, "quote, horoscope");
     }
 }

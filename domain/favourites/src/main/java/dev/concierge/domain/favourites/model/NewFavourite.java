@@ -1,7 +1,7 @@
 package dev.concierge.domain.favourites.model;
 
-import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 
 import java.util.ArrayList;
@@ -20,10 +20,10 @@ public record NewFavourite(FavouriteType type, String content, String author) {
         Objects.requireNonNull(type, "type");
         content = content == null ? null : content.strip();
         author = author == null || author.isBlank() ? null : author.strip();
-        List<FieldError> errors = new ArrayList<>();
-        if (content == null || content.isEmpty()) errors.add(FieldError.of("content", "must not be blank"));
-        else if (Characters.count(content) > MAX_CONTENT_LENGTH) errors.add(FieldError.of("content", "must be at most " + MAX_CONTENT_LENGTH + " characters"));
-        if (author != null && Characters.count(author) > MAX_AUTHOR_LENGTH) errors.add(FieldError.of("author", "must be at most " + MAX_AUTHOR_LENGTH + " characters"));
-        if (!errors.isEmpty()) throw new InvalidInput("The favourite is not valid.", errors);
+        Validation errors = new Validation();
+        if (content == null || content.isEmpty()) errors.add("content", Validation.BLANK);
+        else if (Validation.length(content) > MAX_CONTENT_LENGTH) errors.add("content", Validation.TOO_LONG, MAX_CONTENT_LENGTH);
+        if (author != null && Validation.length(author) > MAX_AUTHOR_LENGTH) errors.add("author", Validation.TOO_LONG, MAX_AUTHOR_LENGTH);
+        errors.throwIfInvalid();
     }
 }

@@ -1,7 +1,7 @@
 package dev.concierge.domain.favourites.model;
 
-import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.PageRequest;
 
 import java.util.Objects;
@@ -19,8 +19,8 @@ public record QuoteSearch(Optional<String> text, Optional<String> author, PageRe
 
     private static Optional<String> clean(String field, Optional<String> term) {
         Optional<String> stripped = term.map(String::strip).filter(t -> !t.isEmpty());
-        if (stripped.isPresent() && Characters.count(stripped.get()) > MAX_TERM_LENGTH) {
-            throw InvalidInput.field(field, "must be at most " + MAX_TERM_LENGTH + " characters");
+        if (stripped.isPresent() && Validation.length(stripped.get()) > MAX_TERM_LENGTH) {
+            throw InvalidInput.field(field, Validation.TOO_LONG, MAX_TERM_LENGTH);
         }
         return stripped;
     }

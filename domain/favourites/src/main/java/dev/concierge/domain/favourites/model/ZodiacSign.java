@@ -1,6 +1,7 @@
 package dev.concierge.domain.favourites.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.Language;
 
 import java.time.MonthDay;
@@ -53,7 +54,7 @@ public enum ZodiacSign {
         if (value != null) {
             for (ZodiacSign sign : values()) if (sign.wireName().equals(value.trim().toLowerCase(Locale.ROOT))) return sign;
         }
-        throw InvalidInput.field("sign", "must be one of aries, taurus, gemini, cancer, leo, virgo, libra, scorpio, "
+        throw InvalidInput.field("sign", Validation.ONE_OF, "aries, taurus, gemini, cancer, leo, virgo, libra, scorpio, "
                 + "sagittarius, capricorn, aquarius, pisces");
     }
 }

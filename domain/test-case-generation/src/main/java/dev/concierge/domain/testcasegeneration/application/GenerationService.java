@@ -48,6 +48,11 @@ import java.util.stream.Collectors;
  * lease, so a job that ran twice (a worker died, its lease expired, another took over) is applied once.
  */
 public final class GenerationService implements GenerateProceduresUseCase, ProcessGenerationJobsUseCase {
+    /** (): an approved case is not generated again until it is reopened. */
+    static final String APPROVED_REOPEN_FIRST = "approved_reopen_first";
+    /** (status): the case's status does not allow generating it now. */
+    static final String IN_STATUS = "in_status";
+
     private static final Logger LOG = LoggerFactory.getLogger(GenerationService.class);
 
     private final TestCaseRepository cases;
@@ -113,8 +118,9 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
         for (TestCaseId id : command.cases()) if (!found.containsKey(id)) throw new TestCaseNotFound(id);
         List<TestCase> selected = command.cases().stream().map(found::get).toList();
         List<FieldError> refused = selected.stream().filter(c -> !c.queueable())
-                .map(c -> FieldError.of(c.content().key().value(), "is " + c.status().wireName()
-                        + (c.status() == CaseStatus.APPROVED ? "; reopen it first" : "")))
+                .map(c -> c.status() == CaseStatus.APPROVED
+                        ? FieldError.of(c.content().key().value(), APPROVED_REOPEN_FIRST)
+                        : FieldError.of(c.content().key().value(), IN_STATUS, c.status().wireName()))
                 .toList();
         if (!refused.isEmpty()) {
             throw new RuleViolated("not_generatable", refused.size() + " of the selected test cases cannot be generated now; "

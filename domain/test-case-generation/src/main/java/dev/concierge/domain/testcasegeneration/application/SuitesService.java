@@ -2,6 +2,7 @@ package dev.concierge.domain.testcasegeneration.application;
 
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.RuleViolated;
@@ -31,7 +32,7 @@ public final class SuitesService implements ManageSuitesUseCase {
                 .orElseGet(() -> actor.groups().stream().sorted().findFirst()
                         .orElseThrow(() -> new RuleViolated("no_team", "You belong to no team, and suites are shared by a team. "
                                 + "Ask an administrator to add you to one.")));
-        if (!actor.memberOf(team)) throw InvalidInput.field("team", "must be one of your teams " + actor.groups().stream().sorted().toList());
+        if (!actor.memberOf(team)) throw InvalidInput.field("team", Validation.ONE_OF, String.join(", ", actor.groups().stream().sorted().toList()));
         return suites.create(command.suite(), team, actor.user(), clock.instant());
     }
 

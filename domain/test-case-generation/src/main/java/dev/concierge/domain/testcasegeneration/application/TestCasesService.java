@@ -5,6 +5,7 @@ import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.FileKey;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.kernel.RuleViolated;
@@ -42,6 +43,10 @@ import java.util.function.UnaryOperator;
 /** Writing, importing and reviewing test cases. */
 public final class TestCasesService implements ManageTestCasesUseCase, ImportTestCasesUseCase, ReviewProcedureUseCase {
     public static final int MAX_IMPORT_ROWS = 5_000;
+    /** (): the file holds no test case, only a header or nothing. */
+    public static final String NO_ROWS = "no_rows";
+    /** (rows, max): more rows than one import takes. */
+    public static final String TOO_MANY_ROWS = "too_many_rows";
 
     private final TestCaseRepository cases;
     private final SuiteAccess access;
@@ -107,32 +112,28 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
 
     @Override public ImportReport importCases(Actor actor, SuiteId suite, List<ImportRow> rows, ImportOriginal original) {
         access.suite(actor, suite);
-        if (rows.isEmpty()) throw InvalidInput.field("file", "has no test cases (only a header, or nothing)");
-        if (rows.size() > MAX_IMPORT_ROWS) throw InvalidInput.field("file", "has " + rows.size() + " rows; import at most " + MAX_IMPORT_ROWS + " at once");
+        if (rows.isEmpty()) throw InvalidInput.field("file", NO_ROWS);
+        if (rows.size() > MAX_IMPORT_ROWS) throw InvalidInput.field("file", TOO_MANY_ROWS, rows.size(), MAX_IMPORT_ROWS);
         Map<TestCaseKey, TestCaseContent> valid = new LinkedHashMap<>();
-        List<FieldError> problems = new ArrayList<>();
+        Validation problems = new Validation();
         Set<String> seenKeys = new HashSet<>();
         for (ImportRow row : rows) {
             // Each part is checked on its own, so a row with several problems lists all of them at once.
-            List<FieldError> rowProblems = new ArrayList<>();
-            TestCaseKey key = parsed(rowProblems, () -> new TestCaseKey(row.key()));
-            Priority priority = parsed(rowProblems, () -> Priority.parse(row.priority()));
-            TestCaseContent content = parsed(rowProblems, () -> new TestCaseContent(new TestCaseKey("row"), row.title(),
-                    row.preconditions(), row.expectedResult(), row.requirementReference(), row.requirementText(), Priority.MEDIUM, row.tags()));
-            if (key != null && !seenKeys.add(key.value())) {
-                rowProblems.add(FieldError.of("key", "repeats " + key + " from an earlier line"));
-            }
-            if (rowProblems.isEmpty()) {
+            Validation rowProblems = new Validation();
+            TestCaseKey key = rowProblems.nested("", () -> new TestCaseKey(row.key())).orElse(null);
+            Priority priority = rowProblems.nested("", () -> Priority.parse(row.priority())).orElse(null);
+            TestCaseContent content = rowProblems.nested("", () -> new TestCaseContent(new TestCaseKey("row"), row.title(),
+                    row.preconditions(), row.expectedResult(), row.requirementReference(), row.requirementText(), Priority.MEDIUM, row.tags()))
+                    .orElse(null);
+            if (key != null) rowProblems.check(seenKeys.add(key.value()), "key", Validation.DUPLICATE, key.value());
+            if (rowProblems.isValid()) {
                 valid.put(key, new TestCaseContent(key, content.title(), content.preconditions(), content.expectedResult(),
                         content.requirementReference(), content.requirementText(), priority, content.tags()));
             } else {
-                rowProblems.forEach(d -> problems.add(FieldError.of("line " + row.line() + ": " + d.field(), d.message())));
+                rowProblems.errors().forEach(d -> problems.addAll(List.of(d.under("line " + row.line() + ": "))));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput("The file was not imported: " + problems.size() + " problem(s) in its rows. Fix them and import again; "
-                    + "nothing was changed.", problems);
-        }
+        problems.throwIfInvalid(); // nothing is imported while any row has a problem
         // Kept before the cases change, so every import that changed anything has its original on file.
         files.write(originalKey(suite), original.contentType(), out -> out.write(original.bytes()));
         return transactions.inTransaction(() -> upsert(suite, valid));
@@ -142,15 +143,6 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
     private FileKey originalKey(SuiteId suite) {
         String at = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(clock.instant());
         return new FileKey("test-case-generation/imports/suite-" + suite.value() + "/" + at + "-" + UUID.randomUUID() + ".csv");
-    }
-
-    private static <T> T parsed(List<FieldError> problems, java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (InvalidInput invalid) {
-            problems.addAll(invalid.details());
-            return null;
-        }
     }
 
     private ImportReport upsert(SuiteId suite, Map<TestCaseKey, TestCaseContent> contents) {

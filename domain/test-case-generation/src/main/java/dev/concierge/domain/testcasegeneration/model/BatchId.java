@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -14,7 +15,7 @@ public record BatchId(UUID value) {
         try {
             return new BatchId(UUID.fromString(text));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw InvalidInput.field("batchId", "must be a UUID");
+            throw InvalidInput.field("batchId", Validation.FORMAT, "123e4567-e89b-12d3-a456-426614174000");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.Locale;
 
@@ -12,6 +13,6 @@ public enum CaseStatus {
 
     public static CaseStatus parse(String value) {
         for (CaseStatus status : values()) if (status.wireName().equalsIgnoreCase(value == null ? "" : value.strip())) return status;
-        throw InvalidInput.field("status", "must be one of draft, queued, generating, generated, approved, failed");
+        throw InvalidInput.field("status", Validation.ONE_OF, "draft, queued, generating, generated, approved, failed");
     }
 }

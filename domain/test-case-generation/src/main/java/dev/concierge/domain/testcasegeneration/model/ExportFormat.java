@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.Locale;
 
@@ -21,7 +22,7 @@ public enum ExportFormat {
             case "", "csv" -> CSV;
             case "md", "markdown" -> MARKDOWN;
             case "xlsx", "excel" -> XLSX;
-            default -> throw InvalidInput.field("format", "must be csv, md or xlsx");
+            default -> throw InvalidInput.field("format", Validation.ONE_OF, "csv, md, xlsx");
         };
     }
 }

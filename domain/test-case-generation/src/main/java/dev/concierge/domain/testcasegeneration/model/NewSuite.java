@@ -1,7 +1,7 @@
 package dev.concierge.domain.testcasegeneration.model;
 
-import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 
 import java.util.ArrayList;
@@ -15,9 +15,9 @@ public record NewSuite(String name, String description) {
     public NewSuite {
         name = name == null ? "" : name.strip();
         description = description == null ? "" : description.strip();
-        List<FieldError> problems = new ArrayList<>();
-        if (name.isEmpty() || Characters.count(name) > MAX_NAME) problems.add(FieldError.of("name", "must be 1 to " + MAX_NAME + " characters"));
-        if (Characters.count(description) > MAX_DESCRIPTION) problems.add(FieldError.of("description", "must be at most " + MAX_DESCRIPTION + " characters"));
-        if (!problems.isEmpty()) throw new InvalidInput("The suite is not valid.", problems);
+        Validation problems = new Validation();
+        if (name.isEmpty() || Validation.length(name) > MAX_NAME) problems.add("name", Validation.LENGTH, 1, MAX_NAME);
+        if (Validation.length(description) > MAX_DESCRIPTION) problems.add("description", Validation.TOO_LONG, MAX_DESCRIPTION);
+        problems.throwIfInvalid();
     }
 }

@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ public enum Priority {
             case "medium", "med", "normal", "中", "p2" -> MEDIUM;
             case "high", "高", "p1" -> HIGH;
             case "critical", "最高", "緊急", "p0" -> CRITICAL;
-            default -> throw InvalidInput.field("priority", "must be one of low, medium, high, critical");
+            default -> throw InvalidInput.field("priority", Validation.ONE_OF, "low, medium, high, critical");
         };
     }
 }

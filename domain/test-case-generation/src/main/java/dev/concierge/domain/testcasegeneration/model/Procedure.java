@@ -1,7 +1,7 @@
 package dev.concierge.domain.testcasegeneration.model;
 
-import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,25 +22,25 @@ public record Procedure(List<Step> steps) {
 
     /** Every rule the steps break, each naming the step and field, e.g. {@code steps[2].action}; empty when valid. */
     public static List<FieldError> problemsOf(List<Step> steps) {
-        List<FieldError> problems = new ArrayList<>();
+        Validation problems = new Validation();
         if (steps == null || steps.isEmpty()) {
-            problems.add(FieldError.of("steps", "must have at least one step"));
-            return problems;
+            problems.add("steps", Validation.TOO_FEW, 1);
+            return problems.errors();
         }
-        if (steps.size() > MAX_STEPS) problems.add(FieldError.of("steps", "must have at most " + MAX_STEPS + " steps"));
+        if (steps.size() > MAX_STEPS) problems.add("steps", Validation.TOO_MANY, MAX_STEPS);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             String at = "steps[" + i + "]";
             if (step == null) {
-                problems.add(FieldError.of(at, "must not be empty"));
+                problems.add(at, Validation.BLANK);
                 continue;
             }
-            if (step.action().isBlank()) problems.add(FieldError.of(at + ".action", "must not be blank"));
-            if (step.expectedResult().isBlank()) problems.add(FieldError.of(at + ".expectedResult", "must not be blank"));
-            if (Characters.count(step.action()) > Step.MAX_TEXT_LENGTH) problems.add(FieldError.of(at + ".action", "must be at most " + Step.MAX_TEXT_LENGTH + " characters"));
-            if (Characters.count(step.expectedResult()) > Step.MAX_TEXT_LENGTH) problems.add(FieldError.of(at + ".expectedResult", "must be at most " + Step.MAX_TEXT_LENGTH + " characters"));
-            if (step.testData().map(String::length).orElse(0) > Step.MAX_TEXT_LENGTH) problems.add(FieldError.of(at + ".testData", "must be at most " + Step.MAX_TEXT_LENGTH + " characters"));
+            if (step.action().isBlank()) problems.add(at + ".action", Validation.BLANK);
+            if (step.expectedResult().isBlank()) problems.add(at + ".expectedResult", Validation.BLANK);
+            if (Validation.length(step.action()) > Step.MAX_TEXT_LENGTH) problems.add(at + ".action", Validation.TOO_LONG, Step.MAX_TEXT_LENGTH);
+            if (Validation.length(step.expectedResult()) > Step.MAX_TEXT_LENGTH) problems.add(at + ".expectedResult", Validation.TOO_LONG, Step.MAX_TEXT_LENGTH);
+            if (step.testData().map(Validation::length).orElse(0) > Step.MAX_TEXT_LENGTH) problems.add(at + ".testData", Validation.TOO_LONG, Step.MAX_TEXT_LENGTH);
         }
-        return problems;
+        return problems.errors();
     }
 }

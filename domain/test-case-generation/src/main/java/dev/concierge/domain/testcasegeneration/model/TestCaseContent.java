@@ -1,7 +1,7 @@
 package dev.concierge.domain.testcasegeneration.model;
 
-import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.Language;
 
@@ -29,15 +29,15 @@ public record TestCaseContent(TestCaseKey key, String title, String precondition
         priority = priority == null ? Priority.MEDIUM : priority;
         tags = tags == null ? List.of() : List.copyOf(new LinkedHashSet<>(tags.stream().map(TestCaseContent::clean)
                 .filter(t -> !t.isEmpty()).toList()));
-        List<FieldError> problems = new ArrayList<>();
-        if (title.isEmpty() || Characters.count(title) > MAX_TITLE) problems.add(FieldError.of("title", "must be 1 to " + MAX_TITLE + " characters"));
-        check(problems, "preconditions", preconditions, MAX_TEXT);
-        check(problems, "expectedResult", expectedResult, MAX_TEXT);
-        check(problems, "requirementReference", requirementReference, MAX_REFERENCE);
-        check(problems, "requirementText", requirementText, MAX_TEXT);
-        if (tags.size() > MAX_TAGS) problems.add(FieldError.of("tags", "must be at most " + MAX_TAGS + " tags"));
-        if (tags.stream().anyMatch(t -> Characters.count(t) > MAX_TAG)) problems.add(FieldError.of("tags", "each tag must be at most " + MAX_TAG + " characters"));
-        if (!problems.isEmpty()) throw new InvalidInput("The test case is not valid.", problems);
+        Validation problems = new Validation();
+        if (title.isEmpty() || Validation.length(title) > MAX_TITLE) problems.add("title", Validation.LENGTH, 1, MAX_TITLE);
+        problems.maxLength("preconditions", preconditions, MAX_TEXT);
+        problems.maxLength("expectedResult", expectedResult, MAX_TEXT);
+        problems.maxLength("requirementReference", requirementReference, MAX_REFERENCE);
+        problems.maxLength("requirementText", requirementText, MAX_TEXT);
+        if (tags.size() > MAX_TAGS) problems.add("tags", Validation.TOO_MANY, MAX_TAGS);
+        if (tags.stream().anyMatch(t -> Validation.length(t) > MAX_TAG)) problems.add("tags", Validation.EACH_TOO_LONG, MAX_TAG);
+        problems.throwIfInvalid();
     }
 
     /** Japanese when the case is written in Japanese: the procedure is written in the same language. */
@@ -45,9 +45,6 @@ public record TestCaseContent(TestCaseKey key, String title, String precondition
         return Language.detect(title + "\n" + preconditions + "\n" + expectedResult + "\n" + requirementText);
     }
 
-    private static void check(List<FieldError> problems, String field, String value, int max) {
-        if (Characters.count(value) > max) problems.add(FieldError.of(field, "must be at most " + max + " characters"));
-    }
-
+    
     private static String clean(String text) { return text == null ? "" : text.strip(); }
 }

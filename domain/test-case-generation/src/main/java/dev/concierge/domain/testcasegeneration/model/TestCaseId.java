@@ -1,17 +1,18 @@
 package dev.concierge.domain.testcasegeneration.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 public record TestCaseId(long value) {
     public TestCaseId {
-        if (value < 1) throw InvalidInput.field("testCaseId", "must be a positive whole number");
+        if (value < 1) throw InvalidInput.field("testCaseId", Validation.POSITIVE_WHOLE_NUMBER);
     }
 
     public static TestCaseId parse(String text) {
         try {
             return new TestCaseId(Long.parseLong(text));
         } catch (NumberFormatException | NullPointerException e) {
-            throw InvalidInput.field("testCaseId", "must be a positive whole number");
+            throw InvalidInput.field("testCaseId", Validation.POSITIVE_WHOLE_NUMBER);
         }
     }
 

@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 
 /** A test case's key, unique within its suite, e.g. {@code TC-001}. */
 public record TestCaseKey(String value) {
+    /** (max length): the key's form, 1 to max letters, digits, '.', '_', '-' or '/', starting with a letter or digit. */
+    public static final String KEY_FORMAT = "test_case_key";
     private static final Pattern FORMAT = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._\\-/]{0,39}");
 
     public TestCaseKey {
         value = value == null ? "" : value.strip();
         if (!FORMAT.matcher(value).matches()) {
-            throw InvalidInput.field("key", "must be 1 to 40 letters, digits, '.', '_', '-' or '/', starting with a letter or digit");
+            throw InvalidInput.field("key", KEY_FORMAT, 40);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.PageRequest;
 
 import java.util.Objects;
@@ -13,7 +14,7 @@ public record TestCaseQuery(SuiteId suite, Set<CaseStatus> statuses, Optional<St
         Objects.requireNonNull(suite, "suite");
         statuses = Set.copyOf(statuses);
         search = search.map(String::strip).filter(s -> !s.isEmpty());
-        if (search.map(String::length).orElse(0) > 200) throw InvalidInput.field("q", "must be at most 200 characters");
+        if (search.map(Validation::length).orElse(0) > 200) throw InvalidInput.field("q", Validation.TOO_LONG, 200);
         Objects.requireNonNull(page, "page");
     }
 }

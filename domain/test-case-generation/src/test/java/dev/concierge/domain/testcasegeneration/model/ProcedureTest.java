@@ -34,13 +34,14 @@ class ProcedureTest {
                 () -> new Procedure(List.of(new Step("ok", "ok"), new Step(" ", "shown"), new Step("do", ""))));
 
         assertThat(invalid.details()).extracting(FieldError::field).containsExactly("steps[1].action", "steps[2].expectedResult");
-        assertThat(invalid.getMessage()).contains("steps[1].action must not be blank");
+        assertThat(invalid.details()).extracting(FieldError::code).containsOnly("blank");
     }
 
     @Test void more_than_the_maximum_of_steps_is_refused() {
         List<Step> steps = Collections.nCopies(Procedure.MAX_STEPS + 1, new Step("a", "b"));
 
-        assertThatThrownBy(() -> new Procedure(steps)).isInstanceOf(InvalidProcedure.class).hasMessageContaining("at most " + Procedure.MAX_STEPS);
+        assertThatThrownBy(() -> new Procedure(steps)).isInstanceOfSatisfying(InvalidProcedure.class,
+                invalid -> assertThat(invalid.details()).containsExactly(FieldError.of("steps", "too_many", Procedure.MAX_STEPS)));
         assertThat(new Procedure(steps.subList(0, Procedure.MAX_STEPS)).steps()).hasSize(Procedure.MAX_STEPS);
     }
 

@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.application;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
 import dev.concierge.domain.tripsupport.model.ConversationId;
@@ -8,6 +9,7 @@ import dev.concierge.domain.tripsupport.model.ConversationNotFound;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.port.in.StartConversationCommand;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
@@ -19,7 +21,6 @@ import java.util.List;
 
 /** A user's conversations with the trip assistant and their history; a turn is {@link SendMessageService}'s. */
 public final class ChatWithAssistantService implements ChatWithAssistantUseCase {
-    public static final int MAX_TITLE_LENGTH = 200;
 
     private final ManageTripsUseCase trips;
     private final ConversationRepository conversations;
@@ -31,16 +32,19 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
         this.clock = clock;
     }
 
-    @Override public Conversation start(UserId owner, TripId tripId, String title) {
-        Trip trip = trips.get(owner, tripId);
+    @Override public Conversation start(StartConversationCommand command) {
+        Trip trip = trips.get(command.owner(), command.trip());
         Instant now = clock.instant();
-        String clean = title == null ? "" : title.strip();
-        if (clean.length() > MAX_TITLE_LENGTH) throw InvalidInput.field("title", "must be at most " + MAX_TITLE_LENGTH + " characters");
-        if (clean.isEmpty()) {
-            clean = trip.details().title() + " — " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.atZone(clock.getZone()));
-            if (clean.length() > MAX_TITLE_LENGTH) clean = clean.substring(clean.length() - MAX_TITLE_LENGTH);
-        }
-        return conversations.create(tripId, owner, clean, now);
+        String title = command.untitled() ? namedAfter(trip, now) : command.title();
+        return conversations.create(command.trip(), command.owner(), title, now);
+    }
+
+    /** The trip's title and the time; cut at a character (a title may hold emoji), keeping the time. */
+    private String namedAfter(Trip trip, Instant now) {
+        String named = trip.details().title() + " — " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.atZone(clock.getZone()));
+        int characters = Validation.length(named);
+        return characters <= StartConversationCommand.MAX_TITLE_LENGTH ? named
+                : named.substring(named.offsetByCodePoints(0, characters - StartConversationCommand.MAX_TITLE_LENGTH));
     }
 
     @Override public List<Conversation> conversations(UserId owner, TripId trip) {

@@ -11,6 +11,10 @@ import dev.concierge.domain.tripsupport.model.ProposedChange;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.model.VisitId;
 import dev.concierge.domain.tripsupport.model.VisitNotFound;
+import dev.concierge.domain.tripsupport.port.in.AddVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.MoveVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceItineraryCommand;
+import dev.concierge.domain.tripsupport.port.in.SetPreparationNotesCommand;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
@@ -73,15 +77,15 @@ public final class ReviewProposalsService implements ReviewProposalsUseCase {
 
     private void apply(UserId owner, TripId trip, ProposedChange change) {
         switch (change) {
-            case ProposedChange.AddVisit add -> visits.add(owner, trip, add.visit());
+            case ProposedChange.AddVisit add -> visits.add(new AddVisitCommand(owner, trip, add.visit()));
             case ProposedChange.MoveVisit move -> {
                 requireVisitOf(owner, trip, move.visit());
-                visits.move(owner, move.visit(), move.newStart());
+                visits.move(new MoveVisitCommand(owner, move.visit(), move.newStart()));
             }
-            case ProposedChange.ReplaceItinerary replace -> itineraries.replace(owner, trip, replace.itinerary());
+            case ProposedChange.ReplaceItinerary replace -> itineraries.replace(new ReplaceItineraryCommand(owner, trip, replace.itinerary()));
             case ProposedChange.SetPreparationNotes notes -> {
                 requireVisitOf(owner, trip, notes.visit());
-                visits.setPreparationNotes(owner, notes.visit(), notes.notes());
+                visits.setPreparationNotes(new SetPreparationNotesCommand(owner, notes.visit(), notes.notes()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.application;
 
 import dev.concierge.domain.kernel.DomainException;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
@@ -89,7 +90,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
 
     @Override public String proposeAddVisit(VisitDetails visit) {
         return run("propose_add_visit", "proposed", () -> {
-            if (visit == null) throw InvalidInput.field("visit", "is required");
+            if (visit == null) throw InvalidInput.field("visit", Validation.REQUIRED);
             Trip current = editableTrip();
             VisitRules.requireInsideTrip(current.details(), visit);
             String summary = switch (language) {
@@ -103,7 +104,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
 
     @Override public String proposeMoveVisit(VisitId visitId, LocalDateTime newStart) {
         return run("propose_move_visit", "proposed", () -> {
-            if (newStart == null) throw InvalidInput.field("newStart", "is required");
+            if (newStart == null) throw InvalidInput.field("newStart", Validation.REQUIRED);
             Trip current = editableTrip();
             CustomerVisit visit = visitOfThisTrip(visitId);
             var d = visit.details();
@@ -138,7 +139,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
             String notes = drafter.draftPreparationNotes(current.details(), visit, language);
             // Validates the draft like a user's edit would (not blank, not too long).
             CustomerVisit withNotes = new CustomerVisit(visit.id(), visit.trip(), visit.details(), Optional.ofNullable(notes), visit.version());
-            if (withNotes.preparationNotes().isEmpty()) throw InvalidInput.field("preparationNotes", "the draft was empty");
+            if (withNotes.preparationNotes().isEmpty()) throw InvalidInput.field("preparationNotes", Validation.BLANK);
             String summary = switch (language) {
                 case JA -> "訪問 #" + visitId + "（" + visit.details().company() + "）の準備メモを設定";
                 case EN -> "Set the preparation notes of visit #" + visitId + " (" + visit.details().company() + ")";
@@ -155,7 +156,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
 
     /** A visit id from the model is only honoured when it names a visit of this conversation's trip. */
     private CustomerVisit visitOfThisTrip(VisitId visitId) {
-        if (visitId == null) throw InvalidInput.field("visitId", "is required");
+        if (visitId == null) throw InvalidInput.field("visitId", Validation.REQUIRED);
         CustomerVisit visit = visits.get(owner, visitId);
         if (!visit.trip().equals(trip)) throw new VisitNotFound(visitId);
         return visit;
@@ -200,7 +201,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
         } catch (DomainException e) {
             events.accept(new TurnEvent.ToolUsed(tool, "refused", Map.of("reason", e.code())));
             return "Refused (" + e.code() + "): " + e.getMessage()
-                    + e.details().stream().map(f -> " " + f.field() + ": " + f.message() + ".").reduce("", String::concat);
+                    + e.details().stream().map(f -> " " + f + ".").reduce("", String::concat);
         }
     }
 }

@@ -20,6 +20,15 @@ import dev.concierge.domain.tripsupport.model.VisitDetails;
 import dev.concierge.domain.tripsupport.model.VisitId;
 import dev.concierge.domain.tripsupport.model.VisitNotFound;
 import dev.concierge.domain.tripsupport.model.VisitRules;
+import dev.concierge.domain.tripsupport.port.in.AddVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ChangeTripStatusCommand;
+import dev.concierge.domain.tripsupport.port.in.CreateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.MoveVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceExpensePlanCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceItineraryCommand;
+import dev.concierge.domain.tripsupport.port.in.SetPreparationNotesCommand;
+import dev.concierge.domain.tripsupport.port.in.UpdateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.UpdateVisitCommand;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
@@ -56,7 +65,7 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
 
     // Trips -------------------------------------------------------------------------------------------------
 
-    @Override public Trip create(UserId owner, TripDetails details) { return trips.create(owner, details, clock.instant()); }
+    @Override public Trip create(CreateTripCommand command) { return trips.create(command.owner(), command.details(), clock.instant()); }
 
     @Override public Trip get(UserId owner, TripId id) {
         return trips.find(id).filter(trip -> trip.owner().equals(owner)).orElseThrow(() -> new TripNotFound(id));
@@ -64,16 +73,18 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
 
     @Override public Page<Trip> list(UserId owner, Optional<TripStatus> status, PageRequest page) { return trips.list(owner, status, page); }
 
-    @Override public Trip update(UserId owner, TripId id, TripDetails details, long expectedVersion) {
-        return change(owner, id, expectedVersion, trip -> {
+    @Override public Trip update(UpdateTripCommand command) {
+        TripId id = command.trip();
+        TripDetails details = command.details();
+        return change(command.owner(), id, command.expectedVersion(), trip -> {
             for (CustomerVisit visit : visits.forTrip(id)) VisitRules.requireInsideTrip(details, visit.details());
             itineraries.find(id).ifPresent(itinerary -> itinerary.requireWithin(details));
             return trip.withDetails(details, clock.instant());
         });
     }
 
-    @Override public Trip changeStatus(UserId owner, TripId id, TripStatus target, long expectedVersion) {
-        return change(owner, id, expectedVersion, trip -> switch (target) {
+    @Override public Trip changeStatus(ChangeTripStatusCommand command) {
+        return change(command.owner(), command.trip(), command.expectedVersion(), trip -> switch (command.target()) {
             case APPROVED -> trip.approve(clock.instant());
             case COMPLETED -> trip.complete(clock.instant());
             case CANCELLED -> trip.cancel(clock.instant());
@@ -99,16 +110,19 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
         return Schedule.of(visits.forTrip(trip.id()));
     }
 
-    @Override public CustomerVisit add(UserId owner, TripId tripId, VisitDetails details) {
-        Trip trip = get(owner, tripId);
+    @Override public CustomerVisit add(AddVisitCommand command) {
+        Trip trip = get(command.owner(), command.trip());
         trip.requireEditable();
-        VisitRules.requireInsideTrip(trip.details(), details);
-        return visits.add(tripId, details);
+        VisitRules.requireInsideTrip(trip.details(), command.details());
+        return visits.add(command.trip(), command.details());
     }
 
-    @Override public CustomerVisit update(UserId owner, VisitId id, VisitDetails details, long expectedVersion) {
+    @Override public CustomerVisit update(UpdateVisitCommand command) {
+        UserId owner = command.owner();
+        VisitId id = command.visit();
+        VisitDetails details = command.details();
         CustomerVisit visit = get(owner, id);
-        if (visit.version() != expectedVersion) {
+        if (visit.version() != command.expectedVersion()) {
             throw new Conflict("stale", "Visit " + id + " was changed meanwhile. Reload it and try again.");
         }
         Trip trip = get(owner, visit.trip());
@@ -117,11 +131,12 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
         return visits.save(new CustomerVisit(id, visit.trip(), details, visit.preparationNotes(), visit.version()));
     }
 
-    @Override public CustomerVisit move(UserId owner, VisitId id, LocalDateTime newStart) {
-        CustomerVisit visit = get(owner, id);
+    @Override public CustomerVisit move(MoveVisitCommand command) {
+        CustomerVisit visit = get(command.owner(), command.visit());
         VisitDetails d = visit.details();
-        return update(owner, id, new VisitDetails(d.company(), d.contacts(), d.location(), newStart, d.duration(), d.agenda(), d.notes()),
-                visit.version());
+        return update(new UpdateVisitCommand(command.owner(), command.visit(),
+                new VisitDetails(d.company(), d.contacts(), d.location(), command.newStart(), d.duration(), d.agenda(), d.notes()),
+                visit.version()));
     }
 
     @Override public CustomerVisit get(UserId owner, VisitId id) {
@@ -137,10 +152,10 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
         visits.delete(id);
     }
 
-    @Override public CustomerVisit setPreparationNotes(UserId owner, VisitId id, String notes) {
-        CustomerVisit visit = get(owner, id);
-        get(owner, visit.trip()).requireEditable();
-        return visits.save(new CustomerVisit(id, visit.trip(), visit.details(), Optional.ofNullable(notes), visit.version()));
+    @Override public CustomerVisit setPreparationNotes(SetPreparationNotesCommand command) {
+        CustomerVisit visit = get(command.owner(), command.visit());
+        get(command.owner(), visit.trip()).requireEditable();
+        return visits.save(new CustomerVisit(visit.id(), visit.trip(), visit.details(), Optional.ofNullable(command.notes()), visit.version()));
     }
 
     // Itinerary ---------------------------------------------------------------------------------------------
@@ -150,8 +165,10 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
         return itineraries.find(trip).orElse(Itinerary.empty());
     }
 
-    @Override public Itinerary replace(UserId owner, TripId tripId, Itinerary itinerary) {
-        Trip trip = get(owner, tripId);
+    @Override public Itinerary replace(ReplaceItineraryCommand command) {
+        TripId tripId = command.trip();
+        Itinerary itinerary = command.itinerary();
+        Trip trip = get(command.owner(), tripId);
         trip.requireEditable();
         itinerary.requireWithin(trip.details());
         itineraries.save(tripId, itinerary);
@@ -165,10 +182,10 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
         return plans.find(trip).orElse(ExpensePlan.empty());
     }
 
-    @Override public ExpensePlan replacePlan(UserId owner, TripId trip, ExpensePlan plan) {
-        get(owner, trip).requireEditable();
-        plans.save(trip, plan);
-        return plan;
+    @Override public ExpensePlan replacePlan(ReplaceExpensePlanCommand command) {
+        get(command.owner(), command.trip()).requireEditable();
+        plans.save(command.trip(), command.plan());
+        return command.plan();
     }
 
     @Override public ExpenseEstimate estimate(UserId owner, TripId tripId) {

@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -14,8 +15,8 @@ public record CustomerVisit(VisitId id, TripId trip, VisitDetails details, Optio
         Objects.requireNonNull(trip, "trip");
         Objects.requireNonNull(details, "details");
         preparationNotes = Objects.requireNonNullElse(preparationNotes, Optional.<String>empty()).map(String::strip).filter(n -> !n.isEmpty());
-        if (preparationNotes.map(String::length).orElse(0) > MAX_PREPARATION_NOTES) {
-            throw InvalidInput.field("preparationNotes", "must be at most " + MAX_PREPARATION_NOTES + " characters");
+        if (preparationNotes.map(Validation::length).orElse(0) > MAX_PREPARATION_NOTES) {
+            throw InvalidInput.field("preparationNotes", Validation.TOO_LONG, MAX_PREPARATION_NOTES);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.model;
 
 import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 
 import java.util.ArrayList;
@@ -20,19 +21,19 @@ public record Itinerary(List<ItineraryItem> items, Source source) {
 
     public Itinerary {
         items = items.stream().sorted(Comparator.comparing(ItineraryItem::date).thenComparing(ItineraryItem::start)).toList();
-        if (items.size() > MAX_ITEMS) throw InvalidInput.field("items", "must be at most " + MAX_ITEMS);
+        if (items.size() > MAX_ITEMS) throw InvalidInput.field("items", Validation.TOO_MANY, MAX_ITEMS);
     }
 
     public static Itinerary empty() { return new Itinerary(List.of(), Source.USER); }
 
     /** Every item must fall on a day of the trip. */
     public void requireWithin(TripDetails trip) {
-        List<FieldError> problems = new ArrayList<>();
+        Validation problems = new Validation();
         for (int i = 0; i < items.size(); i++) {
             if (!trip.covers(items.get(i).date())) {
-                problems.add(FieldError.of("items[" + i + "].date", "must be within " + trip.startDate() + " and " + trip.endDate()));
+                problems.add("items[" + i + "].date", Validation.OUTSIDE, trip.startDate(), trip.endDate());
             }
         }
-        if (!problems.isEmpty()) throw new InvalidInput("Some itinerary items fall outside the trip.", problems);
+        problems.throwIfInvalid();
     }
 }

@@ -1,7 +1,7 @@
 package dev.concierge.domain.tripsupport.model;
 
-import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 
 import java.time.LocalDate;
@@ -19,16 +19,16 @@ public record ItineraryItem(LocalDate date, LocalTime start, Optional<LocalTime>
         title = title == null ? "" : title.strip();
         place = place == null ? "" : place.strip();
         notes = notes == null ? "" : notes.strip();
-        List<FieldError> problems = new ArrayList<>();
-        if (date == null) problems.add(FieldError.of("date", "is required"));
-        if (start == null) problems.add(FieldError.of("start", "is required"));
-        if (kind == null) problems.add(FieldError.of("kind", "is required"));
-        if (title.isEmpty() || Characters.count(title) > 200) problems.add(FieldError.of("title", "must be 1 to 200 characters"));
-        if (Characters.count(place) > 300) problems.add(FieldError.of("place", "must be at most 300 characters"));
-        if (Characters.count(notes) > 2_000) problems.add(FieldError.of("notes", "must be at most 2000 characters"));
+        Validation problems = new Validation();
+        if (date == null) problems.add("date", Validation.REQUIRED);
+        if (start == null) problems.add("start", Validation.REQUIRED);
+        if (kind == null) problems.add("kind", Validation.REQUIRED);
+        if (title.isEmpty() || Validation.length(title) > 200) problems.add("title", Validation.LENGTH, 1, 200);
+        if (Validation.length(place) > 300) problems.add("place", Validation.TOO_LONG, 300);
+        if (Validation.length(notes) > 2_000) problems.add("notes", Validation.TOO_LONG, 2000);
         if (start != null && end.isPresent() && end.get().isBefore(start) && kind != ItineraryKind.HOTEL) {
-            problems.add(FieldError.of("end", "must not be before the start"));
+            problems.add("end", Validation.BEFORE, "start");
         }
-        if (!problems.isEmpty()) throw new InvalidInput("The itinerary item is not valid.", problems);
+        problems.throwIfInvalid();
     }
 }

@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.Locale;
 
@@ -11,6 +12,6 @@ public enum ItineraryKind {
 
     public static ItineraryKind parse(String value) {
         for (ItineraryKind k : values()) if (k.wireName().equalsIgnoreCase(value == null ? "" : value.strip().replace('_', '-'))) return k;
-        throw InvalidInput.field("kind", "must be one of transport, meeting, hotel, meal, free-time");
+        throw InvalidInput.field("kind", Validation.ONE_OF, "transport, meeting, hotel, meal, free-time");
     }
 }

@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.Locale;
 
@@ -14,7 +15,7 @@ public enum TransportClass {
     public static TransportClass parse(String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         for (TransportClass c : values()) if (c.wireName().equals(v)) return c;
-        throw InvalidInput.field("travelClass", "must be one of economy-air, premium-air, business-air, shinkansen-ordinary, "
+        throw InvalidInput.field("travelClass", Validation.ONE_OF, "economy-air, premium-air, business-air, shinkansen-ordinary, "
                 + "shinkansen-green, limited-express, local-train, bus, taxi, rental-car, own-car");
     }
 }

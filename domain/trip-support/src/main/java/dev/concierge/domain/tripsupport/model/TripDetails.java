@@ -1,7 +1,7 @@
 package dev.concierge.domain.tripsupport.model;
 
-import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.Language;
 
@@ -13,6 +13,8 @@ import java.util.List;
 /** What a sales person plans: where from, where to, when, why. Dates are checked here. */
 public record TripDetails(String title, String purpose, String origin, List<String> destinations,
                           LocalDate startDate, LocalDate endDate) {
+    /** (max days): the trip lasts longer than a trip may. */
+    public static final String TOO_MANY_DAYS = "too_many_days";
     public static final int MAX_DAYS = 90;
     public static final int MAX_DESTINATIONS = 10;
 
@@ -21,20 +23,20 @@ public record TripDetails(String title, String purpose, String origin, List<Stri
         purpose = clean(purpose);
         origin = clean(origin);
         destinations = destinations == null ? List.of() : destinations.stream().map(TripDetails::clean).filter(d -> !d.isEmpty()).distinct().toList();
-        List<FieldError> problems = new ArrayList<>();
-        if (title.isEmpty() || Characters.count(title) > 200) problems.add(FieldError.of("title", "must be 1 to 200 characters"));
-        if (Characters.count(purpose) > 2_000) problems.add(FieldError.of("purpose", "must be at most 2000 characters"));
-        if (origin.isEmpty() || Characters.count(origin) > 100) problems.add(FieldError.of("origin", "must be 1 to 100 characters"));
-        if (destinations.isEmpty()) problems.add(FieldError.of("destinations", "must name at least one destination"));
-        if (destinations.size() > MAX_DESTINATIONS) problems.add(FieldError.of("destinations", "must be at most " + MAX_DESTINATIONS));
-        if (destinations.stream().anyMatch(d -> Characters.count(d) > 100)) problems.add(FieldError.of("destinations", "each must be at most 100 characters"));
-        if (startDate == null) problems.add(FieldError.of("startDate", "is required"));
-        if (endDate == null) problems.add(FieldError.of("endDate", "is required"));
+        Validation problems = new Validation();
+        if (title.isEmpty() || Validation.length(title) > 200) problems.add("title", Validation.LENGTH, 1, 200);
+        if (Validation.length(purpose) > 2_000) problems.add("purpose", Validation.TOO_LONG, 2000);
+        if (origin.isEmpty() || Validation.length(origin) > 100) problems.add("origin", Validation.LENGTH, 1, 100);
+        if (destinations.isEmpty()) problems.add("destinations", Validation.TOO_FEW, 1);
+        if (destinations.size() > MAX_DESTINATIONS) problems.add("destinations", Validation.TOO_MANY, MAX_DESTINATIONS);
+        if (destinations.stream().anyMatch(d -> Validation.length(d) > 100)) problems.add("destinations", Validation.EACH_TOO_LONG, 100);
+        if (startDate == null) problems.add("startDate", Validation.REQUIRED);
+        if (endDate == null) problems.add("endDate", Validation.REQUIRED);
         if (startDate != null && endDate != null) {
-            if (endDate.isBefore(startDate)) problems.add(FieldError.of("endDate", "must not be before the start date"));
-            else if (ChronoUnit.DAYS.between(startDate, endDate) + 1 > MAX_DAYS) problems.add(FieldError.of("endDate", "a trip lasts at most " + MAX_DAYS + " days"));
+            if (endDate.isBefore(startDate)) problems.add("endDate", Validation.BEFORE, "startDate");
+            else if (ChronoUnit.DAYS.between(startDate, endDate) + 1 > MAX_DAYS) problems.add("endDate", TOO_MANY_DAYS, MAX_DAYS);
         }
-        if (!problems.isEmpty()) throw new InvalidInput("The trip is not valid.", problems);
+        problems.throwIfInvalid();
     }
 
     public long days() { return ChronoUnit.DAYS.between(startDate, endDate) + 1; }

@@ -1,17 +1,18 @@
 package dev.concierge.domain.tripsupport.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 public record TripId(long value) {
     public TripId {
-        if (value < 1) throw InvalidInput.field("tripId", "must be a positive whole number");
+        if (value < 1) throw InvalidInput.field("tripId", Validation.POSITIVE_WHOLE_NUMBER);
     }
 
     public static TripId parse(String text) {
         try {
             return new TripId(Long.parseLong(text));
         } catch (NumberFormatException | NullPointerException e) {
-            throw InvalidInput.field("tripId", "must be a positive whole number");
+            throw InvalidInput.field("tripId", Validation.POSITIVE_WHOLE_NUMBER);
         }
     }
 

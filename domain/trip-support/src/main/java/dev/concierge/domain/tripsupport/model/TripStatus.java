@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.model;
 
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Validation;
 
 import java.util.Locale;
 
@@ -12,6 +13,6 @@ public enum TripStatus {
 
     public static TripStatus parse(String value) {
         for (TripStatus s : values()) if (s.wireName().equalsIgnoreCase(value == null ? "" : value.strip())) return s;
-        throw InvalidInput.field("status", "must be one of planned, approved, completed, cancelled");
+        throw InvalidInput.field("status", Validation.ONE_OF, "planned, approved, completed, cancelled");
     }
 }

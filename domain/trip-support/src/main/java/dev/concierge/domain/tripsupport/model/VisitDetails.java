@@ -1,7 +1,7 @@
 package dev.concierge.domain.tripsupport.model;
 
-import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 
 import java.time.Duration;
@@ -21,19 +21,19 @@ public record VisitDetails(String company, List<String> contacts, String locatio
         agenda = clean(agenda);
         notes = clean(notes);
         contacts = contacts == null ? List.of() : contacts.stream().map(VisitDetails::clean).filter(c -> !c.isEmpty()).toList();
-        List<FieldError> problems = new ArrayList<>();
-        if (company.isEmpty() || Characters.count(company) > 200) problems.add(FieldError.of("company", "must be 1 to 200 characters"));
-        if (location.isEmpty() || Characters.count(location) > 300) problems.add(FieldError.of("location", "must be 1 to 300 characters (an address or a city)"));
-        if (contacts.size() > 20 || contacts.stream().anyMatch(c -> Characters.count(c) > 100)) problems.add(FieldError.of("contacts", "at most 20 people, 100 characters each"));
-        if (startsAt == null) problems.add(FieldError.of("startsAt", "is required"));
+        Validation problems = new Validation();
+        if (company.isEmpty() || Validation.length(company) > 200) problems.add("company", Validation.LENGTH, 1, 200);
+        if (location.isEmpty() || Validation.length(location) > 300) problems.add("location", Validation.LENGTH, 1, 300);
+        problems.texts("contacts", contacts, 20, 100);
+        if (startsAt == null) problems.add("startsAt", Validation.REQUIRED);
         if (duration == null || duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
-            problems.add(FieldError.of("durationMinutes", "must be between 5 minutes and 12 hours"));
+            problems.add("durationMinutes", Validation.RANGE, 5, 720);
         } else if (duration.toSecondsPart() != 0 || duration.toNanosPart() != 0) {
-            problems.add(FieldError.of("durationMinutes", "must be whole minutes"));
+            problems.add("durationMinutes", Validation.WHOLE_NUMBER);
         }
-        if (Characters.count(agenda) > 5_000) problems.add(FieldError.of("agenda", "must be at most 5000 characters"));
-        if (Characters.count(notes) > 10_000) problems.add(FieldError.of("notes", "must be at most 10000 characters"));
-        if (!problems.isEmpty()) throw new InvalidInput("The visit is not valid.", problems);
+        if (Validation.length(agenda) > 5_000) problems.add("agenda", Validation.TOO_LONG, 5000);
+        if (Validation.length(notes) > 10_000) problems.add("notes", Validation.TOO_LONG, 10000);
+        problems.throwIfInvalid();
     }
 
     public LocalDateTime endsAt() { return startsAt.plus(duration); }

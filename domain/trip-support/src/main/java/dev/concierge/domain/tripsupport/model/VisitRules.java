@@ -1,6 +1,7 @@
 package dev.concierge.domain.tripsupport.model;
 
 import dev.concierge.domain.kernel.FieldError;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.RuleViolated;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ public final class VisitRules {
         if (!trip.covers(visit.startsAt().toLocalDate()) || !trip.covers(visit.endsAt().minusNanos(1).toLocalDate())) {
             throw new RuleViolated("visit_outside_trip", "The visit on " + visit.startsAt().toLocalDate() + " is outside the trip ("
                     + trip.startDate() + " to " + trip.endDate() + "). Move the visit or change the trip dates.",
-                    List.of(FieldError.of("startsAt", "must be within " + trip.startDate() + " and " + trip.endDate())));
+                    List.of(FieldError.of("startsAt", Validation.OUTSIDE, trip.startDate(), trip.endDate())));
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.concierge.domain.tripsupport.application;
 
+import dev.concierge.domain.tripsupport.port.in.AddVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ChangeTripStatusCommand;
+import dev.concierge.domain.tripsupport.port.in.CreateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.StartConversationCommand;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.Language;
@@ -50,14 +54,14 @@ class ChatWithAssistantServiceTest {
     final SendMessageService turns = sendingTo(assistant);
     final ScriptedAssistant.Transcript transcript = new ScriptedAssistant.Transcript();
 
-    final Trip trip = world.service.create(ALICE, new TripDetails("Osaka customers", "Renewals", "Tokyo", List.of("Osaka"), DEC_1, DEC_1.plusDays(2)));
-    final CustomerVisit acme = world.service.add(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0)));
+    final Trip trip = world.service.create(new CreateTripCommand(ALICE, new TripDetails("Osaka customers", "Renewals", "Tokyo", List.of("Osaka"), DEC_1, DEC_1.plusDays(2))));
+    final CustomerVisit acme = world.service.add(new AddVisitCommand(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0))));
 
     static VisitDetails visit(String company, LocalDateTime start) {
         return new VisitDetails(company, List.of("Sato"), "Umeda, Osaka", start, Duration.ofMinutes(60), "Renewal", "");
     }
 
-    Conversation conversation() { return chat.start(ALICE, trip.id(), "Planning"); }
+    Conversation conversation() { return chat.start(new StartConversationCommand(ALICE, trip.id(), "Planning")); }
 
     SendMessageService sendingTo(TripAssistant model) {
         return new SendMessageService(world.service, world.service, world.service, world.service, world.conversations, world.turns,
@@ -75,23 +79,23 @@ class ChatWithAssistantServiceTest {
 
         assertThat(conversation.trip()).isEqualTo(trip.id());
         assertThat(conversation.title()).isEqualTo("Planning");
-        assertThatThrownBy(() -> chat.start(BOB, trip.id(), "Mine now")).isInstanceOf(TripNotFound.class);
+        assertThatThrownBy(() -> chat.start(new StartConversationCommand(BOB, trip.id(), "Mine now"))).isInstanceOf(TripNotFound.class);
         assertThat(world.conversations.rows).hasSize(1);
     }
 
     @Test void a_blank_title_is_named_after_the_trip_and_the_local_time() {
-        assertThat(chat.start(ALICE, trip.id(), " ").title()).isEqualTo("Osaka customers — 2026-11-24 00:30");
+        assertThat(chat.start(new StartConversationCommand(ALICE, trip.id(), " ")).title()).isEqualTo("Osaka customers — 2026-11-24 00:30");
     }
 
     @Test void a_title_longer_than_two_hundred_characters_is_refused() {
-        assertThatThrownBy(() -> chat.start(ALICE, trip.id(), "x".repeat(201))).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> chat.start(new StartConversationCommand(ALICE, trip.id(), "x".repeat(201)))).isInstanceOf(InvalidInput.class);
     }
 
     @Test void conversations_are_listed_per_trip_for_its_owner_only() {
         Conversation first = conversation();
-        Conversation second = chat.start(ALICE, trip.id(), "Expenses");
-        Trip other = world.service.create(ALICE, new TripDetails("Other", "", "Tokyo", List.of("Nagoya"), DEC_1, DEC_1));
-        chat.start(ALICE, other.id(), "Elsewhere");
+        Conversation second = chat.start(new StartConversationCommand(ALICE, trip.id(), "Expenses"));
+        Trip other = world.service.create(new CreateTripCommand(ALICE, new TripDetails("Other", "", "Tokyo", List.of("Nagoya"), DEC_1, DEC_1)));
+        chat.start(new StartConversationCommand(ALICE, other.id(), "Elsewhere"));
 
         assertThat(chat.conversations(ALICE, trip.id())).containsExactly(first, second);
         assertThatThrownBy(() -> chat.conversations(BOB, trip.id())).isInstanceOf(TripNotFound.class);
@@ -119,7 +123,7 @@ class ChatWithAssistantServiceTest {
     }
 
     @Test void the_turn_tells_the_assistant_the_trip_its_visits_and_today_in_the_app_time_zone() {
-        world.service.add(ALICE, trip.id(), visit("Beta", DEC_1.atTime(10, 30)));
+        world.service.add(new AddVisitCommand(ALICE, trip.id(), visit("Beta", DEC_1.atTime(10, 30))));
 
         send(ALICE, conversation().id(), "What is planned?", transcript);
 
@@ -133,8 +137,8 @@ class ChatWithAssistantServiceTest {
 
     @Test void the_conversation_language_follows_the_message_and_falls_back_to_the_trip() {
         Conversation conversation = conversation();
-        Trip japanese = world.service.create(ALICE, new TripDetails("大阪出張", "", "東京", List.of("大阪"), DEC_1, DEC_1));
-        Conversation japaneseChat = chat.start(ALICE, japanese.id(), "");
+        Trip japanese = world.service.create(new CreateTripCommand(ALICE, new TripDetails("大阪出張", "", "東京", List.of("大阪"), DEC_1, DEC_1)));
+        Conversation japaneseChat = chat.start(new StartConversationCommand(ALICE, japanese.id(), ""));
 
         send(ALICE, conversation.id(), "来週の予定は？", transcript);
         send(ALICE, conversation.id(), "And next week?", transcript);
@@ -224,7 +228,7 @@ class ChatWithAssistantServiceTest {
 
     @Test void two_conversations_of_the_same_trip_do_not_block_each_other() {
         Conversation first = conversation();
-        Conversation second = chat.start(ALICE, trip.id(), "Other");
+        Conversation second = chat.start(new StartConversationCommand(ALICE, trip.id(), "Other"));
         assistant.answering((turn, tools) -> {
             if (turn.conversation().equals(first.id())) send(ALICE, second.id(), "Meanwhile", new ScriptedAssistant.Transcript());
             return "Ok.";
@@ -287,10 +291,10 @@ class ChatWithAssistantServiceTest {
     }
 
     @Test void a_visit_id_of_another_trip_or_user_is_refused_whatever_the_prompt_says() {
-        Trip otherTrip = world.service.create(ALICE, new TripDetails("Nagoya", "", "Tokyo", List.of("Nagoya"), DEC_1, DEC_1));
-        CustomerVisit elsewhere = world.service.add(ALICE, otherTrip.id(), visit("Nagoya KK", DEC_1.atTime(9, 0)));
-        Trip bobsTrip = world.service.create(BOB, new TripDetails("Bob's", "", "Tokyo", List.of("Osaka"), DEC_1, DEC_1));
-        CustomerVisit bobs = world.service.add(BOB, bobsTrip.id(), visit("Bob's customer", DEC_1.atTime(9, 0)));
+        Trip otherTrip = world.service.create(new CreateTripCommand(ALICE, new TripDetails("Nagoya", "", "Tokyo", List.of("Nagoya"), DEC_1, DEC_1)));
+        CustomerVisit elsewhere = world.service.add(new AddVisitCommand(ALICE, otherTrip.id(), visit("Nagoya KK", DEC_1.atTime(9, 0))));
+        Trip bobsTrip = world.service.create(new CreateTripCommand(BOB, new TripDetails("Bob's", "", "Tokyo", List.of("Osaka"), DEC_1, DEC_1)));
+        CustomerVisit bobs = world.service.add(new AddVisitCommand(BOB, bobsTrip.id(), visit("Bob's customer", DEC_1.atTime(9, 0))));
         assistant.answering((turn, tools) -> {
             tools.proposeMoveVisit(elsewhere.id(), DEC_1.atTime(15, 0));
             tools.proposeMoveVisit(bobs.id(), DEC_1.atTime(15, 0));
@@ -361,7 +365,7 @@ class ChatWithAssistantServiceTest {
     }
 
     @Test void a_closed_trip_can_be_read_but_no_change_is_proposed() {
-        world.service.changeStatus(ALICE, trip.id(), TripStatus.CANCELLED, 0);
+        world.service.changeStatus(new ChangeTripStatusCommand(ALICE, trip.id(), TripStatus.CANCELLED, 0));
         assistant.answering((turn, tools) -> tools.readTrip() + tools.proposeMoveVisit(acme.id(), DEC_1.atTime(15, 0)));
 
         send(ALICE, conversation().id(), "Move Acme", transcript);

@@ -1,5 +1,9 @@
 package dev.concierge.domain.tripsupport.application;
 
+import dev.concierge.domain.tripsupport.port.in.AddVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ChangeTripStatusCommand;
+import dev.concierge.domain.tripsupport.port.in.CreateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.UpdateTripCommand;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.kernel.UserId;
@@ -37,8 +41,8 @@ class ReviewProposalsServiceTest {
     final InMemoryTripSupport world = new InMemoryTripSupport();
     final ReviewProposalsService review = new ReviewProposalsService(world.service, world.service, world.conversations, world.proposals, world.clock);
 
-    final Trip trip = world.service.create(ALICE, new TripDetails("Osaka customers", "", "Tokyo", List.of("Osaka"), DEC_1, DEC_1.plusDays(2)));
-    final CustomerVisit acme = world.service.add(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0)));
+    final Trip trip = world.service.create(new CreateTripCommand(ALICE, new TripDetails("Osaka customers", "", "Tokyo", List.of("Osaka"), DEC_1, DEC_1.plusDays(2))));
+    final CustomerVisit acme = world.service.add(new AddVisitCommand(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0))));
     final Conversation conversation = world.conversations.create(trip.id(), ALICE, "Planning", InMemoryTripSupport.NOW);
 
     static VisitDetails visit(String company, LocalDateTime start) {
@@ -83,7 +87,7 @@ class ReviewProposalsServiceTest {
 
     @Test void a_change_the_rules_refuse_today_is_not_applied_and_the_proposal_stays_pending() {
         Proposal proposal = propose(new ProposedChange.AddVisit(visit("Beta", DEC_1.plusDays(2).atTime(14, 0))));
-        world.service.update(ALICE, trip.id(), new TripDetails("Osaka customers", "", "Tokyo", List.of("Osaka"), DEC_1, DEC_1.plusDays(1)), 0);
+        world.service.update(new UpdateTripCommand(ALICE, trip.id(), new TripDetails("Osaka customers", "", "Tokyo", List.of("Osaka"), DEC_1, DEC_1.plusDays(1)), 0));
 
         assertThatThrownBy(() -> review.accept(ALICE, proposal.id())).isInstanceOf(RuleViolated.class)
                 .hasFieldOrPropertyWithValue("code", "visit_outside_trip");
@@ -94,7 +98,7 @@ class ReviewProposalsServiceTest {
 
     @Test void accepting_a_change_on_a_cancelled_trip_is_refused() {
         Proposal proposal = propose(new ProposedChange.SetPreparationNotes(acme.id(), "Ask about Q3"));
-        world.service.changeStatus(ALICE, trip.id(), TripStatus.CANCELLED, 0);
+        world.service.changeStatus(new ChangeTripStatusCommand(ALICE, trip.id(), TripStatus.CANCELLED, 0));
 
         assertThatThrownBy(() -> review.accept(ALICE, proposal.id())).isInstanceOf(RuleViolated.class).hasFieldOrPropertyWithValue("code", "trip_closed");
         assertThat(world.service.get(ALICE, acme.id()).preparationNotes()).isEmpty();
@@ -109,8 +113,8 @@ class ReviewProposalsServiceTest {
     }
 
     @Test void a_stored_change_naming_a_visit_of_another_trip_is_refused() {
-        Trip other = world.service.create(ALICE, new TripDetails("Other", "", "Tokyo", List.of("Nagoya"), DEC_1, DEC_1));
-        CustomerVisit elsewhere = world.service.add(ALICE, other.id(), visit("Nagoya KK", DEC_1.atTime(9, 0)));
+        Trip other = world.service.create(new CreateTripCommand(ALICE, new TripDetails("Other", "", "Tokyo", List.of("Nagoya"), DEC_1, DEC_1)));
+        CustomerVisit elsewhere = world.service.add(new AddVisitCommand(ALICE, other.id(), visit("Nagoya KK", DEC_1.atTime(9, 0))));
         Proposal proposal = propose(new ProposedChange.SetPreparationNotes(elsewhere.id(), "x"));
 
         assertThatThrownBy(() -> review.accept(ALICE, proposal.id())).isInstanceOf(VisitNotFound.class);

@@ -1,5 +1,14 @@
 package dev.concierge.domain.tripsupport.application;
 
+import dev.concierge.domain.tripsupport.port.in.AddVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ChangeTripStatusCommand;
+import dev.concierge.domain.tripsupport.port.in.CreateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.MoveVisitCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceExpensePlanCommand;
+import dev.concierge.domain.tripsupport.port.in.ReplaceItineraryCommand;
+import dev.concierge.domain.tripsupport.port.in.SetPreparationNotesCommand;
+import dev.concierge.domain.tripsupport.port.in.UpdateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.UpdateVisitCommand;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.PageRequest;
@@ -45,7 +54,7 @@ class TripsServiceTest {
         return new VisitDetails(company, List.of(), "Osaka", start, Duration.ofMinutes(60), "", "");
     }
 
-    Trip alicesTrip() { return service.create(ALICE, details(DEC_1, DEC_1.plusDays(2))); }
+    Trip alicesTrip() { return service.create(new CreateTripCommand(ALICE, details(DEC_1, DEC_1.plusDays(2)))); }
 
     @Test void a_new_trip_is_planned_and_belongs_to_its_creator() {
         Trip trip = alicesTrip();
@@ -59,107 +68,107 @@ class TripsServiceTest {
         Trip trip = alicesTrip();
 
         assertThatThrownBy(() -> service.get(BOB, trip.id())).isInstanceOf(TripNotFound.class);
-        assertThatThrownBy(() -> service.update(BOB, trip.id(), details(DEC_1, DEC_1), 0)).isInstanceOf(TripNotFound.class);
-        assertThatThrownBy(() -> service.add(BOB, trip.id(), visit("Acme", DEC_1.atTime(10, 0)))).isInstanceOf(TripNotFound.class);
+        assertThatThrownBy(() -> service.update(new UpdateTripCommand(BOB, trip.id(), details(DEC_1, DEC_1), 0))).isInstanceOf(TripNotFound.class);
+        assertThatThrownBy(() -> service.add(new AddVisitCommand(BOB, trip.id(), visit("Acme", DEC_1.atTime(10, 0))))).isInstanceOf(TripNotFound.class);
         assertThatThrownBy(() -> service.estimate(BOB, trip.id())).isInstanceOf(TripNotFound.class);
         assertThat(service.list(BOB, Optional.empty(), PageRequest.first()).items()).isEmpty();
     }
 
     @Test void an_update_based_on_an_old_version_is_a_conflict_and_changes_nothing() {
         Trip trip = alicesTrip();
-        service.update(ALICE, trip.id(), details(DEC_1, DEC_1.plusDays(3)), 0);
+        service.update(new UpdateTripCommand(ALICE, trip.id(), details(DEC_1, DEC_1.plusDays(3)), 0));
 
-        assertThatThrownBy(() -> service.update(ALICE, trip.id(), details(DEC_1, DEC_1), 0)).isInstanceOf(Conflict.class)
+        assertThatThrownBy(() -> service.update(new UpdateTripCommand(ALICE, trip.id(), details(DEC_1, DEC_1), 0))).isInstanceOf(Conflict.class)
                 .hasFieldOrPropertyWithValue("code", "stale");
         assertThat(service.get(ALICE, trip.id()).details().endDate()).isEqualTo(DEC_1.plusDays(3));
     }
 
     @Test void shortening_a_trip_so_a_visit_falls_outside_is_refused() {
         Trip trip = alicesTrip();
-        service.add(ALICE, trip.id(), visit("Acme", DEC_1.plusDays(2).atTime(10, 0)));
+        service.add(new AddVisitCommand(ALICE, trip.id(), visit("Acme", DEC_1.plusDays(2).atTime(10, 0))));
 
-        assertThatThrownBy(() -> service.update(ALICE, trip.id(), details(DEC_1, DEC_1.plusDays(1)), 0))
+        assertThatThrownBy(() -> service.update(new UpdateTripCommand(ALICE, trip.id(), details(DEC_1, DEC_1.plusDays(1)), 0)))
                 .isInstanceOf(RuleViolated.class).hasFieldOrPropertyWithValue("code", "visit_outside_trip");
         assertThat(service.get(ALICE, trip.id()).version()).isZero();
     }
 
     @Test void shortening_a_trip_so_an_itinerary_item_falls_outside_is_refused() {
         Trip trip = alicesTrip();
-        service.replace(ALICE, trip.id(), new Itinerary(List.of(new ItineraryItem(DEC_1.plusDays(2), LocalTime.NOON, Optional.empty(),
-                ItineraryKind.MEETING, "Acme", "", "")), Itinerary.Source.USER));
+        service.replace(new ReplaceItineraryCommand(ALICE, trip.id(), new Itinerary(List.of(new ItineraryItem(DEC_1.plusDays(2), LocalTime.NOON, Optional.empty(),
+                ItineraryKind.MEETING, "Acme", "", "")), Itinerary.Source.USER)));
 
-        assertThatThrownBy(() -> service.update(ALICE, trip.id(), details(DEC_1, DEC_1.plusDays(1)), 0)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> service.update(new UpdateTripCommand(ALICE, trip.id(), details(DEC_1, DEC_1.plusDays(1)), 0))).isInstanceOf(InvalidInput.class);
     }
 
     @Test void status_moves_through_the_use_case_and_never_back_to_planned() {
         Trip trip = alicesTrip();
 
-        Trip approved = service.changeStatus(ALICE, trip.id(), TripStatus.APPROVED, 0);
-        Trip completed = service.changeStatus(ALICE, trip.id(), TripStatus.COMPLETED, approved.version());
+        Trip approved = service.changeStatus(new ChangeTripStatusCommand(ALICE, trip.id(), TripStatus.APPROVED, 0));
+        Trip completed = service.changeStatus(new ChangeTripStatusCommand(ALICE, trip.id(), TripStatus.COMPLETED, approved.version()));
 
         assertThat(completed.status()).isEqualTo(TripStatus.COMPLETED);
-        assertThatThrownBy(() -> service.changeStatus(ALICE, trip.id(), TripStatus.PLANNED, completed.version()))
+        assertThatThrownBy(() -> service.changeStatus(new ChangeTripStatusCommand(ALICE, trip.id(), TripStatus.PLANNED, completed.version())))
                 .isInstanceOf(RuleViolated.class).hasFieldOrPropertyWithValue("code", "invalid_transition");
     }
 
     @Test void a_visit_outside_the_trip_is_refused_and_one_inside_is_added() {
         Trip trip = alicesTrip();
 
-        assertThatThrownBy(() -> service.add(ALICE, trip.id(), visit("Early", DEC_1.minusDays(1).atTime(10, 0))))
+        assertThatThrownBy(() -> service.add(new AddVisitCommand(ALICE, trip.id(), visit("Early", DEC_1.minusDays(1).atTime(10, 0)))))
                 .isInstanceOf(RuleViolated.class);
-        CustomerVisit added = service.add(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0)));
+        CustomerVisit added = service.add(new AddVisitCommand(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0))));
         assertThat(service.schedule(ALICE, trip.id()).visits()).containsExactly(added);
     }
 
     @Test void a_closed_trip_takes_no_more_visits() {
         Trip trip = alicesTrip();
-        service.changeStatus(ALICE, trip.id(), TripStatus.CANCELLED, 0);
+        service.changeStatus(new ChangeTripStatusCommand(ALICE, trip.id(), TripStatus.CANCELLED, 0));
 
-        assertThatThrownBy(() -> service.add(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0))))
+        assertThatThrownBy(() -> service.add(new AddVisitCommand(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0)))))
                 .isInstanceOf(RuleViolated.class).hasFieldOrPropertyWithValue("code", "trip_closed");
     }
 
     @Test void the_schedule_reports_overlapping_visits() {
         Trip trip = alicesTrip();
-        CustomerVisit first = service.add(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0)));
-        CustomerVisit second = service.add(ALICE, trip.id(), visit("Beta", DEC_1.atTime(10, 30)));
-        service.add(ALICE, trip.id(), visit("Gamma", DEC_1.atTime(14, 0)));
+        CustomerVisit first = service.add(new AddVisitCommand(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0))));
+        CustomerVisit second = service.add(new AddVisitCommand(ALICE, trip.id(), visit("Beta", DEC_1.atTime(10, 30))));
+        service.add(new AddVisitCommand(ALICE, trip.id(), visit("Gamma", DEC_1.atTime(14, 0))));
 
         assertThat(service.schedule(ALICE, trip.id()).overlaps()).containsExactly(new VisitRules.Overlap(first.id(), second.id()));
     }
 
     @Test void moving_a_visit_keeps_its_details_and_checks_the_trip_dates() {
         Trip trip = alicesTrip();
-        CustomerVisit visit = service.add(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0)));
+        CustomerVisit visit = service.add(new AddVisitCommand(ALICE, trip.id(), visit("Acme", DEC_1.atTime(10, 0))));
 
-        CustomerVisit moved = service.move(ALICE, visit.id(), DEC_1.plusDays(1).atTime(15, 0));
+        CustomerVisit moved = service.move(new MoveVisitCommand(ALICE, visit.id(), DEC_1.plusDays(1).atTime(15, 0)));
 
         assertThat(moved.details().startsAt()).isEqualTo(DEC_1.plusDays(1).atTime(15, 0));
         assertThat(moved.details().company()).isEqualTo("Acme");
-        assertThatThrownBy(() -> service.move(ALICE, visit.id(), DEC_1.plusDays(5).atTime(10, 0))).isInstanceOf(RuleViolated.class);
+        assertThatThrownBy(() -> service.move(new MoveVisitCommand(ALICE, visit.id(), DEC_1.plusDays(5).atTime(10, 0)))).isInstanceOf(RuleViolated.class);
     }
 
     @Test void a_visit_of_another_users_trip_does_not_exist_for_them() {
-        CustomerVisit visit = service.add(ALICE, alicesTrip().id(), visit("Acme", DEC_1.atTime(10, 0)));
+        CustomerVisit visit = service.add(new AddVisitCommand(ALICE, alicesTrip().id(), visit("Acme", DEC_1.atTime(10, 0))));
 
         assertThatThrownBy(() -> service.get(BOB, visit.id())).isInstanceOf(VisitNotFound.class);
-        assertThatThrownBy(() -> service.setPreparationNotes(BOB, visit.id(), "x")).isInstanceOf(VisitNotFound.class);
+        assertThatThrownBy(() -> service.setPreparationNotes(new SetPreparationNotesCommand(BOB, visit.id(), "x"))).isInstanceOf(VisitNotFound.class);
         assertThatThrownBy(() -> service.delete(BOB, visit.id())).isInstanceOf(VisitNotFound.class);
     }
 
     @Test void an_update_of_a_visit_from_an_old_version_is_a_conflict() {
-        CustomerVisit visit = service.add(ALICE, alicesTrip().id(), visit("Acme", DEC_1.atTime(10, 0)));
-        service.setPreparationNotes(ALICE, visit.id(), "Bring the contract");
+        CustomerVisit visit = service.add(new AddVisitCommand(ALICE, alicesTrip().id(), visit("Acme", DEC_1.atTime(10, 0))));
+        service.setPreparationNotes(new SetPreparationNotesCommand(ALICE, visit.id(), "Bring the contract"));
 
-        assertThatThrownBy(() -> service.update(ALICE, visit.id(), visit("Acme KK", DEC_1.atTime(10, 0)), 0)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> service.update(new UpdateVisitCommand(ALICE, visit.id(), visit("Acme KK", DEC_1.atTime(10, 0)), 0))).isInstanceOf(Conflict.class);
         assertThat(service.get(ALICE, visit.id()).preparationNotes()).contains("Bring the contract");
     }
 
     @Test void an_updated_visit_keeps_its_preparation_notes() {
-        CustomerVisit visit = service.add(ALICE, alicesTrip().id(), visit("Acme", DEC_1.atTime(10, 0)));
-        CustomerVisit noted = service.setPreparationNotes(ALICE, visit.id(), "Bring the contract");
+        CustomerVisit visit = service.add(new AddVisitCommand(ALICE, alicesTrip().id(), visit("Acme", DEC_1.atTime(10, 0))));
+        CustomerVisit noted = service.setPreparationNotes(new SetPreparationNotesCommand(ALICE, visit.id(), "Bring the contract"));
 
-        CustomerVisit updated = service.update(ALICE, visit.id(), visit("Acme KK", DEC_1.atTime(11, 0)), noted.version());
+        CustomerVisit updated = service.update(new UpdateVisitCommand(ALICE, visit.id(), visit("Acme KK", DEC_1.atTime(11, 0)), noted.version()));
 
         assertThat(updated.preparationNotes()).contains("Bring the contract");
         assertThat(updated.details().company()).isEqualTo("Acme KK");
@@ -169,15 +178,15 @@ class TripsServiceTest {
         Trip trip = alicesTrip();
 
         assertThat(service.itinerary(ALICE, trip.id()).items()).isEmpty();
-        assertThatThrownBy(() -> service.replace(ALICE, trip.id(), new Itinerary(List.of(new ItineraryItem(DEC_1.minusDays(1),
-                LocalTime.NOON, Optional.empty(), ItineraryKind.TRANSPORT, "Early train", "", "")), Itinerary.Source.USER)))
+        assertThatThrownBy(() -> service.replace(new ReplaceItineraryCommand(ALICE, trip.id(), new Itinerary(List.of(new ItineraryItem(DEC_1.minusDays(1),
+                LocalTime.NOON, Optional.empty(), ItineraryKind.TRANSPORT, "Early train", "", "")), Itinerary.Source.USER))))
                 .isInstanceOf(InvalidInput.class);
         assertThat(world.itineraries.rows).isEmpty();
     }
 
     @Test void the_estimate_applies_the_policy_to_the_stored_plan() {
         Trip trip = alicesTrip();
-        service.replacePlan(ALICE, trip.id(), new ExpensePlan(List.of(), List.of(new ExpensePlan.Lodging("Osaka", 2, 15_000)), List.of()));
+        service.replacePlan(new ReplaceExpensePlanCommand(ALICE, trip.id(), new ExpensePlan(List.of(), List.of(new ExpensePlan.Lodging("Osaka", 2, 15_000)), List.of())));
 
         var estimate = service.estimate(ALICE, trip.id());
 
@@ -188,9 +197,9 @@ class TripsServiceTest {
 
     @Test void a_cancelled_trip_keeps_its_plan_unchanged() {
         Trip trip = alicesTrip();
-        service.changeStatus(ALICE, trip.id(), TripStatus.CANCELLED, 0);
+        service.changeStatus(new ChangeTripStatusCommand(ALICE, trip.id(), TripStatus.CANCELLED, 0));
 
-        assertThatThrownBy(() -> service.replacePlan(ALICE, trip.id(), ExpensePlan.empty())).isInstanceOf(RuleViolated.class);
+        assertThatThrownBy(() -> service.replacePlan(new ReplaceExpensePlanCommand(ALICE, trip.id(), ExpensePlan.empty()))).isInstanceOf(RuleViolated.class);
         assertThat(service.plan(ALICE, trip.id())).isEqualTo(ExpensePlan.empty());
         assertThat(world.plans.rows).isEmpty();
     }

@@ -1,5 +1,7 @@
 package dev.concierge.domain.tripsupport.application;
 
+import dev.concierge.domain.tripsupport.port.in.CreateTripCommand;
+import dev.concierge.domain.tripsupport.port.in.StartConversationCommand;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
@@ -40,9 +42,9 @@ class TurnLeaseTest {
         service.send(new SendMessageCommand(ALICE, conversation.id(), text), new ScriptedAssistant.Transcript());
     }
 
-    final Trip trip = world.service.create(ALICE, new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"),
-            LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
-    final Conversation conversation = chat.start(ALICE, trip.id(), "c");
+    final Trip trip = world.service.create(new CreateTripCommand(ALICE, new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"),
+            LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2))));
+    final Conversation conversation = chat.start(new StartConversationCommand(ALICE, trip.id(), "c"));
 
     /** What another instance sending to the same conversation would get right now. */
     void anotherInstanceSends() {

@@ -75,15 +75,15 @@ class VisitRulesTest {
     @Test void a_visit_lasts_between_five_minutes_and_twelve_hours() {
         assertThatCode(() -> visit(LocalDateTime.of(2026, 12, 1, 10, 0), 5)).doesNotThrowAnyException();
         assertThatCode(() -> visit(LocalDateTime.of(2026, 12, 1, 10, 0), 720)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> visit(LocalDateTime.of(2026, 12, 1, 10, 0), 4)).isInstanceOf(InvalidInput.class).hasMessageContaining("visit");
+        assertThatThrownBy(() -> visit(LocalDateTime.of(2026, 12, 1, 10, 0), 4)).isInstanceOf(InvalidInput.class).hasMessageContaining("durationMinutes");
         assertThatThrownBy(() -> visit(LocalDateTime.of(2026, 12, 1, 10, 0), 721)).isInstanceOf(InvalidInput.class);
     }
 
     @Test void a_visit_lasts_whole_minutes() {
         assertThatThrownBy(() -> new VisitDetails("Acme", List.of(), "Osaka", LocalDateTime.of(2026, 12, 1, 10, 0),
                 Duration.ofSeconds(3_630), "", "")).isInstanceOf(InvalidInput.class)
-                .satisfies(e -> assertThat(((InvalidInput) e).details()).extracting(dev.concierge.domain.kernel.FieldError::message)
-                        .containsExactly("must be whole minutes"));
+                .satisfies(e -> assertThat(((InvalidInput) e).details()).extracting(dev.concierge.domain.kernel.FieldError::code)
+                        .containsExactly("whole_number"));
     }
 
     @Test void a_visit_needs_a_company_a_place_and_a_start() {

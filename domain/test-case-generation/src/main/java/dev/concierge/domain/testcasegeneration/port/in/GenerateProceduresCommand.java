@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.port.in;
 
 import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.model.TestCaseId;
@@ -16,7 +17,7 @@ public record GenerateProceduresCommand(Actor actor, SuiteId suite, List<TestCas
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(suite, "suite");
         cases = List.copyOf(cases.stream().distinct().toList());
-        if (cases.size() > MAX_SELECTION) throw InvalidInput.field("testCaseIds", "must list at most " + MAX_SELECTION + " cases");
+        if (cases.size() > MAX_SELECTION) throw InvalidInput.field("testCaseIds", Validation.TOO_MANY, MAX_SELECTION);
     }
 
     public boolean allDrafts() { return cases.isEmpty(); }

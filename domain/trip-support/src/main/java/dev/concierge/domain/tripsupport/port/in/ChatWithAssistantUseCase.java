@@ -10,7 +10,7 @@ import java.util.List;
 
 /** A user's conversations with the trip assistant; a turn is {@link SendMessageUseCase}'s. */
 public interface ChatWithAssistantUseCase {
-    Conversation start(UserId owner, TripId trip, String title);
+    Conversation start(StartConversationCommand command);
 
     List<Conversation> conversations(UserId owner, TripId trip);
 

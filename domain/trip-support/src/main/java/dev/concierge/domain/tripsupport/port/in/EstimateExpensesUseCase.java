@@ -9,7 +9,7 @@ import dev.concierge.domain.tripsupport.model.TripId;
 public interface EstimateExpensesUseCase {
     ExpensePlan plan(UserId owner, TripId trip);
 
-    ExpensePlan replacePlan(UserId owner, TripId trip, ExpensePlan plan);
+    ExpensePlan replacePlan(ReplaceExpensePlanCommand command);
 
     /** Computed by the domain from the trip, its plan and the travel policy. */
     ExpenseEstimate estimate(UserId owner, TripId trip);

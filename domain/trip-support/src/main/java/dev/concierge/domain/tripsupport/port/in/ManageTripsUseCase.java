@@ -12,14 +12,14 @@ import java.util.Optional;
 
 /** A user's own trips; another user's trip does not exist for them. */
 public interface ManageTripsUseCase {
-    Trip create(UserId owner, TripDetails details);
+    Trip create(CreateTripCommand command);
 
     Trip get(UserId owner, TripId id);
 
     Page<Trip> list(UserId owner, Optional<TripStatus> status, PageRequest page);
 
     /** New details; visits must still fall inside the new dates. */
-    Trip update(UserId owner, TripId id, TripDetails details, long expectedVersion);
+    Trip update(UpdateTripCommand command);
 
-    Trip changeStatus(UserId owner, TripId id, TripStatus target, long expectedVersion);
+    Trip changeStatus(ChangeTripStatusCommand command);
 }

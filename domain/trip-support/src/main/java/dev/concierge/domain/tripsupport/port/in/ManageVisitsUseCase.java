@@ -26,16 +26,16 @@ public interface ManageVisitsUseCase {
      */
     Schedule schedule(Trip trip);
 
-    CustomerVisit add(UserId owner, TripId trip, VisitDetails details);
+    CustomerVisit add(AddVisitCommand command);
 
-    CustomerVisit update(UserId owner, VisitId visit, VisitDetails details, long expectedVersion);
+    CustomerVisit update(UpdateVisitCommand command);
 
     /** The same visit at another time (inside the trip). */
-    CustomerVisit move(UserId owner, VisitId visit, LocalDateTime newStart);
+    CustomerVisit move(MoveVisitCommand command);
 
     CustomerVisit get(UserId owner, VisitId visit);
 
     void delete(UserId owner, VisitId visit);
 
-    CustomerVisit setPreparationNotes(UserId owner, VisitId visit, String notes);
+    CustomerVisit setPreparationNotes(SetPreparationNotesCommand command);
 }

@@ -9,5 +9,5 @@ public interface PlanItineraryUseCase {
     Itinerary itinerary(UserId owner, TripId trip);
 
     /** Replaces the itinerary; every item must fall on a day of the trip. */
-    Itinerary replace(UserId owner, TripId trip, Itinerary itinerary);
+    Itinerary replace(ReplaceItineraryCommand command);
 }

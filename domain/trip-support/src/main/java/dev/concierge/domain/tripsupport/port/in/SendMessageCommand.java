@@ -1,8 +1,8 @@
 package dev.concierge.domain.tripsupport.port.in;
 
-import dev.concierge.domain.kernel.Characters;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 
 import java.util.Objects;
@@ -15,7 +15,7 @@ public record SendMessageCommand(UserId owner, ConversationId conversation, Stri
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(conversation, "conversation");
         text = text == null ? "" : text.strip();
-        if (text.isEmpty()) throw InvalidInput.field("text", "must not be empty");
-        if (Characters.count(text) > MAX_TEXT_LENGTH) throw InvalidInput.field("text", "must be at most " + MAX_TEXT_LENGTH + " characters");
+        if (text.isEmpty()) throw InvalidInput.field("text", Validation.BLANK);
+        if (Validation.length(text) > MAX_TEXT_LENGTH) throw InvalidInput.field("text", Validation.TOO_LONG, MAX_TEXT_LENGTH);
     }
 }

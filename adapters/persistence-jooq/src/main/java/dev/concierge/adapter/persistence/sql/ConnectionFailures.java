@@ -1,4 +1,4 @@
-package dev.concierge.adapter.persistence.jdbc;
+package dev.concierge.adapter.persistence.sql;
 
 import dev.concierge.domain.kernel.Unavailable;
 
@@ -8,7 +8,7 @@ import java.sql.SQLTransientConnectionException;
 /**
  * What "the database is not there" looks like from JDBC, and the domain's {@link Unavailable} it becomes, so every
  * context answers 503 with a clear message instead of 500 when PostgreSQL is down or restarting. Shared by jOOQ's
- * listener and connection provider and by {@link PlainJdbc}.
+ * listener and connection provider and by {@link PlainSql}.
  */
 public final class ConnectionFailures {
     static final String MESSAGE = "The database is not reachable right now; try again shortly. "
