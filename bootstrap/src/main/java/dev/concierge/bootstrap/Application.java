@@ -32,6 +32,7 @@ public final class Application implements AutoCloseable {
     private final List<BackgroundWork> background;
     private final Duration shutdownGrace;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private OpenTelemetryTracing tracing = OpenTelemetryTracing.off();
 
     private Application(Database database, Injector injector, HttpServer server, List<BackgroundWork> background, Duration shutdownGrace) {
         this.database = database;
@@ -43,12 +44,13 @@ public final class Application implements AutoCloseable {
 
     public static Application start(Settings settings) {
         Instant started = Instant.now();
+        OpenTelemetryTracing tracing = OpenTelemetryTracing.from(settings.openTelemetry());
         Database database = Database.open(new DatabaseConfig(settings.databaseUrl(), settings.databaseUser(),
                 settings.databasePassword(), settings.dataDirectory(), settings.databasePoolSize(),
                 settings.databaseMigration().map(owner -> new DatabaseConfig.Owner(owner.user(), owner.password()))));
         try {
             migrate(database);
-            Injector injector = createInjector(settings, database);
+            Injector injector = createInjector(settings, database, tracing);
             database.recordPoolMetrics(injector.getInstance(MeterRegistry.class));
             // Contexts' background work (job workers, queue metrics) only after the migrations: it works on tables that must exist.
             List<BackgroundWork> background = new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<BackgroundWork>>() {})));
@@ -66,8 +68,11 @@ public final class Application implements AutoCloseable {
             }
             LOG.info("Concierge started as ROLE={} in {} ms on http://localhost:{}", settings.role().name().toLowerCase(java.util.Locale.ROOT),
                     Duration.between(started, Instant.now()).toMillis(), server.port());
-            return new Application(database, injector, server, background, settings.shutdownDrain());
+            Application application = new Application(database, injector, server, background, settings.shutdownDrain());
+            application.tracing = tracing;
+            return application;
         } catch (RuntimeException | Error e) {
+            tracing.close();
             database.close(); // also stops the embedded server, which would otherwise outlive us
             throw e;
         }
@@ -77,9 +82,9 @@ public final class Application implements AutoCloseable {
      * Guice's report shortens anything that looks like a class name (a policy key such as {@code per.diem.B} becomes
      * {@code B}); when every error has the same cause, that cause's own message says best what to fix.
      */
-    private static Injector createInjector(Settings settings, Database database) {
+    private static Injector createInjector(Settings settings, Database database, OpenTelemetryTracing tracing) {
         try {
-            return Guice.createInjector(Stage.PRODUCTION, new ConciergeModule(settings, database));
+            return Guice.createInjector(Stage.PRODUCTION, new ConciergeModule(settings, database), tracing.module(settings.llm()));
         } catch (CreationException e) {
             // One failing provider is reported once per binding that needs it: the same cause, many times.
             var causes = e.getErrorMessages().stream().map(message -> message.getCause() == null ? null : message.getCause().getMessage())
@@ -130,6 +135,7 @@ public final class Application implements AutoCloseable {
                 }
             } finally {
                 database.close();
+                tracing.close();
                 LOG.info("stopped");
             }
         }

@@ -43,7 +43,8 @@ public record Settings(
         Optional<QueueMetrics> queueMetrics,
         Optional<DatabaseOwner> databaseMigration,
         Duration httpBodyDeadline,
-        FilesConfig files) {
+        FilesConfig files,
+        Map<String, String> openTelemetry) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -158,7 +159,15 @@ public record Settings(
             new Setting("FILES_PREFIX", null, "Key prefix inside the bucket, e.g. concierge/dev/"),
             new Setting("AWS_ENDPOINT_URL_S3", null, "Another S3 endpoint (a local server speaking the S3 protocol, MinIO); the bucket is then addressed by path"),
             // Read by SettingsSource before the rest: any setting may be a Secrets Manager reference.
-            new Setting("AWS_ENDPOINT_URL_SECRETS_MANAGER", null, "Another Secrets Manager endpoint (LocalStack, tests)"));
+            new Setting("AWS_ENDPOINT_URL_SECRETS_MANAGER", null, "Another Secrets Manager endpoint (LocalStack, tests)"),
+            // tracing: OpenTelemetry's standard variables (every OTEL_* is passed to its SDK autoconfiguration)
+            new Setting("OTEL_EXPORTER_OTLP_ENDPOINT", null, "OTLP/HTTP collector receiving traces (e.g. http://localhost:4318); unset with OTEL_TRACES_EXPORTER unset means no tracing"),
+            new Setting("OTEL_TRACES_EXPORTER", null, "otlp, console or none; setting it (other than none) turns tracing on"),
+            new Setting("OTEL_EXPORTER_OTLP_HEADERS", null, "Headers for the collector, e.g. Authorization=Basic ... for Langfuse; may be a secret reference"),
+            new Setting("OTEL_SERVICE_NAME", "concierge", "Service name on every span"),
+            new Setting("OTEL_RESOURCE_ATTRIBUTES", null, "More attributes of every span's resource, e.g. deployment.environment=prod"),
+            new Setting("OTEL_TRACES_SAMPLER", "parentbased_always_on", "Which requests are traced (e.g. parentbased_traceidratio with OTEL_TRACES_SAMPLER_ARG=0.1)"),
+            new Setting("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "false", "true records prompts, completions and tool results in model-call spans"));
 
     /** Reads the settings, reporting every bad value at once so a person fixes them in one go. */
     public static Settings from(Map<String, String> env) {
@@ -200,7 +209,8 @@ public record Settings(
                 queueMetrics(reader),
                 reader.optional("DATABASE_MIGRATION_USER").map(user -> new DatabaseOwner(user, reader.optional("DATABASE_MIGRATION_PASSWORD"))),
                 Duration.ofSeconds(reader.integer("HTTP_BODY_TIMEOUT_SECONDS", 1, 600)),
-                files(reader));
+                files(reader),
+                openTelemetry(env));
         deployment(settings, reader);
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
@@ -221,6 +231,13 @@ public record Settings(
     }
 
     private enum Toggle { TRUE, FALSE }
+
+    /** Every OTEL_* variable as given: OpenTelemetry's autoconfiguration reads and checks them. */
+    private static Map<String, String> openTelemetry(Map<String, String> env) {
+        var otel = new java.util.TreeMap<String, String>();
+        env.forEach((name, value) -> { if (name.startsWith("OTEL_") && value != null && !value.isBlank()) otel.put(name, value.strip()); });
+        return java.util.Collections.unmodifiableMap(otel);
+    }
 
     private static Optional<QueueMetrics> queueMetrics(Reader reader) {
         Duration interval = Duration.ofSeconds(reader.integer("QUEUE_METRICS_INTERVAL_SECONDS", 1, 3600));

@@ -31,7 +31,7 @@ public final class CombinedTier extends Construct {
     private final Ec2TaskDefinition taskDefinition;
 
     public CombinedTier(Construct scope, String id, ComputeStackProps props, Cluster cluster, GpuCapacity gpu,
-                        ModelWeights weights, SecurityGroup securityGroup, ILogGroup appLogs, ILogGroup modelServerLogs) {
+                        ModelWeights weights, SecurityGroup securityGroup, ILogGroup modelServerLogs) {
         super(scope, id);
         DeploymentProfile profile = props.profile();
         TaskRoles roles = new TaskRoles(this, "Roles", props, "combined");
@@ -39,7 +39,7 @@ public final class CombinedTier extends Construct {
         taskDefinition = roles.gpuTask(this, weights, securityGroup);
         // The app first: it is the task's default container, the one the load balancer sends traffic to.
         ContainerDefinition app = AppContainer.addTo(taskDefinition, props, new AppSettings(props), AppRole.ALL,
-                "localhost", 1024, 2048, appLogs);
+                "localhost", 1024, 2048);
         ContainerDefinition modelServer = ModelServerContainer.addTo(taskDefinition, props.modelServer(),
                 props.modelServerImage(), Secret.fromSecretsManager(props.openAiApiKey()), modelServerLogs);
         app.addContainerDependencies(ModelServerContainer.healthy(modelServer));
@@ -70,6 +70,7 @@ public final class CombinedTier extends Construct {
                 .requestsPerTarget(WebTier.REQUESTS_PER_TASK)
                 .targetGroup(props.targetGroup())
                 .scaleOutCooldown(Duration.minutes(2)).scaleInCooldown(Duration.minutes(10)).build());
+        props.offHours().ifPresent(offHours -> offHours.scale(scaling, profile.minTasks(), profile.maxTasks()));
 
         roles.suppressAgentFindings();
         NagSuppressions.addResourceSuppressions(taskDefinition, List.of(ComputeStack.environmentHoldsNoSecrets()), true);

@@ -47,15 +47,12 @@ public final class ComputeStack extends Stack {
                 .containerInsightsV2(ContainerInsights.ENABLED)
                 .build();
         RemovalPolicy removal = profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-        LogGroup appLogs = LogGroup.Builder.create(this, "AppLogs")
-                .logGroupName("/concierge/" + profile.name() + "/app")
-                .retention(profile.appLogRetention()).removalPolicy(removal).build();
         LogGroup modelServerLogs = LogGroup.Builder.create(this, "ModelServerLogs")
                 .logGroupName("/concierge/" + profile.name() + "/model-server")
                 .retention(profile.appLogRetention()).removalPolicy(removal).build();
 
         int gpuTasks = props.layout() == Layout.TIERED ? profile.maxGenerationTasks() : profile.maxTasks();
-        GpuCapacity gpu = new GpuCapacity(this, "GpuCapacity", cluster, props.vpc(), gpuTasks);
+        GpuCapacity gpu = new GpuCapacity(this, "GpuCapacity", cluster, props.vpc(), gpuTasks, props.offHours());
         ModelWeights weights = new ModelWeights(this, "ModelWeights", profile, props.vpc(), props.modelServer().engine());
 
         switch (props.layout()) {
@@ -72,9 +69,9 @@ public final class ComputeStack extends Stack {
                         "Concierge generation tasks: the model server in from the web tasks; out to AWS endpoints, Aurora, the model registry", props);
                 generationTasks.addIngressRule(webTasks, Port.tcp(props.modelServer().engine().port()),
                         "The model server from the web tier (Service Connect)");
-                WebTier webTier = new WebTier(this, "Web", props, cluster, webTasks, appLogs);
+                WebTier webTier = new WebTier(this, "Web", props, cluster, webTasks);
                 GenerationTier generationTier = new GenerationTier(this, "Generation", props, cluster, gpu, weights,
-                        generationTasks, appLogs, modelServerLogs);
+                        generationTasks, modelServerLogs);
                 // The web tier's proxy resolves model-server only once the generation service is in the namespace.
                 webTier.service().getNode().addDependency(generationTier.service());
                 web = Optional.of(webTier);
@@ -88,7 +85,7 @@ public final class ComputeStack extends Stack {
                 SecurityGroup tasks = taskSecurityGroup("ServiceSecurityGroup",
                         "Concierge tasks: in from the load balancer; out to AWS endpoints, Aurora, the model registry", props);
                 CombinedTier combinedTier = new CombinedTier(this, "Combined", props, cluster, gpu, weights, tasks,
-                        appLogs, modelServerLogs);
+                        modelServerLogs);
                 web = Optional.empty();
                 generation = Optional.empty();
                 combined = Optional.of(combinedTier);

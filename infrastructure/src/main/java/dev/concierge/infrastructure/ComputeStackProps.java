@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param databaseSecret           the Aurora owner (master) secret: migrations and the app role, at start only
  * @param databaseAppSecret        the app's least-privileged role, which the pool connects as
  * @param sessionSecret            the session-signing key, present when the app signs users in ({@code AUTH_MODE=oidc})
+ * @param telemetry                the log router and trace collector beside every app container
+ * @param offHours                 when the services and the GPU capacity are scaled to zero (dev's nights and weekends)
  */
 public record ComputeStackProps(
         StackProps stack,
@@ -40,7 +42,9 @@ public record ComputeStackProps(
         ApplicationTargetGroup targetGroup,
         Identity identity,
         Layout layout,
-        ModelServer modelServer) {
+        ModelServer modelServer,
+        AppTelemetry telemetry,
+        Optional<OffHours> offHours) {
 
     public ComputeStackProps {
         Objects.requireNonNull(stack, "stack");
@@ -61,6 +65,8 @@ public record ComputeStackProps(
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(modelServer, "modelServer");
+        Objects.requireNonNull(telemetry, "telemetry");
+        Objects.requireNonNull(offHours, "offHours");
         if (identity instanceof Identity.AppSignIn && sessionSecret.isEmpty()) {
             throw new IllegalArgumentException("the app's own sign-in (AUTH_MODE=oidc) needs a session secret");
         }

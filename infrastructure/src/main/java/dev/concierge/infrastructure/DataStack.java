@@ -6,8 +6,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
@@ -19,6 +17,7 @@ import software.amazon.awscdk.services.rds.DatabaseCluster;
 import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
 import software.amazon.awscdk.services.rds.IClusterInstance;
 import software.amazon.awscdk.services.rds.ProvisionedClusterInstanceProps;
+import software.amazon.awscdk.services.rds.ServerlessV2ClusterInstanceProps;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
@@ -80,10 +79,12 @@ public final class DataStack extends Stack {
                 .credentials(Credentials.fromSecret(databaseSecrets.master()))
                 .defaultDatabaseName(DATABASE_NAME)
                 .port(NetworkStack.DATABASE_PORT)
-                .writer(instance("Writer", profile, zones.get(0)))
-                .readers(List.of(instance("Reader", profile, zones.get(profile.multiAzDatabase() ? 1 : 0))))
+                .writer(instance("Writer", profile, props.serverless(), zones.get(0)))
+                .readers(readers(profile, props.serverless(), zones))
+                .serverlessV2MinCapacity(props.serverless().map(AuroraServerless::minAcu).orElse(null))
+                .serverlessV2MaxCapacity(props.serverless().map(AuroraServerless::maxAcu).orElse(null))
                 .vpc(props.vpc())
-                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
+                .vpcSubnets(NetworkStack.databaseSubnets())
                 .securityGroups(List.of(databaseSecurityGroup))
                 .storageEncrypted(true)
                 .storageEncryptionKey(dataKey)
@@ -98,7 +99,7 @@ public final class DataStack extends Stack {
                 .cloudwatchLogsExports(List.of("postgresql"))
                 .monitoringInterval(Duration.seconds(60))
                 // Connections without TLS are refused; the PostgreSQL JDBC driver negotiates TLS by default.
-                .parameters(Map.of("rds.force_ssl", "1"))
+                .parameters(SlowQueryLog.with(Map.of("rds.force_ssl", "1")))
                 .build();
         database.getNode().addDependency(postgresLogs);
         databaseSecrets.rotateMaster(database, props.vpc(), databaseSecurityGroup);
@@ -115,7 +116,21 @@ public final class DataStack extends Stack {
         suppressFindingsWithReasons(profile);
     }
 
-    private static IClusterInstance instance(String id, DeploymentProfile profile, String zone) {
+    /** Provisioned, a reader always (dev's beside the writer); serverless, a reader only in a second zone. */
+    private static List<IClusterInstance> readers(DeploymentProfile profile, Optional<AuroraServerless> serverless, List<String> zones) {
+        if (serverless.isPresent() && !profile.multiAzDatabase()) return List.of();
+        return List.of(instance("Reader", profile, serverless, zones.get(profile.multiAzDatabase() ? 1 : 0)));
+    }
+
+    private static IClusterInstance instance(String id, DeploymentProfile profile, Optional<AuroraServerless> serverless, String zone) {
+        if (serverless.isPresent()) {
+            return ClusterInstance.serverlessV2(id, ServerlessV2ClusterInstanceProps.builder()
+                    .availabilityZone(zone)
+                    .enablePerformanceInsights(true)
+                    // the reader takes over from the writer, so it must be as large when it does
+                    .scaleWithWriter(true)
+                    .build());
+        }
         return ClusterInstance.provisioned(id, ProvisionedClusterInstanceProps.builder()
                 .instanceType(profile.databaseInstanceType())
                 .availabilityZone(zone)

@@ -75,8 +75,8 @@ public final class EdgeStack extends Stack {
                 .vpc(props.vpc())
                 // Private corporate ranges reach the VPC over VPN/Direct Connect, never over the internet.
                 .internetFacing(!props.exposure().internal())
-                .vpcSubnets(SubnetSelection.builder()
-                        .subnetType(props.exposure().internal() ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PUBLIC).build())
+                .vpcSubnets(props.exposure().internal() ? NetworkStack.privateSubnets()
+                        : SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .securityGroup(loadBalancerSecurityGroup)
                 .dropInvalidHeaderFields(true)
                 // Generation calls and server-sent event streams may stay quiet for minutes.
@@ -189,41 +189,7 @@ public final class EdgeStack extends Stack {
     }
 
     private void webApplicationFirewall(DeploymentProfile profile, RemovalPolicy removal) {
-        List<CfnWebACL.RuleProperty> rules = new ArrayList<>();
-        List<String> managedRuleGroups = List.of(
-                "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList");
-        for (String group : managedRuleGroups) {
-            var statement = CfnWebACL.ManagedRuleGroupStatementProperty.builder().vendorName("AWS").name(group);
-            if (group.equals("AWSManagedRulesCommonRuleSet")) {
-                // Its 8 KB body limit would block legitimate requests (a batch of test cases with requirement text):
-                // count them instead; the rest of the group still blocks.
-                statement.ruleActionOverrides(List.of(CfnWebACL.RuleActionOverrideProperty.builder()
-                        .name("SizeRestrictions_BODY")
-                        .actionToUse(CfnWebACL.RuleActionProperty.builder().count(CfnWebACL.CountActionProperty.builder().build()).build())
-                        .build()));
-            }
-            rules.add(CfnWebACL.RuleProperty.builder()
-                    .name(group)
-                    .priority(rules.size())
-                    .overrideAction(CfnWebACL.OverrideActionProperty.builder().none(Map.of()).build())
-                    .statement(CfnWebACL.StatementProperty.builder()
-                            .managedRuleGroupStatement(statement.build())
-                            .build())
-                    .visibilityConfig(visibility(group))
-                    .build());
-        }
-        rules.add(CfnWebACL.RuleProperty.builder()
-                .name("RateLimitPerIp")
-                .priority(rules.size())
-                .action(CfnWebACL.RuleActionProperty.builder().block(CfnWebACL.BlockActionProperty.builder().build()).build())
-                .statement(CfnWebACL.StatementProperty.builder()
-                        .rateBasedStatement(CfnWebACL.RateBasedStatementProperty.builder()
-                                .limit(profile.requestsPerIpPer5Minutes())
-                                .aggregateKeyType("IP")
-                                .build())
-                        .build())
-                .visibilityConfig(visibility("RateLimitPerIp"))
-                .build());
+        List<CfnWebACL.RuleProperty> rules = WebAclRules.rules(WebAclRules.requestsPerIpPer5Minutes(this));
 
         CfnWebACL webAcl = CfnWebACL.Builder.create(this, "WebAcl")
                 .scope("REGIONAL")

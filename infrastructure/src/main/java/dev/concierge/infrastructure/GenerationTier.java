@@ -50,7 +50,7 @@ public final class GenerationTier extends Construct {
     private final Ec2TaskDefinition taskDefinition;
 
     public GenerationTier(Construct scope, String id, ComputeStackProps props, Cluster cluster, GpuCapacity gpu,
-                          ModelWeights weights, SecurityGroup securityGroup, ILogGroup appLogs, ILogGroup modelServerLogs) {
+                          ModelWeights weights, SecurityGroup securityGroup, ILogGroup modelServerLogs) {
         super(scope, id);
         DeploymentProfile profile = props.profile();
         TaskRoles roles = new TaskRoles(this, "Roles", props, "generation");
@@ -59,7 +59,7 @@ public final class GenerationTier extends Construct {
         ContainerDefinition modelServer = ModelServerContainer.addTo(taskDefinition, props.modelServer(),
                 props.modelServerImage(), Secret.fromSecretsManager(props.openAiApiKey()), modelServerLogs);
         ContainerDefinition worker = AppContainer.addTo(taskDefinition, props, new AppSettings(props), AppRole.WORKER,
-                "localhost", 1024, 2048, appLogs);
+                "localhost", 1024, 2048);
         worker.addContainerDependencies(ModelServerContainer.healthy(modelServer));
 
         service = Ec2Service.Builder.create(this, "Service")
@@ -100,6 +100,7 @@ public final class GenerationTier extends Construct {
                 .minCapacity(profile.minGenerationTasks())
                 .maxCapacity(profile.maxGenerationTasks())
                 .build();
+        props.offHours().ifPresent(offHours -> offHours.scale(taskCount, profile.minGenerationTasks(), profile.maxGenerationTasks()));
 
         Metric queued = queueMetric(props, QUEUED_METRIC);
         addWorkerWhen("JobsWaiting", taskCount, queued, 1, 2);

@@ -45,7 +45,7 @@ public final class GpuCapacity extends Construct {
 
     private final AsgCapacityProvider capacityProvider;
 
-    public GpuCapacity(Construct scope, String id, Cluster cluster, IVpc vpc, int maxTasks) {
+    public GpuCapacity(Construct scope, String id, Cluster cluster, IVpc vpc, int maxTasks, java.util.Optional<OffHours> offHours) {
         super(scope, id);
         SecurityGroup instances = SecurityGroup.Builder.create(this, "InstanceSecurityGroup")
                 .vpc(vpc)
@@ -90,6 +90,7 @@ public final class GpuCapacity extends Construct {
                 // one spare instance so a rolling deployment can start a new task before stopping an old one
                 .maxCapacity(maxTasks + 1)
                 .build();
+        offHours.ifPresent(hours -> hours.scale(group, maxTasks + 1));
         NagSuppressions.addResourceSuppressions(group, List.of(
                 suppression("AwsSolutions-AS3", "The ECS capacity provider scales this group; its activity shows in the "
                         + "ECS service events and Container Insights, so scaling notifications would only repeat them"),

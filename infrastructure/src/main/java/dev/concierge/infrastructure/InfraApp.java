@@ -8,7 +8,6 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
 import java.util.Arrays;
@@ -88,6 +87,9 @@ public final class InfraApp {
         Identity identity = identity(app, exposure);
         Layout layout = text(app, "layout").map(Layout::named).orElse(profile.defaultLayout());
         ModelServer modelServer = modelServer(app);
+        Egress egress = text(app, "egress").map(Egress::named).orElse(Egress.NAT_GATEWAY);
+        Optional<AuroraServerless> serverless = AuroraServerless.from(app);
+        Optional<OffHours> offHours = OffHours.from(app, profile);
         String dockerHubCredentialArn = text(app, "dockerHubCredentialArn").orElseThrow(() -> new IllegalArgumentException(
                 "dockerHubCredentialArn is missing: the model server's image comes from Docker Hub through an ECR "
                         + "pull-through cache, which needs a Docker Hub credential; create a secret named "
@@ -100,10 +102,14 @@ public final class InfraApp {
                 common.description("Concierge " + profile.name() + ": app image repository, model server image cache").build(),
                 profile, dockerHubCredentialArn));
         var network = new NetworkStack(app, prefix + "Network", new NetworkStackProps(
-                common.description("Concierge " + profile.name() + ": VPC, endpoints, security groups").build(), profile, vpcCidr));
+                common.description("Concierge " + profile.name() + ": VPC, endpoints, security groups").build(), profile, vpcCidr,
+                egress, text(app, "natInstanceAmi")));
+        var logs = new LogsStack(app, prefix + "Logs", new LogsStackProps(
+                common.description("Concierge " + profile.name() + ": log archive, Athena queries, error and metric log groups").build(),
+                profile));
         var data = new DataStack(app, prefix + "Data", new DataStackProps(
                 common.description("Concierge " + profile.name() + ": Aurora PostgreSQL, secrets, files bucket").build(), profile,
-                network.vpc(), identity instanceof Identity.AppSignIn));
+                network.vpc(), identity instanceof Identity.AppSignIn, serverless));
         var edge = new EdgeStack(app, prefix + "Edge", new EdgeStackProps(
                 common.description("Concierge " + profile.name() + ": load balancer, listeners, WAF").build(), profile,
                 exposure, network.vpc()));
@@ -114,18 +120,33 @@ public final class InfraApp {
                 registry.throughPullThroughCache(modelServer.engine().dockerHubImage(), modelServer.imageTag()),
                 registry.pullThroughCacheRepositories(),
                 data.database(), data.databaseSecret(), data.databaseAppSecret(), data.openAiApiKey(), data.sessionSecret(),
-                data.files().bucket(), edge.loadBalancer(), edge.targetGroup(), identity, layout, modelServer));
+                data.files().bucket(), edge.loadBalancer(), edge.targetGroup(), identity, layout, modelServer,
+                new AppTelemetry(logs, profile), offHours));
         var observability = new ObservabilityStack(app, prefix + "Observability", new ObservabilityStackProps(
                 common.description("Concierge " + profile.name() + ": alarms, topics, dashboard").build(), profile,
-                compute.service(), edge.loadBalancer(), edge.targetGroup(), data.database(), text(app, "alarmEmail")));
+                compute.service(), edge.loadBalancer(), edge.targetGroup(), data.database(), text(app, "alarmEmail"),
+                new AlarmChat.Destinations(text(app, "alarmWebhookUrl"), text(app, "alarmSlackWorkspaceId"), text(app, "alarmSlackChannelId")),
+                offHours, compute.generation().map(GenerationTier::service)));
 
         if (exposure instanceof Exposure.CorporateOnly && text(app, "allowedCidrs").isEmpty()) {
             Annotations.of(edge).addWarningV2("concierge:allowedCidrs", "MVP phase without allowedCidrs: the load balancer "
                     + "admits only " + NOBODY + " (nobody); pass allowedCidrs=<corporate CIDRs, comma-separated>");
         }
-        Tags.of(app).add("application", "concierge");
-        Tags.of(app).add("environment", profile.name());
-        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability);
+        if (egress == Egress.ENDPOINTS) {
+            Annotations.of(network).addWarningV2("concierge:egress", "egress=endpoints: the tasks reach AWS services only; "
+                    + "put the model weights on the shared volume first, and the identity provider must be reachable without the internet");
+        }
+        AuditStack.Services auditServices = AuditStack.Services.from(app, profile);
+        Optional<AuditStack> audit = auditServices.any()
+                ? Optional.of(new AuditStack(app, prefix + "Audit",
+                        common.description("Concierge " + profile.name() + ": CloudTrail, GuardDuty, AWS Config").build(), profile, auditServices))
+                : Optional.empty();
+        Optional<DeliveryStack> delivery = text(app, "githubRepository").map(repository -> new DeliveryStack(app, prefix + "Delivery",
+                common.description("Concierge " + profile.name() + ": the role GitHub Actions deploys with (OIDC)").build(), profile,
+                new DeliveryStack.GitHub(repository, text(app, "githubEnvironment").orElse(profile.name()),
+                        text(app, "githubOidcProviderArn")), registry.repository()));
+        ResourceTags.apply(app, profile);
+        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability, logs, audit, delivery);
     }
 
     static Exposure exposure(Construct app) {
@@ -196,16 +217,20 @@ public final class InfraApp {
                 values.get(3).get(), values.get(4).get(), values.get(5).get()));
     }
 
-    private static Optional<String> text(Construct app, String key) {
+    static Optional<String> text(Construct app, String key) {
         return Optional.ofNullable(app.getNode().tryGetContext(key)).map(Object::toString).map(String::strip)
                 .filter(value -> !value.isEmpty());
     }
 
     /** The stacks of one environment, for the caller that wants to look into them (tests). */
     public record ConciergeStacks(DeploymentProfile profile, RegistryStack registry, NetworkStack network, DataStack data,
-                                  EdgeStack edge, ComputeStack compute, ObservabilityStack observability) {
+                                  EdgeStack edge, ComputeStack compute, ObservabilityStack observability, LogsStack logs,
+                                  Optional<AuditStack> audit, Optional<DeliveryStack> delivery) {
         public List<software.amazon.awscdk.Stack> all() {
-            return List.of(registry, network, data, edge, compute, observability);
+            var all = new java.util.ArrayList<software.amazon.awscdk.Stack>(List.of(registry, network, data, edge, compute, observability, logs));
+            audit.ifPresent(all::add);
+            delivery.ifPresent(all::add);
+            return List.copyOf(all);
         }
     }
 }

@@ -33,11 +33,19 @@ import java.util.Map;
  * retention.
  */
 public final class ObservabilityStack extends Stack {
+    // Seed 001's alarm table: ECS CPU > 80 % and memory > 85 % for 5 minutes, database CPU > 70 % for 10 minutes,
+    // free storage < 5 GB, ALB 5xx > 5 % for 5 minutes (each evaluated minute by minute).
     public static final double TASK_CPU_PERCENT = 80;
-    public static final double TASK_MEMORY_PERCENT = 90;
+    public static final int TASK_MINUTES = 5;
+    public static final double TASK_MEMORY_PERCENT = 85;
     public static final double SERVER_ERROR_PERCENT = 5;
-    public static final double DATABASE_CPU_PERCENT = 80;
-    public static final double DATABASE_FREE_LOCAL_STORAGE_BYTES = 2L * 1024 * 1024 * 1024;
+    public static final int SERVER_ERROR_MINUTES = 5;
+    public static final double DATABASE_CPU_PERCENT = 70;
+    public static final int DATABASE_CPU_MINUTES = 10;
+    public static final double DATABASE_FREE_LOCAL_STORAGE_BYTES = 5L * 1024 * 1024 * 1024;
+    /** A queued generation job older than this (15 minutes) means no worker is taking jobs (GPU capacity, model). */
+    public static final double QUEUE_AGE_SECONDS = 900;
+    public static final String QUEUE_AGE_METRIC = "GenerationQueueOldestAgeSeconds";
 
     private final Topic critical;
     private final Topic warning;
@@ -54,7 +62,8 @@ public final class ObservabilityStack extends Stack {
                 .removalPolicy(profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
         topicKey.addToResourcePolicy(PolicyStatement.Builder.create()
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                // CloudWatch alarms and the EventBridge rule on GPU launch failures publish to the topics
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com"), new ServicePrincipal("events.amazonaws.com")))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
                 .resources(List.of("*"))
                 .build());
@@ -66,8 +75,9 @@ public final class ObservabilityStack extends Stack {
         });
 
         MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();
-        IMetric taskCpu = props.service().metricCpuUtilization(fiveMinutes);
-        IMetric taskMemory = props.service().metricMemoryUtilization(fiveMinutes);
+        MetricOptions oneMinute = MetricOptions.builder().period(Duration.minutes(1)).build();
+        IMetric taskCpu = props.service().metricCpuUtilization(oneMinute);
+        IMetric taskMemory = props.service().metricMemoryUtilization(oneMinute);
         IMetric serverErrorRate = MathExpression.Builder.create()
                 .expression("IF(requests > 0, 100 * (FILL(elb5xx, 0) + FILL(target5xx, 0)) / requests, 0)")
                 .usingMetrics(Map.of(
@@ -81,28 +91,38 @@ public final class ObservabilityStack extends Stack {
                 .build();
         IMetric healthyTasks = props.targetGroup().getMetrics().healthyHostCount(MetricOptions.builder()
                 .period(Duration.minutes(1)).statistic("Minimum").build());
-        IMetric databaseCpu = props.database().metricCPUUtilization(fiveMinutes);
+        IMetric databaseCpu = props.database().metricCPUUtilization(oneMinute);
         IMetric databaseFreeLocalStorage = props.database().metricFreeLocalStorage(MetricOptions.builder()
                 .period(Duration.minutes(5)).statistic("Minimum").build());
         IMetric databaseConnections = props.database().metricDatabaseConnections(MetricOptions.builder()
                 .period(Duration.minutes(5)).statistic("Maximum").build());
 
-        alarm("TaskCpuHigh", warning, taskCpu, TASK_CPU_PERCENT, 3, ComparisonOperator.GREATER_THAN_THRESHOLD,
-                "Concierge tasks use more than 80% CPU for 15 minutes (scaling may be at its maximum)");
-        alarm("TaskMemoryHigh", critical, taskMemory, TASK_MEMORY_PERCENT, 3, ComparisonOperator.GREATER_THAN_THRESHOLD,
-                "Concierge tasks use more than 90% of their memory for 15 minutes: out-of-memory kills are near");
-        alarm("ServerErrorRateHigh", critical, serverErrorRate, SERVER_ERROR_PERCENT, 5, ComparisonOperator.GREATER_THAN_THRESHOLD,
+        alarm("TaskCpuHigh", warning, taskCpu, TASK_CPU_PERCENT, TASK_MINUTES, ComparisonOperator.GREATER_THAN_THRESHOLD,
+                "Concierge tasks use more than 80% CPU for 5 minutes (scaling may be at its maximum)");
+        alarm("TaskMemoryHigh", critical, taskMemory, TASK_MEMORY_PERCENT, TASK_MINUTES, ComparisonOperator.GREATER_THAN_THRESHOLD,
+                "Concierge tasks use more than 85% of their memory for 5 minutes: out-of-memory kills are near");
+        props.generationService().ifPresent(generation -> {
+            // The GPU tier's tasks (model server + workers): the same thresholds; no data while it is at zero.
+            alarm("GenerationTaskCpuHigh", warning, generation.metricCpuUtilization(oneMinute), TASK_CPU_PERCENT, TASK_MINUTES,
+                    ComparisonOperator.GREATER_THAN_THRESHOLD, "GPU generation tasks use more than 80% CPU for 5 minutes");
+            alarm("GenerationTaskMemoryHigh", critical, generation.metricMemoryUtilization(oneMinute), TASK_MEMORY_PERCENT, TASK_MINUTES,
+                    ComparisonOperator.GREATER_THAN_THRESHOLD, "GPU generation tasks use more than 85% of their memory for 5 minutes: out-of-memory kills are near");
+        });
+        alarm("ServerErrorRateHigh", critical, serverErrorRate, SERVER_ERROR_PERCENT, SERVER_ERROR_MINUTES, ComparisonOperator.GREATER_THAN_THRESHOLD,
                 "More than 5% of answers through the load balancer are 5xx for 5 minutes");
-        alarm("NoHealthyTasks", critical, healthyTasks, 1, 3, ComparisonOperator.LESS_THAN_THRESHOLD,
+        Alarm siteDown = alarm("NoHealthyTasks", critical, healthyTasks, 1, 3, ComparisonOperator.LESS_THAN_THRESHOLD,
                 "No Concierge task passes the load balancer's health check: the site is down");
-        alarm("DatabaseCpuHigh", warning, databaseCpu, DATABASE_CPU_PERCENT, 3, ComparisonOperator.GREATER_THAN_THRESHOLD,
-                "Aurora uses more than 80% CPU for 15 minutes");
+        props.offHours().ifPresent(offHours -> offHours.pauseActionsOf(this, List.of(siteDown)));
+        alarm("DatabaseCpuHigh", warning, databaseCpu, DATABASE_CPU_PERCENT, DATABASE_CPU_MINUTES, ComparisonOperator.GREATER_THAN_THRESHOLD,
+                "Aurora uses more than 70% CPU for 10 minutes");
         alarm("DatabaseFreeLocalStorageLow", critical, databaseFreeLocalStorage, DATABASE_FREE_LOCAL_STORAGE_BYTES, 2,
                 ComparisonOperator.LESS_THAN_THRESHOLD,
-                "An Aurora instance has less than 2 GiB of local storage (temporary files, logs) left");
+                "An Aurora instance has less than 5 GB of local storage (temporary files, logs) left");
         alarm("DatabaseConnectionsHigh", warning, databaseConnections, profile.databaseConnectionsAlarm(), 2,
                 ComparisonOperator.GREATER_THAN_THRESHOLD,
                 "Aurora connections are near max_connections for the instance size");
+        new WorkloadAlarms(this, "Workload", profile, critical, warning, alarms);
+        new AlarmChat(this, "Chat", props.chat(), List.of(critical, warning));
 
         Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName("concierge-" + profile.name())
@@ -121,20 +141,32 @@ public final class ObservabilityStack extends Stack {
         return Topic.Builder.create(this, id).topicName(name).displayName(name).masterKey(key).enforceSsl(true).build();
     }
 
-    private void alarm(String id, Topic topic, IMetric metric, double threshold, int periods,
+    static Alarm alarm(Construct scope, List<Alarm> alarms, String id, Topic topic, IMetric metric, double threshold, int periods,
                        ComparisonOperator comparison, String description) {
-        Alarm alarm = Alarm.Builder.create(this, id)
+        return alarm(scope, alarms, id, topic, metric, threshold, periods, comparison, description, TreatMissingData.NOT_BREACHING);
+    }
+
+    private Alarm alarm(String id, Topic topic, IMetric metric, double threshold, int periods,
+                        ComparisonOperator comparison, String description) {
+        // No data means no traffic or no instance reporting, not a fault; "no healthy tasks" says so itself.
+        return alarm(this, alarms, id, topic, metric, threshold, periods, comparison, description,
+                id.equals("NoHealthyTasks") ? TreatMissingData.BREACHING : TreatMissingData.NOT_BREACHING);
+    }
+
+    private static Alarm alarm(Construct scope, List<Alarm> alarms, String id, Topic topic, IMetric metric, double threshold,
+                               int periods, ComparisonOperator comparison, String description, TreatMissingData missing) {
+        Alarm alarm = Alarm.Builder.create(scope, id)
                 .alarmDescription(description)
                 .metric(metric)
                 .threshold(threshold)
                 .evaluationPeriods(periods)
                 .comparisonOperator(comparison)
-                // No data means no traffic or no instance reporting, not a fault; "no healthy tasks" says so itself.
-                .treatMissingData(id.equals("NoHealthyTasks") ? TreatMissingData.BREACHING : TreatMissingData.NOT_BREACHING)
+                .treatMissingData(missing)
                 .build();
         alarm.addAlarmAction(new SnsAction(topic));
         alarm.addOkAction(new SnsAction(topic));
         alarms.add(alarm);
+        return alarm;
     }
 
     private static GraphWidget graph(String title, IMetric... metrics) {

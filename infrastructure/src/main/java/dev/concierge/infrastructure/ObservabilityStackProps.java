@@ -13,6 +13,8 @@ import java.util.Optional;
  * What the alarms watch (the service, the load balancer and its target group, the database) and who hears them.
  *
  * @param alarmEmail an address subscribed to both topics; without one, subscribe later (e.g. a chat integration)
+ * @param offHours   when the services are scaled to zero on purpose: the "site down" alarm is paused then
+ * @param generationService the GPU generation tier's service (tiered layout), watched like the load-balanced one
  */
 public record ObservabilityStackProps(
         StackProps stack,
@@ -21,7 +23,10 @@ public record ObservabilityStackProps(
         ApplicationLoadBalancer loadBalancer,
         ApplicationTargetGroup targetGroup,
         DatabaseCluster database,
-        Optional<String> alarmEmail) {
+        Optional<String> alarmEmail,
+        AlarmChat.Destinations chat,
+        Optional<OffHours> offHours,
+        Optional<? extends BaseService> generationService) {
 
     public ObservabilityStackProps {
         Objects.requireNonNull(stack, "stack");
@@ -31,5 +36,8 @@ public record ObservabilityStackProps(
         Objects.requireNonNull(targetGroup, "targetGroup");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(alarmEmail, "alarmEmail");
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(offHours, "offHours");
+        Objects.requireNonNull(generationService, "generationService");
     }
 }

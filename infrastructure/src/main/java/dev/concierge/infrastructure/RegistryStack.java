@@ -29,8 +29,8 @@ public final class RegistryStack extends Stack {
         repository = Repository.Builder.create(this, "AppImages")
                 .repositoryName("concierge-" + props.profile().name())
                 .imageScanOnPush(true)
-                // Tags are moved on purpose ("latest", "dev"), so they stay mutable; deployments pin a tag per release.
-                .imageTagMutability(TagMutability.MUTABLE)
+                // Each image is tagged with its commit SHA once (the delivery workflow); a tag never moves.
+                .imageTagMutability(TagMutability.IMMUTABLE)
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .description("Keep the last " + IMAGES_KEPT + " images")
                         .maxImageCount(IMAGES_KEPT)

@@ -13,7 +13,6 @@ import software.amazon.awscdk.services.ecs.MemoryUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.ServiceConnectProps;
-import software.amazon.awscdk.services.logs.ILogGroup;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -35,7 +34,7 @@ public final class WebTier extends Construct {
     private final FargateService service;
     private final FargateTaskDefinition taskDefinition;
 
-    public WebTier(Construct scope, String id, ComputeStackProps props, Cluster cluster, SecurityGroup securityGroup, ILogGroup logs) {
+    public WebTier(Construct scope, String id, ComputeStackProps props, Cluster cluster, SecurityGroup securityGroup) {
         super(scope, id);
         DeploymentProfile.WebTierSize size = props.profile().web();
         TaskRoles roles = new TaskRoles(this, "Roles", props, "web");
@@ -46,7 +45,7 @@ public final class WebTier extends Construct {
                 .taskRole(roles.task())
                 .build();
         AppContainer.addTo(taskDefinition, props, new AppSettings(props), AppRole.WEB, ModelServer.SERVICE_CONNECT_NAME,
-                0, size.memoryMiB(), logs);
+                0, size.memoryMiB() - AppTelemetry.SIDECARS_MEMORY_MIB);
         service = FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(taskDefinition)
@@ -76,6 +75,7 @@ public final class WebTier extends Construct {
                 .requestsPerTarget(REQUESTS_PER_TASK)
                 .targetGroup(props.targetGroup())
                 .scaleOutCooldown(Duration.minutes(2)).scaleInCooldown(Duration.minutes(10)).build());
+        props.offHours().ifPresent(offHours -> offHours.scale(scaling, size.minTasks(), size.maxTasks()));
 
         roles.suppressAgentFindings();
         NagSuppressions.addResourceSuppressions(taskDefinition, List.of(ComputeStack.environmentHoldsNoSecrets()), true);

@@ -44,4 +44,8 @@ class CombinedLayoutTest {
         assertThat(propertiesOfAll(compute, "AWS::ECS::Service")).singleElement()
                 .satisfies(service -> assertThat(json(service.get("LoadBalancers"))).contains("\"ContainerName\":\"app\""));
     }
+
+    @Test void the_app_logs_through_fire_lens_and_traces_to_the_collector_as_in_the_tiered_layout() {
+        LogPipelineTest.assertRoutedAndTraced(propertiesOfAll(compute, "AWS::ECS::TaskDefinition").getFirst());
+    }
 }

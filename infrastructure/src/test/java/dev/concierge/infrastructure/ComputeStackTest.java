@@ -180,9 +180,9 @@ class ComputeStackTest {
     }
 
     @Test void logs_are_kept_for_the_environments_retention() {
-        dev.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/concierge/dev/app", "RetentionInDays", 7));
+        // the app's own lines go through FireLens (LogPipelineTest); the model server logs straight to CloudWatch
         dev.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/concierge/dev/model-server", "RetentionInDays", 7));
-        prod.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/concierge/prod/app", "RetentionInDays", 30));
+        prod.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/concierge/prod/model-server", "RetentionInDays", 30));
     }
 
     private static Map<String, Object> webTask(Template template) {

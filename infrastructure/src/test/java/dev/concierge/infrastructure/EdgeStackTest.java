@@ -106,15 +106,30 @@ class EdgeStackTest {
             assertThat(webAcl).containsEntry("Scope", "REGIONAL");
             assertThat(list(webAcl.get("Rules"))).map(rule -> map(rule).get("Name")).containsExactly(
                     "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet",
-                    "AWSManagedRulesAmazonIpReputationList", "RateLimitPerIp");
+                    "AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesSQLiRuleSet", "BodyRulesOutsideTestCaseContent",
+                    "RateLimitPerIp");
             template.resourceCountIs("AWS::WAFv2::WebACLAssociation", 1);
             template.hasResourceProperties("AWS::WAFv2::LoggingConfiguration", Map.of());
         }
+        // an office behind one egress address shares one IP: the default limit is the office's
         assertThat(json(propertiesOfOnly(mvp, "AWS::WAFv2::WebACL").get("Rules")))
-                .contains("{\"RateBasedStatement\":{\"AggregateKeyType\":\"IP\",\"Limit\":1000}}")
+                .contains("{\"RateBasedStatement\":{\"AggregateKeyType\":\"IP\",\"Limit\":10000}}")
                 .contains("{\"ActionToUse\":{\"Count\":{}},\"Name\":\"SizeRestrictions_BODY\"}");
-        assertThat(json(propertiesOfOnly(publicPhase, "AWS::WAFv2::WebACL").get("Rules")))
-                .contains("{\"RateBasedStatement\":{\"AggregateKeyType\":\"IP\",\"Limit\":2000}}");
+        // pasted test cases and CSV imports may hold <script> or ' OR 1=1: body rules count, then block elsewhere only
+        String rules = json(propertiesOfOnly(publicPhase, "AWS::WAFv2::WebACL").get("Rules"));
+        for (String bodyRule : List.of("CrossSiteScripting_BODY", "SQLi_BODY", "SQLiExtendedPatterns_BODY")) {
+            assertThat(rules).contains("{\"ActionToUse\":{\"Count\":{}},\"Name\":\"" + bodyRule + "\"}");
+        }
+        Map<String, Object> scoped = list(propertiesOfOnly(publicPhase, "AWS::WAFv2::WebACL").get("Rules")).stream().map(TemplateResources::map)
+                .filter(rule -> rule.get("Name").equals("BodyRulesOutsideTestCaseContent")).findFirst().orElseThrow();
+        assertThat(json(scoped.get("Action"))).contains("Block");
+        assertThat(json(scoped.get("Statement"))).contains("awswaf:managed:aws:sql-database:SQLi_Body")
+                .contains("awswaf:managed:aws:core-rule-set:CrossSiteScripting_Body").contains("NotStatement")
+                .contains(WebAclRules.TEST_CASE_CONTENT_PATHS.replace("\\", "\\\\"));
+        java.util.regex.Pattern contentPaths = java.util.regex.Pattern.compile(WebAclRules.TEST_CASE_CONTENT_PATHS);
+        assertThat(List.of("/api/suites/12/imports", "/api/suites/12/test-cases", "/api/test-cases/7", "/api/test-cases/7/procedure"))
+                .allMatch(path -> contentPaths.matcher(path).matches());
+        assertThat(List.of("/api/things", "/api/trips/3/chat", "/api/suites/12/imports/x")).noneMatch(path -> contentPaths.matcher(path).matches());
         mvp.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "aws-waf-logs-concierge-dev", "RetentionInDays", 7));
         publicPhase.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "aws-waf-logs-concierge-prod", "RetentionInDays", 90));
     }

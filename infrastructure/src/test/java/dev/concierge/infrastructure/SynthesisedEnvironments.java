@@ -19,6 +19,9 @@ final class SynthesisedEnvironments {
     /** Seed 002's MVP admits the corporate ranges 192.168.0.0/16 and 10.0.0.0/8; the second overlaps dev's 10.0.0.0/16. */
     static final List<String> CORPORATE_CIDRS = List.of("192.168.0.0/16");
     static final String DOCKER_HUB_CREDENTIAL_ARN = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf";
+    /** Seed 000's tagging rule, as a deployer writes it in the context. */
+    static final String TAGS = "please_keep_it=true,user=taro.yamada";
+    static final String GITHUB_REPOSITORY = "example-org/concierge";
     static final String CERTIFICATE_ARN = "arn:aws:acm:ap-northeast-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100";
 
     private static InfraApp.ConciergeStacks dev;
@@ -42,9 +45,24 @@ final class SynthesisedEnvironments {
         return dev;
     }
 
+    /**
+     * Another dev app, for a test of a context key: the least context dev synthesises with (MVP, one shared identity)
+     * plus {@code more}. Each call is a synthesis of its own (seconds), so tests share one per class.
+     */
+    static InfraApp.ConciergeStacks devWith(Map<String, String> more) {
+        Map<String, Object> context = new java.util.HashMap<>(Map.of(
+                "env", "dev",
+                "phase", "mvp",
+                "allowedCidrs", String.join(",", CORPORATE_CIDRS),
+                "sharedIdentity", "true",
+                "dockerHubCredentialArn", DOCKER_HUB_CREDENTIAL_ARN));
+        context.putAll(more);
+        return InfraApp.addTo(new App(AppProps.builder().context(context).build()));
+    }
+
     static synchronized InfraApp.ConciergeStacks prod() {
         if (prod == null) {
-            prod = InfraApp.addTo(new App(AppProps.builder().context(Map.ofEntries(
+            prod = InfraApp.addTo(new App(AppProps.builder().context(Map.<String, Object>ofEntries(
                     Map.entry("env", "prod"),
                     Map.entry("phase", "public"),
                     Map.entry("certificateArn", CERTIFICATE_ARN),
@@ -55,7 +73,9 @@ final class SynthesisedEnvironments {
                     Map.entry("oidcClientId", "concierge"),
                     Map.entry("oidcClientSecretName", "concierge/prod/oidc-client-secret"),
                     Map.entry("dockerHubCredentialArn", DOCKER_HUB_CREDENTIAL_ARN),
-                    Map.entry("alarmEmail", "ops@example.com"))).build()));
+                    Map.entry("alarmEmail", "ops@example.com"),
+                    Map.entry("tags", TAGS),
+                    Map.entry("githubRepository", GITHUB_REPOSITORY))).build()));
         }
         return prod;
     }

@@ -43,6 +43,22 @@
     saved.innerHTML = await response.text(); // server-rendered and escaped by the template engine
   }
 
+  // The saved list's filter, order and page go into the address (beside the quote search), so a reload, a bookmark
+  // or Back shows the same view.
+  function keepInAddress(query) {
+    const url = new URL(window.location.href);
+    for (const [name, value] of new URLSearchParams(query)) {
+      if (value === '' || (name === 'offset' && value === '0')) url.searchParams.delete(name); else url.searchParams.set(name, value);
+    }
+    history.pushState(null, '', url.pathname + url.search + url.hash);
+  }
+
+  window.addEventListener('popstate', () => {
+    const params = new URLSearchParams(window.location.search);
+    reloadSaved('type=' + (params.get('type') || '') + '&sort=' + (params.get('sort') || '') + '&offset=' + (params.get('offset') || 0))
+      .catch((error) => notify(error.message, true));
+  });
+
   async function onAction(button) {
     const action = button.dataset.action;
     button.disabled = true;
@@ -76,7 +92,9 @@
     const link = event.target.closest('a[data-saved-query]');
     if (link) {
       event.preventDefault();
-      reloadSaved(link.dataset.savedQuery).catch((error) => notify(error.message, true));
+      reloadSaved(link.dataset.savedQuery)
+        .then(() => keepInAddress(link.dataset.savedQuery))
+        .catch((error) => notify(error.message, true));
     }
   });
 })();

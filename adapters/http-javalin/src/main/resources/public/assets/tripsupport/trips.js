@@ -64,13 +64,37 @@
     }
   }
 
+  // Editors with changes not yet saved: leaving or reloading the page (an approval, an accepted proposal) asks first,
+  // so nothing typed is lost by a click elsewhere on the page.
+  const unsaved = new Set();
+  document.addEventListener('input', (event) => {
+    const form = event.target.closest('form');
+    if (form && form.id !== 'chat-form') unsaved.add(form);
+  });
+  // Before an action that reloads the page (approve, accept a proposal, delete …): the person decides, first.
+  function keepsUnsavedEdits() {
+    if (unsaved.size === 0) return false;
+    const message = tripEl ? tripEl.dataset.unsavedConfirm : '';
+    if (message && !window.confirm(message)) return true;
+    unsaved.clear();
+    return false;
+  }
+
+  window.addEventListener('beforeunload', (event) => {
+    if (unsaved.size === 0) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+
   async function submitting(form, work) {
     clearErrors(form);
     const buttons = form.querySelectorAll('button');
     buttons.forEach((b) => { b.disabled = true; });
+    const wasUnsaved = unsaved.delete(form); // the save reloads the page: this form is not what it would lose
     try {
       await work();
     } catch (error) {
+      if (wasUnsaved) unsaved.add(form);
       if (error instanceof ApiError) showErrors(form, error); else notify(error.message, true);
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
@@ -138,7 +162,15 @@
       event.preventDefault();
       submitting(form, async () => {
         const trip = await api('POST', '/api/trips', tripBody(form));
+        // Post/redirect/get: the filled form must not come back with Back, or a second submit would duplicate the trip.
+        form.reset();
         window.location.assign('/trips/' + trip.id);
+      });
+    } else if (form.id === 'conversation-rename') {
+      event.preventDefault();
+      submitting(form, async () => {
+        await api('PATCH', '/api/conversations/' + form.dataset.conversationId, { title: value(form, 'title') });
+        reload('chat');
       });
     } else if (form.dataset.tripForm === 'edit') {
       event.preventDefault();
@@ -187,15 +219,31 @@
     const target = event.target.closest('button');
     if (!target) return;
     if (target.dataset.confirm && !window.confirm(target.dataset.confirm)) { event.preventDefault(); return; }
+    const reloads = ['tripAction', 'tripDelete', 'visitDelete', 'proposal', 'chatNew', 'conversationDelete'].some((key) => key in target.dataset);
+    if (reloads && keepsUnsavedEdits()) { event.preventDefault(); return; }
     if (target.dataset.tripAction) {
       target.disabled = true;
       api('POST', '/api/trips/' + tripId + '/' + target.dataset.tripAction, { version: Number(tripEl.dataset.version) })
         .then(() => reload())
         .catch((error) => { notify(error.message, true); target.disabled = false; });
+    } else if ('tripDelete' in target.dataset) {
+      target.disabled = true;
+      api('DELETE', '/api/trips/' + tripId)
+        .then(() => {
+          sessionStorage.setItem('trips.notice', tripEl.dataset.deletedNotice);
+          window.location.replace('/trips');
+        })
+        .catch((error) => { notify(error.message, true); target.disabled = false; });
+    } else if (target.dataset.conversationDelete) {
+      target.disabled = true;
+      api('DELETE', '/api/conversations/' + target.dataset.conversationDelete)
+        .then(() => window.location.replace('/trips/' + tripId + '#chat'))
+        .catch((error) => { notify(error.message, true); target.disabled = false; });
     } else if (target.dataset.visitDelete) {
       api('DELETE', '/api/visits/' + target.dataset.visitDelete).then(() => reload('visits'))
         .catch((error) => notify(error.message, true));
     } else if ('addRow' in target.dataset) {
+      if (target.closest('form')) unsaved.add(target.closest('form'));
       const name = target.dataset.addRow;
       const template = name === 'itinerary' ? document.getElementById('itinerary-row-template')
         : document.querySelector('template[data-row-template="' + name + '"]');
@@ -213,10 +261,12 @@
     } else if (target.dataset.draftNotes) {
       const notes = target.closest('form').elements.namedItem('preparationNotes');
       drafting(target, '/api/visits/' + target.dataset.draftNotes + '/preparation-notes/draft', (draft) => {
+        unsaved.add(notes.form);
         notes.value = draft.notes;
         notes.focus();
       });
     } else if ('removeRow' in target.dataset) {
+      if (target.closest('form')) unsaved.add(target.closest('form'));
       const row = target.closest('tr');
       if (row) row.remove();
     } else if (target.dataset.proposal) {
@@ -231,6 +281,17 @@
     }
   });
 
+  // A page restored by Back shows no stale form values (the trip was created already) and says what was just done.
+  window.addEventListener('pageshow', () => {
+    const create = document.getElementById('trip-create');
+    if (create) create.reset();
+  });
+  const pending = sessionStorage.getItem('trips.notice');
+  if (pending && document.getElementById('notice')) {
+    sessionStorage.removeItem('trips.notice');
+    notify(pending);
+  }
+
   // Drafts: the assistant writes, the editor shows it, nothing is saved until the user saves the form. -------------
   function drafting(button, url, show) {
     button.disabled = true;
@@ -242,6 +303,7 @@
   }
 
   function showDraftItinerary(items) {
+    unsaved.add(document.getElementById('itinerary-form')); // a draft is kept only once saved
     const table = document.getElementById('itinerary-rows');
     table.querySelectorAll('tr.row').forEach((row) => row.remove());
     const empty = document.querySelector('#itinerary .empty');
@@ -291,32 +353,44 @@
     }
   }
 
+  // The server renders each proposal with exactly what it would change; the page swaps the list in.
   async function loadProposals(conversationId) {
-    const chat = document.getElementById('chat');
-    const page = await api('GET', '/api/conversations/' + conversationId + '/proposals?limit=100');
-    const listEl = document.getElementById('proposals');
-    listEl.textContent = '';
-    for (const p of page.items) {
-      const item = document.createElement('li');
-      item.className = 'proposal status-' + p.status;
-      item.dataset.proposalId = p.id;
-      const summary = document.createElement('span');
-      summary.className = 'summary';
-      summary.textContent = p.summary;
-      item.appendChild(summary);
-      if (p.status === 'pending') {
-        for (const [verb, label, cls] of [['accept', chat.dataset.acceptLabel, ''], ['reject', chat.dataset.rejectLabel, 'secondary']]) {
-          const button = document.createElement('button');
-          button.type = 'button';
-          button.dataset.proposal = verb;
-          button.dataset.id = p.id;
-          button.textContent = label;
-          if (cls) button.className = cls;
-          item.appendChild(button);
-        }
+    const response = await fetch('/trips/' + tripId + '/proposals?conversation=' + conversationId, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const holder = document.createElement('div');
+    holder.innerHTML = await response.text();
+    const fresh = holder.querySelector('#proposals');
+    if (fresh) document.getElementById('proposals').replaceWith(fresh);
+  }
+
+  // The chat opens at its newest message; Enter sends, Shift+Enter (or an IME composing) keeps typing.
+  const chatForm = document.getElementById('chat-form');
+  const messagesEl = document.getElementById('messages');
+  if (messagesEl) messagesEl.scrollTop = messagesEl.scrollHeight;
+  if (chatForm) {
+    const textarea = chatForm.elements.namedItem('text');
+    textarea.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+        event.preventDefault();
+        chatForm.requestSubmit();
       }
-      listEl.appendChild(item);
-    }
+    });
+    textarea.addEventListener('input', () => countChat(chatForm));
+    countChat(chatForm);
+  }
+
+  // Characters as the server counts them (code points); above the limit the form says by how much and will not send.
+  function countChat(form) {
+    const max = Number(form.dataset.maxLength);
+    const length = Array.from(form.elements.namedItem('text').value.trim()).length;
+    const counter = document.getElementById('chat-count');
+    const over = length - max;
+    counter.textContent = length.toLocaleString('en-US') + ' / ' + max.toLocaleString('en-US');
+    counter.classList.toggle('over', over > 0);
+    const slot = form.querySelector('[data-error-for="text"]');
+    slot.hidden = over <= 0;
+    slot.textContent = over > 0 ? counter.dataset.over.replace('{0}', over.toLocaleString('en-US')) : '';
+    return over <= 0;
   }
 
   async function sendChat(form) {
@@ -324,7 +398,7 @@
     const textarea = form.elements.namedItem('text');
     const text = textarea.value.trim();
     clearErrors(form);
-    if (text === '') return;
+    if (text === '' || !countChat(form)) return;
     const button = form.querySelector('button[type="submit"]');
     button.disabled = true;
     let answer = null;
@@ -353,6 +427,7 @@
       }
       addMessage('user', text);
       textarea.value = '';
+      countChat(form);
       answer = addMessage('assistant streaming', '');
       answer.dataset.placeholder = chat.dataset.thinking;
       let proposalsChanged = false;
@@ -363,7 +438,7 @@
         } else if (name === 'tool') {
           const note = document.createElement('li');
           note.className = 'message tool';
-          note.textContent = chat.dataset.toolLabel + ' ' + data.tool + ' — ' + data.outcome;
+          note.textContent = data.summary || data.outcome;
           answer.before(note);
         } else if (name === 'proposal') {
           proposalsChanged = true;
@@ -373,6 +448,8 @@
         } else if (name === 'error') {
           const failure = addMessage('error', data.message);
           failure.setAttribute('role', 'alert');
+          // The turn was not kept: the message goes back into the box, ready to send again.
+          if (textarea.value === '') { textarea.value = text; countChat(form); }
           finished = true;
         }
       });

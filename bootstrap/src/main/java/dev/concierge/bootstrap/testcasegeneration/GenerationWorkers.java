@@ -1,9 +1,11 @@
 package dev.concierge.bootstrap.testcasegeneration;
 
+import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.domain.testcasegeneration.model.ClaimedJob;
 import dev.concierge.domain.testcasegeneration.port.in.ProcessGenerationJobsUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,7 +146,9 @@ final class GenerationWorkers {
 
     private void run(ClaimedJob job) {
         inFlight.add(job.id());
-        try {
+        // named in the job's log lines and in its model calls' spans
+        try (var traced = MDC.putCloseable(LlmCallTraces.JOB, Long.toString(job.id()));
+             var testCase = MDC.putCloseable(LlmCallTraces.TEST_CASE, String.valueOf(job.testCase().value()))) {
             jobs.process(job);
         } catch (RuntimeException e) {
             // A database outage, say: the job is handed back once the database answers, and no later than its lease.

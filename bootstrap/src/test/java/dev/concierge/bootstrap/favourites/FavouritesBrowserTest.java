@@ -2,6 +2,8 @@ package dev.concierge.bootstrap.favourites;
 
 import dev.concierge.bootstrap.RunningApp;
 import dev.concierge.bootstrap.Browser;
+import dev.concierge.bootstrap.UntranslatedText;
+import dev.concierge.bootstrap.Viewports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FavouritesBrowserTest {
     private static RunningApp running;
 
-    @BeforeAll static void start() { running = RunningApp.start(); }
+    @BeforeAll static void start() { running = RunningApp.start(java.util.Map.of("LOCAL_USER", "山田太郎")); }
 
     @AfterAll static void stop() { running.close(); }
 
@@ -44,6 +46,64 @@ class FavouritesBrowserTest {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test void the_page_reads_in_japanese_and_english_at_laptop_and_phone_width() {
+        running.post("/api/favourites", "{\"type\":\"quote\",\"content\":\"継続は力なり\",\"author\":\"ことわざ\"}");
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (int width : new int[] {1366, 390}) {
+            ChromeDriver browser = Viewports.open(width, 1600);
+            try {
+                for (String language : java.util.List.of("ja", "en")) {
+                    browser.get(running.base() + "/favourites?lang=" + language);
+                    Browser.screenshot(browser, "favourites-walk-" + language + "-" + width);
+                    long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+                    if (scrollWidth > width) problems.add(language + " " + width + ": the page is " + scrollWidth + " px wide");
+                    if (language.equals("ja")) {
+                        var english = UntranslatedText.englishIn(browser, quotesOn(browser));
+                        if (!english.isEmpty()) problems.add(language + " " + width + ": English " + english);
+                    }
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test void most_liked_stays_chosen_after_a_reload_and_the_search_keeps_it() {
+        ChromeDriver browser = Browser.start(1366, 1600);
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+            browser.get(running.base() + "/favourites?lang=ja");
+            browser.findElement(By.cssSelector(".sorts a[data-saved-query*='sort=likes']")).click();
+            wait.until(ExpectedConditions.urlContains("sort=likes"));
+            wait.until(ExpectedConditions.attributeContains(By.cssSelector(".sorts a[data-saved-query*='sort=likes']"), "class", "active"));
+
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.cssSelector(".sorts a[data-saved-query*='sort=likes']")).getAttribute("class")).contains("active");
+
+            browser.findElement(By.cssSelector("form.search [name=q]")).sendKeys("旅");
+            browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("q="));
+            assertThat(browser.getCurrentUrl()).contains("sort=likes");
+            assertThat(browser.findElement(By.cssSelector(".sorts a[data-saved-query*='sort=likes']")).getAttribute("class")).contains("active");
+            assertThat(browser.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href")).endsWith("/assets/favicon.svg");
+            assertThat(running.get("/assets/favicon.svg").statusCode()).isEqualTo(200);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The quotes (text and author) on the page are data: the catalogue keeps them in their own language. */
+    private static java.util.Set<String> quotesOn(ChromeDriver browser) {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> texts = (java.util.List<String>) browser.executeScript(
+                "return Array.from(document.querySelectorAll('.quote .text, .quote .author, blockquote p, blockquote footer, #saved .text, #saved .author'))"
+                + ".map(e => e.innerText.replace(/^— /, ''));");
+        java.util.Set<String> data = new java.util.LinkedHashSet<>(java.util.List.of("English"));
+        data.addAll(texts);
+        return data;
     }
 
     @Test void the_page_fits_a_phone_without_sideways_scrolling() {

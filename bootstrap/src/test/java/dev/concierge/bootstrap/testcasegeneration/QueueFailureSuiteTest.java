@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mid-batch, worker connections killed with {@code pg_terminate_backend} again and again, and the pool exhausted by
  * requests while the workers claim. Every scenario must end every case generated exactly once (one generated
  * revision each), long before a lease (60 s here) could expire: jobs a live worker held when its database went away
- * are handed back as soon as the database answers. The late result of a job whose lease was taken over is covered
- * by {@code JooqGenerationQueueTest.a_job_that_ran_twice_yields_one_generated_revision}; kill -9 of the app by
- * {@link GenerationCrashTest}.
+ * are handed back as soon as the database answers. A worker frozen past its lease and resumed, and repeated kill -9
+ * of the app, need app processes: {@link PausedAndKilledWorkersTest} (and {@link GenerationCrashTest}); a long-open
+ * transaction holding back vacuum: {@code QueueUnderHeldBackVacuumTest}.
  */
 class QueueFailureSuiteTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -192,9 +192,11 @@ class TripSupportBrowserTest {
             browser.findElement(By.id("chat-text")).sendKeys("Hello?");
             browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
 
-            WebElement error = new WebDriverWait(browser, Duration.ofSeconds(20)).until(
-                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chat-form [data-error-for='']")));
-            assertThat(error.getText()).isNotBlank();
+            // Before the stream opens the failure is the request's error; on a slow machine it may come as the stream's
+            // error event instead. Either way the person reads what to do, and not the server's diagnosis.
+            WebElement error = new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#chat-form [data-error-for=''], #messages .message.error")));
+            assertThat(error.getText()).isNotBlank().doesNotContain("http://", "HTTP 500");
             assertThat(browser.findElements(By.cssSelector("#messages .message.assistant"))).isEmpty();
             assertThat(browser.findElement(By.id("chat-text")).getAttribute("value")).as("the message is kept to send again").isEqualTo("Hello?");
             Browser.screenshot(browser, "trip-support-chat-unavailable-phone");

@@ -89,6 +89,7 @@ public final class HttpServer {
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private final ServerStopping stopping;
     private final AccessLog accessLog;
+    private final RequestTraces traces;
 
     /** A server with a fixed local user, metrics kept in memory and default LLM limits, for tests of route groups. */
     public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
@@ -106,7 +107,14 @@ public final class HttpServer {
     public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
                       CrossOriginProtection crossOrigin, CurrentUser currentUser, MeterRegistry meters, LlmRoutes llm,
                       ServerStopping stopping) {
-        this(config, mapper, groups, errors, crossOrigin, Optional.of(currentUser), meters, llm, stopping);
+        this(config, mapper, groups, errors, crossOrigin, currentUser, meters, llm, stopping, RequestTraces.off());
+    }
+
+    /** {@code traces} starts a server span per request when tracing is on. */
+    public HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
+                      CrossOriginProtection crossOrigin, CurrentUser currentUser, MeterRegistry meters, LlmRoutes llm,
+                      ServerStopping stopping, RequestTraces traces) {
+        this(config, mapper, groups, errors, crossOrigin, Optional.of(currentUser), meters, llm, stopping, traces);
     }
 
     /**
@@ -114,14 +122,15 @@ public final class HttpServer {
      * metrics routes; no identity is asked for, no pages or assets are served, and every other path is a 404 JSON error.
      */
     public static HttpServer operationsOnly(Config config, ObjectMapper mapper, Set<RouteGroup> groups, MeterRegistry meters,
-                                            ServerStopping stopping) {
+                                            ServerStopping stopping, RequestTraces traces) {
         return new HttpServer(config, mapper, groups, ErrorMapping.jsonOnly(), new CrossOriginProtection(), Optional.empty(),
-                meters, new LlmRoutes(LlmRoutes.Limits.defaults()), stopping);
+                meters, new LlmRoutes(LlmRoutes.Limits.defaults()), stopping, traces);
     }
 
     private HttpServer(Config config, ObjectMapper mapper, Set<RouteGroup> groups, ErrorMapping errors,
                        CrossOriginProtection crossOrigin, Optional<CurrentUser> users, MeterRegistry meters, LlmRoutes llm,
-                       ServerStopping stopping) {
+                       ServerStopping stopping, RequestTraces traces) {
+        this.traces = traces;
         this.drainTimeout = config.drainTimeout();
         this.meters = meters;
         this.stopping = stopping;
@@ -154,6 +163,10 @@ public final class HttpServer {
 
             javalin.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
+                traces.start(ctx).ifPresent(traceId -> {
+                    MDC.put("traceId", traceId);
+                    ctx.attribute(RequestIds.TRACE_ID, traceId);
+                });
                 MDC.put("requestId", RequestIds.assign(ctx));
                 SecurityHeaders.apply(ctx);
                 if (users.isPresent() && !isOpen(ctx.path())) MDC.put("user", users.get().of(ctx).value()); // 401 without an identity
@@ -269,6 +282,7 @@ public final class HttpServer {
         } catch (RuntimeException e) {
             LOG.debug("could not record request metrics: {}", e.getMessage());
         }
+        traces.end(ctx, route, RequestIds.of(ctx));
         logAccess(ctx, route, nanos);
     }
 

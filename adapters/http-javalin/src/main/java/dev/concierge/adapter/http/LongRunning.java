@@ -28,9 +28,10 @@ public final class LongRunning {
     /** For a handler that does its short part first: the rest of the request runs on a virtual thread. */
     public static void continueOnVirtualThread(Context ctx, ThrowingRunnable<Exception> rest) {
         Map<String, String> diagnostics = MDC.getCopyOfContextMap(); // the request id and user, for its log lines
+        io.opentelemetry.context.Context trace = RequestTraces.contextOf(ctx); // model calls' spans nest under the request's
         ctx.async(async -> async.executor = VIRTUAL_THREADS, () -> {
             if (diagnostics != null) MDC.setContextMap(diagnostics);
-            try {
+            try (var traced = trace.makeCurrent()) {
                 rest.run();
             } finally {
                 MDC.clear();

@@ -5,16 +5,21 @@ import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Each request's id: the caller's X-Request-Id or the ALB's X-Amzn-Trace-Id when sane, else a new one. */
+/**
+ * Each request's id: the caller's X-Request-Id when sane, else the request's trace id when tracing is on (so a log
+ * line leads to its trace), else the ALB's X-Amzn-Trace-Id when sane, else a new one.
+ */
 public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = "concierge.request-id";
+    /** Set by {@link RequestTraces} before the id is assigned. */
+    static final String TRACE_ID = "concierge.trace-id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9=;:._\\-]{1,200}");
 
     private RequestIds() {}
 
     public static String assign(Context ctx) {
-        String id = firstSafe(ctx.header(HEADER), ctx.header("X-Amzn-Trace-Id"));
+        String id = firstSafe(ctx.header(HEADER), ctx.attribute(TRACE_ID), ctx.header("X-Amzn-Trace-Id"));
         if (id == null) id = randomId();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);

@@ -3,8 +3,11 @@ package dev.concierge.adapter.llm;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.opentelemetry.context.Context;
+import org.slf4j.MDC;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +43,12 @@ public final class BoundedChatCall {
 
     public static Ending run(ChatModel model, ChatRequest request, LlmConfig config, String threadName) {
         FutureTask<ChatResponse> call = new FutureTask<>(() -> model.chat(request));
-        Thread.ofVirtual().name(threadName).start(call);
+        // the caller's trace and logging context (conversation, job) go with the call, for its span and log lines
+        Map<String, String> diagnostics = MDC.getCopyOfContextMap();
+        Thread.ofVirtual().name(threadName).start(Context.current().wrap(() -> {
+            if (diagnostics != null) MDC.setContextMap(diagnostics);
+            call.run();
+        }));
         try {
             return new Ending.Answered(call.get(config.requestTimeout().plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {

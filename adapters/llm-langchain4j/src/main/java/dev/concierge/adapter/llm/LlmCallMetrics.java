@@ -1,5 +1,9 @@
 package dev.concierge.adapter.llm;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import java.util.Map;
 import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
@@ -22,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LlmCallMetrics implements ChatModelListener {
     private static final String STARTED = "concierge.llm.started-nanos";
+    private static final Logger CALLS = LoggerFactory.getLogger("concierge.llm");
 
     private final MeterRegistry registry;
     private final String provider;
@@ -47,10 +52,12 @@ public final class LlmCallMetrics implements ChatModelListener {
             tokens("input", usage.inputTokenCount());
             tokens("output", usage.outputTokenCount());
         }
+        logCall(context.attributes().get(STARTED), "success", usage);
     }
 
     @Override public void onError(ChatModelErrorContext context) {
         record(context.attributes().get(STARTED), "error");
+        logCall(context.attributes().get(STARTED), "error", null);
         Throwable error = context.error();
         Counter.builder("llm.errors").description("Failed model calls by error type")
                 .tag("provider", provider).tag("model", configuredModel)
@@ -70,6 +77,28 @@ public final class LlmCallMetrics implements ChatModelListener {
         Timer.builder("llm.calls").description("Model calls by provider, model and outcome")
                 .tag("provider", provider).tag("model", configuredModel).tag("outcome", outcome)
                 .publishPercentileHistogram().register(registry).record(System.nanoTime() - nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * One line per model call on logger {@code concierge.llm} (fields llmProvider, llmModel, llmOutcome, llmLatencyMs,
+     * llmInputTokens, llmOutputTokens): the log archive's "LLM calls by model" query reads them.
+     */
+    private void logCall(Object started, String outcome, TokenUsage usage) {
+        if (!CALLS.isInfoEnabled()) return;
+        Map<String, String> before = MDC.getCopyOfContextMap();
+        try {
+            MDC.put("llmProvider", provider);
+            MDC.put("llmModel", configuredModel);
+            MDC.put("llmOutcome", outcome);
+            if (started instanceof Long nanos) MDC.put("llmLatencyMs", Long.toString((System.nanoTime() - nanos) / 1_000_000));
+            if (usage != null && usage.inputTokenCount() != null) MDC.put("llmInputTokens", usage.inputTokenCount().toString());
+            if (usage != null && usage.outputTokenCount() != null) MDC.put("llmOutputTokens", usage.outputTokenCount().toString());
+            CALLS.info("model call {} {}: {}", provider, configuredModel, outcome);
+        } catch (RuntimeException ignored) {
+            // a log line never fails a model call
+        } finally {
+            if (before == null) MDC.clear(); else MDC.setContextMap(before);
+        }
     }
 
     private void tokens(String direction, Integer count) {

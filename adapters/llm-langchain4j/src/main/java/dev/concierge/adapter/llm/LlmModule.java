@@ -20,6 +20,8 @@ public final class LlmModule extends AbstractModule {
     @Override protected void configure() {
         bind(LlmConfig.class).toInstance(config);
         OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class);
+        // spans of model calls: none unless the bootstrap sets a binding (tracing configured by OTEL_* settings)
+        OptionalBinder.newOptionalBinder(binder(), LlmCallTraces.class).setDefault().toInstance(LlmCallTraces.off(config));
     }
 
     @Provides @Singleton LlmReachability reachability() { return new LlmReachability(config); }

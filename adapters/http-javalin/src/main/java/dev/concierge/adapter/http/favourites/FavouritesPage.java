@@ -65,11 +65,12 @@ public final class FavouritesPage implements RouteGroup {
         public boolean hasNext() { return offset + items.size() < total; }
     }
 
-    public record QuoteList(List<Quote> items, long total, String q, String author, int offset) {
-        /** Link to another page of the same search; search terms are URL-encoded. */
+    public record QuoteList(List<Quote> items, long total, String q, String author, int offset, SavedList saved) {
+        /** Link to another page of the same search, keeping the saved list's view; search terms are URL-encoded. */
         public String href(int newOffset) {
             return "/favourites?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                    + "&author=" + URLEncoder.encode(author, StandardCharsets.UTF_8) + "&qoffset=" + Math.max(0, newOffset);
+                    + "&author=" + URLEncoder.encode(author, StandardCharsets.UTF_8) + "&qoffset=" + Math.max(0, newOffset)
+                    + "&" + saved.query(saved.type(), saved.sort(), saved.offset());
         }
 
         public boolean hasPrevious() { return offset > 0; }
@@ -97,7 +98,8 @@ public final class FavouritesPage implements RouteGroup {
         Optional<String> author = Params.text(ctx, "author");
         int quoteOffset = Math.max(0, Params.integer(ctx, "qoffset").orElse(0));
         var found = quotes.search(new QuoteSearch(q, author, new PageRequest(QUOTES_PER_PAGE, Math.min(quoteOffset, PageRequest.MAX_OFFSET))));
-        QuoteList quoteList = new QuoteList(found.items(), found.total(), q.orElse(""), author.orElse(""), quoteOffset);
+        SavedList saved = saved(ctx);
+        QuoteList quoteList = new QuoteList(found.items(), found.total(), q.orElse(""), author.orElse(""), quoteOffset, saved);
         List<Horoscope> readings = horoscopes.readAll(Optional.of(today), page.language());
         renderer.render(ctx, "favourites/favourites.jte", Map.of(
                 "page", page,
@@ -105,7 +107,7 @@ public final class FavouritesPage implements RouteGroup {
                 "quoteOfTheDay", quotes.ofTheDay(Optional.of(today)),
                 "quotes", quoteList,
                 "horoscopes", readings,
-                "saved", saved(ctx)));
+                "saved", saved));
     }
 
     private SavedList saved(Context ctx) {

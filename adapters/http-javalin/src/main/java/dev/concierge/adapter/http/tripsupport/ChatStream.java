@@ -154,15 +154,19 @@ final class ChatStream {
                 case Report.Event(TurnEvent.Token token) -> {
                     if (!token.text().isEmpty()) emit("token", Map.of("text", token.text()), false);
                 }
-                case Report.Event(TurnEvent.ToolUsed used) -> emit("tool", Map.of("tool", used.tool(), "code", used.code(),
-                        "args", used.args(), "outcome", messages.t("trips.chat.tool." + used.code(), used.args().values().toArray())), false);
+                case Report.Event(TurnEvent.ToolUsed used) -> {
+                    String summary = ChatTexts.toolSummary(messages, used.tool(), used.code(), used.args());
+                    emit("tool", Map.of("tool", used.tool(), "code", used.code(), "args", used.args(), "outcome", summary,
+                            "summary", summary), false);
+                }
                 case Report.Event(TurnEvent.Proposed proposed) -> emit("proposal", TripViews.ProposalView.of(proposed.proposal(), zone), false);
                 case Report.Event(TurnEvent.Done done) -> emit("done", Map.of("text", done.text()), true);
                 case Report.Event(TurnEvent.Failed failed) -> failed(failed.code());
                 case Report.Thrown thrown -> {
                     LOG.warn("chat turn failed after streaming began", thrown.exception());
                     if (thrown.exception() instanceof DomainException domain) {
-                        emit("error", Map.of("code", domain.code(), "message", domain.getMessage()), true);
+                        // Its message is the server's account for operators (which URL, which setting): the log has it.
+                        emit("error", Map.of("code", domain.code(), "message", ChatTexts.failure(messages, domain.code())), true);
                     } else {
                         failed("internal_error");
                     }
@@ -172,7 +176,7 @@ final class ChatStream {
         }
 
         private void failed(String code) {
-            emit("error", Map.of("code", code, "message", messages.t("trips.chat.failed." + code)), true);
+            emit("error", Map.of("code", code, "message", ChatTexts.failure(messages, code)), true);
         }
 
         private void emit(String name, Object data, boolean last) {

@@ -17,6 +17,7 @@ import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
+import dev.concierge.domain.tripsupport.port.in.RenameConversationCommand;
 import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
 import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 import io.javalin.config.RoutesConfig;
@@ -58,6 +59,15 @@ public final class ConversationRoutes implements RouteGroup {
             TripId trip = tripId(ctx);
             String title = ctx.bodyAsBytes().length == 0 ? null : Json.read(ctx, mapper, ConversationRequest.class).title();
             ctx.status(201).json(ConversationView.of(chat.start(new StartConversationCommand(user(ctx), trip, title)), zone));
+        });
+        routes.patch("/api/conversations/{id}", ctx -> {
+            ConversationId id = conversationId(ctx);
+            String title = Json.read(ctx, mapper, ConversationRequest.class).title();
+            ctx.json(ConversationView.of(chat.rename(new RenameConversationCommand(user(ctx), id, title)), zone));
+        });
+        routes.delete("/api/conversations/{id}", ctx -> {
+            chat.delete(user(ctx), conversationId(ctx));
+            ctx.status(204);
         });
         routes.get("/api/conversations/{id}/messages", ctx -> {
             var page = Params.page(ctx);

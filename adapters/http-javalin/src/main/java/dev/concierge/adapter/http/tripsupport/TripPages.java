@@ -7,15 +7,18 @@ import dev.concierge.adapter.http.tripsupport.TripViews.ExpenseEstimateView;
 import dev.concierge.adapter.http.tripsupport.TripViews.ExpensePlanView;
 import dev.concierge.adapter.http.tripsupport.TripViews.ItineraryView;
 import dev.concierge.adapter.http.tripsupport.TripViews.MessageView;
-import dev.concierge.adapter.http.tripsupport.TripViews.ProposalView;
 import dev.concierge.adapter.http.tripsupport.TripViews.TripView;
 import dev.concierge.adapter.http.tripsupport.TripViews.VisitView;
 import dev.concierge.adapter.http.web.Page;
 import dev.concierge.adapter.http.web.PageRenderer;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.tripsupport.model.Conversation;
 import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.ConversationNotFound;
+import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.Itinerary;
 import dev.concierge.domain.tripsupport.model.ItineraryKind;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.TransportClass;
@@ -27,6 +30,7 @@ import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
+import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -78,7 +82,7 @@ public final class TripPages implements RouteGroup {
     /** Everything the trip page shows. {@code conversation} is the open one, if any. */
     public record TripPage(TripView trip, List<VisitView> visits, int overlapCount, ItineraryView itinerary,
                            ExpensePlanView plan, ExpenseEstimateView estimate, List<Conversation> conversations,
-                           Optional<Conversation> conversation, List<MessageView> messages, List<ProposalView> proposals) {
+                           Optional<Conversation> conversation, List<ChatLine> messages, List<ProposalPreview> proposals) {
         public List<String> itineraryKinds() { return Arrays.stream(ItineraryKind.values()).map(ItineraryKind::wireName).toList(); }
 
         public List<String> transportClasses() { return Arrays.stream(TransportClass.values()).map(TransportClass::wireName).toList(); }
@@ -92,7 +96,12 @@ public final class TripPages implements RouteGroup {
         public boolean canCancel() { return trip.editable(); }
 
         public long conversationId() { return conversation.map(c -> c.id().value()).orElse(0L); }
+
+        public int maxMessageLength() { return SendMessageCommand.MAX_TEXT_LENGTH; }
     }
+
+    /** One message as the chat shows it: the person's, the assistant's, or a summary of a tool the assistant used. */
+    public record ChatLine(String kind, String text) {}
 
     /** An amount with thousands separators, the same whatever the server's locale. */
     public static String amount(long value) { return String.format(java.util.Locale.ROOT, "%,d", value); }
@@ -102,6 +111,7 @@ public final class TripPages implements RouteGroup {
     @Override public void register(RoutesConfig routes) {
         routes.get("/trips", this::list);
         routes.get("/trips/{id}", this::trip);
+        routes.get("/trips/{id}/proposals", this::proposalList);
     }
 
     private void list(Context ctx) {
@@ -115,28 +125,51 @@ public final class TripPages implements RouteGroup {
         renderer.render(ctx, "tripsupport/list.jte", Map.of("page", page, "trips", list));
     }
 
+    /** The proposals of one conversation as the trip page shows them, for the page to refresh after a turn. */
+    private void proposalList(Context ctx) {
+        UserId user = currentUser.of(ctx);
+        TripId id = TripId.parse(ctx.pathParam("id"));
+        trips.get(user, id); // another user's trip does not exist
+        ConversationId conversation = Params.text(ctx, "conversation").map(ConversationId::parse)
+                .orElseThrow(() -> Params.invalid("conversation", Validation.REQUIRED));
+        if (chat.conversations(user, id).stream().noneMatch(c -> c.id().equals(conversation))) throw new ConversationNotFound(conversation);
+        Page page = renderer.page(ctx, "trips.title", "trips", user.value());
+        renderer.render(ctx, "tripsupport/proposals.jte", Map.of("page", page, "proposals",
+                previews(user, conversation, visits.schedule(user, id).visits(), itinerary.itinerary(user, id), page)));
+    }
+
+    private List<ProposalPreview> previews(UserId user, ConversationId conversation, List<CustomerVisit> current,
+                                           Itinerary currentItinerary, Page page) {
+        return proposals.proposals(user, conversation).stream()
+                .map(p -> ProposalPreview.of(p, current, currentItinerary, page.messages())).toList();
+    }
+
     private void trip(Context ctx) {
         UserId user = currentUser.of(ctx);
         TripId id = TripId.parse(ctx.pathParam("id"));
         var trip = TripView.of(trips.get(user, id), zone);
-        Page page = renderer.page(ctx, "trips.title", "trips", user.value());
+        Page listPage = renderer.page(ctx, "trips.title", "trips", user.value());
+        Page page = listPage.titled(trip.title() + " · " + listPage.title());
         var schedule = visits.schedule(user, id);
         List<Conversation> conversations = chat.conversations(user, id);
         Optional<Conversation> open = Params.text(ctx, "conversation").map(ConversationId::parse)
                 .flatMap(cid -> conversations.stream().filter(c -> c.id().equals(cid)).findFirst())
                 .or(() -> conversations.isEmpty() ? Optional.empty() : Optional.of(conversations.getLast()));
-        List<MessageView> messages = open.map(c -> chat.history(user, c.id()).stream()
+        // A tool's result is written for the model; the person reads a summary of what the assistant did.
+        List<ChatLine> messages = open.map(c -> chat.history(user, c.id()).stream()
                 .filter(m -> m.kind() == StoredMessage.Kind.USER || (m.kind() == StoredMessage.Kind.ASSISTANT && !m.text().isBlank())
                         || m.kind() == StoredMessage.Kind.TOOL_RESULT)
-                .map(m -> MessageView.of(m, zone)).toList()).orElse(List.of());
-        List<ProposalView> pending = open.map(c -> proposals.proposals(user, c.id()).stream()
-                .map(p -> ProposalView.of(p, zone)).toList()).orElse(List.of());
+                .map(m -> m.kind() == StoredMessage.Kind.TOOL_RESULT
+                        ? new ChatLine("tool", ChatTexts.storedToolSummary(page.messages(), m.toolName().orElse(null), m.text()))
+                        : new ChatLine(MessageView.of(m, zone).kind(), m.text())).toList()).orElse(List.of());
+        var currentItinerary = itinerary.itinerary(user, id);
+        List<ProposalPreview> pending = open.map(c -> previews(user, c.id(), schedule.visits(), currentItinerary, page)).orElse(List.of());
         TripPage model = new TripPage(trip,
                 schedule.visits().stream().map(v -> VisitView.of(v, schedule.overlaps())).toList(),
                 schedule.overlaps().size(),
-                ItineraryView.of(itinerary.itinerary(user, id)),
+                ItineraryView.of(currentItinerary),
                 ExpensePlanView.of(expenses.plan(user, id)),
-                ExpenseEstimateView.of(expenses.estimate(user, id)),
+                ExpenseEstimateView.of(expenses.estimate(user, id), new TripTexts(page.messages())),
                 conversations, open, messages, pending);
         renderer.render(ctx, "tripsupport/trip.jte", Map.of("page", page, "model", model));
     }

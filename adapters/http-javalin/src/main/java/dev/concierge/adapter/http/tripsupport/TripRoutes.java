@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.ListView;
 import dev.concierge.adapter.http.Params;
+import dev.concierge.adapter.http.RequestLanguage;
 import dev.concierge.adapter.http.RouteGroup;
 import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.tripsupport.TripViews.ExpenseEstimateView;
@@ -30,6 +31,7 @@ import dev.concierge.adapter.http.tripsupport.TripViews.TripView;
 import dev.concierge.adapter.http.tripsupport.TripViews.VersionRequest;
 import dev.concierge.adapter.http.tripsupport.TripViews.VisitRequest;
 import dev.concierge.adapter.http.tripsupport.TripViews.VisitView;
+import dev.concierge.adapter.http.web.Messages;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
@@ -81,6 +83,10 @@ public final class TripRoutes implements RouteGroup {
             TripRequest body = Json.read(ctx, mapper, TripRequest.class);
             long version = TripInput.version(body.version());
             ctx.json(view(trips.update(new UpdateTripCommand(user(ctx), id, TripInput.trip(body), version))));
+        });
+        routes.delete("/api/trips/{id}", ctx -> {
+            trips.delete(user(ctx), tripId(ctx));
+            ctx.status(204);
         });
         routes.post("/api/trips/{id}/approve", ctx -> changeStatus(ctx, TripStatus.APPROVED));
         routes.post("/api/trips/{id}/complete", ctx -> changeStatus(ctx, TripStatus.COMPLETED));
@@ -138,7 +144,7 @@ public final class TripRoutes implements RouteGroup {
             var plan = TripInput.plan(Json.read(ctx, mapper, ExpensePlanRequest.class));
             ctx.json(ExpensePlanView.of(expenses.replacePlan(new ReplaceExpensePlanCommand(user(ctx), id, plan))));
         });
-        routes.get("/api/trips/{id}/expense-estimate", ctx -> ctx.json(ExpenseEstimateView.of(expenses.estimate(user(ctx), tripId(ctx)))));
+        routes.get("/api/trips/{id}/expense-estimate", ctx -> ctx.json(ExpenseEstimateView.of(expenses.estimate(user(ctx), tripId(ctx)), texts(ctx))));
         routes.get("/api/travel-policy", ctx -> ctx.json(TravelPolicyView.of(expenses.policy())));
     }
 
@@ -157,6 +163,8 @@ public final class TripRoutes implements RouteGroup {
     private TripView view(dev.concierge.domain.tripsupport.model.Trip trip) { return TripView.of(trip, zone); }
 
     private UserId user(Context ctx) { return currentUser.of(ctx); }
+
+    private static TripTexts texts(Context ctx) { return new TripTexts(Messages.of(RequestLanguage.of(ctx))); }
 
     private static TripId tripId(Context ctx) { return TripId.parse(ctx.pathParam("id")); }
 

@@ -105,20 +105,24 @@ public final class TripViews {
 
     public record ViolationView(String code, String rule, String message, Integer line) {}
 
+    /** The estimate with its lines, rules and violations worded in the reader's language; codes stay as they are. */
     public record ExpenseEstimateView(String currency, List<EstimateLineView> lines, long total, List<ViolationView> violations,
                                boolean approvalRequired, long approvalThreshold) {
-        static ExpenseEstimateView of(ExpenseEstimate e) {
+        static ExpenseEstimateView of(ExpenseEstimate e, TripTexts texts) {
             List<EstimateLineView> lines = new java.util.ArrayList<>();
             for (int i = 0; i < e.lines().size(); i++) {
                 int index = i;
                 var line = e.lines().get(i);
-                lines.add(new EstimateLineView(line.category().wireName(), line.description(), line.amount(), line.rule(),
-                        e.violations().stream().anyMatch(v -> v.line() == index)));
+                lines.add(new EstimateLineView(line.category().wireName(), texts.line(line.description()), line.amount(),
+                        texts.rule(line.rule()), e.violations().stream().anyMatch(v -> v.line() == index)));
             }
             return new ExpenseEstimateView(e.currency(), lines, e.total(),
-                    e.violations().stream().map(v -> new ViolationView(v.code(), v.rule(), v.message(), v.line() < 0 ? null : v.line())).toList(),
+                    e.violations().stream().map(v -> new ViolationView(v.code(), texts.rule(v.rule()), texts.violation(v),
+                            v.line() < 0 ? null : v.line())).toList(),
                     e.approvalRequired(), e.approvalThreshold());
         }
+
+        public String money(long amount) { return TripTexts.money(amount, currency); }
     }
 
     public record TravelPolicyView(String currency, String defaultCityClass, Map<String, List<String>> citiesByClass,

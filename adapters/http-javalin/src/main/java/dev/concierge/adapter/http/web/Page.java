@@ -16,5 +16,8 @@ public record Page(String title, String section, String path, Messages messages,
         return path + (path.contains("?") ? "&" : "?") + "lang=" + (language() == Language.JA ? "en" : "ja");
     }
 
+    /** The same page titled by the object it shows (a trip's title), so tabs and history name it. */
+    public Page titled(String objectTitle) { return new Page(objectTitle, section, path, messages, userName, applications); }
+
     public String otherLanguageLabel() { return language() == Language.JA ? "English" : "日本語"; }
 }

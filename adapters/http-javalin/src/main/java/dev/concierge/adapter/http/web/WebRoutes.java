@@ -1,8 +1,10 @@
 package dev.concierge.adapter.http.web;
 
 import dev.concierge.adapter.http.ErrorMapping;
+import dev.concierge.adapter.http.RequestIds;
 import dev.concierge.adapter.http.RouteGroup;
 import dev.concierge.adapter.http.identity.CurrentUser;
+import dev.concierge.domain.kernel.Language;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -34,6 +36,10 @@ public final class WebRoutes implements RouteGroup, ErrorMapping.ErrorPages {
         });
         String detail = message == null || message.startsWith("No such resource.") || message.startsWith("This method is not allowed")
                 ? "" : message;
+        // A detail the bundles did not word (the server's English) is no help on a Japanese page; the request id is.
+        if (page.language() == Language.JA && Language.detect(detail) != Language.JA) {
+            detail = status >= 500 ? page.t("error.requestId", RequestIds.of(ctx)) : "";
+        }
         renderer.render(ctx, "error.jte", Map.of("page", page, "status", status, "message", explanation, "detail", detail));
     }
 

@@ -1,5 +1,9 @@
 package dev.concierge.adapter.http.wiring;
 
+import java.util.Optional;
+import dev.concierge.adapter.http.RequestTraces;
+import io.opentelemetry.api.OpenTelemetry;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.concierge.adapter.http.CrossOriginProtection;
 import dev.concierge.adapter.http.ErrorMapping;
 import dev.concierge.adapter.http.HttpContext;
@@ -94,6 +98,8 @@ public final class HttpModule extends AbstractModule {
 
     @Override protected void configure() {
         bind(CurrentUser.class).toInstance(currentUser);
+        // tracing: bound by the bootstrap when OTEL_* settings configure it
+        OptionalBinder.newOptionalBinder(binder(), OpenTelemetry.class);
         navigation(binder());
         if (servesUsers) routes(binder()).addBinding().to(WebRoutes.class);
         routes(binder()).addBinding().to(HealthRoutes.class);
@@ -139,11 +145,13 @@ public final class HttpModule extends AbstractModule {
     @Provides @Singleton ServerStopping serverStopping() { return new ServerStopping(); }
 
     @Provides @Singleton HttpServer httpServer(ObjectMapper mapper, Set<RouteGroup> groups, WebRoutes pages,
-                                               MeterRegistry meters, LlmRoutes llm, ServerStopping stopping) {
-        if (!servesUsers) return HttpServer.operationsOnly(config, mapper, groups, meters, stopping);
+                                               MeterRegistry meters, LlmRoutes llm, ServerStopping stopping,
+                                               Optional<OpenTelemetry> openTelemetry) {
+        RequestTraces traces = openTelemetry.map(RequestTraces::with).orElseGet(RequestTraces::off);
+        if (!servesUsers) return HttpServer.operationsOnly(config, mapper, groups, meters, stopping, traces);
         Set<RouteGroup> all = new LinkedHashSet<>(groups);
         all.add(new OpenApiRoutes(mapper, HttpContext.all()));
         return new HttpServer(config, mapper, all, new ErrorMapping(pages), new CrossOriginProtection(),
-                currentUser, meters, llm, stopping);
+                currentUser, meters, llm, stopping, traces);
     }
 }

@@ -69,7 +69,7 @@ class ChatStreamingTest {
         assertThat(events).extracting(Event::name).containsExactly("tool", "token", "done");
         assertThat(events.get(0).data().path("tool").asText()).isEqualTo("read_trip");
         assertThat(events.get(0).data().path("code").asText()).isEqualTo("read");
-        assertThat(events.get(0).data().path("outcome").asText()).isEqualTo("read the trip");
+        assertThat(events.get(0).data().path("summary").asText()).isEqualTo("Checked the trip details");
     }
 
     @Test void a_proposal_is_an_event_with_the_proposal_and_its_tool_summary_names_it() throws Exception {
@@ -86,8 +86,8 @@ class ChatStreamingTest {
         assertThat(events).extracting(Event::name).containsExactly("proposal", "tool", "done");
         assertThat(events.get(0).data().path("summary").asText()).isEqualTo("Set the notes of visit #7");
         assertThat(events.get(0).data().path("status").asText()).isEqualTo("pending");
-        assertThat(events.get(1).data().path("outcome").asText())
-                .isEqualTo("proposed change #" + events.get(0).data().path("id").asLong() + ": accept or reject it below");
+        assertThat(events.get(1).data().path("summary").asText())
+                .isEqualTo("Proposed preparation notes: check them below, then accept or reject them");
     }
 
     @Test void a_failed_turn_ends_the_stream_with_an_error_event_carrying_its_code_and_message() throws Exception {

@@ -38,6 +38,22 @@ class ConversationApiTest {
         assertThat(history.path("items").findValuesAsText("text")).containsExactly("Hi", "Hello");
     }
 
+    @Test void a_conversation_is_renamed_and_deleted_with_its_history() {
+        long conversation = server.json(server.post("/api/trips/" + trip + "/conversations", "{}")).path("id").asLong();
+        server.post("/api/conversations/" + conversation + "/messages", "{\"text\":\"Hi\"}");
+
+        var renamed = server.send("PATCH", "/api/conversations/" + conversation, "{\"title\":\"大阪の準備\"}", "alice");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(server.json(renamed).path("title").asText()).isEqualTo("大阪の準備");
+        server.assertError(server.send("PATCH", "/api/conversations/" + conversation, "{\"title\":\" \"}", "alice"), 400, "invalid_request");
+        server.assertError(server.send("PATCH", "/api/conversations/" + conversation, "{\"title\":\"x\"}", "bob"), 404, "not_found");
+        server.assertError(server.send("DELETE", "/api/conversations/" + conversation, null, "bob"), 404, "not_found");
+
+        assertThat(server.delete("/api/conversations/" + conversation).status()).isEqualTo(204);
+        server.assertError(server.get("/api/conversations/" + conversation + "/messages"), 404, "not_found");
+        assertThat(server.json(server.get("/api/trips/" + trip + "/conversations")).path("total").asInt()).isZero();
+    }
+
     @Test void conversations_refuse_bad_input_and_strangers() {
         server.assertError(server.post("/api/trips/999/conversations", "{}"), 404, "not_found");
         server.assertError(server.post("/api/trips/" + trip + "/conversations", "{\"title\":\"" + "t".repeat(201) + "\"}"), 400, "invalid_request");

@@ -89,6 +89,14 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         return store(trip.withDetails(details, clock.instant()));
     }
 
+    @Override public synchronized void delete(UserId owner, TripId id) {
+        get(owner, id);
+        trips.remove(id);
+        visits.values().removeIf(v -> v.trip().equals(id));
+        itineraries.remove(id);
+        plans.remove(id);
+    }
+
     @Override public synchronized Trip changeStatus(ChangeTripStatusCommand command) {
         UserId owner = command.owner();
         TripId id = command.trip();

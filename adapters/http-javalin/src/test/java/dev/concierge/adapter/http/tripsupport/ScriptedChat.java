@@ -17,6 +17,7 @@ import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
+import dev.concierge.domain.tripsupport.port.in.RenameConversationCommand;
 import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
 import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 import dev.concierge.domain.tripsupport.port.in.TurnEvent;
@@ -72,6 +73,13 @@ final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase
         return proposal;
     }
 
+    /** A tool's result as the real toolbox stores it: written for the model, never to be shown as it is. */
+    void recordToolResult(Conversation conversation, String tool, String result) {
+        List<StoredMessage> history = messages.get(conversation.id());
+        history.add(new StoredMessage(history.size() + 1, StoredMessage.Kind.TOOL_RESULT, result, List.of(), Optional.of("call-1"),
+                Optional.of(tool), clock.instant()));
+    }
+
     @Override public Conversation start(StartConversationCommand command) {
         UserId owner = command.owner();
         TripId trip = command.trip();
@@ -88,6 +96,21 @@ final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase
         trips.get(owner, trip);
         return conversations.values().stream().filter(c -> c.trip().equals(trip))
                 .sorted(java.util.Comparator.comparing(c -> c.id().value())).toList();
+    }
+
+    @Override public Conversation rename(RenameConversationCommand command) {
+        ConversationId id = command.conversation();
+        Conversation c = own(command.owner(), id);
+        Conversation renamed = new Conversation(c.id(), c.trip(), c.owner(), command.title(), c.createdAt());
+        conversations.put(id, renamed);
+        return renamed;
+    }
+
+    @Override public void delete(UserId owner, ConversationId id) {
+        own(owner, id);
+        conversations.remove(id);
+        messages.remove(id);
+        proposals.removeIf(p -> p.conversation().equals(id));
     }
 
     @Override public List<StoredMessage> history(UserId owner, ConversationId conversation) {

@@ -29,6 +29,15 @@ class TripApiTest {
         assertThat(server.json(server.get("/api/trips/" + trip.path("id").asLong())).path("title").asText()).isEqualTo("Osaka customers");
     }
 
+    @Test void a_trip_is_deleted_by_its_owner_only() {
+        long trip = server.createTrip();
+
+        server.assertError(server.send("DELETE", "/api/trips/" + trip, null, "bob"), 404, "not_found");
+        assertThat(server.delete("/api/trips/" + trip).status()).isEqualTo(204);
+        server.assertError(server.get("/api/trips/" + trip), 404, "not_found");
+        server.assertError(server.delete("/api/trips/" + trip), 404, "not_found");
+    }
+
     @Test void the_list_pages_and_filters_by_status() {
         long first = server.createTrip();
         server.createTrip();

@@ -50,7 +50,7 @@ class TripPagesTest {
         var noSuchPage = server.get("/trips/1/nothing-here?lang=en");
 
         assertThat(unknownTrip.status()).isEqualTo(404);
-        assertThat(unknownTrip.body()).contains("ページが見つかりません", "アドレスが間違っているか", "Trip 99999");
+        assertThat(unknownTrip.body()).contains("ページが見つかりません", "アドレスが間違っているか").doesNotContain("Trip 99999");
         assertThat(notANumber.status()).isEqualTo(400);
         assertThat(notANumber.body()).contains("アドレスが正しくありません");
         assertThat(noSuchPage.status()).isEqualTo(404);
@@ -63,6 +63,57 @@ class TripPagesTest {
         var page = server.get("/trips/" + trip + "?lang=ja");
 
         assertThat(page.body()).contains("lang=\"ja\"", "顧客訪問", "経費見積もり", "アシスタント");
+    }
+
+    @Test void the_estimate_is_worded_in_the_readers_language_with_yen_amounts_and_transport_class_names() {
+        long trip = server.createTrip();
+        server.put("/api/trips/" + trip + "/expense-plan", """
+                {"transport":[{"from":"東京","to":"新大阪","date":"2026-12-01","travelClass":"shinkansen-green","fare":19990}],
+                 "lodging":[{"city":"Osaka","nights":2,"ratePerNight":18000}],"other":[]}""");
+
+        String ja = server.get("/trips/" + trip + "?lang=ja").body();
+        String en = server.get("/trips/" + trip + "?lang=en").body();
+
+        assertThat(ja).contains("宿泊費の上限 ¥14,000/泊（A 地域の都市）", "Osaka のホテル（¥18,000/泊）は上限 ¥14,000 を超えています。",
+                "東京 → 新大阪（新幹線（グリーン車）、2026-12-01）", "¥19,990", "旅費規程で認められていません")
+                .doesNotContain("JPY", "Lodging cap", "Allowed transport", "night(s)");
+        assertThat(en).contains("Lodging cap ¥14,000/night in class A cities", "Shinkansen (Green car)", "¥36,000")
+                .doesNotContain("JPY", "shinkansen-green,");
+    }
+
+    @Test void the_estimate_api_words_its_lines_in_the_requests_language_and_keeps_its_codes() {
+        long trip = server.createTrip();
+        server.put("/api/trips/" + trip + "/expense-plan", """
+                {"transport":[],"lodging":[{"city":"Osaka","nights":2,"ratePerNight":18000}],"other":[]}""");
+
+        var ja = server.json(server.sendWithLanguage("GET", "/api/trips/" + trip + "/expense-estimate", "ja"));
+
+        assertThat(ja.path("violations").get(0).path("code").asText()).isEqualTo("lodging_over_cap");
+        assertThat(ja.path("violations").get(0).path("message").asText()).isEqualTo("Osaka のホテル（¥18,000/泊）は上限 ¥14,000 を超えています。");
+        assertThat(ja.path("lines").get(1).path("description").asText()).isEqualTo("Osaka：2 泊 × ¥18,000");
+    }
+
+    @Test void a_proposal_shows_exactly_what_it_would_change_and_tool_results_show_as_summaries() {
+        long trip = server.createTrip();
+        long conversation = server.json(server.post("/api/trips/" + trip + "/conversations", "{\"title\":\"Prep\"}")).path("id").asLong();
+        var c = server.chat.conversations(TripSupportServer.ALICE, new dev.concierge.domain.tripsupport.model.TripId(trip)).getFirst();
+        server.chat.propose(c, new dev.concierge.domain.tripsupport.model.ProposedChange.AddVisit(new dev.concierge.domain.tripsupport.model.VisitDetails(
+                "Initech", java.util.List.of("佐藤様"), "梅田", java.time.LocalDateTime.parse("2026-12-02T14:00"), java.time.Duration.ofMinutes(45),
+                "Renewal terms", "")), "Add a visit");
+        server.chat.propose(c, new dev.concierge.domain.tripsupport.model.ProposedChange.ReplaceItinerary(new dev.concierge.domain.tripsupport.model.Itinerary(
+                java.util.List.of(new dev.concierge.domain.tripsupport.model.ItineraryItem(java.time.LocalDate.parse("2026-12-01"), java.time.LocalTime.of(9, 0),
+                        java.util.Optional.empty(), dev.concierge.domain.tripsupport.model.ItineraryKind.TRANSPORT, "のぞみ 5号", "東京駅", "")),
+                dev.concierge.domain.tripsupport.model.Itinerary.Source.ASSISTANT_DRAFT)), "Replace the itinerary");
+        server.chat.recordToolResult(c, "read_trip", "Today is 2026-11-30 (monday).\nTrip #1 \"Osaka customers\", status planned");
+
+        String page = server.get("/trips/" + trip + "?conversation=" + conversation + "&lang=ja").body();
+        String fragment = server.get("/trips/" + trip + "/proposals?conversation=" + conversation + "&lang=ja").body();
+
+        assertThat(page).contains("訪問を追加", "Initech", "梅田", "2026-12-02 14:00", "45", "佐藤様", "Renewal terms",
+                "旅程を置き換え", "2026-12-01 09:00 移動 · のぞみ 5号 @ 東京駅", "削除 0 件 · 追加 1 件 · 変更なし 0 件",
+                "出張の内容を確認しました").doesNotContain("Today is", "Trip #1");
+        assertThat(fragment).contains("id=\"proposals\"", "Initech", "data-proposal=\"accept\"").doesNotContain("<html");
+        assertThat(server.get("/trips/" + trip + "/proposals?conversation=999").status()).isEqualTo(404);
     }
 
     @Test void a_conversation_and_its_pending_proposals_show_on_the_trip_page() {

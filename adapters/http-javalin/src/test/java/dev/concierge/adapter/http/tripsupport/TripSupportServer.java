@@ -43,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TripSupportServer implements AutoCloseable {
     static final String USER_HEADER = "X-Test-User";
+    static final UserId ALICE = new UserId("alice");
 
     final Clock clock = Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), ZoneId.of("Asia/Tokyo"));
     final InMemoryTrips trips = new InMemoryTrips(clock);
@@ -98,6 +99,21 @@ final class TripSupportServer implements AutoCloseable {
         if (json != null) request.header("Content-Type", "application/json");
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A body-less request as a browser set to {@code language} sends it (Accept-Language, no cookie). */
+    Response sendWithLanguage(String method, String path, String language) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header(USER_HEADER, "alice")
+                .header("Accept-Language", language).method(method, HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package dev.concierge.adapter.llm.testcasegeneration;
 
 import dev.concierge.adapter.llm.BoundedChatCall;
 import dev.concierge.adapter.llm.LlmCallMetrics;
+import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmFailure;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
@@ -38,8 +39,10 @@ final class LangchainProcedureGenerator implements ProcedureGenerator {
 
     static LangchainProcedureGenerator from(LlmConfig config) { return from(config, LlmCallMetrics.inMemory(config)); }
 
-    static LangchainProcedureGenerator from(LlmConfig config, LlmCallMetrics metrics) {
-        return new LangchainProcedureGenerator(StructuredOutputChatModels.forConfig(config, metrics), config, MAX_ATTEMPTS);
+    static LangchainProcedureGenerator from(LlmConfig config, LlmCallMetrics metrics) { return from(config, metrics, LlmCallTraces.off(config)); }
+
+    static LangchainProcedureGenerator from(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
+        return new LangchainProcedureGenerator(StructuredOutputChatModels.forConfig(config, metrics, traces), config, MAX_ATTEMPTS);
     }
 
     @Override public Procedure generate(Request request) {

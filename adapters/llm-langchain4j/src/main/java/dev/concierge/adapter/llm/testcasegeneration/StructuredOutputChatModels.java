@@ -1,6 +1,7 @@
 package dev.concierge.adapter.llm.testcasegeneration;
 
 import dev.concierge.adapter.llm.LlmCallMetrics;
+import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
@@ -19,7 +20,9 @@ final class StructuredOutputChatModels {
 
     static ChatModel forConfig(LlmConfig config) { return forConfig(config, LlmCallMetrics.inMemory(config)); }
 
-    static ChatModel forConfig(LlmConfig config, LlmCallMetrics metrics) {
+    static ChatModel forConfig(LlmConfig config, LlmCallMetrics metrics) { return forConfig(config, metrics, LlmCallTraces.off(config)); }
+
+    static ChatModel forConfig(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
         return switch (config.provider()) {
             case OLLAMA -> OllamaChatModel.builder()
                     .baseUrl(config.ollamaBaseUrl().toString())
@@ -30,7 +33,7 @@ final class StructuredOutputChatModels {
                     .think(false)
                     .timeout(config.requestTimeout())
                     .maxRetries(0)
-                    .listeners(List.of(metrics))
+                    .listeners(List.of(metrics, traces))
                     .build();
             case OPENAI -> {
                 OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
@@ -40,7 +43,7 @@ final class StructuredOutputChatModels {
                         .strictJsonSchema(true)
                         .timeout(config.requestTimeout())
                         .maxRetries(0)
-                        .listeners(List.of(metrics));
+                        .listeners(List.of(metrics, traces));
                 config.openAiApiKey().ifPresent(builder::apiKey);
                 yield builder.build();
             }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.adapter.llm.LlmCallMetrics;
+import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmReachability;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
@@ -12,8 +13,8 @@ import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
 /** Test-case generation's model adapters; needs the {@link LlmConfig} and {@link LlmReachability} bound by {@code LlmModule}. */
 public final class TestCaseGenerationLlmModule extends AbstractModule {
 
-    @Provides @Singleton ProcedureGenerator procedureGenerator(LlmConfig config, LlmCallMetrics metrics) {
-        return LangchainProcedureGenerator.from(config, metrics);
+    @Provides @Singleton ProcedureGenerator procedureGenerator(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
+        return LangchainProcedureGenerator.from(config, metrics, traces);
     }
 
     @Provides @Singleton GenerationModelStatus generationModelStatus(LlmReachability reachability) {

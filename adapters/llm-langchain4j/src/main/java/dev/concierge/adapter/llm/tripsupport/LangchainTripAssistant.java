@@ -1,9 +1,11 @@
 package dev.concierge.adapter.llm.tripsupport;
 
+import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmFailure;
 import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingHandle;
@@ -12,6 +14,7 @@ import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -73,17 +76,25 @@ final class LangchainTripAssistant implements TripAssistant {
                 .toolArgumentsErrorHandler(TripTools::badArguments)
                 .toolExecutionErrorHandler(TripTools::failed)
                 .build();
-        Watch watch = new Watch(over, tokens);
-        assistant.chat(TextContent.from(turn.userMessage()))
+        String conversation = String.valueOf(turn.conversation().value());
+        Watch watch = new Watch(over, tokens, conversation);
+        // Log lines and spans name the conversation: the first call starts on this thread, later rounds on the stream's.
+        try (var traced = MDC.putCloseable(LlmCallTraces.CONVERSATION, conversation)) {
+            start(assistant.chat(TextContent.from(turn.userMessage())), watch);
+        }
+        return watch.await(turn);
+    }
+
+    private static void start(TokenStream stream, Watch watch) {
+        stream
                 .onPartialResponseWithContext((partial, context) -> watch.token(partial.text(), context.streamingHandle()))
                 .onPartialToolCall(partial -> watch.alive())
                 .onPartialThinking(partial -> watch.alive())
-                .beforeToolExecution(before -> watch.toolStarts())
-                .onToolExecuted(done -> watch.toolEnds())
+                .beforeToolExecution(before -> watch.toolStarts(before.request()))
+                .onToolExecuted(done -> watch.toolEnds(done.result(), done.hasFailed()))
                 .onCompleteResponse(watch.done::complete)
                 .onError(watch.done::completeExceptionally)
                 .start();
-        return watch.await(turn);
     }
 
     /**
@@ -109,9 +120,13 @@ final class LangchainTripAssistant implements TripAssistant {
         private final AtomicBoolean started = new AtomicBoolean(); // a token shown or a tool run: no longer "unavailable"
         private final StringBuilder shown = new StringBuilder(); // written by the stream's thread, read after `done`
 
-        Watch(AtomicBoolean over, Consumer<String> tokens) {
+        private final String conversation;
+        private final AtomicReference<LlmCallTraces.ToolSpan> toolSpan = new AtomicReference<>();
+
+        Watch(AtomicBoolean over, Consumer<String> tokens, String conversation) {
             this.over = over;
             this.tokens = tokens;
+            this.conversation = conversation;
         }
 
         void alive() { lastActivity.set(System.nanoTime()); }
@@ -130,13 +145,21 @@ final class LangchainTripAssistant implements TripAssistant {
             tokens.accept(text);
         }
 
-        void toolStarts() {
+        /**
+         * On the stream's thread, which runs the tool and then sends the next round: the conversation goes into its
+         * logging context (a thread per stream, so it ends with it) for the tool's span and the next call's.
+         */
+        void toolStarts(ToolExecutionRequest call) {
             alive();
             started.set(true);
             toolRunning.set(true);
+            MDC.put(LlmCallTraces.CONVERSATION, conversation);
+            toolSpan.set(models.traces().toolStarted(call.name(), call.id(), call.arguments()));
         }
 
-        void toolEnds() {
+        void toolEnds(String result, boolean failed) {
+            LlmCallTraces.ToolSpan span = toolSpan.getAndSet(null);
+            if (span != null) span.ended(result, failed);
             toolRunning.set(false);
             alive();
         }

@@ -1,6 +1,7 @@
 package dev.concierge.adapter.llm.tripsupport;
 
 import dev.concierge.adapter.llm.LlmCallMetrics;
+import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
@@ -24,15 +25,17 @@ import java.util.concurrent.Executors;
  * call is bounded by the configured timeout; the drafting model never retries on its own ({@code maxRetries(0)}: a
  * hung call must cost one timeout, not three) and langchain4j's streaming models do not retry at all.
  */
-record TripChatModels(StreamingChatModel streaming, ChatModel structured, LlmCallMetrics metrics) {
+record TripChatModels(StreamingChatModel streaming, ChatModel structured, LlmCallMetrics metrics, LlmCallTraces traces) {
     /** Reads model streams and runs the tool calls they ask for: a virtual thread per call. */
     private static final ExecutorService STREAM_READERS = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("llm-stream-", 0).factory());
 
     static TripChatModels forConfig(LlmConfig config) { return forConfig(config, LlmCallMetrics.inMemory(config)); }
 
-    static TripChatModels forConfig(LlmConfig config, LlmCallMetrics metrics) {
-        List<ChatModelListener> listeners = List.of(metrics);
+    static TripChatModels forConfig(LlmConfig config, LlmCallMetrics metrics) { return forConfig(config, metrics, LlmCallTraces.off(config)); }
+
+    static TripChatModels forConfig(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
+        List<ChatModelListener> listeners = List.of(metrics, traces);
         return switch (config.provider()) {
             case OLLAMA -> new TripChatModels(
                     OllamaStreamingChatModel.builder().baseUrl(config.ollamaBaseUrl().toString()).modelName(config.ollamaModel())
@@ -41,7 +44,7 @@ record TripChatModels(StreamingChatModel streaming, ChatModel structured, LlmCal
                             // without this capability langchain4j sends no `format`, and Ollama answers free text
                             .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                             .think(false).timeout(config.requestTimeout()).maxRetries(0).listeners(listeners).build(),
-                    metrics);
+                    metrics, traces);
             case OPENAI -> {
                 OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder streaming = OpenAiStreamingChatModel.builder()
                         .baseUrl(config.openAiBaseUrl().toString()).modelName(config.openAiModel()).httpClientBuilder(streamingClient())
@@ -54,7 +57,7 @@ record TripChatModels(StreamingChatModel streaming, ChatModel structured, LlmCal
                     streaming.apiKey(key);
                     structured.apiKey(key);
                 });
-                yield new TripChatModels(streaming.build(), structured.build(), metrics);
+                yield new TripChatModels(streaming.build(), structured.build(), metrics, traces);
             }
         };
     }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.adapter.llm.LlmCallMetrics;
+import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
@@ -21,8 +22,8 @@ public final class TripSupportLlmModule extends AbstractModule {
 
     public TripSupportLlmModule(AssistantLimits limits) { this.limits = limits; }
 
-    @Provides @Singleton TripChatModels tripChatModels(LlmConfig config, LlmCallMetrics metrics) {
-        return TripChatModels.forConfig(config, metrics);
+    @Provides @Singleton TripChatModels tripChatModels(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
+        return TripChatModels.forConfig(config, metrics, traces);
     }
 
     @Provides @Singleton TripAssistant tripAssistant(TripChatModels models, LlmConfig config, Clock clock) {

@@ -36,6 +36,18 @@ final class InMemoryConversations implements ConversationRepository {
 
     @Override public synchronized List<StoredMessage> history(ConversationId id) { return List.copyOf(histories.getOrDefault(id, List.of())); }
 
+    @Override public synchronized Conversation rename(ConversationId id, String title) {
+        Conversation c = conversations.get(id);
+        Conversation renamed = new Conversation(c.id(), c.trip(), c.owner(), title, c.createdAt());
+        conversations.put(id, renamed);
+        return renamed;
+    }
+
+    @Override public synchronized boolean delete(ConversationId id, Instant now) {
+        histories.remove(id);
+        return conversations.remove(id) != null;
+    }
+
     /** The conversation's memory as the domain hands it to the assistant: reads and appends go to this repository. */
     TripAssistant.Memory memoryOf(ConversationId id) {
         return new TripAssistant.Memory() {

@@ -75,6 +75,18 @@ final class JooqConversationRepository implements ConversationRepository {
         });
     }
 
+    @Override public Conversation rename(ConversationId id, String title) {
+        return dsl.update(CONVERSATIONS).set(CONVERSATIONS.TITLE, title).where(CONVERSATIONS.ID.eq(id.value())).returning()
+                .fetchOptional(JooqConversationRepository::toConversation).orElseThrow(() -> new ConversationNotFound(id));
+    }
+
+    /** One conditional DELETE, so a turn claimed a moment earlier is never deleted from under it. */
+    @Override public boolean delete(ConversationId id, Instant now) {
+        return dsl.deleteFrom(CONVERSATIONS).where(CONVERSATIONS.ID.eq(id.value()))
+                .and(CONVERSATIONS.TURN_LEASE_UNTIL.isNull().or(CONVERSATIONS.TURN_LEASE_UNTIL.le(StoredTimes.utc(now))))
+                .execute() == 1;
+    }
+
     private static Conversation toConversation(ConversationsRecord row) {
         return new Conversation(new ConversationId(row.getId()), new TripId(row.getTripId()), new UserId(row.getOwnerId()),
                 row.getTitle(), row.getCreatedAt().toInstant());

@@ -74,6 +74,9 @@ final class JooqTripRepository implements TripRepository {
                 .orElseThrow(() -> new Conflict("stale", "Trip " + trip.id() + " was changed meanwhile. Reload it and try again."));
     }
 
+    /** The schema's ON DELETE CASCADE takes the visits, itinerary, plan, conversations, messages and proposals with it. */
+    @Override public void delete(TripId id) { dsl.deleteFrom(TRIPS).where(TRIPS.ID.eq(id.value())).execute(); }
+
     private static Map<Field<?>, Object> detailsOf(TripDetails details) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(TRIPS.TITLE, details.title());

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,13 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A transaction left open elsewhere (a forgotten psql session, a long report) holds back vacuum while a large batch
  * runs through the queue: every claim and completion leaves dead row versions vacuum may not remove, and claims must
  * step over them. The batch must still finish every job exactly once within a bound; the dead tuples and how claim
- * time grew are printed for {@code bench/README.md}. {@code -Dqueue.vacuum.jobs=10000} runs the issue's full size
- * (documented in bench/README.md); the default keeps the test command short.
+ * time grew are printed for {@code bench/README.md}. The issue's full size, 10,000 jobs, runs in the test command (about a
+ * minute); {@code -Dqueue.vacuum.jobs=N} tries another.
  */
 class QueueUnderHeldBackVacuumTest {
-    private static final int JOBS = Integer.getInteger("queue.vacuum.jobs", 2_000);
+    private static final int JOBS = Integer.getInteger("queue.vacuum.jobs", 10_000);
     private static final int WORKERS = 4;
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /** 25 ms per job: about six times what 10,000 jobs took on a loaded shared 2-core machine (4.2 ms); claims that grew with the dead rows would blow it. */
+    private static final Duration BOUND = Duration.ofMillis(25L * JOBS);
 
     private static TestDatabase db;
 
@@ -87,7 +90,7 @@ class QueueUnderHeldBackVacuumTest {
                         }
                     }));
                 }
-                for (Future<Integer> worker : refused) assertThat(worker.get(120, TimeUnit.SECONDS)).isZero();
+                for (Future<Integer> worker : refused) assertThat(worker.get(BOUND.toSeconds() + 30, TimeUnit.SECONDS)).isZero();
             }
             Duration took = Duration.between(started, Instant.now());
 
@@ -97,20 +100,23 @@ class QueueUnderHeldBackVacuumTest {
                     + "AND relname = 'generation_jobs'")).longValue();
             holder.rollback();
 
-            assertThat(claimed).hasSize(JOBS).doesNotHaveDuplicates();
-            assertThat(queue.progress(batch, Instant.now()).counts()).containsEntry(JobState.SUCCEEDED, JOBS);
-            assertThat(took).as("bounded completion").isLessThan(Duration.ofSeconds(90));
-            assertThat(dead).as("the open transaction kept vacuum from removing the dead row versions").isPositive();
-
             List<Long> sample;
             synchronized (claimNanos) { sample = new ArrayList<>(claimNanos); }
-            int decile = Math.max(1, sample.size() / 10);
-            System.out.printf("queue under held-back vacuum: %d jobs, %d workers, %.1f s (%.0f jobs/s), dead tuples after VACUUM %d, "
-                            + "claim p50/p99 first tenth %.2f/%.2f ms, last tenth %.2f/%.2f ms%n",
-                    JOBS, WORKERS, took.toMillis() / 1000.0, JOBS * 1000.0 / Math.max(1, took.toMillis()), dead,
-                    percentile(sample.subList(0, decile), 50), percentile(sample.subList(0, decile), 99),
-                    percentile(sample.subList(sample.size() - decile, sample.size()), 50),
-                    percentile(sample.subList(sample.size() - decile, sample.size()), 99));
+            int tenth = Math.max(1, sample.size() / 10);
+            StringBuilder curve = new StringBuilder();
+            for (int i = 0; i < 10 && i * tenth < sample.size(); i++) {
+                List<Long> part = sample.subList(i * tenth, Math.min(sample.size(), (i + 1) * tenth));
+                curve.append(String.format(Locale.ROOT, " %d:%.2f/%.2f", i + 1, percentile(part, 50), percentile(part, 99)));
+            }
+            // Printed before the assertions, so a run that breaks its bound still says how claim time grew.
+            System.out.printf(Locale.ROOT, "queue under held-back vacuum: %d jobs, %d workers, %.1f s (%.0f jobs/s), dead tuples after VACUUM %d, "
+                            + "claim p50/p99 ms per tenth of the batch:%s%n",
+                    JOBS, WORKERS, took.toMillis() / 1000.0, JOBS * 1000.0 / Math.max(1, took.toMillis()), dead, curve);
+
+            assertThat(claimed).hasSize(JOBS).doesNotHaveDuplicates();
+            assertThat(queue.progress(batch, Instant.now()).counts()).containsEntry(JobState.SUCCEEDED, JOBS);
+            assertThat(took).as("bounded completion").isLessThan(BOUND);
+            assertThat(dead).as("the open transaction kept vacuum from removing the dead row versions").isPositive();
         }
     }
 

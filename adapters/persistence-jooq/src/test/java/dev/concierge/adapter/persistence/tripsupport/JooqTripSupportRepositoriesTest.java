@@ -154,6 +154,20 @@ class JooqTripSupportRepositoriesTest {
             assertThat(trips.find(created.id()).orElseThrow().version()).isEqualTo(1);
         }
 
+        @Test void deleting_a_trip_takes_its_visits_and_conversations_with_it() {
+            Trip trip = trip(ALICE, LocalDate.of(2026, 12, 1));
+            Trip other = trip(ALICE, LocalDate.of(2026, 12, 1));
+            visits.add(trip.id(), visitAt("Acme", LocalDateTime.of(2026, 12, 1, 10, 0)));
+            Conversation chat = conversations.create(trip.id(), ALICE, "Planning", NOW);
+
+            trips.delete(trip.id());
+
+            assertThat(trips.find(trip.id())).isEmpty();
+            assertThat(trips.find(other.id())).isPresent();
+            assertThat(visits.forTrip(trip.id())).isEmpty();
+            assertThat(conversations.find(chat.id())).isEmpty();
+        }
+
         @Test void an_unknown_trip_is_not_found() { assertThat(trips.find(new TripId(999_999))).isEmpty(); }
     }
 
@@ -280,6 +294,20 @@ class JooqTripSupportRepositoriesTest {
 
             assertThat(conversations.forTrip(trip.id())).containsExactly(first, second);
             assertThat(conversations.find(first.id())).contains(first);
+        }
+
+        @Test void a_conversation_is_renamed_and_deleted_with_its_history_but_not_while_a_turn_holds_it() {
+            Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
+            conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "Hi")));
+
+            assertThat(conversations.rename(chat.id(), "大阪の準備").title()).isEqualTo("大阪の準備");
+            var lease = claim(chat.id(), NOW, NOW.plusSeconds(600)).orElseThrow();
+            assertThat(conversations.delete(chat.id(), NOW.plusSeconds(1))).isFalse();
+            turns.release(lease);
+            assertThat(conversations.delete(chat.id(), NOW.plusSeconds(2))).isTrue();
+
+            assertThat(conversations.find(chat.id())).isEmpty();
+            assertThat(conversations.history(chat.id())).isEmpty();
         }
 
         @Test void a_claimed_conversation_cannot_be_claimed_again_until_released() {

@@ -212,11 +212,16 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
                     testCase.content().title(), testCase.content().preconditions(), testCase.content().expectedResult(),
                     testCase.content().requirementReference(), testCase.content().requirementText(),
                     testCase.content().language(), testCase.reviewerFeedback()));
-            transactions.inTransaction(() -> {
-                if (queue.succeeded(job)) current(job).filter(c -> c.status() == CaseStatus.GENERATING)
+            boolean recorded = transactions.inTransaction(() -> {
+                if (!queue.succeeded(job)) return false;
+                current(job).filter(c -> c.status() == CaseStatus.GENERATING)
                         .ifPresent(c -> cases.save(c.generated(procedure, clock.instant())));
-                return null;
+                return true;
             });
+            // This worker stalled past its lease (a long pause, a frozen process) and another claim took the job over:
+            // that claim's result stands, this one is dropped.
+            if (!recorded) LOG.info("job {} ({}) attempt {}: result dropped, the lease was taken over", job.id(),
+                    testCase.content().key(), job.attempt());
         } catch (ProcedureGenerator.GenerationUnavailable e) {
             Optional<Duration> delay = retryPolicy.delayAfter(job.attempt(), () -> ThreadLocalRandom.current().nextDouble());
             if (queue.batch(job.batch()).map(Batch::cancelled).orElse(false)) {

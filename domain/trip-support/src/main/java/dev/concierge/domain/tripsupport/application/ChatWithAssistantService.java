@@ -1,6 +1,6 @@
 package dev.concierge.domain.tripsupport.application;
 
-import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
@@ -9,6 +9,7 @@ import dev.concierge.domain.tripsupport.model.ConversationNotFound;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripId;
+import dev.concierge.domain.tripsupport.port.in.RenameConversationCommand;
 import dev.concierge.domain.tripsupport.port.in.StartConversationCommand;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
@@ -53,8 +54,23 @@ public final class ChatWithAssistantService implements ChatWithAssistantUseCase 
     }
 
     @Override public List<StoredMessage> history(UserId owner, ConversationId conversation) {
-        Conversation owned = conversations.find(conversation).filter(c -> c.owner().equals(owner))
+        return conversations.history(owned(owner, conversation).id());
+    }
+
+    @Override public Conversation rename(RenameConversationCommand command) {
+        owned(command.owner(), command.conversation());
+        return conversations.rename(command.conversation(), command.title());
+    }
+
+    @Override public void delete(UserId owner, ConversationId conversation) {
+        owned(owner, conversation);
+        if (!conversations.delete(conversation, clock.instant())) {
+            throw new Conflict("turn_in_progress", "The assistant is still answering in this conversation. Wait for that answer, then delete it.");
+        }
+    }
+
+    private Conversation owned(UserId owner, ConversationId conversation) {
+        return conversations.find(conversation).filter(c -> c.owner().equals(owner))
                 .orElseThrow(() -> new ConversationNotFound(conversation));
-        return conversations.history(owned.id());
     }
 }

@@ -4,12 +4,15 @@ import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.ExpenseEstimate;
 import dev.concierge.domain.tripsupport.model.Itinerary;
 import dev.concierge.domain.tripsupport.model.ItineraryItem;
+import dev.concierge.domain.tripsupport.model.TransportClass;
 import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.VisitRules;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The trip as the assistant reads it: plain text with the ids its tools take. Written in English whatever the
@@ -18,6 +21,7 @@ import java.util.Locale;
 final class TripBriefing {
     private TripBriefing() {}
 
+    /** Starts with "Today is": the trip page recognises a stored briefing by it (to summarise it, not show it). */
     static String describe(Trip trip, ManageVisitsUseCase.Schedule schedule, LocalDate today) {
         var d = trip.details();
         StringBuilder text = new StringBuilder()
@@ -62,18 +66,36 @@ final class TripBriefing {
     static String estimate(ExpenseEstimate estimate) {
         StringBuilder text = new StringBuilder("Expense estimate (computed under the travel policy, in " + estimate.currency() + "):\n");
         for (ExpenseEstimate.Line line : estimate.lines()) {
-            text.append("- ").append(line.category().wireName()).append(": ").append(line.description()).append(" = ")
-                    .append(line.amount()).append(" (rule: ").append(line.rule()).append(")\n");
+            text.append("- ").append(line.category().wireName()).append(": ").append(phrase(line.description())).append(" = ")
+                    .append(line.amount()).append(" (rule: ").append(phrase(line.rule())).append(")\n");
         }
         text.append("Total: ").append(estimate.total()).append(' ').append(estimate.currency()).append('\n');
         if (estimate.violations().isEmpty()) text.append("No policy violations.\n");
         for (ExpenseEstimate.Violation violation : estimate.violations()) {
-            text.append("Violation ").append(violation.code()).append(": ").append(violation.message())
-                    .append(" (rule: ").append(violation.rule()).append(")\n");
+            text.append("Violation ").append(violation.code()).append(": ").append(figures(violation.args()))
+                    .append(" (rule: ").append(phrase(violation.rule())).append(")\n");
         }
         text.append(estimate.approvalRequired()
                 ? "The total is above the approval threshold of " + estimate.approvalThreshold() + ": the trip needs approval.\n"
                 : "The total is within the approval threshold of " + estimate.approvalThreshold() + ".\n");
         return text.toString();
+    }
+
+    /** For the model, which reads codes and figures well: {@code lodging_cap(14000 JPY, A)}. */
+    private static String phrase(ExpenseEstimate.Phrase phrase) {
+        return phrase.args().isEmpty() ? phrase.code() : phrase.code() + "(" + figures(phrase.args()) + ")";
+    }
+
+    private static String figures(List<Object> args) {
+        return args.stream().map(TripBriefing::figure).collect(Collectors.joining(", "));
+    }
+
+    private static String figure(Object arg) {
+        return switch (arg) {
+            case ExpenseEstimate.Money money -> money.amount() + " " + money.currency();
+            case TransportClass travelClass -> travelClass.wireName();
+            case List<?> list -> list.stream().map(TripBriefing::figure).collect(Collectors.joining(" / ", "[", "]"));
+            default -> String.valueOf(arg);
+        };
     }
 }

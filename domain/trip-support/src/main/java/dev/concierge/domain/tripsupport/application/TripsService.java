@@ -83,6 +83,11 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
         });
     }
 
+    @Override public void delete(UserId owner, TripId id) {
+        get(owner, id); // another user's trip does not exist
+        trips.delete(id);
+    }
+
     @Override public Trip changeStatus(ChangeTripStatusCommand command) {
         return change(command.owner(), command.trip(), command.expectedVersion(), trip -> switch (command.target()) {
             case APPROVED -> trip.approve(clock.instant());

@@ -1,9 +1,15 @@
 package dev.concierge.domain.tripsupport.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
-/** The estimate the domain computes (never the model): each line with its rule, the total, and every violation. */
+/**
+ * The estimate the domain computes (never the model): each line with its rule, the total, and every violation. Lines,
+ * rules and violations are codes with their figures ({@link Phrase}), never sentences: the driving adapter words them
+ * in the reader's language.
+ */
 public record ExpenseEstimate(String currency, List<Line> lines, long total, List<Violation> violations,
                               boolean approvalRequired, long approvalThreshold) {
     public ExpenseEstimate {
@@ -17,9 +23,59 @@ public record ExpenseEstimate(String currency, List<Line> lines, long total, Lis
         public String wireName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
     }
 
-    /** One cost: what, how much, and the rule that produced or bounds it. */
-    public record Line(Category category, String description, long amount, String rule) {}
+    /** An amount of money; the adapter writes it with its currency sign and digit grouping. */
+    public record Money(long amount, String currency) {
+        public Money { Objects.requireNonNull(currency, "currency"); }
+    }
 
-    /** A broken rule: a stable code, what it says, and which line (index into lines) breaks it, if any. */
-    public record Violation(String code, String rule, String message, int line) {}
+    /**
+     * What a line, rule or violation says, as a stable code and its figures (texts the user typed, {@link Money},
+     * numbers, dates, {@link TransportClass}es, or a list of them).
+     */
+    public record Phrase(String code, List<Object> args) {
+        public Phrase {
+            Objects.requireNonNull(code, "code");
+            args = List.copyOf(args);
+        }
+
+        public static Phrase of(String code, Object... args) { return new Phrase(code, Arrays.asList(args)); }
+    }
+
+    /** Codes of lines ({@code per_diem}, {@code lodging}, {@code transport}, {@code other}) and rules. */
+    public static final class Codes {
+        /** (days, daily allowance): every day of the trip at one rate. */
+        public static final String PER_DIEM = "per_diem";
+        /** (city, nights, rate per night). */
+        public static final String LODGING = "lodging";
+        /** (from, to, transport class, date). */
+        public static final String TRANSPORT = "transport";
+        /** (description the user wrote). */
+        public static final String OTHER = "other";
+        /** Rule (daily allowance, city class, the city that sets it). */
+        public static final String RULE_PER_DIEM = "per_diem_rate";
+        /** Rule (cap per night, city class). */
+        public static final String RULE_LODGING_CAP = "lodging_cap";
+        /** Rule (list of the allowed transport classes). */
+        public static final String RULE_ALLOWED_TRANSPORT = "allowed_transport";
+        /** Rule (): other costs need receipts. */
+        public static final String RULE_RECEIPTS = "receipts";
+        /** Rule (): lodging only for the nights of the trip. */
+        public static final String RULE_LODGING_WITHIN_TRIP = "lodging_within_trip";
+        /** Rule (): transport only on the days of the trip. */
+        public static final String RULE_TRANSPORT_WITHIN_TRIP = "transport_within_trip";
+
+        private Codes() {}
+    }
+
+    /** One cost: what, how much, and the rule that produced or bounds it. */
+    public record Line(Category category, Phrase description, long amount, Phrase rule) {}
+
+    /**
+     * A broken rule: a stable code ({@code lodging_over_cap} (city, rate, cap), {@code lodging_exceeds_trip} (nights
+     * planned, nights of the trip), {@code transport_class_not_allowed} (class, from, to), {@code transport_outside_trip}
+     * (from, to, date)) with its figures, the rule, and which line (index into lines) breaks it, or -1.
+     */
+    public record Violation(String code, Phrase rule, List<Object> args, int line) {
+        public Violation { args = List.copyOf(args); }
+    }
 }

@@ -24,6 +24,7 @@ import dev.concierge.domain.tripsupport.model.TripNotFound;
 import dev.concierge.domain.tripsupport.model.TripStatus;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
 import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.port.in.RenameConversationCommand;
 import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
 import dev.concierge.domain.tripsupport.port.in.TurnEvent;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
@@ -62,6 +63,29 @@ class ChatWithAssistantServiceTest {
     }
 
     Conversation conversation() { return chat.start(new StartConversationCommand(ALICE, trip.id(), "Planning")); }
+
+    @Test void a_conversation_can_be_renamed_by_its_owner_only_and_keeps_a_title() {
+        Conversation c = conversation();
+
+        assertThat(chat.rename(new RenameConversationCommand(ALICE, c.id(), "  Osaka prep  ")).title()).isEqualTo("Osaka prep");
+        assertThat(chat.conversations(ALICE, trip.id())).extracting(Conversation::title).containsExactly("Osaka prep");
+        assertThatThrownBy(() -> new RenameConversationCommand(ALICE, c.id(), " ")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> chat.rename(new RenameConversationCommand(BOB, c.id(), "Mine"))).isInstanceOf(ConversationNotFound.class);
+    }
+
+    @Test void a_deleted_conversation_is_gone_with_its_history_but_not_while_the_assistant_answers_in_it() {
+        Conversation kept = conversation();
+        Conversation busy = conversation();
+        world.conversations.busy.add(busy.id());
+
+        assertThatThrownBy(() -> chat.delete(BOB, kept.id())).isInstanceOf(ConversationNotFound.class);
+        assertThatThrownBy(() -> chat.delete(ALICE, busy.id())).isInstanceOfSatisfying(Conflict.class,
+                e -> assertThat(e.code()).isEqualTo("turn_in_progress"));
+        chat.delete(ALICE, kept.id());
+
+        assertThat(chat.conversations(ALICE, trip.id())).extracting(Conversation::id).containsExactly(busy.id());
+        assertThatThrownBy(() -> chat.history(ALICE, kept.id())).isInstanceOf(ConversationNotFound.class);
+    }
 
     SendMessageService sendingTo(TripAssistant model) {
         return new SendMessageService(world.service, world.service, world.service, world.service, world.conversations, world.turns,

@@ -68,6 +68,8 @@ final class InMemoryTripSupport {
 
         @Override public Optional<Trip> find(TripId id) { return Optional.ofNullable(rows.get(id)); }
 
+        @Override public void delete(TripId id) { rows.remove(id); }
+
         @Override public Page<Trip> list(UserId owner, Optional<TripStatus> status, PageRequest page) {
             List<Trip> mine = rows.values().stream().filter(t -> t.owner().equals(owner))
                     .filter(t -> status.map(s -> s == t.status()).orElse(true))
@@ -153,6 +155,23 @@ final class InMemoryTripSupport {
         }
 
         long last(ConversationId id) { return messages.getOrDefault(id, List.of()).size(); }
+
+        /** Set by the test: a turn holds the conversation, so it cannot be deleted. */
+        final java.util.Set<ConversationId> busy = new java.util.HashSet<>();
+
+        @Override public Conversation rename(ConversationId id, String title) {
+            Conversation c = rows.get(id);
+            Conversation renamed = new Conversation(c.id(), c.trip(), c.owner(), title, c.createdAt());
+            rows.put(id, renamed);
+            return renamed;
+        }
+
+        @Override public boolean delete(ConversationId id, Instant now) {
+            if (busy.contains(id)) return false;
+            rows.remove(id);
+            messages.remove(id);
+            return true;
+        }
     }
 
     static final class Turns implements ConversationTurns {

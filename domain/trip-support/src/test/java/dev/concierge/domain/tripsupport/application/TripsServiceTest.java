@@ -64,6 +64,16 @@ class TripsServiceTest {
         assertThat(service.list(ALICE, Optional.empty(), PageRequest.first()).items()).containsExactly(trip);
     }
 
+    @Test void a_deleted_trip_is_gone_and_only_its_owner_can_delete_it() {
+        Trip trip = alicesTrip();
+
+        assertThatThrownBy(() -> service.delete(BOB, trip.id())).isInstanceOf(TripNotFound.class);
+        service.delete(ALICE, trip.id());
+
+        assertThatThrownBy(() -> service.get(ALICE, trip.id())).isInstanceOf(TripNotFound.class);
+        assertThatThrownBy(() -> service.delete(ALICE, trip.id())).isInstanceOf(TripNotFound.class);
+    }
+
     @Test void another_users_trip_does_not_exist_for_them() {
         Trip trip = alicesTrip();
 

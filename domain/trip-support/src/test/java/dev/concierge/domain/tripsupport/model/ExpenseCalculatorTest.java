@@ -2,6 +2,7 @@ package dev.concierge.domain.tripsupport.model;
 
 import dev.concierge.domain.tripsupport.model.ExpenseEstimate.Category;
 import dev.concierge.domain.tripsupport.model.ExpenseEstimate.Line;
+import dev.concierge.domain.tripsupport.model.ExpenseEstimate.Phrase;
 import dev.concierge.domain.tripsupport.model.ExpenseEstimate.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,8 @@ class ExpenseCalculatorTest {
         return new TripDetails("Trip", "", "Tokyo", List.of(destinations), DEC_1, DEC_1.plusDays(days - 1));
     }
 
+    static ExpenseEstimate.Money yen(long amount) { return new ExpenseEstimate.Money(amount, "JPY"); }
+
     static ExpensePlan plan(List<ExpensePlan.TransportLeg> transport, List<ExpensePlan.Lodging> lodging, List<ExpensePlan.OtherCost> other) {
         return new ExpensePlan(transport, lodging, other);
     }
@@ -34,7 +37,7 @@ class ExpenseCalculatorTest {
         assertThat(estimate.lines()).singleElement().satisfies(line -> {
             assertThat(line.category()).isEqualTo(Category.PER_DIEM);
             assertThat(line.amount()).isEqualTo(3 * 2_500);
-            assertThat(line.rule()).contains("¥2,500/day").contains("class B");
+            assertThat(line.rule()).isEqualTo(Phrase.of("per_diem_rate", yen(2_500), "B", "Matsue"));
         });
         assertThat(estimate.total()).isEqualTo(7_500);
         assertThat(estimate.violations()).isEmpty();
@@ -45,7 +48,7 @@ class ExpenseCalculatorTest {
         ExpenseEstimate estimate = ExpenseCalculator.estimate(trip(2, "Matsue", "Osaka"), ExpensePlan.empty(), POLICY);
 
         assertThat(estimate.lines().getFirst().amount()).isEqualTo(2 * 3_000);
-        assertThat(estimate.lines().getFirst().rule()).contains("class A").contains("Osaka");
+        assertThat(estimate.lines().getFirst().rule().args()).containsExactly(yen(3_000), "A", "Osaka");
     }
 
     @Test void lodging_is_nights_times_rate_with_the_city_cap_as_its_rule() {
@@ -53,7 +56,8 @@ class ExpenseCalculatorTest {
                 plan(List.of(), List.of(new ExpensePlan.Lodging("Osaka", 2, 13_500)), List.of()), POLICY);
 
         assertThat(estimate.lines().get(1)).extracting(Line::category, Line::amount).containsExactly(Category.LODGING, 27_000L);
-        assertThat(estimate.lines().get(1).rule()).contains("¥14,000/night").contains("class A");
+        assertThat(estimate.lines().get(1).rule()).isEqualTo(Phrase.of("lodging_cap", yen(14_000), "A"));
+        assertThat(estimate.lines().get(1).description()).isEqualTo(Phrase.of("lodging", "Osaka", 2, yen(13_500)));
         assertThat(estimate.violations()).isEmpty();
     }
 
@@ -68,7 +72,7 @@ class ExpenseCalculatorTest {
             assertThat(v.code()).isEqualTo("lodging_over_cap");
             assertThat(v.line()).isEqualTo(1);
             assertThat(v.rule()).isEqualTo(above.lines().get(1).rule());
-            assertThat(v.message()).contains("Matsue").contains("¥11,001").contains("¥11,000");
+            assertThat(v.args()).containsExactly("Matsue", yen(11_001), yen(11_000));
         });
     }
 
@@ -77,9 +81,10 @@ class ExpenseCalculatorTest {
                 plan(List.of(), List.of(new ExpensePlan.Lodging("Osaka", 1, 10_000), new ExpensePlan.Lodging("Kyoto", 1, 10_000)), List.of()), POLICY);
 
         assertThat(estimate.violations()).extracting(Violation::code, Violation::line).containsExactly(tuple("lodging_exceeds_trip", -1));
-        assertThat(estimate.violations().getFirst().message()).contains("2 night(s) of lodging").contains("1 night(s)");
+        assertThat(estimate.violations().getFirst().args()).containsExactly(2L, 1L);
     }
 
+    @SuppressWarnings("unchecked")
     @Test void a_transport_class_the_policy_does_not_allow_is_a_violation_on_its_line() {
         ExpenseEstimate estimate = ExpenseCalculator.estimate(trip(2, "Osaka"),
                 plan(List.of(leg(DEC_1, TransportClass.SHINKANSEN_ORDINARY, 14_720), leg(DEC_1.plusDays(1), TransportClass.SHINKANSEN_GREEN, 19_990)),
@@ -87,8 +92,10 @@ class ExpenseCalculatorTest {
 
         assertThat(estimate.lines()).extracting(Line::category).containsExactly(Category.PER_DIEM, Category.TRANSPORT, Category.TRANSPORT);
         assertThat(estimate.violations()).extracting(Violation::code, Violation::line).containsExactly(tuple("transport_class_not_allowed", 2));
-        assertThat(estimate.violations().getFirst().rule()).startsWith("Allowed transport:").contains("shinkansen-ordinary")
-                .doesNotContain("shinkansen-green");
+        assertThat(estimate.violations().getFirst().rule().code()).isEqualTo("allowed_transport");
+        assertThat((List<Object>) estimate.violations().getFirst().rule().args().getFirst()).contains(TransportClass.SHINKANSEN_ORDINARY)
+                .doesNotContain(TransportClass.SHINKANSEN_GREEN);
+        assertThat(estimate.violations().getFirst().args()).containsExactly(TransportClass.SHINKANSEN_GREEN, "Tokyo", "Shin-Osaka");
     }
 
     @Test void a_leg_outside_the_trip_dates_is_a_violation() {
@@ -115,7 +122,8 @@ class ExpenseCalculatorTest {
                 tuple(Category.PER_DIEM, 6_000L), tuple(Category.LODGING, 12_000L), tuple(Category.TRANSPORT, 14_720L),
                 tuple(Category.TRANSPORT, 14_720L), tuple(Category.OTHER, 5_000L));
         assertThat(estimate.total()).isEqualTo(6_000 + 12_000 + 14_720 + 14_720 + 5_000);
-        assertThat(estimate.lines()).allSatisfy(line -> assertThat(line.rule()).isNotBlank());
+        assertThat(estimate.lines()).extracting(line -> line.rule().code())
+                .containsExactly("per_diem_rate", "lodging_cap", "allowed_transport", "allowed_transport", "receipts");
     }
 
     @Test void a_total_above_the_threshold_needs_approval_and_one_exactly_at_it_does_not() {
@@ -131,12 +139,12 @@ class ExpenseCalculatorTest {
         assertThat(above.approvalThreshold()).isEqualTo(150_000);
     }
 
-    @Test void another_currency_is_shown_after_the_amount() {
+    @Test void amounts_carry_the_policy_currency() {
         var p = TravelPolicyTest.with("currency", "EUR");
         ExpenseEstimate estimate = ExpenseCalculator.estimate(trip(1, "Osaka"), ExpensePlan.empty(), TravelPolicy.parse(p));
 
         assertThat(estimate.currency()).isEqualTo("EUR");
-        assertThat(estimate.lines().getFirst().description()).contains("3,000 EUR");
+        assertThat(estimate.lines().getFirst().description().args()).containsExactly(1L, new ExpenseEstimate.Money(3_000, "EUR"));
     }
 
     @Test void the_same_input_always_gives_the_same_estimate() {

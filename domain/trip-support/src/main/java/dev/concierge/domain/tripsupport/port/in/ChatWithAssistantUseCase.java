@@ -16,4 +16,9 @@ public interface ChatWithAssistantUseCase {
 
     List<StoredMessage> history(UserId owner, ConversationId conversation);
 
+    Conversation rename(RenameConversationCommand command);
+
+    /** Deletes the conversation with its messages and proposals; refused while the assistant is answering in it. */
+    void delete(UserId owner, ConversationId conversation);
+
 }

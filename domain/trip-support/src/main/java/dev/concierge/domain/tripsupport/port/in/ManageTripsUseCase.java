@@ -22,4 +22,7 @@ public interface ManageTripsUseCase {
     Trip update(UpdateTripCommand command);
 
     Trip changeStatus(ChangeTripStatusCommand command);
+
+    /** Deletes the trip with its visits, itinerary, expense plan and conversations. */
+    void delete(UserId owner, TripId id);
 }

@@ -23,4 +23,13 @@ public interface ConversationRepository {
 
     /** Adds messages at the end (their {@code sequence} is assigned here). History is never rewritten. */
     void append(ConversationId id, List<StoredMessage> messages);
+
+    Conversation rename(ConversationId id, String title);
+
+    /**
+     * Deletes the conversation with its messages and proposals unless a turn holds it at {@code now}.
+     *
+     * @return false when a turn is running in it (nothing deleted)
+     */
+    boolean delete(ConversationId id, Instant now);
 }

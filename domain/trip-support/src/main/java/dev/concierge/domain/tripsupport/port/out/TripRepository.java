@@ -21,4 +21,7 @@ public interface TripRepository {
 
     /** Optimistic: @throws dev.concierge.domain.kernel.Conflict code {@code stale} when the version moved on. Returns the next version. */
     Trip save(Trip trip);
+
+    /** Deletes the trip and everything that belongs to it (visits, itinerary, plan, conversations). */
+    void delete(TripId id);
 }
