@@ -98,7 +98,7 @@ class TripSupportBrowserTest {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
             WebElement endDateError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-for=endDate]")));
             // the page is in Japanese, and so is the field error (rendered from field-errors_ja by its code)
-            assertThat(endDateError.getText()).contains("startDate").contains("より前にはできません");
+            assertThat(endDateError.getText()).contains("開始日より前にはできません").doesNotContain("startDate");
             assertThat(browser.findElement(By.cssSelector("[data-error-for=title]")).isDisplayed()).isTrue();
             assertThat(browser.findElement(By.name("title")).getAttribute("class")).contains("invalid");
             long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");

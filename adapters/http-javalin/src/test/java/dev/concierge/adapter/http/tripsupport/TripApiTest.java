@@ -73,7 +73,8 @@ class TripApiTest {
         JsonNode impossibleDate = server.assertError(server.post("/api/trips", """
                 {"title":"T","origin":"Tokyo","destinations":["Osaka"],"startDate":"2026-02-30","endDate":"2026-12-01"}"""),
                 400, "invalid_request");
-        assertThat(impossibleDate.path("message").asText()).contains("startDate", "2026-12-01").doesNotContain("LocalDate");
+        assertThat(impossibleDate.path("message").asText()).contains("start date", "2026-12-01").doesNotContain("LocalDate");
+        assertThat(impossibleDate.path("details").get(0).path("field").asText()).isEqualTo("startDate");
         server.assertError(server.post("/api/trips", ""), 400, "invalid_json");
         JsonNode unknown = server.assertError(server.post("/api/trips", """
                 {"title":"T","origin":"Tokyo","destinations":["Osaka"],"startDate":"2026-12-01","endDate":"2026-12-01","colour":"red"}"""),
@@ -96,6 +97,14 @@ class TripApiTest {
         server.assertError(server.send("GET", "/api/trips/" + trip, null, "bob"), 404, "not_found");
         assertThat(server.assertError(server.get("/api/trips/abc"), 400, "invalid_request").toString()).contains("tripId");
         server.assertError(server.get("/api/trips/0"), 400, "invalid_request");
+    }
+
+    @Test void a_missing_trip_is_worded_in_the_readers_language_with_a_stable_code() {
+        JsonNode japanese = server.assertError(server.sendWithLanguage("GET", "/api/trips/999", "ja"), 404, "not_found");
+        JsonNode english = server.assertError(server.sendWithLanguage("GET", "/api/trips/999", "en"), 404, "not_found");
+
+        assertThat(japanese.path("message").asText()).contains("出張が見つかりません").doesNotContain("999", "does not exist");
+        assertThat(english.path("message").asText()).startsWith("The trip does not exist");
     }
 
     @Test void updating_needs_the_version_read_and_refuses_a_stale_one() {
