@@ -87,8 +87,7 @@ public final class ErrorMapping {
                 messageFor(ctx, e.getStatus(), e.getMessage()), List.of()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            problem(ctx, 500, "internal_error", "Something went wrong on our side. The error was logged; "
-                    + "try again, and if it persists tell the operators the request id " + RequestIds.of(ctx) + ".", List.of());
+            problem(ctx, 500, "internal_error", EdgeTexts.text(RequestLanguage.of(ctx), "edge.internal", RequestIds.of(ctx)), List.of());
         });
         for (int status : new int[] {400, 404, 405, 413, 414, 415, 431, 500, 503}) {
             routes.error(status, ctx -> {

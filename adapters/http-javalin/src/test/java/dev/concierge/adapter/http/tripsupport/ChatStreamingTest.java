@@ -116,6 +116,18 @@ class ChatStreamingTest {
         assertThat(events.get(1).data().path("message").asText()).doesNotContain("socket closed");
     }
 
+    @Test void a_failure_before_any_token_is_a_500_in_the_readers_language_without_the_servers_text() {
+        server.chat.script((turn, events) -> { throw new IllegalStateException("socket closed"); });
+
+        JsonNode japanese = server.assertError(server.post("/api/conversations/" + conversation + "/messages?lang=ja",
+                "{\"text\":\"こんにちは\"}"), 500, "internal_error");
+        JsonNode english = server.assertError(server.post("/api/conversations/" + conversation + "/messages?lang=en",
+                "{\"text\":\"Hi\"}"), 500, "internal_error");
+
+        assertThat(japanese.path("message").asText()).startsWith("サーバー側で問題が起きました").doesNotContain("socket closed");
+        assertThat(english.path("message").asText()).startsWith("Something went wrong on our side").doesNotContain("socket closed");
+    }
+
     @Test void no_model_answers_503_with_the_standard_error_body_before_any_stream() {
         server.chat.reachable(false);
 
