@@ -201,24 +201,9 @@ class PausedAndKilledWorkersTest {
     /** Every job succeeded, and every case of the batch has exactly one revision, the generated one. */
     private static void assertExactlyOnce(TestDatabase db, Batch batch, BatchProgress done) throws SQLException {
         assertThat(done.counts().get(JobState.SUCCEEDED)).as(done.counts().toString()).isEqualTo(batch.size());
-        List<String> notOnce = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), ""); var statement = c.prepareStatement("""
-                SELECT c.key, count(r.*) AS revisions, count(r.*) FILTER (WHERE r.kind = 'generated') AS generated
-                FROM test_case_generation.test_cases c LEFT JOIN test_case_generation.procedure_revisions r ON r.case_id = c.id
-                WHERE c.suite_id = ? GROUP BY c.key""")) {
-            statement.setLong(1, batch.suite().value());
-            try (var rows = statement.executeQuery()) {
-                int cases = 0;
-                while (rows.next()) {
-                    cases++;
-                    if (rows.getInt("revisions") != 1 || rows.getInt("generated") != 1) {
-                        notOnce.add(rows.getString("key") + ": " + rows.getInt("revisions") + " revisions");
-                    }
-                }
-                assertThat(cases).isEqualTo(batch.size());
-            }
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "")) {
+            GeneratedOnce.assertEveryCaseOnce(c, batch.suite().value(), batch.size());
         }
-        assertThat(notOnce).as("cases without exactly one generated revision").isEmpty();
     }
 
     private interface Probe<T> { T get() throws Exception; }

@@ -19,8 +19,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -157,24 +155,9 @@ class QueueFailureSuiteTest {
     /** Every job succeeded, and every case of the suite has exactly one revision, the generated one. */
     private static void assertExactlyOnce(Batch batch, JsonNode done) throws SQLException {
         assertThat(done.path("counts").path("succeeded").asInt()).as(done.toString()).isEqualTo(batch.size());
-        List<String> notOnce = new ArrayList<>();
-        try (Connection c = connect(); var statement = c.prepareStatement("""
-                SELECT c.key, count(r.*) AS revisions, count(r.*) FILTER (WHERE r.kind = 'generated') AS generated
-                FROM test_case_generation.test_cases c LEFT JOIN test_case_generation.procedure_revisions r ON r.case_id = c.id
-                WHERE c.suite_id = ? GROUP BY c.key""")) {
-            statement.setLong(1, batch.suite());
-            try (var rows = statement.executeQuery()) {
-                int cases = 0;
-                while (rows.next()) {
-                    cases++;
-                    if (rows.getInt("revisions") != 1 || rows.getInt("generated") != 1) {
-                        notOnce.add(rows.getString("key") + ": " + rows.getInt("revisions") + " revisions");
-                    }
-                }
-                assertThat(cases).isEqualTo(batch.size());
-            }
+        try (Connection c = connect()) {
+            GeneratedOnce.assertEveryCaseOnce(c, batch.suite(), batch.size());
         }
-        assertThat(notOnce).as("cases without exactly one generated revision").isEmpty();
     }
 
     private static int terminateAppConnections() throws SQLException {
