@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http.testcasegeneration;
 
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
@@ -71,7 +72,7 @@ class SuiteExportWriterStreamingTest {
             }
         });
 
-        new SuiteExportWriter().write(export, format, out);
+        new SuiteExportWriter().write(export, format, Language.JA, out);
 
         long total = out.bytes.get();
         assertThat(total).isGreaterThan(500_000);
@@ -87,7 +88,7 @@ class SuiteExportWriterStreamingTest {
         try (PipedInputStream in = new PipedInputStream(1 << 16); PipedOutputStream pipe = new PipedOutputStream(in)) {
             Thread writer = Thread.ofVirtual().start(() -> {
                 try (pipe) {
-                    new SuiteExportWriter().write(export, ExportFormat.XLSX, pipe);
+                    new SuiteExportWriter().write(export, ExportFormat.XLSX, Language.JA, pipe);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
