@@ -119,7 +119,7 @@ class TripSupportPagesWalkTest {
             assertThat(browser.findElement(By.id("violations")).getText()).contains("大阪 のホテル（¥18,000/泊）は上限 ¥14,000 を超えています。");
             assertThat(browser.findElement(By.id("messages")).getText()).contains("出張の内容を確認しました", "訪問の追加を提案しました")
                     .doesNotContain("Today is", "Proposed as proposal");
-            assertThat(browser.findElement(By.id("proposals")).getText()).contains("訪問を追加", "神戸製鋼", "神戸", "2026-12-02 14:00", "キックオフ");
+            assertThat(browser.findElement(By.id("proposals")).getText()).contains("訪問を追加", "神戸製鋼", "神戸", "2026年12月2日(水) 14:00", "キックオフ");
             assertThat(browser.findElement(By.cssSelector("#proposals button[data-proposal=accept]")).isDisplayed()).isTrue();
 
             // The transport editor fits half a 1366 px screen: the fare and the remove button are inside the panel.

@@ -57,6 +57,20 @@ class TripPagesTest {
         assertThat(noSuchPage.body()).contains("The address may be mistyped").doesNotContain("openapi");
     }
 
+    @Test void pages_word_dates_and_times_for_their_reader_while_the_api_keeps_iso() {
+        long trip = server.createTrip();
+        server.addVisit(trip, "Acme", "2026-12-02T10:00:00", 90);
+
+        String ja = server.get("/trips/" + trip + "?lang=ja").body();
+        String en = server.get("/trips/" + trip + "?lang=en").body();
+        String list = server.get("/trips?lang=ja").body();
+
+        assertThat(ja).contains("2026年12月1日(火) – 2026年12月3日(木)", "2026年12月2日(水) 10:00–11:30");
+        assertThat(en).contains("Tue 1 Dec 2026 – Thu 3 Dec 2026", "Wed 2 Dec 2026 10:00–11:30");
+        assertThat(list).contains("2026年12月1日(火) – 2026年12月3日(木)").doesNotContain("2026-12-01 –");
+        assertThat(server.json(server.get("/api/trips/" + trip)).path("startDate").asText()).isEqualTo("2026-12-01");
+    }
+
     @Test void the_trip_page_speaks_japanese() {
         long trip = server.createTrip();
 
@@ -75,7 +89,7 @@ class TripPagesTest {
         String en = server.get("/trips/" + trip + "?lang=en").body();
 
         assertThat(ja).contains("宿泊費の上限 ¥14,000/泊（A 地域の都市）", "Osaka のホテル（¥18,000/泊）は上限 ¥14,000 を超えています。",
-                "東京 → 新大阪（新幹線（グリーン車）、2026-12-01）", "¥19,990", "旅費規程で認められていません")
+                "東京 → 新大阪（新幹線（グリーン車）、2026年12月1日(火)）", "¥19,990", "旅費規程で認められていません")
                 .doesNotContain("JPY", "Lodging cap", "Allowed transport", "night(s)");
         assertThat(en).contains("Lodging cap ¥14,000/night in class A cities", "Shinkansen (Green car)", "¥36,000")
                 .doesNotContain("JPY", "shinkansen-green,");
@@ -109,8 +123,8 @@ class TripPagesTest {
         String page = server.get("/trips/" + trip + "?conversation=" + conversation + "&lang=ja").body();
         String fragment = server.get("/trips/" + trip + "/proposals?conversation=" + conversation + "&lang=ja").body();
 
-        assertThat(page).contains("訪問を追加", "Initech", "梅田", "2026-12-02 14:00", "45", "佐藤様", "Renewal terms",
-                "旅程を置き換え", "2026-12-01 09:00 移動 · のぞみ 5号 @ 東京駅", "削除 0 件 · 追加 1 件 · 変更なし 0 件",
+        assertThat(page).contains("訪問を追加", "Initech", "梅田", "2026年12月2日(水) 14:00", "45", "佐藤様", "Renewal terms",
+                "旅程を置き換え", "2026年12月1日(火) 09:00 移動 · のぞみ 5号 @ 東京駅", "削除 0 件 · 追加 1 件 · 変更なし 0 件",
                 "出張の内容を確認しました").doesNotContain("Today is", "Trip #1");
         assertThat(fragment).contains("id=\"proposals\"", "Initech", "data-proposal=\"accept\"").doesNotContain("<html");
         assertThat(server.get("/trips/" + trip + "/proposals?conversation=999").status()).isEqualTo(404);
