@@ -3,38 +3,7 @@
 (function () {
   'use strict';
 
-  class ApiError extends Error {
-    constructor(message, details) {
-      super(message);
-      this.details = details || [];
-    }
-  }
-
-  async function api(method, url, body) {
-    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-    if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, options);
-    if (response.status === 204) return null;
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = data && data.error;
-      throw new ApiError(error ? error.message : response.status + ' ' + response.statusText, error ? error.details : []);
-    }
-    return data;
-  }
-
-  function notify(text, isError) {
-    const notice = document.getElementById('notice');
-    if (!notice) return;
-    notice.textContent = text;
-    notice.classList.toggle('error', Boolean(isError));
-    notice.hidden = false;
-    clearTimeout(notify.timer);
-    notify.timer = setTimeout(() => { notice.hidden = true; }, 6000);
-  }
+  const { api, ApiError, notify } = window.Concierge;
 
   // Field-level errors ------------------------------------------------------------------------------------
   function clearErrors(form) {
