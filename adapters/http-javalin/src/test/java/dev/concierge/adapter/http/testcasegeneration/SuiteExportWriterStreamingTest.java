@@ -55,7 +55,7 @@ class SuiteExportWriterStreamingTest {
                 Priority.MEDIUM, List.of("login"));
         var procedure = new ProcedureRevision(1, new Procedure(List.of(new Step("Open the login page " + i, "The form is shown"),
                 new Step("Sign in as alice", "The dashboard is shown", Optional.of("alice / secret")))),
-                RevisionKind.GENERATED, Optional.empty(), AT, "");
+                RevisionKind.GENERATED, Optional.empty(), AT, new dev.concierge.domain.testcasegeneration.model.RevisionChange(true, 2, List.of(), 0, List.of(), 0));
         return new TestCase(new TestCaseId(i), SUITE.id(), content, CaseStatus.GENERATED, Optional.of(procedure),
                 Optional.empty(), Optional.empty(), 1, AT);
     }
