@@ -16,8 +16,9 @@
     }
   }
 
-  async function api(method, url, body) {
-    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  /** {@code headers}: more request headers, e.g. Idempotency-Key. */
+  async function api(method, url, body, headers) {
+    const options = { method, headers: Object.assign({ Accept: 'application/json' }, headers), credentials: 'same-origin' };
     if (body !== undefined) {
       options.headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(body);

@@ -130,6 +130,36 @@ class TripPagesTest {
         assertThat(server.get("/trips/" + trip + "/proposals?conversation=999").status()).isEqualTo(404);
     }
 
+    @Test void the_proposals_api_words_each_summary_from_the_change_in_the_readers_language() {
+        long trip = server.createTrip();
+        long conversation = server.json(server.post("/api/trips/" + trip + "/conversations", "{\"title\":\"Prep\"}")).path("id").asLong();
+        var c = server.chat.conversations(TripSupportServer.ALICE, new dev.concierge.domain.tripsupport.model.TripId(trip)).getFirst();
+        server.chat.propose(c, new dev.concierge.domain.tripsupport.model.ProposedChange.AddVisit(new dev.concierge.domain.tripsupport.model.VisitDetails(
+                "Initech", java.util.List.of(), "梅田", java.time.LocalDateTime.parse("2026-12-02T14:00"), java.time.Duration.ofMinutes(45),
+                "", "")), "Add a visit to Initech (model line)");
+
+        var ja = server.json(server.sendWithLanguage("GET", "/api/conversations/" + conversation + "/proposals", "ja"));
+        var en = server.json(server.sendWithLanguage("GET", "/api/conversations/" + conversation + "/proposals", "en"));
+
+        assertThat(ja.path("items").get(0).path("summary").asText()).isEqualTo("訪問を追加: Initech（梅田、2026年12月2日(水) 14:00、45 分）");
+        assertThat(en.path("items").get(0).path("summary").asText()).isEqualTo("Add a visit to Initech at 梅田, Wed 2 Dec 2026 14:00 for 45 min");
+    }
+
+    @Test void a_reloaded_tool_result_is_worded_from_its_stored_outcome_whatever_the_model_text_says() {
+        long trip = server.createTrip();
+        long conversation = server.json(server.post("/api/trips/" + trip + "/conversations", "{\"title\":\"Prep\"}")).path("id").asLong();
+        var c = server.chat.conversations(TripSupportServer.ALICE, new dev.concierge.domain.tripsupport.model.TripId(trip)).getFirst();
+        // Text a model-facing toolbox might write in any wording: the page must not depend on it.
+        server.chat.recordToolResult(c, "propose_move_visit", "提案 #7 を作成しました",
+                new dev.concierge.domain.tripsupport.model.StoredMessage.ToolOutcome("proposed", java.util.Map.of("proposal", "7")));
+        server.chat.recordToolResult(c, "read_trip", "Today is 2026-11-30",
+                new dev.concierge.domain.tripsupport.model.StoredMessage.ToolOutcome("refused", java.util.Map.of("reason", "trip_not_editable")));
+
+        String page = server.get("/trips/" + trip + "?conversation=" + conversation + "&lang=ja").body();
+
+        assertThat(page).contains("訪問の移動を提案しました", "実行できませんでした").doesNotContain("出張の内容を確認しました", "提案 #7 を作成しました");
+    }
+
     @Test void a_conversation_and_its_pending_proposals_show_on_the_trip_page() {
         long trip = server.createTrip();
         long conversation = server.json(server.post("/api/trips/" + trip + "/conversations", "{\"title\":\"Prep\"}")).path("id").asLong();
@@ -151,5 +181,14 @@ class TripPagesTest {
     @Test void the_script_and_stylesheet_are_served() {
         assertThat(server.get("/assets/tripsupport/trips.js").body()).contains("text/event-stream");
         assertThat(server.get("/assets/tripsupport/trips.css").status()).isEqualTo(200);
+    }
+
+    @Test void every_page_loads_the_shared_script_before_its_own_and_the_trip_script_keeps_no_copy_of_it() {
+        String page = server.get("/trips?lang=ja").body();
+
+        assertThat(page.indexOf("/assets/app.js")).isPositive().isLessThan(page.indexOf("/assets/tripsupport/trips.js"));
+        assertThat(server.get("/assets/app.js").body()).contains("window.Concierge", "function notify", "async function api");
+        assertThat(server.get("/assets/tripsupport/trips.js").body()).contains("window.Concierge")
+                .doesNotContain("function notify", "async function api(", "setTimeout(() => { notice.hidden");
     }
 }

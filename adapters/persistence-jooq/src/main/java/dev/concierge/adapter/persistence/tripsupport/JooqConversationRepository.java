@@ -65,11 +65,11 @@ final class JooqConversationRepository implements ConversationRepository {
             long last = ctx.select(coalesce(max(MESSAGES.SEQUENCE), val(0L))).from(MESSAGES)
                     .where(MESSAGES.CONVERSATION_ID.eq(id.value())).fetchSingle().value1();
             var insert = ctx.insertInto(MESSAGES, MESSAGES.CONVERSATION_ID, MESSAGES.SEQUENCE, MESSAGES.KIND, MESSAGES.TEXT,
-                    MESSAGES.TOOL_CALLS, MESSAGES.TOOL_CALL_ID, MESSAGES.TOOL_NAME, MESSAGES.AT);
+                    MESSAGES.TOOL_CALLS, MESSAGES.TOOL_CALL_ID, MESSAGES.TOOL_NAME, MESSAGES.AT, MESSAGES.TOOL_OUTCOME);
             for (StoredMessage message : messages) {
                 insert = insert.values(id.value(), ++last, kind(message.kind()), message.text(),
                         JsonDocuments.toolCalls(message.toolCalls()), message.toolCallId().orElse(null),
-                        message.toolName().orElse(null), StoredTimes.utc(message.at()));
+                        message.toolName().orElse(null), StoredTimes.utc(message.at()), JsonDocuments.toolOutcome(message.outcome()));
             }
             insert.execute();
         });
@@ -94,7 +94,8 @@ final class JooqConversationRepository implements ConversationRepository {
 
     static StoredMessage toMessage(MessagesRecord row) {
         return new StoredMessage(row.getSequence(), kind(row.getKind()), row.getText(), JsonDocuments.toolCalls(row.getToolCalls()),
-                Optional.ofNullable(row.getToolCallId()), Optional.ofNullable(row.getToolName()), row.getAt().toInstant());
+                Optional.ofNullable(row.getToolCallId()), Optional.ofNullable(row.getToolName()), row.getAt().toInstant(),
+                JsonDocuments.toolOutcome(row.getToolOutcome()));
     }
 
     static String kind(StoredMessage.Kind kind) { return kind.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
