@@ -44,4 +44,9 @@ public record StoredMessage(long sequence, Kind kind, String text, List<ToolCall
     public StoredMessage withOutcome(ToolOutcome newOutcome) {
         return new StoredMessage(sequence, kind, text, toolCalls, toolCallId, toolName, at, Optional.of(newOutcome));
     }
+
+    /** What a user typed, not yet numbered (the repository numbers it as it stores it). */
+    public static StoredMessage user(String text, Instant at) {
+        return new StoredMessage(0, Kind.USER, text, List.of(), Optional.empty(), Optional.empty(), at);
+    }
 }
