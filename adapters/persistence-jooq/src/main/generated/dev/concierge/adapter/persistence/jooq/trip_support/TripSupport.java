@@ -4,6 +4,8 @@
 package dev.concierge.adapter.persistence.jooq.trip_support;
 
 
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.CalendarSubscriptions;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries;
@@ -11,6 +13,7 @@ import dev.concierge.adapter.persistence.jooq.trip_support.tables.ItineraryItems
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Messages;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.VisitWindows;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Visits;
 
 import java.util.Arrays;
@@ -34,6 +37,16 @@ public class TripSupport extends SchemaImpl {
      * The reference instance of <code>trip_support</code>
      */
     public static final TripSupport TRIP_SUPPORT = new TripSupport();
+
+    /**
+     * The table <code>trip_support.actual_expenses</code>.
+     */
+    public final ActualExpenses ACTUAL_EXPENSES = ActualExpenses.ACTUAL_EXPENSES;
+
+    /**
+     * The table <code>trip_support.calendar_subscriptions</code>.
+     */
+    public final CalendarSubscriptions CALENDAR_SUBSCRIPTIONS = CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS;
 
     /**
      * The table <code>trip_support.conversations</code>.
@@ -71,6 +84,11 @@ public class TripSupport extends SchemaImpl {
     public final Trips TRIPS = Trips.TRIPS;
 
     /**
+     * The table <code>trip_support.visit_windows</code>.
+     */
+    public final VisitWindows VISIT_WINDOWS = VisitWindows.VISIT_WINDOWS;
+
+    /**
      * The table <code>trip_support.visits</code>.
      */
     public final Visits VISITS = Visits.VISITS;
@@ -91,6 +109,8 @@ public class TripSupport extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            ActualExpenses.ACTUAL_EXPENSES,
+            CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS,
             Conversations.CONVERSATIONS,
             ExpensePlans.EXPENSE_PLANS,
             Itineraries.ITINERARIES,
@@ -98,6 +118,7 @@ public class TripSupport extends SchemaImpl {
             Messages.MESSAGES,
             Proposals.PROPOSALS,
             Trips.TRIPS,
+            VisitWindows.VISIT_WINDOWS,
             Visits.VISITS
         );
     }

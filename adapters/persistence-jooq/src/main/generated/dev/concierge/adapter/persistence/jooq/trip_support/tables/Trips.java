@@ -7,6 +7,7 @@ package dev.concierge.adapter.persistence.jooq.trip_support.tables;
 import dev.concierge.adapter.persistence.jooq.trip_support.Indexes;
 import dev.concierge.adapter.persistence.jooq.trip_support.Keys;
 import dev.concierge.adapter.persistence.jooq.trip_support.TripSupport;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses.ActualExpensesPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations.ConversationsPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans.ExpensePlansPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries.ItinerariesPath;
@@ -207,6 +208,19 @@ public class Trips extends TableImpl<TripsRecord> {
     @Override
     public UniqueKey<TripsRecord> getPrimaryKey() {
         return Keys.TRIPS_PKEY;
+    }
+
+    private transient ActualExpensesPath _actualExpenses;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>trip_support.actual_expenses</code> table
+     */
+    public ActualExpensesPath actualExpenses() {
+        if (_actualExpenses == null)
+            _actualExpenses = new ActualExpensesPath(this, null, Keys.ACTUAL_EXPENSES__ACTUAL_EXPENSES_TRIP_ID_FKEY.getInverseKey());
+
+        return _actualExpenses;
     }
 
     private transient ConversationsPath _conversations;
