@@ -8,6 +8,7 @@ import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.CalendarSubscriptions;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpenseReportFilings;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ItineraryItems;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Messages;
@@ -42,6 +43,11 @@ public class Tables {
      * The table <code>trip_support.expense_plans</code>.
      */
     public static final ExpensePlans EXPENSE_PLANS = ExpensePlans.EXPENSE_PLANS;
+
+    /**
+     * The table <code>trip_support.expense_report_filings</code>.
+     */
+    public static final ExpenseReportFilings EXPENSE_REPORT_FILINGS = ExpenseReportFilings.EXPENSE_REPORT_FILINGS;
 
     /**
      * The table <code>trip_support.itineraries</code>.

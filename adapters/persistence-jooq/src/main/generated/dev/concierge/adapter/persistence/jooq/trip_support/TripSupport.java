@@ -8,6 +8,7 @@ import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.CalendarSubscriptions;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpenseReportFilings;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ItineraryItems;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Messages;
@@ -57,6 +58,11 @@ public class TripSupport extends SchemaImpl {
      * The table <code>trip_support.expense_plans</code>.
      */
     public final ExpensePlans EXPENSE_PLANS = ExpensePlans.EXPENSE_PLANS;
+
+    /**
+     * The table <code>trip_support.expense_report_filings</code>.
+     */
+    public final ExpenseReportFilings EXPENSE_REPORT_FILINGS = ExpenseReportFilings.EXPENSE_REPORT_FILINGS;
 
     /**
      * The table <code>trip_support.itineraries</code>.
@@ -113,6 +119,7 @@ public class TripSupport extends SchemaImpl {
             CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS,
             Conversations.CONVERSATIONS,
             ExpensePlans.EXPENSE_PLANS,
+            ExpenseReportFilings.EXPENSE_REPORT_FILINGS,
             Itineraries.ITINERARIES,
             ItineraryItems.ITINERARY_ITEMS,
             Messages.MESSAGES,

@@ -89,6 +89,11 @@ public class ActualExpenses extends TableImpl<ActualExpensesRecord> {
     public final TableField<ActualExpensesRecord, String> DESCRIPTION = createField(DSL.name("description"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
+     * The column <code>trip_support.actual_expenses.city</code>.
+     */
+    public final TableField<ActualExpensesRecord, String> CITY = createField(DSL.name("city"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("''::text"), SQLDataType.CLOB)), this, "");
+
+    /**
      * The column <code>trip_support.actual_expenses.amount</code>.
      */
     public final TableField<ActualExpensesRecord, Long> AMOUNT = createField(DSL.name("amount"), SQLDataType.BIGINT.nullable(false), this, "");
@@ -97,6 +102,11 @@ public class ActualExpenses extends TableImpl<ActualExpensesRecord> {
      * The column <code>trip_support.actual_expenses.nights</code>.
      */
     public final TableField<ActualExpensesRecord, Integer> NIGHTS = createField(DSL.name("nights"), SQLDataType.INTEGER, this, "");
+
+    /**
+     * The column <code>trip_support.actual_expenses.estimate_line</code>.
+     */
+    public final TableField<ActualExpensesRecord, Integer> ESTIMATE_LINE = createField(DSL.name("estimate_line"), SQLDataType.INTEGER, this, "");
 
     /**
      * The column <code>trip_support.actual_expenses.receipt_key</code>.
@@ -230,7 +240,9 @@ public class ActualExpenses extends TableImpl<ActualExpensesRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("actual_expenses_amount_check"), "(((amount >= 0) AND (amount <= 100000000)))", true),
             Internal.createCheck(this, DSL.name("actual_expenses_category_check"), "((category = ANY (ARRAY['lodging'::text, 'per-diem'::text, 'transport'::text, 'other'::text])))", true),
+            Internal.createCheck(this, DSL.name("actual_expenses_city_check"), "((length(city) <= 100))", true),
             Internal.createCheck(this, DSL.name("actual_expenses_description_check"), "(((length(description) >= 1) AND (length(description) <= 200)))", true),
+            Internal.createCheck(this, DSL.name("actual_expenses_estimate_line_check"), "((estimate_line >= 0))", true),
             Internal.createCheck(this, DSL.name("actual_expenses_nights_check"), "(((nights >= 1) AND (nights <= 90)))", true),
             Internal.createCheck(this, DSL.name("actual_expenses_receipt_content_type_check"), "((length(receipt_content_type) <= 100))", true),
             Internal.createCheck(this, DSL.name("actual_expenses_receipt_key_check"), "((length(receipt_key) <= 512))", true),

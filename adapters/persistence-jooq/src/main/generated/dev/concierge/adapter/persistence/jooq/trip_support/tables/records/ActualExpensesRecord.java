@@ -92,59 +92,87 @@ public class ActualExpensesRecord extends UpdatableRecordImpl<ActualExpensesReco
     }
 
     /**
+     * Setter for <code>trip_support.actual_expenses.city</code>.
+     */
+    public void setCity(String value) {
+        set(5, value);
+    }
+
+    /**
+     * Getter for <code>trip_support.actual_expenses.city</code>.
+     */
+    public String getCity() {
+        return (String) get(5);
+    }
+
+    /**
      * Setter for <code>trip_support.actual_expenses.amount</code>.
      */
     public void setAmount(Long value) {
-        set(5, value);
+        set(6, value);
     }
 
     /**
      * Getter for <code>trip_support.actual_expenses.amount</code>.
      */
     public Long getAmount() {
-        return (Long) get(5);
+        return (Long) get(6);
     }
 
     /**
      * Setter for <code>trip_support.actual_expenses.nights</code>.
      */
     public void setNights(Integer value) {
-        set(6, value);
+        set(7, value);
     }
 
     /**
      * Getter for <code>trip_support.actual_expenses.nights</code>.
      */
     public Integer getNights() {
-        return (Integer) get(6);
+        return (Integer) get(7);
+    }
+
+    /**
+     * Setter for <code>trip_support.actual_expenses.estimate_line</code>.
+     */
+    public void setEstimateLine(Integer value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>trip_support.actual_expenses.estimate_line</code>.
+     */
+    public Integer getEstimateLine() {
+        return (Integer) get(8);
     }
 
     /**
      * Setter for <code>trip_support.actual_expenses.receipt_key</code>.
      */
     public void setReceiptKey(String value) {
-        set(7, value);
+        set(9, value);
     }
 
     /**
      * Getter for <code>trip_support.actual_expenses.receipt_key</code>.
      */
     public String getReceiptKey() {
-        return (String) get(7);
+        return (String) get(9);
     }
 
     /**
      * Setter for <code>trip_support.actual_expenses.receipt_name</code>.
      */
     public void setReceiptName(String value) {
-        set(8, value);
+        set(10, value);
     }
 
     /**
      * Getter for <code>trip_support.actual_expenses.receipt_name</code>.
      */
     public String getReceiptName() {
-        return (String) get(8);
+        return (String) get(10);
     }
 
     /**
@@ -152,7 +180,7 @@ public class ActualExpensesRecord extends UpdatableRecordImpl<ActualExpensesReco
      * <code>trip_support.actual_expenses.receipt_content_type</code>.
      */
     public void setReceiptContentType(String value) {
-        set(9, value);
+        set(11, value);
     }
 
     /**
@@ -160,35 +188,35 @@ public class ActualExpensesRecord extends UpdatableRecordImpl<ActualExpensesReco
      * <code>trip_support.actual_expenses.receipt_content_type</code>.
      */
     public String getReceiptContentType() {
-        return (String) get(9);
+        return (String) get(11);
     }
 
     /**
      * Setter for <code>trip_support.actual_expenses.receipt_size</code>.
      */
     public void setReceiptSize(Long value) {
-        set(10, value);
+        set(12, value);
     }
 
     /**
      * Getter for <code>trip_support.actual_expenses.receipt_size</code>.
      */
     public Long getReceiptSize() {
-        return (Long) get(10);
+        return (Long) get(12);
     }
 
     /**
      * Setter for <code>trip_support.actual_expenses.created_at</code>.
      */
     public void setCreatedAt(OffsetDateTime value) {
-        set(11, value);
+        set(13, value);
     }
 
     /**
      * Getter for <code>trip_support.actual_expenses.created_at</code>.
      */
     public OffsetDateTime getCreatedAt() {
-        return (OffsetDateTime) get(11);
+        return (OffsetDateTime) get(13);
     }
 
     // -------------------------------------------------------------------------
@@ -214,7 +242,7 @@ public class ActualExpensesRecord extends UpdatableRecordImpl<ActualExpensesReco
     /**
      * Create a detached, initialised ActualExpensesRecord
      */
-    public ActualExpensesRecord(Long id, Long tripId, LocalDate spentOn, String category, String description, Long amount, Integer nights, String receiptKey, String receiptName, String receiptContentType, Long receiptSize, OffsetDateTime createdAt) {
+    public ActualExpensesRecord(Long id, Long tripId, LocalDate spentOn, String category, String description, String city, Long amount, Integer nights, Integer estimateLine, String receiptKey, String receiptName, String receiptContentType, Long receiptSize, OffsetDateTime createdAt) {
         super(ActualExpenses.ACTUAL_EXPENSES);
 
         setId(id);
@@ -222,8 +250,10 @@ public class ActualExpensesRecord extends UpdatableRecordImpl<ActualExpensesReco
         setSpentOn(spentOn);
         setCategory(category);
         setDescription(description);
+        setCity(city);
         setAmount(amount);
         setNights(nights);
+        setEstimateLine(estimateLine);
         setReceiptKey(receiptKey);
         setReceiptName(receiptName);
         setReceiptContentType(receiptContentType);
