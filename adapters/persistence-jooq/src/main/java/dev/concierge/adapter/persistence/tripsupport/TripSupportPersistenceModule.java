@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import dev.concierge.adapter.persistence.PersistenceContext;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.domain.tripsupport.port.out.ActualExpenseRepository;
 import dev.concierge.domain.tripsupport.port.out.CalendarSubscriptionRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
@@ -37,6 +38,8 @@ public final class TripSupportPersistenceModule extends AbstractModule implement
     @Provides @Singleton ProposalRepository proposals(DSLContext dsl) { return new JooqProposalRepository(dsl); }
 
     @Provides @Singleton VisitWindowRepository visitWindows(DSLContext dsl) { return new JooqVisitWindowRepository(dsl); }
+
+    @Provides @Singleton ActualExpenseRepository actualExpenses(DSLContext dsl) { return new JooqActualExpenseRepository(dsl); }
 
     @Provides @Singleton CalendarSubscriptionRepository calendarSubscriptions(DSLContext dsl) {
         return new JooqCalendarSubscriptionRepository(dsl);

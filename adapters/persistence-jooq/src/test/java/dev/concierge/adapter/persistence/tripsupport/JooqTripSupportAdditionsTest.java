@@ -3,7 +3,11 @@ package dev.concierge.adapter.persistence.tripsupport;
 import dev.concierge.adapter.persistence.Jooq;
 import dev.concierge.adapter.persistence.TestDatabase;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.kernel.FileKey;
+import dev.concierge.domain.tripsupport.model.ActualExpenseDetails;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.ExpenseEstimate;
+import dev.concierge.domain.tripsupport.model.Receipt;
 import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
@@ -20,12 +24,13 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Visit windows and calendar subscriptions on a real PostgreSQL, one fresh database per test. */
-class JooqRouteAndCalendarRepositoriesTest {
+/** Visit windows, calendar subscriptions and actual expenses on a real PostgreSQL, one fresh database per test. */
+class JooqTripSupportAdditionsTest {
     static final UserId ALICE = new UserId("alice");
     static final UserId BOB = new UserId("bob");
     static final Instant NOW = Instant.parse("2026-11-23T01:00:00Z");
@@ -38,6 +43,7 @@ class JooqRouteAndCalendarRepositoriesTest {
     JooqVisitRepository visits;
     JooqVisitWindowRepository windows;
     JooqCalendarSubscriptionRepository subscriptions;
+    JooqActualExpenseRepository expenses;
 
     @BeforeEach void freshDatabase() {
         db = TestDatabase.migrated();
@@ -46,6 +52,7 @@ class JooqRouteAndCalendarRepositoriesTest {
         visits = new JooqVisitRepository(dsl);
         windows = new JooqVisitWindowRepository(dsl);
         subscriptions = new JooqCalendarSubscriptionRepository(dsl);
+        expenses = new JooqActualExpenseRepository(dsl);
     }
 
     @AfterEach void close() { db.close(); }
@@ -107,5 +114,30 @@ class JooqRouteAndCalendarRepositoriesTest {
         subscriptions.delete(ALICE);
         assertThat(subscriptions.ownerOf("c".repeat(64))).isEmpty();
         assertThat(subscriptions.ownerOf(HASH_B)).contains(BOB);
+    }
+
+    @Test void an_actual_expense_reads_back_whole_with_its_receipt_in_spending_order() {
+        Trip trip = trip(ALICE);
+        var hotel = expenses.add(trip.id(), new ActualExpenseDetails(LocalDate.of(2026, 12, 2), ExpenseEstimate.Category.LODGING, "Hotel Umeda",
+                "大阪", 26_000, OptionalInt.of(2), OptionalInt.of(3)));
+        var taxi = expenses.add(trip.id(), new ActualExpenseDetails(LocalDate.of(2026, 12, 1), ExpenseEstimate.Category.TRANSPORT, "Taxi",
+                "", 2_400, OptionalInt.empty(), OptionalInt.empty()));
+        Receipt receipt = new Receipt(new FileKey("trip-support/receipts/1/1-x"), "hotel.pdf", "application/pdf", 1234);
+
+        var withReceipt = expenses.setReceipt(hotel.id(), Optional.of(receipt));
+
+        assertThat(withReceipt.receipt()).contains(receipt);
+        assertThat(expenses.find(hotel.id())).contains(withReceipt);
+        assertThat(expenses.forTrip(trip.id())).containsExactly(taxi, withReceipt);
+        expenses.delete(taxi.id());
+        assertThat(expenses.forTrip(trip.id())).containsExactly(withReceipt);
+    }
+
+    @Test void a_report_is_filed_once() {
+        Trip trip = trip(ALICE);
+        assertThat(expenses.filedAt(trip.id())).isEmpty();
+        assertThat(expenses.file(trip.id(), NOW)).isTrue();
+        assertThat(expenses.file(trip.id(), NOW.plusSeconds(5))).isFalse();
+        assertThat(expenses.filedAt(trip.id())).contains(NOW);
     }
 }
