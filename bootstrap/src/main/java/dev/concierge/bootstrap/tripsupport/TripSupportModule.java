@@ -3,7 +3,11 @@ package dev.concierge.bootstrap.tripsupport;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.domain.kernel.StoredFiles;
+import dev.concierge.domain.tripsupport.application.ActualExpensesService;
 import dev.concierge.domain.tripsupport.application.CalendarService;
+import dev.concierge.domain.tripsupport.port.in.RecordActualExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.out.ActualExpenseRepository;
 import dev.concierge.domain.tripsupport.application.DayRouteService;
 import dev.concierge.domain.tripsupport.application.ReviewProposalsService;
 import dev.concierge.domain.tripsupport.port.in.ExportCalendarUseCase;
@@ -54,6 +58,11 @@ final class TripSupportModule extends AbstractModule {
                                                         PlanItineraryUseCase itineraries, CalendarSubscriptionRepository subscriptions,
                                                         Clock clock) {
         return new CalendarService(trips, visits, itineraries, subscriptions, clock);
+    }
+
+    @Provides @Singleton RecordActualExpensesUseCase actualExpenses(ManageTripsUseCase trips, EstimateExpensesUseCase estimates,
+                                                                    ActualExpenseRepository expenses, StoredFiles files, Clock clock) {
+        return new ActualExpensesService(trips, estimates, expenses, files, clock);
     }
 
     @Provides @Singleton ReviewProposalsUseCase proposals(ManageVisitsUseCase visits, PlanItineraryUseCase itineraries,

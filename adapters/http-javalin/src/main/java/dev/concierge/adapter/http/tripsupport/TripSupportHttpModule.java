@@ -16,6 +16,7 @@ import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanDayRouteUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.in.RecordActualExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
 import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 
@@ -31,6 +32,8 @@ public final class TripSupportHttpModule extends AbstractModule {
         HttpModule.routes(binder()).addBinding().to(DayRouteRoutes.class);
         HttpModule.routes(binder()).addBinding().to(CalendarRoutes.class);
         HttpModule.routes(binder()).addBinding().to(RoutePages.class);
+        HttpModule.routes(binder()).addBinding().to(ActualExpenseRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(ExpensePages.class);
         HttpModule.navigation(binder()).addBinding().toInstance(
                 new NavigationEntry("trips", "/trips", "nav.trips", "home.trips", 10));
     }
@@ -58,6 +61,16 @@ public final class TripSupportHttpModule extends AbstractModule {
     @Provides @Singleton RoutePages routePages(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanDayRouteUseCase routes,
                                                ExportCalendarUseCase calendar, CurrentUser user, PageRenderer renderer, Clock clock) {
         return new RoutePages(trips, visits, routes, calendar, user, renderer, clock.getZone());
+    }
+
+    @Provides @Singleton ActualExpenseRoutes actualExpenseRoutes(RecordActualExpensesUseCase expenses, ManageTripsUseCase trips,
+                                                                 CurrentUser user, ObjectMapper mapper, Clock clock) {
+        return new ActualExpenseRoutes(expenses, trips, user, mapper, clock.getZone());
+    }
+
+    @Provides @Singleton ExpensePages expensePages(ManageTripsUseCase trips, EstimateExpensesUseCase estimates,
+                                                   RecordActualExpensesUseCase expenses, CurrentUser user, PageRenderer renderer, Clock clock) {
+        return new ExpensePages(trips, estimates, expenses, user, renderer, clock.getZone());
     }
 
     @Provides @Singleton DraftRoutes draftRoutes(DraftWithAssistantUseCase drafts, CurrentUser user) {

@@ -10,7 +10,9 @@ import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.application.ActualExpensesService;
 import dev.concierge.domain.tripsupport.application.CalendarService;
+import dev.concierge.domain.tripsupport.port.in.RecordActualExpensesUseCase;
 import dev.concierge.domain.tripsupport.application.DayRouteService;
 import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
 import dev.concierge.domain.tripsupport.port.in.ExportCalendarUseCase;
@@ -56,8 +58,10 @@ final class TripSupportServer implements AutoCloseable {
     final ScriptedChat chat = new ScriptedChat(trips, clock);
     final ScriptedDrafter drafter = new ScriptedDrafter();
     final ObjectMapper mapper = new ObjectMapper();
-    final InMemoryRouteAndCalendar.Windows windows = new InMemoryRouteAndCalendar.Windows();
-    final InMemoryRouteAndCalendar.Subscriptions subscriptions = new InMemoryRouteAndCalendar.Subscriptions();
+    final InMemoryTripAdditions.Windows windows = new InMemoryTripAdditions.Windows();
+    final InMemoryTripAdditions.Subscriptions subscriptions = new InMemoryTripAdditions.Subscriptions();
+    final InMemoryTripAdditions.Expenses actualExpenses = new InMemoryTripAdditions.Expenses();
+    final InMemoryTripAdditions.Files files = new InMemoryTripAdditions.Files();
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -81,8 +85,9 @@ final class TripSupportServer implements AutoCloseable {
                         bind(SendMessageUseCase.class).toInstance(chat);
                         bind(ReviewProposalsUseCase.class).toInstance(chat);
                         bind(DraftWithAssistantUseCase.class).toInstance(new DraftWithAssistantService(trips, trips, drafter));
-                        bind(PlanDayRouteUseCase.class).toInstance(new DayRouteService(trips, trips, windows, InMemoryRouteAndCalendar.HALF_HOUR_APART));
+                        bind(PlanDayRouteUseCase.class).toInstance(new DayRouteService(trips, trips, windows, InMemoryTripAdditions.HALF_HOUR_APART));
                         bind(ExportCalendarUseCase.class).toInstance(new CalendarService(trips, trips, trips, subscriptions, clock));
+                        bind(RecordActualExpensesUseCase.class).toInstance(new ActualExpensesService(trips, trips, actualExpenses, files, clock));
                     }
                 });
         server = injector.getInstance(HttpServer.class).start();

@@ -3,7 +3,6 @@ package dev.concierge.domain.tripsupport.application;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.FileKey;
 import dev.concierge.domain.kernel.RuleViolated;
-import dev.concierge.domain.kernel.StoredFile;
 import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ActualExpense;
@@ -82,10 +81,10 @@ public final class ActualExpensesService implements RecordActualExpensesUseCase 
         return saved;
     }
 
-    @Override public StoredFile receipt(UserId owner, ActualExpenseId id) {
+    @Override public ReceiptFile receipt(UserId owner, ActualExpenseId id) {
         ActualExpense expense = get(owner, id);
         Receipt receipt = expense.receipt().orElseThrow(() -> new ReceiptNotFound(id));
-        return files.read(receipt.key()).orElseThrow(() -> new ReceiptNotFound(id));
+        return new ReceiptFile(receipt, files.read(receipt.key()).orElseThrow(() -> new ReceiptNotFound(id)));
     }
 
     @Override public ExpenseReport report(UserId owner, TripId tripId) {

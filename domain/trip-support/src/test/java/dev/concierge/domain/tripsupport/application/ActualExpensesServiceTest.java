@@ -125,7 +125,9 @@ class ActualExpensesServiceTest {
 
         assertThat(withReceipt.receipt().orElseThrow().key().value()).startsWith("trip-support/receipts/" + trip.id() + "/" + expense.id() + "-");
         assertThat(withReceipt.receipt().orElseThrow().size()).isEqualTo(10);
-        try (StoredFile file = service.receipt(ALICE, expense.id())) {
+        var download = service.receipt(ALICE, expense.id());
+        assertThat(download.receipt().contentType()).isEqualTo("image/jpeg");
+        try (StoredFile file = download.file()) {
             assertThat(new String(file.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("JPEG bytes");
         }
         assertThat(service.report(ALICE, trip.id()).flags()).noneMatch(f -> f.code().equals(ExpenseReport.MISSING_RECEIPT));

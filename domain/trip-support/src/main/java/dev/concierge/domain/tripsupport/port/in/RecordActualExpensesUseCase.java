@@ -5,6 +5,7 @@ import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ActualExpense;
 import dev.concierge.domain.tripsupport.model.ActualExpenseId;
 import dev.concierge.domain.tripsupport.model.ExpenseReport;
+import dev.concierge.domain.tripsupport.model.Receipt;
 import dev.concierge.domain.tripsupport.model.TripId;
 
 import java.util.List;
@@ -23,8 +24,10 @@ public interface RecordActualExpensesUseCase {
     /** Stores the receipt in the file store (replacing an earlier one); @throws dev.concierge.domain.kernel.InvalidInput for a type or size not accepted */
     ActualExpense attachReceipt(AttachReceiptCommand command);
 
-    /** The receipt's file, for the caller to stream and close. */
-    StoredFile receipt(UserId owner, ActualExpenseId expense);
+    /** A receipt with its file, for the caller to stream and close. */
+    record ReceiptFile(Receipt receipt, StoredFile file) {}
+
+    ReceiptFile receipt(UserId owner, ActualExpenseId expense);
 
     ExpenseReport report(UserId owner, TripId trip);
 
