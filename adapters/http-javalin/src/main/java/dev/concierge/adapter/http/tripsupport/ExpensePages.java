@@ -49,7 +49,8 @@ public final class ExpensePages implements RouteGroup {
     public record ExpensesPage(TripView trip, ExpenseReportView report, List<LineChoice> lines, List<String> categories, boolean open) {
         public boolean filed() { return report.filedAt() != null; }
 
-        public String amount(long value) { return TripTexts.money(value, report.currency()); }
+        /** A shortfall with its sign before the currency (-¥6,000), as accountants write it. */
+        public String amount(long value) { return value < 0 ? "-" + TripTexts.money(-value, report.currency()) : TripTexts.money(value, report.currency()); }
     }
 
     @Override public void register(RoutesConfig config) {

@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A Japanese user on a phone (390 px) orders a day's visits into a route, sets a customer's window, moves the visits
  * to the route's times, downloads the trip's calendar and subscribes to the feed, which a client without a session
- * then reads. Screenshots of each step; the pages also read in English at laptop width.
+ * then reads; after the trip records a hotel, hands in its receipt photo and files the expense report, then opens the
+ * printable report. Screenshots of each step; the pages also read in English at laptop width.
  */
-class DayRouteAndCalendarBrowserTest {
+class TripAfterPlanningBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> DATA = Set.of("Acme", "Globex", "Initech", "English"); // "English": the language switch
 
@@ -132,11 +133,63 @@ class DayRouteAndCalendarBrowserTest {
         }
     }
 
+    @Test void after_the_trip_a_phone_user_records_an_expense_hands_in_the_receipt_and_files_the_report() throws Exception {
+        running.request("PUT", "/api/trips/" + trip + "/expense-plan", """
+                {"transport":[],"lodging":[{"city":"大阪","nights":1,"ratePerNight":12000}],"other":[]}""");
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("receipt-", ".png");
+        java.nio.file.Files.write(photo, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        ChromeDriver browser = Viewports.open(390, 2000);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        try {
+            browser.get(running.base() + "/trips/" + trip + "?lang=ja");
+            browser.findElement(By.id("expenses-link")).click();
+            WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("expense-form")));
+            new org.openqa.selenium.support.ui.Select(form.findElement(By.name("category"))).selectByValue("lodging");
+            type(form.findElement(By.name("spentOn")), "2026-12-01");
+            type(form.findElement(By.name("description")), "ホテル梅田");
+            type(form.findElement(By.name("city")), "大阪");
+            type(form.findElement(By.name("amount")), "16500");
+            type(form.findElement(By.name("nights")), "1");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.stalenessOf(form));
+
+            WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[data-receipt-for]")));
+            upload.sendKeys(photo.toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.receipt-link")));
+            String comparison = browser.findElement(By.id("comparison")).getText();
+            assertThat(comparison).contains("¥12,000", "¥16,500", "¥4,500");
+            assertThat(browser.findElement(By.id("flags")).getText()).contains("上限 ¥14,000 を超えています", "見積 ¥12,000 を超えています")
+                    .doesNotContain("領収書がありません");
+            assertFits(browser, "expenses ja 390");
+            assertThat(UntranslatedText.englishIn(browser, Set.of("English", "PDF", "Excel"))).isEmpty();
+            Browser.screenshot(browser, "expenses-ja-390");
+
+            browser.findElement(By.id("report-file")).click();
+            browser.switchTo().alert().accept();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("filed-state")));
+            assertThat(browser.findElements(By.id("expense-form"))).isEmpty();
+            Browser.screenshot(browser, "expenses-filed-ja-390");
+
+            browser.findElement(By.id("report-print")).click();
+            WebElement report = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
+            assertThat(report.getText()).contains("出張旅費精算書", "山田太郎", "ホテル梅田", "提出済み", "承認者");
+            assertFits(browser, "report ja 390");
+            Browser.screenshot(browser, "expense-report-print-ja-390");
+            var xlsx = running.get("/api/trips/" + trip + "/expense-report/xlsx");
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+        } finally {
+            browser.quit();
+            java.nio.file.Files.deleteIfExists(photo);
+        }
+    }
+
     @Test void the_route_and_calendar_pages_read_in_english_at_laptop_width() {
         ChromeDriver browser = Viewports.open(1366, 1200);
         try {
             List<String> problems = new ArrayList<>();
             for (String path : List.of("/trips/" + trip + "/route?date=2026-12-01&startPlace=Umeda&lang=en", "/calendar-subscription?lang=en",
+                    "/trips/" + trip + "/expenses?lang=en", "/trips/" + trip + "/expense-report?lang=en",
                     "/trips/" + trip + "/route?date=2026-12-02&lang=ja")) {
                 browser.get(running.base() + path);
                 long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
@@ -158,9 +211,9 @@ class DayRouteAndCalendarBrowserTest {
         return node.path("startsAt").asText();
     }
 
-    /** Time inputs take keystrokes per segment in the browser's locale; their value is set as a picker would. */
+    /** Time and date inputs take keystrokes per segment in the browser's locale; their value is set as a picker would. */
     private static void type(WebElement input, String text) {
-        if ("time".equals(input.getAttribute("type"))) {
+        if ("time".equals(input.getAttribute("type")) || "date".equals(input.getAttribute("type"))) {
             ((org.openqa.selenium.JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) input).getWrappedDriver())
                     .executeScript("arguments[0].value = arguments[1];", input, text);
             return;
