@@ -63,7 +63,7 @@ class JooqTripSupportAdditionsTest {
     }
 
     Trip trip(UserId owner) {
-        return trips.create(owner, new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)), NOW);
+        return trips.create(owner, new TripDetails("Osaka", "", "Tokyo", List.of("Osaka"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)), Optional.empty(), NOW);
     }
 
     @Test void a_window_is_set_replaced_read_per_trip_and_removed() {

@@ -88,7 +88,7 @@ class JooqTripSupportRepositoriesTest {
         return new VisitDetails(company, List.of("Sato", "Suzuki"), "Umeda, Osaka", start, Duration.ofMinutes(90), "Renewal", "Bring samples");
     }
 
-    Trip trip(UserId owner, LocalDate start) { return trips.create(owner, osaka(start, 3), NOW); }
+    Trip trip(UserId owner, LocalDate start) { return trips.create(owner, osaka(start, 3), Optional.empty(), NOW); }
 
     @Nested class Trips {
         @Test void a_created_trip_reads_back_whole_as_planned_at_version_zero() {
@@ -154,18 +154,37 @@ class JooqTripSupportRepositoriesTest {
             assertThat(trips.find(created.id()).orElseThrow().version()).isEqualTo(1);
         }
 
-        @Test void deleting_a_trip_takes_its_visits_and_conversations_with_it() {
+        @Test void a_deleted_trip_is_hidden_until_restored_and_purged_with_its_visits_and_conversations_a_day_later() {
             Trip trip = trip(ALICE, LocalDate.of(2026, 12, 1));
             Trip other = trip(ALICE, LocalDate.of(2026, 12, 1));
             visits.add(trip.id(), visitAt("Acme", LocalDateTime.of(2026, 12, 1, 10, 0)));
             Conversation chat = conversations.create(trip.id(), ALICE, "Planning", NOW);
 
-            trips.delete(trip.id());
-
+            trips.delete(trip.id(), NOW, NOW.minus(Trip.RESTORABLE_FOR));
             assertThat(trips.find(trip.id())).isEmpty();
-            assertThat(trips.find(other.id())).isPresent();
+            assertThat(trips.list(ALICE, Optional.empty(), PageRequest.first()).items()).extracting(Trip::id).containsExactly(other.id());
+            assertThat(trips.restore(trip.id(), BOB)).isFalse();
+            assertThat(trips.restore(trip.id(), ALICE)).isTrue();
+            assertThat(trips.find(trip.id())).contains(trip);
+            assertThat(visits.forTrip(trip.id())).hasSize(1);
+
+            trips.delete(trip.id(), NOW, NOW.minus(Trip.RESTORABLE_FOR));
+            Instant aDayLater = NOW.plus(Trip.RESTORABLE_FOR).plusSeconds(1);
+            trips.delete(other.id(), aDayLater, aDayLater.minus(Trip.RESTORABLE_FOR));
+
+            assertThat(trips.restore(trip.id(), ALICE)).as("purged").isFalse();
             assertThat(visits.forTrip(trip.id())).isEmpty();
             assertThat(conversations.find(chat.id())).isEmpty();
+            assertThat(trips.restore(other.id(), ALICE)).as("deleted a moment ago").isTrue();
+        }
+
+        @Test void the_same_request_token_makes_one_trip_per_owner_even_when_sent_at_once() throws Exception {
+            List<Trip> made = allAtOnce(IntStream.range(0, 8).mapToObj(i -> (Callable<Trip>) () ->
+                    trips.create(ALICE, osaka(LocalDate.of(2026, 12, 1), 2), Optional.of("form-7"), NOW)).toList());
+            Trip bobs = trips.create(BOB, osaka(LocalDate.of(2026, 12, 1), 2), Optional.of("form-7"), NOW);
+
+            assertThat(made).extracting(Trip::id).containsOnly(made.getFirst().id());
+            assertThat(bobs.id()).isNotEqualTo(made.getFirst().id());
         }
 
         @Test void an_unknown_trip_is_not_found() { assertThat(trips.find(new TripId(999_999))).isEmpty(); }
@@ -245,7 +264,7 @@ class JooqTripSupportRepositoriesTest {
     @Nested class Conversations {
         /** Alice's claim. */
         Optional<ConversationTurns.Lease> claim(ConversationId id, Instant now, Instant until) {
-            return turns.claim(id, ALICE, now, until).map(ConversationTurns.ClaimedTurn::lease);
+            return turns.claim(id, ALICE, StoredMessage.user("question", now), now, until).map(ConversationTurns.ClaimedTurn::lease);
         }
 
         static StoredMessage message(StoredMessage.Kind kind, String text) {
@@ -260,7 +279,8 @@ class JooqTripSupportRepositoriesTest {
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "What is planned?")));
             conversations.append(chat.id(), List.of(
                     new StoredMessage(0, StoredMessage.Kind.ASSISTANT, "", List.of(call), Optional.empty(), Optional.empty(), NOW),
-                    new StoredMessage(0, StoredMessage.Kind.TOOL_RESULT, "Trip #1", List.of(), Optional.of("call-1"), Optional.of("readTrip"), NOW),
+                    new StoredMessage(0, StoredMessage.Kind.TOOL_RESULT, "Trip #1", List.of(), Optional.of("call-1"), Optional.of("readTrip"), NOW,
+                            Optional.of(new StoredMessage.ToolOutcome("proposed", java.util.Map.of("proposal", "7")))),
                     message(StoredMessage.Kind.ASSISTANT, "Two visits.")));
 
             List<StoredMessage> history = conversations.history(chat.id());
@@ -270,6 +290,8 @@ class JooqTripSupportRepositoriesTest {
             assertThat(history.get(1).toolCalls()).containsExactly(call);
             assertThat(history.get(2).toolCallId()).contains("call-1");
             assertThat(history.get(2).toolName()).contains("readTrip");
+            assertThat(history.get(2).outcome()).contains(new StoredMessage.ToolOutcome("proposed", java.util.Map.of("proposal", "7")));
+            assertThat(history.get(1).outcome()).isEmpty();
             assertThat(history.get(3).text()).isEqualTo("Two visits.");
         }
 
@@ -356,17 +378,18 @@ class JooqTripSupportRepositoriesTest {
             assertThat(claimed).filteredOn(c -> c).hasSize(1);
         }
 
-        @Test void a_claim_notes_the_last_message_before_the_turn_and_stores_nothing() {
+        @Test void a_claim_notes_the_last_message_before_the_turn_and_stores_the_users_message_after_it_a_refused_one_nothing() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
 
-            var lease = claim(chat.id(), NOW, NOW.plusSeconds(600)).orElseThrow();
-            var refused = claim(chat.id(), NOW.plusSeconds(1), NOW.plusSeconds(601));
+            var lease = turns.claim(chat.id(), ALICE, StoredMessage.user("次の質問", NOW), NOW, NOW.plusSeconds(600)).orElseThrow().lease();
+            var refused = turns.claim(chat.id(), ALICE, StoredMessage.user("refused", NOW), NOW.plusSeconds(1), NOW.plusSeconds(601));
 
             assertThat(lease.lastSequenceBefore()).isEqualTo(2);
             assertThat(refused).isEmpty();
             assertThat(conversations.history(chat.id())).extracting(StoredMessage::sequence, StoredMessage::kind, StoredMessage::text)
-                    .containsExactly(tuple(1L, StoredMessage.Kind.USER, "earlier"), tuple(2L, StoredMessage.Kind.ASSISTANT, "answer"));
+                    .containsExactly(tuple(1L, StoredMessage.Kind.USER, "earlier"), tuple(2L, StoredMessage.Kind.ASSISTANT, "answer"),
+                            tuple(3L, StoredMessage.Kind.USER, "次の質問"));
         }
 
         @Test void a_claim_comes_with_the_trip_its_visits_in_schedule_order_and_the_history() {
@@ -377,11 +400,11 @@ class JooqTripSupportRepositoriesTest {
             Conversation chat = conversations.create(trip.id(), ALICE, "c", NOW);
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
 
-            var claimed = turns.claim(chat.id(), ALICE, NOW, NOW.plusSeconds(600)).orElseThrow();
+            var claimed = turns.claim(chat.id(), ALICE, StoredMessage.user("now", NOW), NOW, NOW.plusSeconds(600)).orElseThrow();
 
             assertThat(claimed.trip()).isEqualTo(trips.find(trip.id()).orElseThrow());
             assertThat(claimed.visits()).containsExactly(early, late);
-            assertThat(claimed.history()).isEqualTo(conversations.history(chat.id()));
+            assertThat(claimed.history()).as("the history before the turn").isEqualTo(conversations.history(chat.id()).subList(0, 2));
             assertThat(claimed.history()).extracting(StoredMessage::text).containsExactly("earlier", "answer");
         }
 
@@ -394,8 +417,8 @@ class JooqTripSupportRepositoriesTest {
             Trip trip = trip(ALICE, LocalDate.of(2026, 12, 1));
             Conversation chat = conversations.create(trip.id(), ALICE, "c", NOW);
 
-            var bobs = turns.claim(chat.id(), BOB, NOW, NOW.plusSeconds(600));
-            var alices = turns.claim(chat.id(), ALICE, NOW, NOW.plusSeconds(600));
+            var bobs = turns.claim(chat.id(), BOB, StoredMessage.user("bob", NOW), NOW, NOW.plusSeconds(600));
+            var alices = turns.claim(chat.id(), ALICE, StoredMessage.user("alice", NOW), NOW, NOW.plusSeconds(600));
 
             assertThat(bobs).isEmpty();
             assertThat(alices).hasValueSatisfying(claimed -> assertThat(claimed.trip().id()).isEqualTo(trip.id()));
@@ -406,6 +429,7 @@ class JooqTripSupportRepositoriesTest {
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
             var lease = claim(chat.id(), NOW, NOW.plusSeconds(600)).orElseThrow();
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.TOOL_RESULT, "a tool's result")));
+            assertThat(conversations.history(chat.id())).hasSize(4);
 
             turns.retract(lease);
 
@@ -415,15 +439,16 @@ class JooqTripSupportRepositoriesTest {
 
         @Test void a_turn_whose_lease_passed_to_another_retracts_nothing() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
-            var dead = claim(chat.id(), NOW, NOW.plusSeconds(60)).orElseThrow();
-            conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "the dead turn's question")));
-            claim(chat.id(), NOW.plusSeconds(61), NOW.plusSeconds(661)).orElseThrow();
+            var dead = turns.claim(chat.id(), ALICE, StoredMessage.user("the dead turn's question", NOW), NOW,
+                    NOW.plusSeconds(60)).orElseThrow().lease();
+            turns.claim(chat.id(), ALICE, StoredMessage.user("the next turn's question", NOW), NOW.plusSeconds(61),
+                    NOW.plusSeconds(661)).orElseThrow();
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.ASSISTANT, "the next turn's answer")));
 
             turns.retract(dead);
 
             assertThat(conversations.history(chat.id())).extracting(StoredMessage::text)
-                    .containsExactly("the dead turn's question", "the next turn's answer");
+                    .containsExactly("the dead turn's question", "the next turn's question", "the next turn's answer");
         }
     }
 
