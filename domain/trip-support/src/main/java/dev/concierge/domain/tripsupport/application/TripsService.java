@@ -90,7 +90,10 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
 
     @Override public Trip changeStatus(ChangeTripStatusCommand command) {
         return change(command.owner(), command.trip(), command.expectedVersion(), trip -> switch (command.target()) {
-            case APPROVED -> trip.approve(clock.instant());
+            case APPROVED -> throw new RuleViolated("self_approval",
+                    "A trip is approved by someone else: submit it for approval.");
+            case SUBMITTED, REJECTED -> throw new RuleViolated("invalid_transition",
+                    "A trip is submitted with its justifications, and rejected by its approver.");
             case COMPLETED -> trip.complete(clock.instant());
             case CANCELLED -> trip.cancel(clock.instant());
             case PLANNED -> throw new RuleViolated("invalid_transition",

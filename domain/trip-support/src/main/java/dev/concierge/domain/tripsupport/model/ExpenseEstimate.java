@@ -77,5 +77,11 @@ public record ExpenseEstimate(String currency, List<Line> lines, long total, Lis
      */
     public record Violation(String code, Phrase rule, List<Object> args, int line) {
         public Violation { args = List.copyOf(args); }
+
+        /**
+         * Names this violation for a justification, e.g. {@code lodging_over_cap@1}: the same plan gives the same key,
+         * and a changed plan gives keys a stale justification no longer matches.
+         */
+        public String key() { return code + "@" + line; }
     }
 }
