@@ -4,7 +4,9 @@ import com.google.inject.AbstractModule;
 import dev.concierge.adapter.persistence.PersistenceContext;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.domain.tripsupport.port.out.ApprovalRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.NotificationInbox;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
@@ -33,4 +35,8 @@ public final class TripSupportPersistenceModule extends AbstractModule implement
     }
 
     @Provides @Singleton ProposalRepository proposals(DSLContext dsl) { return new JooqProposalRepository(dsl); }
+
+    @Provides @Singleton ApprovalRepository approvals(DSLContext dsl) { return new JooqApprovalRepository(dsl); }
+
+    @Provides @Singleton NotificationInbox notifications(DSLContext dsl) { return new JooqNotificationInbox(dsl); }
 }

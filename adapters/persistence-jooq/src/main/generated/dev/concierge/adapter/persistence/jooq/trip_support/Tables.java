@@ -4,11 +4,13 @@
 package dev.concierge.adapter.persistence.jooq.trip_support;
 
 
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ApprovalRequests;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ItineraryItems;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Messages;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.Notifications;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Visits;
@@ -19,6 +21,11 @@ import dev.concierge.adapter.persistence.jooq.trip_support.tables.Visits;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
 public class Tables {
+
+    /**
+     * The table <code>trip_support.approval_requests</code>.
+     */
+    public static final ApprovalRequests APPROVAL_REQUESTS = ApprovalRequests.APPROVAL_REQUESTS;
 
     /**
      * The table <code>trip_support.conversations</code>.
@@ -44,6 +51,11 @@ public class Tables {
      * The table <code>trip_support.messages</code>.
      */
     public static final Messages MESSAGES = Messages.MESSAGES;
+
+    /**
+     * The table <code>trip_support.notifications</code>.
+     */
+    public static final Notifications NOTIFICATIONS = Notifications.NOTIFICATIONS;
 
     /**
      * The table <code>trip_support.proposals</code>.

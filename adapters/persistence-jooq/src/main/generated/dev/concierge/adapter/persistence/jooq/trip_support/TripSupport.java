@@ -4,11 +4,13 @@
 package dev.concierge.adapter.persistence.jooq.trip_support;
 
 
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ApprovalRequests;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ItineraryItems;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Messages;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.Notifications;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Visits;
@@ -36,6 +38,11 @@ public class TripSupport extends SchemaImpl {
     public static final TripSupport TRIP_SUPPORT = new TripSupport();
 
     /**
+     * The table <code>trip_support.approval_requests</code>.
+     */
+    public final ApprovalRequests APPROVAL_REQUESTS = ApprovalRequests.APPROVAL_REQUESTS;
+
+    /**
      * The table <code>trip_support.conversations</code>.
      */
     public final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
@@ -59,6 +66,11 @@ public class TripSupport extends SchemaImpl {
      * The table <code>trip_support.messages</code>.
      */
     public final Messages MESSAGES = Messages.MESSAGES;
+
+    /**
+     * The table <code>trip_support.notifications</code>.
+     */
+    public final Notifications NOTIFICATIONS = Notifications.NOTIFICATIONS;
 
     /**
      * The table <code>trip_support.proposals</code>.
@@ -91,11 +103,13 @@ public class TripSupport extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            ApprovalRequests.APPROVAL_REQUESTS,
             Conversations.CONVERSATIONS,
             ExpensePlans.EXPENSE_PLANS,
             Itineraries.ITINERARIES,
             ItineraryItems.ITINERARY_ITEMS,
             Messages.MESSAGES,
+            Notifications.NOTIFICATIONS,
             Proposals.PROPOSALS,
             Trips.TRIPS,
             Visits.VISITS

@@ -7,6 +7,7 @@ package dev.concierge.adapter.persistence.jooq.trip_support.tables;
 import dev.concierge.adapter.persistence.jooq.trip_support.Indexes;
 import dev.concierge.adapter.persistence.jooq.trip_support.Keys;
 import dev.concierge.adapter.persistence.jooq.trip_support.TripSupport;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ApprovalRequests.ApprovalRequestsPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations.ConversationsPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans.ExpensePlansPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries.ItinerariesPath;
@@ -209,6 +210,19 @@ public class Trips extends TableImpl<TripsRecord> {
         return Keys.TRIPS_PKEY;
     }
 
+    private transient ApprovalRequestsPath _approvalRequests;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>trip_support.approval_requests</code> table
+     */
+    public ApprovalRequestsPath approvalRequests() {
+        if (_approvalRequests == null)
+            _approvalRequests = new ApprovalRequestsPath(this, null, Keys.APPROVAL_REQUESTS__APPROVAL_REQUESTS_TRIP_ID_FKEY.getInverseKey());
+
+        return _approvalRequests;
+    }
+
     private transient ConversationsPath _conversations;
 
     /**
@@ -282,7 +296,7 @@ public class Trips extends TableImpl<TripsRecord> {
             Internal.createCheck(this, DSL.name("trips_origin_check"), "(((length(origin) >= 1) AND (length(origin) <= 100)))", true),
             Internal.createCheck(this, DSL.name("trips_owner_id_check"), "(((length(owner_id) >= 1) AND (length(owner_id) <= 200)))", true),
             Internal.createCheck(this, DSL.name("trips_purpose_check"), "((length(purpose) <= 2000))", true),
-            Internal.createCheck(this, DSL.name("trips_status_check"), "((status = ANY (ARRAY['planned'::text, 'approved'::text, 'completed'::text, 'cancelled'::text])))", true),
+            Internal.createCheck(this, DSL.name("trips_status_check"), "((status = ANY (ARRAY['planned'::text, 'submitted'::text, 'approved'::text, 'rejected'::text, 'completed'::text, 'cancelled'::text])))", true),
             Internal.createCheck(this, DSL.name("trips_title_check"), "(((length(title) >= 1) AND (length(title) <= 200)))", true)
         );
     }
