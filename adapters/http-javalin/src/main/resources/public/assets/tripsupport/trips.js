@@ -69,7 +69,7 @@
   const unsaved = new Set();
   document.addEventListener('input', (event) => {
     const form = event.target.closest('form');
-    if (form && form.id !== 'chat-form') unsaved.add(form);
+    if (form && form.id !== 'chat-form' && !('ownSave' in form.dataset)) unsaved.add(form); // data-own-save: approvals.js saves it
   });
   // Before an action that reloads the page (approve, accept a proposal, delete …): the person decides, first.
   function keepsUnsavedEdits() {

@@ -88,7 +88,6 @@ public final class TripRoutes implements RouteGroup {
             trips.delete(user(ctx), tripId(ctx));
             ctx.status(204);
         });
-        routes.post("/api/trips/{id}/approve", ctx -> changeStatus(ctx, TripStatus.APPROVED));
         routes.post("/api/trips/{id}/complete", ctx -> changeStatus(ctx, TripStatus.COMPLETED));
         routes.post("/api/trips/{id}/cancel", ctx -> changeStatus(ctx, TripStatus.CANCELLED));
 

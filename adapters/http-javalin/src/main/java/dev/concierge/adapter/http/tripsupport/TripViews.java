@@ -103,7 +103,8 @@ public final class TripViews {
 
     public record EstimateLineView(String category, String description, long amount, String rule, boolean violating) {}
 
-    public record ViolationView(String code, String rule, String message, Integer line) {}
+    /** {@code key} names the violation for its justification when the trip is submitted. */
+    public record ViolationView(String code, String rule, String message, Integer line, String key) {}
 
     /** The estimate with its lines, rules and violations worded in the reader's language; codes stay as they are. */
     public record ExpenseEstimateView(String currency, List<EstimateLineView> lines, long total, List<ViolationView> violations,
@@ -118,7 +119,7 @@ public final class TripViews {
             }
             return new ExpenseEstimateView(e.currency(), lines, e.total(),
                     e.violations().stream().map(v -> new ViolationView(v.code(), texts.rule(v.rule()), texts.violation(v),
-                            v.line() < 0 ? null : v.line())).toList(),
+                            v.line() < 0 ? null : v.line(), v.key())).toList(),
                     e.approvalRequired(), e.approvalThreshold());
         }
 

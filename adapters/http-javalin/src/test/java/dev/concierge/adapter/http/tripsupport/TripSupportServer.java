@@ -10,7 +10,12 @@ import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.application.ApproveTripsService;
 import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
+import dev.concierge.domain.tripsupport.model.Traveller;
+import dev.concierge.domain.tripsupport.model.TravelPolicy;
+import dev.concierge.domain.tripsupport.port.in.ApproveTripsUseCase;
+import dev.concierge.domain.tripsupport.port.out.NotificationMail;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
@@ -31,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +49,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TripSupportServer implements AutoCloseable {
     static final String USER_HEADER = "X-Test-User";
+    static final String GROUPS_HEADER = "X-Test-Groups";
     static final UserId ALICE = new UserId("alice");
 
     final Clock clock = Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), ZoneId.of("Asia/Tokyo"));
     final InMemoryTrips trips = new InMemoryTrips(clock);
     final ScriptedChat chat = new ScriptedChat(trips, clock);
     final ScriptedDrafter drafter = new ScriptedDrafter();
+    final InMemoryApprovals approvals = new InMemoryApprovals();
+    /** Approvers are the members of {@code trip-approvers}; {@code X-Test-Groups} names the caller's groups. */
+    final ApproveTripsService approving = new ApproveTripsService(trips.asTripRepository(), trips.asPlanRepository(),
+            TravelPolicy::domesticJapan, approvals, approvals, Traveller::unknown, NotificationMail.OFF, Optional.of("trip-approvers"), clock);
     final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -56,7 +67,9 @@ final class TripSupportServer implements AutoCloseable {
     TripSupportServer() {
         CurrentUser user = ctx -> {
             String name = ctx.header(USER_HEADER);
-            return new Actor(new UserId(name == null ? "alice" : name), Set.of());
+            String groups = ctx.header(GROUPS_HEADER);
+            return new Actor(new UserId(name == null ? "alice" : name),
+                    groups == null || groups.isBlank() ? Set.of() : Set.of(groups.split(",")));
         };
         Injector injector = Guice.createInjector(
                 new HttpModule(new HttpServer.Config("127.0.0.1", 0, Duration.ofSeconds(1)), user),
@@ -71,6 +84,7 @@ final class TripSupportServer implements AutoCloseable {
                         bind(ChatWithAssistantUseCase.class).toInstance(chat);
                         bind(SendMessageUseCase.class).toInstance(chat);
                         bind(ReviewProposalsUseCase.class).toInstance(chat);
+                        bind(ApproveTripsUseCase.class).toInstance(approving);
                         bind(DraftWithAssistantUseCase.class).toInstance(new DraftWithAssistantService(trips, trips, drafter));
                     }
                 });
@@ -93,10 +107,15 @@ final class TripSupportServer implements AutoCloseable {
 
     Response delete(String path) { return send("DELETE", path, null, "alice"); }
 
-    Response send(String method, String path, String json, String user) {
+    Response send(String method, String path, String json, String user) { return send(method, path, json, user, "", null); }
+
+    /** As {@code user} in {@code groups} (comma-separated) reading {@code language}. */
+    Response send(String method, String path, String json, String user, String groups, String language) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header(USER_HEADER, user)
+                .header(GROUPS_HEADER, groups)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) request.header("Content-Type", "application/json");
+        if (language != null) request.header("Accept-Language", language);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
@@ -165,6 +184,17 @@ final class TripSupportServer implements AutoCloseable {
                 .formatted(company, startsAt, minutes));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return json(added).path("id").asLong();
+    }
+
+    /** Alice submits her trip (no violations) and Bob of {@code trip-approvers} approves it; returns the approval id. */
+    long submitAndApprove(long trip) {
+        long version = json(get("/api/trips/" + trip)).path("version").asLong();
+        Response submitted = post("/api/trips/" + trip + "/submit", "{\"version\":" + version + "}");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        long approval = json(submitted).path("id").asLong();
+        Response approved = send("POST", "/api/approvals/" + approval + "/approve", "{}", "bob", "trip-approvers", null);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return approval;
     }
 
     @Override public void close() { server.stop(); }
