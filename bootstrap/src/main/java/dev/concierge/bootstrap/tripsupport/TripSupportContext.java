@@ -12,8 +12,9 @@ import dev.concierge.bootstrap.Settings;
 public final class TripSupportContext implements ContextModule {
     @Override public Module module(Settings settings) {
         return Modules.combine(
-                new TravelPolicyFileModule(settings.travelPolicyFile()),
+                new TravelPolicyFileModule(settings.travelPolicyFile(), settings.tripApprovals().travellersFile()),
                 new TripSupportModule(),
+                new TripApprovalModule(settings.tripApprovals()),
                 new TripSupportLlmModule(),
                 new TripAssistantModule());
     }

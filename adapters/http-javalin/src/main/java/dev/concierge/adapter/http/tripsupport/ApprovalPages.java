@@ -44,6 +44,11 @@ public final class ApprovalPages implements RouteGroup {
         }
     }
 
+    /** A moment as a person reads it on the page: date and minute, in the app's time zone. */
+    public static String when(java.time.OffsetDateTime at) {
+        return at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", java.util.Locale.ROOT));
+    }
+
     public record Inbox(List<NotificationView> notifications, long unread, List<ApprovalView> pending, long pendingTotal) {}
 
     @Override public void register(RoutesConfig routes) { routes.get("/approvals", this::inbox); }
