@@ -22,8 +22,6 @@ final class TripApprovalModule extends AbstractModule {
 
     TripApprovalModule(Settings.TripApprovals settings) { this.settings = settings; }
 
-    @Provides @Singleton NotificationMail mail() { return NotificationMail.OFF; }
-
     @Provides @Singleton ApproveTripsUseCase approvals(TripRepository trips, ExpensePlanRepository plans, TravelPolicySource policy,
                                                        ApprovalRepository approvals, NotificationInbox inbox, TravellerDirectory travellers,
                                                        NotificationMail mail, Clock clock) {

@@ -4,6 +4,8 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import dev.concierge.adapter.file.tripsupport.TravelPolicyFileModule;
 import dev.concierge.adapter.http.tripsupport.TripSupportHttpModule;
+import dev.concierge.adapter.mail.SmtpServer;
+import dev.concierge.adapter.mail.tripsupport.TripSupportMailModule;
 import dev.concierge.adapter.llm.tripsupport.TripSupportLlmModule;
 import dev.concierge.bootstrap.ContextModule;
 import dev.concierge.bootstrap.Settings;
@@ -15,6 +17,8 @@ public final class TripSupportContext implements ContextModule {
                 new TravelPolicyFileModule(settings.travelPolicyFile(), settings.tripApprovals().travellersFile()),
                 new TripSupportModule(),
                 new TripApprovalModule(settings.tripApprovals()),
+                new TripSupportMailModule(settings.tripApprovals().smtp().map(s -> new SmtpServer(s.host(), s.port(), s.from(), s.user(),
+                        s.password(), s.startTls()))),
                 new TripSupportLlmModule(),
                 new TripAssistantModule());
     }
