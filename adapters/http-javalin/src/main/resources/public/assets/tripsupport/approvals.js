@@ -49,6 +49,8 @@
   if (submit) {
     submit.addEventListener('submit', (event) => {
       event.preventDefault();
+      // trips.js asks before the reload drops edits not yet saved elsewhere on the page
+      if (!document.dispatchEvent(new CustomEvent('trip:reloading', { cancelable: true }))) return;
       const justifications = {};
       submit.querySelectorAll('[data-justification]').forEach((field) => { justifications[field.dataset.justification] = field.value; });
       sending(submit, () => api('POST', '/api/trips/' + submit.dataset.tripId + '/submit',

@@ -80,6 +80,9 @@
     return false;
   }
 
+  // Another script's action that reloads the page (approvals.js submitting the trip) asks the same question first.
+  document.addEventListener('trip:reloading', (event) => { if (keepsUnsavedEdits()) event.preventDefault(); });
+
   window.addEventListener('beforeunload', (event) => {
     if (unsaved.size === 0) return;
     event.preventDefault();
