@@ -15,6 +15,7 @@ import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
 import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
 import dev.concierge.domain.tripsupport.port.out.TravelPolicySource;
+import dev.concierge.domain.tripsupport.port.out.TravellerDirectory;
 import dev.concierge.domain.tripsupport.port.out.TripRepository;
 import dev.concierge.domain.tripsupport.port.out.VisitRepository;
 
@@ -34,8 +35,9 @@ final class TripSupportModule extends AbstractModule {
     }
 
     @Provides @Singleton TripsService trips(TripRepository trips, VisitRepository visits, ItineraryRepository itineraries,
-                                            ExpensePlanRepository plans, TravelPolicySource policy, Clock clock) {
-        return new TripsService(trips, visits, itineraries, plans, policy, clock);
+                                            ExpensePlanRepository plans, TravelPolicySource policy, TravellerDirectory travellers,
+                                            Clock clock) {
+        return new TripsService(trips, visits, itineraries, plans, policy, travellers, clock);
     }
 
     @Provides @Singleton ReviewProposalsUseCase proposals(ManageVisitsUseCase visits, PlanItineraryUseCase itineraries,

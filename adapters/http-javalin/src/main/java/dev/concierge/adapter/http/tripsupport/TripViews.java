@@ -126,16 +126,34 @@ public final class TripViews {
         public String money(long amount) { return TripTexts.money(amount, currency); }
     }
 
+    /** One edition of the policy ({@code effectiveFrom}), with the dates of every edition. */
     public record TravelPolicyView(String currency, String defaultCityClass, Map<String, List<String>> citiesByClass,
                             Map<String, Long> perDiemByClass, Map<String, Long> lodgingCapByClass,
-                            List<String> allowedTransport, long approvalThreshold) {
+                            List<String> allowedTransport, long approvalThreshold, LocalDate effectiveFrom,
+                            Map<String, Map<String, Long>> perDiemByGrade, Map<String, Map<String, Long>> lodgingCapByGrade,
+                            long lodgingAllowance, Map<String, Long> lodgingAllowanceByGrade, List<LocalDate> editions) {
+        static TravelPolicyView of(TravelPolicy p, dev.concierge.domain.tripsupport.model.TravelPolicyBook book) {
+            TravelPolicyView flat = of(p);
+            return new TravelPolicyView(flat.currency(), flat.defaultCityClass(), flat.citiesByClass(), flat.perDiemByClass(),
+                    flat.lodgingCapByClass(), flat.allowedTransport(), flat.approvalThreshold(), p.effectiveFrom(),
+                    sorted(p.perDiemByGrade()), sorted(p.lodgingCapByGrade()), p.lodgingAllowance(), new TreeMap<>(p.lodgingAllowanceByGrade()),
+                    book.editions().stream().map(TravelPolicy::effectiveFrom).toList());
+        }
+
+        private static Map<String, Map<String, Long>> sorted(Map<String, Map<String, Long>> byGrade) {
+            Map<String, Map<String, Long>> result = new TreeMap<>();
+            byGrade.forEach((grade, rates) -> result.put(grade, new TreeMap<>(rates)));
+            return result;
+        }
+
         static TravelPolicyView of(TravelPolicy p) {
             Map<String, List<String>> cities = p.cityClasses().entrySet().stream().collect(Collectors.groupingBy(
                     Map.Entry::getValue, TreeMap::new, Collectors.mapping(Map.Entry::getKey, Collectors.collectingAndThen(Collectors.toList(),
                             list -> list.stream().sorted().toList()))));
             return new TravelPolicyView(p.currency(), p.defaultCityClass(), cities, new TreeMap<>(p.perDiemByClass()),
                     new TreeMap<>(p.lodgingCapByClass()),
-                    p.allowedTransport().stream().map(TransportClass::wireName).sorted().toList(), p.approvalThreshold());
+                    p.allowedTransport().stream().map(TransportClass::wireName).sorted().toList(), p.approvalThreshold(),
+                    p.effectiveFrom(), Map.of(), Map.of(), p.lodgingAllowance(), Map.of(), List.of(p.effectiveFrom()));
         }
     }
 

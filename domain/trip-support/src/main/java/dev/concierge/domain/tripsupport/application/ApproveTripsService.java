@@ -72,8 +72,8 @@ public final class ApproveTripsService implements ApproveTripsUseCase {
         }
         Instant now = clock.instant();
         Trip submitted = trip.submit(now); // refuses a trip that is not planned or rejected
-        var estimate = ExpenseCalculator.estimate(trip.details(), plans.find(trip.id()).orElse(ExpensePlan.empty()), policy.policy());
         Traveller traveller = travellers.find(command.owner());
+        var estimate = ExpenseCalculator.estimate(trip.details(), plans.find(trip.id()).orElse(ExpensePlan.empty()), policy.book(), traveller.grade());
         // A manager who is the traveller themselves could approve their own trip: never named.
         Approvers approvers = new Approvers(approverGroup, traveller.manager().filter(m -> !m.equals(command.owner())));
         Submission submission = Submission.of(trip, estimate, command.justifications(), approvers, now);

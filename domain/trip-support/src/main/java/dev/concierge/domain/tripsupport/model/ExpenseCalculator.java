@@ -11,22 +11,33 @@ import java.util.List;
 public final class ExpenseCalculator {
     private ExpenseCalculator() {}
 
+    /** Under the edition in effect when the trip starts, at the traveller's grade. */
+    public static ExpenseEstimate estimate(TripDetails trip, ExpensePlan plan, TravelPolicyBook book, String grade) {
+        return estimate(trip, plan, book.effectiveOn(trip.startDate()), grade);
+    }
+
     public static ExpenseEstimate estimate(TripDetails trip, ExpensePlan plan, TravelPolicy policy) {
+        return estimate(trip, plan, policy, Traveller.DEFAULT_GRADE);
+    }
+
+    public static ExpenseEstimate estimate(TripDetails trip, ExpensePlan plan, TravelPolicy policy, String grade) {
         List<ExpenseEstimate.Line> lines = new ArrayList<>();
         List<ExpenseEstimate.Violation> violations = new ArrayList<>();
         String cur = policy.currency();
 
         // Per-diem: every day of the trip at the rate of its most expensive destination.
-        String costliest = trip.destinations().stream().max(Comparator.comparingLong(policy::perDiemFor)).orElse(trip.origin());
-        long dailyAllowance = policy.perDiemFor(costliest);
+        String costliest = trip.destinations().stream().max(Comparator.comparingLong(city -> policy.perDiemFor(grade, city))).orElse(trip.origin());
+        boolean farEnough = policy.countsAsTrip(trip.origin(), trip.destinations());
+        long dailyAllowance = farEnough ? policy.perDiemFor(grade, costliest) : 0;
         lines.add(new ExpenseEstimate.Line(ExpenseEstimate.Category.PER_DIEM,
                 Phrase.of(Codes.PER_DIEM, trip.days(), money(dailyAllowance, cur)),
                 trip.days() * dailyAllowance,
-                Phrase.of(Codes.RULE_PER_DIEM, money(dailyAllowance, cur), policy.classOf(costliest), costliest)));
+                farEnough ? Phrase.of(Codes.RULE_PER_DIEM, money(dailyAllowance, cur), policy.classOf(costliest), costliest)
+                        : Phrase.of(Codes.RULE_MIN_DISTANCE, policy.minTripDistanceKm())));
 
         long lodgingNights = 0;
         for (ExpensePlan.Lodging stay : plan.lodging()) {
-            long cap = policy.lodgingCapFor(stay.city());
+            long cap = policy.lodgingCapFor(grade, stay.city());
             Phrase rule = Phrase.of(Codes.RULE_LODGING_CAP, money(cap, cur), policy.classOf(stay.city()));
             lines.add(new ExpenseEstimate.Line(ExpenseEstimate.Category.LODGING,
                     Phrase.of(Codes.LODGING, stay.city(), stay.nights(), money(stay.ratePerNight(), cur)),
@@ -36,6 +47,14 @@ public final class ExpenseCalculator {
                         List.of(stay.city(), money(stay.ratePerNight(), cur), money(cap, cur)), lines.size() - 1));
             }
             lodgingNights += stay.nights();
+        }
+        long allowance = farEnough ? policy.lodgingAllowanceFor(grade) : 0;
+        long allowedNights = Math.min(lodgingNights, trip.nights());
+        if (allowance > 0 && allowedNights > 0) {
+            // A fixed amount per night away on top of the hotel's actual cost (Japan's national rules since 2025-04-01).
+            lines.add(new ExpenseEstimate.Line(ExpenseEstimate.Category.LODGING_ALLOWANCE,
+                    Phrase.of(Codes.LODGING_ALLOWANCE, allowedNights, money(allowance, cur)), allowedNights * allowance,
+                    Phrase.of(Codes.RULE_LODGING_ALLOWANCE, money(allowance, cur), grade)));
         }
         if (lodgingNights > trip.nights()) {
             violations.add(new ExpenseEstimate.Violation("lodging_exceeds_trip", Phrase.of(Codes.RULE_LODGING_WITHIN_TRIP),

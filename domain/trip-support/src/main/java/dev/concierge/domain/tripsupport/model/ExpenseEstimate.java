@@ -18,7 +18,7 @@ public record ExpenseEstimate(String currency, List<Line> lines, long total, Lis
     }
 
     public enum Category {
-        LODGING, PER_DIEM, TRANSPORT, OTHER;
+        LODGING, LODGING_ALLOWANCE, PER_DIEM, TRANSPORT, OTHER;
 
         public String wireName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
     }
@@ -47,6 +47,12 @@ public record ExpenseEstimate(String currency, List<Line> lines, long total, Lis
         public static final String PER_DIEM = "per_diem";
         /** (city, nights, rate per night). */
         public static final String LODGING = "lodging";
+        /** (nights, allowance per night). */
+        public static final String LODGING_ALLOWANCE = "lodging_allowance";
+        /** Rule (allowance per night, grade). */
+        public static final String RULE_LODGING_ALLOWANCE = "lodging_allowance_rate";
+        /** Rule (minimum distance in km): closer than this is not a business trip, so no allowances. */
+        public static final String RULE_MIN_DISTANCE = "min_trip_distance";
         /** (from, to, transport class, date). */
         public static final String TRANSPORT = "transport";
         /** (description the user wrote). */
