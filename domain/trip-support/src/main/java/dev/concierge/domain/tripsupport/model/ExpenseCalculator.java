@@ -5,7 +5,9 @@ import dev.concierge.domain.tripsupport.model.ExpenseEstimate.Phrase;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Applies the travel policy to a trip and its expense plan. Pure arithmetic: the same input always gives the same estimate. */
 public final class ExpenseCalculator {
@@ -13,7 +15,7 @@ public final class ExpenseCalculator {
 
     /** Under the edition in effect when the trip starts, at the traveller's grade. */
     public static ExpenseEstimate estimate(TripDetails trip, ExpensePlan plan, TravelPolicyBook book, String grade) {
-        return estimate(trip, plan, book.effectiveOn(trip.startDate()), grade);
+        return estimate(trip, plan, book.effectiveOn(trip.startDate()), grade, book.rates());
     }
 
     public static ExpenseEstimate estimate(TripDetails trip, ExpensePlan plan, TravelPolicy policy) {
@@ -21,6 +23,11 @@ public final class ExpenseCalculator {
     }
 
     public static ExpenseEstimate estimate(TripDetails trip, ExpensePlan plan, TravelPolicy policy, String grade) {
+        return estimate(trip, plan, policy, grade, ExchangeRates.none());
+    }
+
+    /** A cost priced in another currency is converted at the rate in effect on its day (a stay's or a cost's: the trip's first). */
+    public static ExpenseEstimate estimate(TripDetails trip, ExpensePlan plan, TravelPolicy policy, String grade, ExchangeRates rates) {
         List<ExpenseEstimate.Line> lines = new ArrayList<>();
         List<ExpenseEstimate.Violation> violations = new ArrayList<>();
         String cur = policy.currency();
@@ -39,12 +46,16 @@ public final class ExpenseCalculator {
         for (ExpensePlan.Lodging stay : plan.lodging()) {
             long cap = policy.lodgingCapFor(grade, stay.city());
             Phrase rule = Phrase.of(Codes.RULE_LODGING_CAP, money(cap, cur), policy.classOf(stay.city()));
+            Priced night = price(stay.ratePerNight(), stay.currency(), trip.startDate(), cur, rates);
+            Optional<ExpenseEstimate.Foreign> foreign = night.foreign().map(f -> new ExpenseEstimate.Foreign(
+                    money(stay.nights() * stay.ratePerNight(), stay.currency()), f.rate(), f.rateSince()));
             lines.add(new ExpenseEstimate.Line(ExpenseEstimate.Category.LODGING,
-                    Phrase.of(Codes.LODGING, stay.city(), stay.nights(), money(stay.ratePerNight(), cur)),
-                    stay.nights() * stay.ratePerNight(), rule));
-            if (stay.ratePerNight() > cap) {
+                    Phrase.of(Codes.LODGING, stay.city(), stay.nights(), night.original()),
+                    stay.nights() * night.home(), rule, foreign));
+            night.missing(lines.size() - 1).ifPresent(violations::add);
+            if (night.known() && night.home() > cap) {
                 violations.add(new ExpenseEstimate.Violation("lodging_over_cap", rule,
-                        List.of(stay.city(), money(stay.ratePerNight(), cur), money(cap, cur)), lines.size() - 1));
+                        List.of(stay.city(), money(night.home(), cur), money(cap, cur)), lines.size() - 1));
             }
             lodgingNights += stay.nights();
         }
@@ -64,8 +75,10 @@ public final class ExpenseCalculator {
         List<TransportClass> allowed = policy.allowedTransport().stream().sorted().toList();
         for (ExpensePlan.TransportLeg leg : plan.transport()) {
             Phrase rule = Phrase.of(Codes.RULE_ALLOWED_TRANSPORT, allowed);
+            Priced fare = price(leg.fare(), leg.currency(), leg.date(), cur, rates);
             lines.add(new ExpenseEstimate.Line(ExpenseEstimate.Category.TRANSPORT,
-                    Phrase.of(Codes.TRANSPORT, leg.from(), leg.to(), leg.travelClass(), leg.date()), leg.fare(), rule));
+                    Phrase.of(Codes.TRANSPORT, leg.from(), leg.to(), leg.travelClass(), leg.date()), fare.home(), rule, fare.foreign()));
+            fare.missing(lines.size() - 1).ifPresent(violations::add);
             if (!policy.allowedTransport().contains(leg.travelClass())) {
                 violations.add(new ExpenseEstimate.Violation("transport_class_not_allowed", rule,
                         List.of(leg.travelClass(), leg.from(), leg.to()), lines.size() - 1));
@@ -77,8 +90,10 @@ public final class ExpenseCalculator {
         }
 
         for (ExpensePlan.OtherCost cost : plan.other()) {
+            Priced amount = price(cost.amount(), cost.currency(), trip.startDate(), cur, rates);
             lines.add(new ExpenseEstimate.Line(ExpenseEstimate.Category.OTHER, Phrase.of(Codes.OTHER, cost.description()),
-                    cost.amount(), Phrase.of(Codes.RULE_RECEIPTS)));
+                    amount.home(), Phrase.of(Codes.RULE_RECEIPTS), amount.foreign()));
+            amount.missing(lines.size() - 1).ifPresent(violations::add);
         }
 
         long total = lines.stream().mapToLong(ExpenseEstimate.Line::amount).sum();
@@ -86,4 +101,24 @@ public final class ExpenseCalculator {
     }
 
     static ExpenseEstimate.Money money(long amount, String currency) { return new ExpenseEstimate.Money(amount, currency); }
+
+    /**
+     * An amount as entered ({@code original}) and in the policy's currency ({@code home}); with no rate for its
+     * currency on that day, home is 0 and {@link #missing} reports it.
+     */
+    private record Priced(ExpenseEstimate.Money original, long home, Optional<ExpenseEstimate.Foreign> foreign, boolean known, LocalDate on) {
+        Optional<ExpenseEstimate.Violation> missing(int line) {
+            if (known) return Optional.empty();
+            return Optional.of(new ExpenseEstimate.Violation("no_exchange_rate", Phrase.of(Codes.RULE_EXCHANGE_RATE, original.currency()),
+                    List.of(original.currency(), on), line));
+        }
+    }
+
+    private static Priced price(long amount, String currency, LocalDate on, String home, ExchangeRates rates) {
+        if (currency.isEmpty() || currency.equals(home)) return new Priced(money(amount, home), amount, Optional.empty(), true, on);
+        var rate = rates.on(currency, on);
+        if (rate.isEmpty()) return new Priced(money(amount, currency), 0, Optional.empty(), false, on);
+        return new Priced(money(amount, currency), ExchangeRates.convert(amount, rate.get()),
+                Optional.of(new ExpenseEstimate.Foreign(money(amount, currency), rate.get().perUnit(), rate.get().since())), true, on);
+    }
 }

@@ -17,12 +17,15 @@ import java.util.regex.Pattern;
  *
  * <p>In properties form, keys without a prefix are the first edition (from {@code effective.from}, else
  * {@link TravelPolicy#SINCE_EVER}); {@code from.<yyyy-mm-dd>.<key>} starts a new edition that repeats the previous one
- * with those keys changed.
+ * with those keys changed. {@code rate.<ISO>.<yyyy-mm-dd>} keys are the {@link ExchangeRates}.
  */
-public record TravelPolicyBook(List<TravelPolicy> editions) {
+public record TravelPolicyBook(List<TravelPolicy> editions, ExchangeRates rates) {
     private static final Pattern EDITION_KEY = Pattern.compile("from\\.(\\d{4}-\\d{2}-\\d{2})\\.(.+)");
 
+    public TravelPolicyBook(List<TravelPolicy> editions) { this(editions, ExchangeRates.none()); }
+
     public TravelPolicyBook {
+        java.util.Objects.requireNonNull(rates, "rates");
         editions = editions.stream().sorted(Comparator.comparing(TravelPolicy::effectiveFrom)).toList();
         if (editions.isEmpty()) throw new TravelPolicy.InvalidPolicy(List.of("the policy has no edition"));
         for (int i = 1; i < editions.size(); i++) {
@@ -52,7 +55,9 @@ public record TravelPolicyBook(List<TravelPolicy> editions) {
         for (String key : properties.stringPropertyNames()) {
             String value = properties.getProperty(key);
             Matcher edition = EDITION_KEY.matcher(key);
-            if (key.equals("effective.from")) {
+            if (key.startsWith("rate.")) {
+                continue; // the exchange rates, read below: they change on their own dates, not with an edition
+            } else if (key.equals("effective.from")) {
                 first = date(key, value.strip(), problems);
             } else if (edition.matches()) {
                 LocalDate from = date(key, edition.group(1), problems);
@@ -86,8 +91,9 @@ public record TravelPolicyBook(List<TravelPolicy> editions) {
                 e.problems().forEach(problem -> problems.add(where + problem));
             }
         }
+        ExchangeRates rates = ExchangeRates.parse(properties, problems);
         if (!problems.isEmpty()) throw new TravelPolicy.InvalidPolicy(problems);
-        return new TravelPolicyBook(editions);
+        return new TravelPolicyBook(editions, rates);
     }
 
     private static LocalDate date(String key, String text, List<String> problems) {
