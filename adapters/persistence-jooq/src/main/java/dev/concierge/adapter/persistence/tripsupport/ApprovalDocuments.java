@@ -62,6 +62,8 @@ final class ApprovalDocuments {
             ObjectNode node = lines.addObject().put("category", line.category().name()).put("amount", line.amount());
             node.set("description", phrase(line.description()));
             node.set("rule", phrase(line.rule()));
+            line.foreign().ifPresent(f -> node.putObject("foreign").put("amount", f.amount().amount()).put("currency", f.amount().currency())
+                    .put("rate", f.rate().toPlainString()).put("rateSince", f.rateSince().toString()));
         }
         ArrayNode violations = root.putArray("violations");
         for (ExpenseEstimate.Violation violation : estimate.violations()) {
@@ -76,8 +78,12 @@ final class ApprovalDocuments {
         JsonNode root = read(stored);
         List<ExpenseEstimate.Line> lines = new ArrayList<>();
         for (JsonNode line : root.path("lines")) {
+            JsonNode f = line.path("foreign");
+            var foreign = f.isObject() ? java.util.Optional.of(new ExpenseEstimate.Foreign(new ExpenseEstimate.Money(f.path("amount").asLong(),
+                    f.path("currency").asText()), new java.math.BigDecimal(f.path("rate").asText()), LocalDate.parse(f.path("rateSince").asText())))
+                    : java.util.Optional.<ExpenseEstimate.Foreign>empty();
             lines.add(new ExpenseEstimate.Line(ExpenseEstimate.Category.valueOf(line.path("category").asText()),
-                    phrase(line.path("description")), line.path("amount").asLong(), phrase(line.path("rule"))));
+                    phrase(line.path("description")), line.path("amount").asLong(), phrase(line.path("rule")), foreign));
         }
         List<ExpenseEstimate.Violation> violations = new ArrayList<>();
         for (JsonNode v : root.path("violations")) {

@@ -160,4 +160,28 @@ class JooqApprovalsTest {
         assertThat(trips.find(submission.trip()).orElseThrow().status()).isEqualTo(TripStatus.REJECTED);
         assertThat(trips.save(trips.save(rejected.submit(NOW)).approve(NOW)).status()).isEqualTo(TripStatus.APPROVED);
     }
+
+    @Test void a_plan_priced_abroad_keeps_its_currencies_and_a_frozen_estimate_its_foreign_amounts_and_rates() {
+        Trip trip = trips.create(ALICE, new TripDetails("New York", "", "Tokyo", List.of("New York"),
+                LocalDate.of(2026, 5, 10), LocalDate.of(2026, 5, 12)), NOW);
+        JooqExpensePlanRepository plans = new JooqExpensePlanRepository(dsl);
+        ExpensePlan plan = new ExpensePlan(List.of(new ExpensePlan.TransportLeg("Tokyo", "New York", LocalDate.of(2026, 5, 10),
+                TransportClass.ECONOMY_AIR, 1_200, "USD")), List.of(new ExpensePlan.Lodging("New York", 2, 250, "USD")),
+                List.of(new ExpensePlan.OtherCost("Gift", 3_000)));
+        plans.save(trip.id(), plan);
+        assertThat(plans.find(trip.id())).contains(plan);
+
+        var rates = new dev.concierge.domain.tripsupport.model.ExchangeRates(java.util.Map.of("USD",
+                new java.util.TreeMap<>(java.util.Map.of(LocalDate.of(2026, 4, 1), new java.math.BigDecimal("140.50")))));
+        ExpenseEstimate estimate = ExpenseCalculator.estimate(trip.details(), plan, TravelPolicy.domesticJapan(), "staff", rates);
+        trips.save(trip.submit(NOW));
+        Map<String, String> why = new java.util.HashMap<>();
+        estimate.violations().forEach(v -> why.put(v.key(), "Conference"));
+        ApprovalRequest stored = approvals.add(Submission.of(trip, estimate, why, new Approvers(Optional.of("trip-approvers"), Optional.empty()), NOW));
+
+        ExpenseEstimate frozen = approvals.find(stored.id()).orElseThrow().submission().estimate();
+        assertThat(frozen.total()).isEqualTo(estimate.total());
+        assertThat(frozen.lines()).extracting(ExpenseEstimate.Line::foreign).isEqualTo(estimate.lines().stream().map(ExpenseEstimate.Line::foreign).toList());
+        assertThat(frozen.lines().get(1).foreign()).hasValueSatisfying(f -> assertThat(f.amount()).isEqualTo(new ExpenseEstimate.Money(500, "USD")));
+    }
 }

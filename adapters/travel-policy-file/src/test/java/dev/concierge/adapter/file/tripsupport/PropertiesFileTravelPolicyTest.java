@@ -49,6 +49,10 @@ class PropertiesFileTravelPolicyTest {
         assertThat(latest.classOf("京都")).isEqualTo("K");
         assertThat(latest.lodgingCapFor("京都府")).isEqualTo(20_000);
         assertThat(latest.lodgingCapFor("manager", "Osaka")).isEqualTo(18_000);
+        assertThat(latest.classOf("ニューヨーク")).isEqualTo("F");
+        assertThat(book.rates().on("USD", java.time.LocalDate.of(2026, 5, 1)))
+                .hasValueSatisfying(rate -> assertThat(rate.perUnit()).isEqualByComparingTo("151.20"));
+        assertThat(book.rates().on("USD", java.time.LocalDate.of(2025, 3, 1))).isEmpty();
     }
 
     @Test void a_malformed_file_is_refused_naming_the_file_and_every_problem() throws IOException {
