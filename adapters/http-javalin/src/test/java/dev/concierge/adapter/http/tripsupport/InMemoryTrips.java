@@ -61,11 +61,25 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
 
     InMemoryTrips(Clock clock) { this.clock = clock; }
 
+    private final Map<String, TripId> byToken = new HashMap<>();
+    private final Map<TripId, Trip> deleted = new HashMap<>();
+
     @Override public synchronized Trip create(CreateTripCommand command) {
         UserId owner = command.owner();
         TripDetails details = command.details();
+        Optional<TripId> earlier = command.requestToken().map(t -> byToken.get(owner.value() + " " + t));
+        if (earlier.isPresent()) return trips.getOrDefault(earlier.get(), deleted.get(earlier.get()));
         Trip trip = new Trip(new TripId(ids.incrementAndGet()), owner, details, TripStatus.PLANNED, 1, clock.instant());
         trips.put(trip.id(), trip);
+        command.requestToken().ifPresent(t -> byToken.put(owner.value() + " " + t, trip.id()));
+        return trip;
+    }
+
+    @Override public synchronized Trip restore(UserId owner, TripId id) {
+        Trip trip = deleted.get(id);
+        if (trip == null || !trip.owner().equals(owner)) throw new TripNotFound(id);
+        deleted.remove(id);
+        trips.put(id, trip);
         return trip;
     }
 
@@ -94,7 +108,7 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
     }
 
     @Override public synchronized void delete(UserId owner, TripId id) {
-        get(owner, id);
+        deleted.put(id, get(owner, id));
         trips.remove(id);
         visits.values().removeIf(v -> v.trip().equals(id));
         itineraries.remove(id);
@@ -219,7 +233,9 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
     TripRepository asTripRepository() {
         InMemoryTrips self = this;
         return new TripRepository() {
-            @Override public Trip create(UserId owner, TripDetails details, Instant at) { throw new UnsupportedOperationException(); }
+            @Override public Trip create(UserId owner, TripDetails details, Optional<String> requestToken, Instant at) {
+                throw new UnsupportedOperationException();
+            }
 
             @Override public Optional<Trip> find(TripId id) { synchronized (self) { return Optional.ofNullable(trips.get(id)); } }
 
@@ -232,7 +248,9 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
                 }
             }
 
-            @Override public void delete(TripId id) { throw new UnsupportedOperationException(); }
+            @Override public void delete(TripId id, Instant at, Instant purgeBefore) { throw new UnsupportedOperationException(); }
+
+            @Override public boolean restore(TripId id, UserId owner) { throw new UnsupportedOperationException(); }
         };
     }
 

@@ -107,15 +107,21 @@ final class TripSupportServer implements AutoCloseable {
 
     Response delete(String path) { return send("DELETE", path, null, "alice"); }
 
-    Response send(String method, String path, String json, String user) { return send(method, path, json, user, "", null); }
+    Response send(String method, String path, String json, String user) { return send(method, path, json, user, java.util.Map.of()); }
 
-    /** As {@code user} in {@code groups} (comma-separated) reading {@code language}. */
+    /** As {@code user} in {@code groups} (comma-separated) reading {@code language} (null: no Accept-Language). */
     Response send(String method, String path, String json, String user, String groups, String language) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        headers.put(GROUPS_HEADER, groups);
+        if (language != null) headers.put("Accept-Language", language);
+        return send(method, path, json, user, headers);
+    }
+
+    Response send(String method, String path, String json, String user, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header(USER_HEADER, user)
-                .header(GROUPS_HEADER, groups)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
         if (json != null) request.header("Content-Type", "application/json");
-        if (language != null) request.header("Accept-Language", language);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 import static dev.concierge.adapter.persistence.jooq.trip_support.Tables.APPROVAL_REQUESTS;
+import static dev.concierge.adapter.persistence.jooq.trip_support.Tables.TRIPS;
 import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.select;
 
 final class JooqApprovalRepository implements ApprovalRepository {
     private final DSLContext dsl;
@@ -52,7 +54,9 @@ final class JooqApprovalRepository implements ApprovalRepository {
     @Override public Page<ApprovalRequest> pendingFor(Actor approver, PageRequest page) {
         Condition mine = APPROVAL_REQUESTS.MANAGER_ID.eq(approver.user().value());
         mine = mine.or(approver.groups().isEmpty() ? falseCondition() : APPROVAL_REQUESTS.APPROVER_GROUP.in(approver.groups()));
-        Condition where = APPROVAL_REQUESTS.OUTCOME.isNull().and(APPROVAL_REQUESTS.SUBMITTER_ID.ne(approver.user().value())).and(mine);
+        // A trip its owner deleted (and may still restore) is out of the queue meanwhile.
+        Condition live = APPROVAL_REQUESTS.TRIP_ID.in(select(TRIPS.ID).from(TRIPS).where(TRIPS.DELETED_AT.isNull()));
+        Condition where = APPROVAL_REQUESTS.OUTCOME.isNull().and(APPROVAL_REQUESTS.SUBMITTER_ID.ne(approver.user().value())).and(mine).and(live);
         List<ApprovalRequest> items = dsl.selectFrom(APPROVAL_REQUESTS).where(where).orderBy(APPROVAL_REQUESTS.ID)
                 .limit(page.limit()).offset(page.offset()).fetch(JooqApprovalRepository::toRequest);
         return new Page<>(items, dsl.fetchCount(APPROVAL_REQUESTS, where));

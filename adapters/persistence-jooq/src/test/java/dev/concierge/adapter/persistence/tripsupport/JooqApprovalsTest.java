@@ -59,7 +59,7 @@ class JooqApprovalsTest {
 
     Submission submission(Approvers approvers) {
         Trip trip = trips.create(ALICE, new TripDetails("Osaka customers", "Renewals", "Tokyo", List.of("Osaka", "Matsue"),
-                LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 3)), NOW);
+                LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 3)), Optional.empty(), NOW);
         ExpensePlan plan = new ExpensePlan(List.of(new ExpensePlan.TransportLeg("Tokyo", "Osaka", LocalDate.of(2026, 12, 1), TransportClass.SHINKANSEN_GREEN, 19_000)),
                 List.of(new ExpensePlan.Lodging("Osaka", 2, 18_000)), List.of(new ExpensePlan.OtherCost("Gift", 3_000)));
         ExpenseEstimate estimate = ExpenseCalculator.estimate(trip.details(), plan, TravelPolicy.domesticJapan());
@@ -126,12 +126,17 @@ class JooqApprovalsTest {
         assertThat(dsl.fetchCount(APPROVAL_REQUESTS)).isEqualTo(1);
     }
 
-    @Test void deleting_a_trip_takes_its_approval_history_and_notifications() {
+    @Test void a_deleted_trip_leaves_the_approvers_queue_at_once_and_takes_its_history_and_notifications_when_purged() {
         ApprovalRequest request = approvals.add(submission(new Approvers(Optional.of("trip-approvers"), Optional.empty())));
         inbox.add(new Notification.Notice(MIKE.user(), Notification.Kind.SUBMITTED, request.id(), request.submission().trip(), "Osaka", ALICE, NOW, ""));
 
-        trips.delete(request.submission().trip());
+        trips.delete(request.submission().trip(), NOW, NOW.minusSeconds(86_400));
+        assertThat(approvals.pendingFor(BOB, PageRequest.first()).total()).as("hidden with its trip").isZero();
+        assertThat(trips.restore(request.submission().trip(), ALICE)).isTrue();
+        assertThat(approvals.pendingFor(BOB, PageRequest.first()).total()).as("back with its trip").isEqualTo(1);
 
+        trips.delete(request.submission().trip(), NOW, NOW.minusSeconds(86_400));
+        trips.delete(request.submission().trip(), NOW.plusSeconds(2 * 86_400), NOW.plusSeconds(86_400)); // a later deletion purges it
         assertThat(approvals.find(request.id())).isEmpty();
         assertThat(inbox.list(MIKE.user(), PageRequest.first()).total()).isZero();
     }
@@ -163,7 +168,7 @@ class JooqApprovalsTest {
 
     @Test void a_plan_priced_abroad_keeps_its_currencies_and_a_frozen_estimate_its_foreign_amounts_and_rates() {
         Trip trip = trips.create(ALICE, new TripDetails("New York", "", "Tokyo", List.of("New York"),
-                LocalDate.of(2026, 5, 10), LocalDate.of(2026, 5, 12)), NOW);
+                LocalDate.of(2026, 5, 10), LocalDate.of(2026, 5, 12)), Optional.empty(), NOW);
         JooqExpensePlanRepository plans = new JooqExpensePlanRepository(dsl);
         ExpensePlan plan = new ExpensePlan(List.of(new ExpensePlan.TransportLeg("Tokyo", "New York", LocalDate.of(2026, 5, 10),
                 TransportClass.ECONOMY_AIR, 1_200, "USD")), List.of(new ExpensePlan.Lodging("New York", 2, 250, "USD")),
