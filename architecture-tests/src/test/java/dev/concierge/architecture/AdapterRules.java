@@ -23,6 +23,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static dev.concierge.architecture.Layout.ADAPTER;
 import static dev.concierge.architecture.Layout.BOOTSTRAP;
 import static dev.concierge.architecture.Layout.FILES;
+import static dev.concierge.architecture.Layout.MAIL;
 import static dev.concierge.architecture.Layout.GENERATED_JOOQ;
 import static dev.concierge.architecture.Layout.HTTP;
 import static dev.concierge.architecture.Layout.INFRASTRUCTURE;
@@ -78,6 +79,10 @@ public final class AdapterRules {
     public static final ArchRule database_technology_is_used_only_in_the_persistence_adapter = onlyIn(PERSISTENCE,
             "jOOQ, its generated code, HikariCP, Flyway, embedded PostgreSQL and the JDBC driver",
             "org.jooq..", GENERATED_JOOQ + "..", "com.zaxxer..", "org.flywaydb..", "io.zonky..", "org.postgresql..");
+
+    @ArchTest
+    public static final ArchRule jakarta_mail_is_used_only_in_the_mail_adapter =
+            onlyIn(MAIL, "Jakarta Mail (Angus Mail)", "jakarta.mail..", "org.eclipse.angus..");
 
     @ArchTest
     public static final ArchRule langchain4j_is_used_only_in_the_llm_adapter = onlyIn(LLM, "langchain4j", "dev.langchain4j..");

@@ -28,6 +28,8 @@ final class Layout {
     static final String SECRETS = ADAPTER + ".secrets";
     /** Stored files: an S3 bucket (the AWS SDK) or a local directory. */
     static final String FILES = ADAPTER + ".files";
+    /** Notifications by e-mail over SMTP. */
+    static final String MAIL = ADAPTER + ".mail";
     static final String BOOTSTRAP = BASE + ".bootstrap";
     static final String INFRASTRUCTURE = BASE + ".infrastructure";
 
@@ -41,7 +43,7 @@ final class Layout {
     /** Shared packages a rule names; each context's packages are added by {@link #namedPackages()}. */
     static final List<String> SHARED_NAMED_PACKAGES = List.of(
             KERNEL, HTTP, HTTP + ".web", HTTP + ".health", HTTP + ".identity", HTTP + ".wiring",
-            PERSISTENCE, PERSISTENCE + ".sql", GENERATED_JOOQ, LLM, SECRETS, FILES, BOOTSTRAP, INFRASTRUCTURE);
+            PERSISTENCE, PERSISTENCE + ".sql", GENERATED_JOOQ, LLM, SECRETS, FILES, MAIL, BOOTSTRAP, INFRASTRUCTURE);
 
     /** The layers every domain context has (ARCHITECTURE.md, "Packages and names"), each named by some rule. */
     static final List<String> DOMAIN_LAYERS = List.of("model", "port.in", "port.out", "application");
@@ -87,6 +89,7 @@ final class Layout {
             "com.google.inject",
             "dev.langchain4j",
             "com.nimbusds",
+            "jakarta.mail",
             "software.amazon.awssdk", "software.amazon.awscdk");
 
     private Layout() {}

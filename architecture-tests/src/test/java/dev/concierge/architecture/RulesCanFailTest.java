@@ -35,6 +35,7 @@ import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreWritingItsOwnSql;
 import dev.concierge.adapter.persistence.alpha.JooqAlphaStoreWritingBetaSql;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesJavalin;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesJte;
+import dev.concierge.adapter.persistence.alpha.PersistenceUsesJakartaMail;
 import dev.concierge.adapter.persistence.alpha.PersistenceUsesNimbus;
 import dev.concierge.adapter.secrets.alpha.SecretsUsesAwsCdk;
 import dev.concierge.adapter.persistence.jooq.alpha.AlphaTable;
@@ -156,6 +157,15 @@ class RulesCanFailTest {
     @Test void rule4_the_jwt_library_inside_http_passes() {
         assertPasses(AdapterRules.the_jwt_library_is_used_only_in_the_http_adapter,
                 dev.concierge.adapter.http.identity.AlbIdentity.class, JooqAlphaStore.class);
+    }
+
+    @Test void rule4_jakarta_mail_outside_the_mail_adapter_is_reported() {
+        assertViolation(AdapterRules.jakarta_mail_is_used_only_in_the_mail_adapter, PersistenceUsesJakartaMail.class,
+                PersistenceUsesJakartaMail.class, "jakarta.mail.Session");
+    }
+
+    @Test void rule4_jakarta_mail_inside_the_mail_adapter_passes() {
+        assertPasses(AdapterRules.jakarta_mail_is_used_only_in_the_mail_adapter, dev.concierge.adapter.mail.SmtpMailer.class, JooqAlphaStore.class);
     }
 
     @Test void rule4_jooq_outside_persistence_is_reported() {

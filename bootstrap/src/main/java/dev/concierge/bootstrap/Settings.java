@@ -45,7 +45,8 @@ public record Settings(
         Duration httpBodyDeadline,
         FilesConfig files,
         Map<String, String> openTelemetry,
-        int routeFallbackSpeedKmh) {
+        int routeFallbackSpeedKmh,
+        TripApprovals tripApprovals) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -101,6 +102,15 @@ public record Settings(
     /** Per-user rate and per-instance concurrency of LLM calls (routes marked with the LLM route role). */
     public record LlmLimits(int callsPerUserPerMinute, int maxConcurrentCalls) {}
 
+    /**
+     * Trip approval: the group whose members approve any trip (empty: only the managers named in the travellers file),
+     * the travellers file, and the SMTP server notifications are e-mailed through (empty: in-app only).
+     */
+    public record TripApprovals(Optional<String> approverGroup, Optional<Path> travellersFile, Optional<Smtp> smtp) {}
+
+    /** An SMTP server: {@code startTls} upgrades the connection; user and password when it requires a login. */
+    public record Smtp(String host, int port, String from, Optional<String> user, Optional<String> password, boolean startTls) {}
+
     /** Name, default (null when unset means "none"), meaning: the README table is checked against this list. */
     public record Setting(String name, String defaultValue, String meaning) {}
 
@@ -134,6 +144,14 @@ public record Settings(
             new Setting("GENERATION_RETRY_DELAY_SECONDS", "5", "First wait before retrying; doubles per attempt, with jitter, up to 5 minutes"),
             new Setting("TRAVEL_POLICY_FILE", null, "Travel policy properties file; unset means the built-in domestic-Japan policy"),
             new Setting("ROUTE_FALLBACK_SPEED_KMH", "60", "Day route: door-to-door speed assumed between two known cities the built-in travel-time table does not pair (1 to 1000)"),
+            new Setting("TRIP_APPROVER_GROUP", "trip-approvers", "Group whose members approve or reject submitted trips (never their own); none: only the managers named in TRAVELLERS_FILE"),
+            new Setting("TRAVELLERS_FILE", null, "Travellers properties file: each user's grade, manager (an approver of their trips) and e-mail address"),
+            new Setting("SMTP_HOST", null, "SMTP server for approval notifications by e-mail; unset: notifications stay in the app"),
+            new Setting("SMTP_PORT", "25", "Port of SMTP_HOST"),
+            new Setting("SMTP_FROM", "concierge@localhost", "Sender address of notification e-mails"),
+            new Setting("SMTP_USER", null, "User name when the SMTP server requires a login"),
+            new Setting("SMTP_PASSWORD", null, "Password of SMTP_USER (may be a secretsmanager: reference)"),
+            new Setting("SMTP_STARTTLS", "false", "true: upgrade the SMTP connection with STARTTLS (required when true)"),
             // platform: identity and limits
             new Setting("AUTH_MODE", "local", "local (everyone is LOCAL_USER), alb (the load balancer's signed OIDC header) or oidc (the app's own OpenID Connect sign-in)"),
             new Setting("OIDC_ISSUER", null, "oidc mode: the identity provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration)"),
@@ -213,7 +231,8 @@ public record Settings(
                 Duration.ofSeconds(reader.integer("HTTP_BODY_TIMEOUT_SECONDS", 1, 600)),
                 files(reader),
                 openTelemetry(env),
-                reader.integer("ROUTE_FALLBACK_SPEED_KMH", 1, 1000));
+                reader.integer("ROUTE_FALLBACK_SPEED_KMH", 1, 1000),
+                tripApprovals(reader));
         deployment(settings, reader);
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {
@@ -338,6 +357,15 @@ public record Settings(
             reader.problems.add(name + ": must be an http(s) URL (" + expected + "), got '" + value.get() + "'");
             return null;
         }
+    }
+
+    private static TripApprovals tripApprovals(Reader reader) {
+        String group = reader.text("TRIP_APPROVER_GROUP").strip();
+        Optional<Smtp> smtp = reader.optional("SMTP_HOST").map(host -> new Smtp(host, reader.integer("SMTP_PORT", 1, 65_535),
+                reader.text("SMTP_FROM"), reader.optional("SMTP_USER"), reader.optional("SMTP_PASSWORD"),
+                reader.choice("SMTP_STARTTLS", Toggle.class) == Toggle.TRUE));
+        return new TripApprovals(group.isEmpty() || group.equals("none") ? Optional.empty() : Optional.of(group),
+                reader.optional("TRAVELLERS_FILE").map(Path::of), smtp);
     }
 
     private enum FileStore { LOCAL, S3 }

@@ -86,6 +86,14 @@ class OwnershipTest {
         ALICES.put("cases", ALICES.get("test-cases")); // the pages' name for test cases
         ALICES.put("favourites", id(as(alice, "POST", "/api/favourites", "{\"type\":\"quote\",\"content\":\"" + SECRET + "\"}")));
 
+        // A second trip of A's, submitted and decided by an approver: A's approval request and notification.
+        String submitted = id(as(alice, "POST", "/api/trips", trip(SECRET)));
+        String approval = id(as(alice, "POST", "/api/trips/" + submitted + "/submit", "{\"version\":0}"));
+        ALICES.put("approvals", approval);
+        ok(as(alb.token("dave", List.of("trip-approvers")), "POST", "/api/approvals/" + approval + "/approve", "{\"comment\":\"" + SECRET + "\"}"));
+        JsonNode notifications = JSON.readTree(ok(as(alice, "GET", "/api/notifications", null)).body());
+        ALICES.put("notifications", notifications.at("/items/0/id").asText());
+
         bobsTrip = id(as(bob, "POST", "/api/trips", trip(BOBS_SECRET)));
         bobsVisit = id(as(bob, "POST", "/api/trips/" + bobsTrip + "/visits", visit(BOBS_SECRET)));
     }
@@ -102,7 +110,8 @@ class OwnershipTest {
 
     @Test void the_api_description_names_operations_on_every_kind_of_owned_object() {
         assertThat(operations().stream().filter(op -> op.path().contains("{id}")).map(op -> kindOf(op.path())).distinct())
-                .contains("trips", "visits", "conversations", "proposals", "suites", "test-cases", "batches", "exports", "favourites");
+                .contains("trips", "visits", "conversations", "proposals", "suites", "test-cases", "batches", "exports", "favourites",
+                        "approvals", "notifications");
     }
 
     @TestFactory Stream<DynamicTest> every_api_operation_on_another_users_object_answers_404_and_changes_nothing() {

@@ -38,7 +38,7 @@
   const unsaved = new Set();
   document.addEventListener('input', (event) => {
     const form = event.target.closest('form');
-    if (form && form.id !== 'chat-form') unsaved.add(form);
+    if (form && form.id !== 'chat-form' && !('ownSave' in form.dataset)) unsaved.add(form); // data-own-save: approvals.js saves it
   });
   // Before an action that reloads the page (approve, accept a proposal, delete …): the person decides, first.
   function keepsUnsavedEdits() {
@@ -48,6 +48,9 @@
     unsaved.clear();
     return false;
   }
+
+  // Another script's action that reloads the page (approvals.js submitting the trip) asks the same question first.
+  document.addEventListener('trip:reloading', (event) => { if (keepsUnsavedEdits()) event.preventDefault(); });
 
   window.addEventListener('beforeunload', (event) => {
     if (unsaved.size === 0) return;

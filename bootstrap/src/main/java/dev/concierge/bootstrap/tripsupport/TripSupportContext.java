@@ -5,6 +5,8 @@ import com.google.inject.util.Modules;
 import dev.concierge.adapter.file.tripsupport.TravelPolicyFileModule;
 import dev.concierge.adapter.file.tripsupport.TravelTimesTableModule;
 import dev.concierge.adapter.http.tripsupport.TripSupportHttpModule;
+import dev.concierge.adapter.mail.SmtpServer;
+import dev.concierge.adapter.mail.tripsupport.TripSupportMailModule;
 import dev.concierge.adapter.llm.tripsupport.TripSupportLlmModule;
 import dev.concierge.bootstrap.ContextModule;
 import dev.concierge.bootstrap.Settings;
@@ -13,9 +15,12 @@ import dev.concierge.bootstrap.Settings;
 public final class TripSupportContext implements ContextModule {
     @Override public Module module(Settings settings) {
         return Modules.combine(
-                new TravelPolicyFileModule(settings.travelPolicyFile()),
                 new TravelTimesTableModule(settings.routeFallbackSpeedKmh()),
+                new TravelPolicyFileModule(settings.travelPolicyFile(), settings.tripApprovals().travellersFile()),
                 new TripSupportModule(),
+                new TripApprovalModule(settings.tripApprovals()),
+                new TripSupportMailModule(settings.tripApprovals().smtp().map(s -> new SmtpServer(s.host(), s.port(), s.from(), s.user(),
+                        s.password(), s.startTls()))),
                 new TripSupportLlmModule(),
                 new TripAssistantModule());
     }

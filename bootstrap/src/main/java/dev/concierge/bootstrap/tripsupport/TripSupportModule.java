@@ -26,6 +26,7 @@ import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
 import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
 import dev.concierge.domain.tripsupport.port.out.TravelPolicySource;
+import dev.concierge.domain.tripsupport.port.out.TravellerDirectory;
 import dev.concierge.domain.tripsupport.port.out.TripRepository;
 import dev.concierge.domain.tripsupport.port.out.VisitRepository;
 
@@ -45,8 +46,9 @@ final class TripSupportModule extends AbstractModule {
     }
 
     @Provides @Singleton TripsService trips(TripRepository trips, VisitRepository visits, ItineraryRepository itineraries,
-                                            ExpensePlanRepository plans, TravelPolicySource policy, Clock clock) {
-        return new TripsService(trips, visits, itineraries, plans, policy, clock);
+                                            ExpensePlanRepository plans, TravelPolicySource policy, TravellerDirectory travellers,
+                                            Clock clock) {
+        return new TripsService(trips, visits, itineraries, plans, policy, travellers, clock);
     }
 
     @Provides @Singleton PlanDayRouteUseCase dayRoutes(ManageTripsUseCase trips, ManageVisitsUseCase visits,

@@ -248,11 +248,11 @@ class TripSupportPagesWalkTest {
             browser.findElement(By.cssSelector("button[data-add-row=itinerary]")).click();
             browser.findElement(By.cssSelector("#itinerary-rows tr.row [data-field=title]")).sendKeys("まだ保存していない予定");
 
-            browser.findElement(By.cssSelector("button[data-trip-action=approve]")).click();
+            browser.findElement(By.cssSelector("#approval-submit button[type=submit]")).click();
             assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText()).contains("保存していない変更");
             browser.switchTo().alert().dismiss(); // go back and save first
 
-            assertThat(running.get("/api/trips/" + edited).body()).as("nothing approved yet").contains("\"status\":\"planned\"");
+            assertThat(running.get("/api/trips/" + edited).body()).as("nothing submitted yet").contains("\"status\":\"planned\"");
             assertThat(browser.findElement(By.cssSelector("#itinerary-rows tr.row [data-field=title]")).getAttribute("value"))
                     .isEqualTo("まだ保存していない予定");
             browser.findElement(By.cssSelector("#itinerary-form button[type=submit]")).click();

@@ -90,7 +90,7 @@ final class TripInput {
             if (leg == null) { problems.add("transport[" + i + "]", Validation.WRONG_TYPE, "object"); continue; }
             problems.required(leg.fare(), prefix + "fare");
             problems.nested(prefix, () -> new ExpensePlan.TransportLeg(leg.from(), leg.to(), leg.date(),
-                    leg.travelClass() == null ? null : TransportClass.parse(leg.travelClass()), leg.fare() == null ? 0 : leg.fare()))
+                    leg.travelClass() == null ? null : TransportClass.parse(leg.travelClass()), leg.fare() == null ? 0 : leg.fare(), leg.currency()))
                     .ifPresent(transport::add);
         }
         for (int i = 0; i < stays.size(); i++) {
@@ -99,14 +99,14 @@ final class TripInput {
             if (stay == null) { problems.add("lodging[" + i + "]", Validation.WRONG_TYPE, "object"); continue; }
             problems.required(stay.nights(), prefix + "nights").required(stay.ratePerNight(), prefix + "ratePerNight");
             problems.nested(prefix, () -> new ExpensePlan.Lodging(stay.city(), stay.nights() == null ? 1 : stay.nights(),
-                    stay.ratePerNight() == null ? 0 : stay.ratePerNight())).ifPresent(lodging::add);
+                    stay.ratePerNight() == null ? 0 : stay.ratePerNight(), stay.currency())).ifPresent(lodging::add);
         }
         for (int i = 0; i < costs.size(); i++) {
             var cost = costs.get(i);
             String prefix = "other[" + i + "].";
             if (cost == null) { problems.add("other[" + i + "]", Validation.WRONG_TYPE, "object"); continue; }
             problems.required(cost.amount(), prefix + "amount");
-            problems.nested(prefix, () -> new ExpensePlan.OtherCost(cost.description(), cost.amount() == null ? 0 : cost.amount()))
+            problems.nested(prefix, () -> new ExpensePlan.OtherCost(cost.description(), cost.amount() == null ? 0 : cost.amount(), cost.currency()))
                     .ifPresent(other::add);
         }
         problems.throwIfInvalid();

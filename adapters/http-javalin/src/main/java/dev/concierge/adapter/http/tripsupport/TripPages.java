@@ -24,6 +24,7 @@ import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.TransportClass;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.model.TripStatus;
+import dev.concierge.domain.tripsupport.port.in.ApproveTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
@@ -52,13 +53,15 @@ public final class TripPages implements RouteGroup {
     private final EstimateExpensesUseCase expenses;
     private final ChatWithAssistantUseCase chat;
     private final ReviewProposalsUseCase proposals;
+    private final ApproveTripsUseCase approvals;
     private final CurrentUser currentUser;
     private final PageRenderer renderer;
     private final ZoneId zone;
 
     public TripPages(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itinerary,
                      EstimateExpensesUseCase expenses, ChatWithAssistantUseCase chat, ReviewProposalsUseCase proposals,
-                     CurrentUser currentUser, PageRenderer renderer, ZoneId zone) {
+                     ApproveTripsUseCase approvals, CurrentUser currentUser, PageRenderer renderer, ZoneId zone) {
+        this.approvals = approvals;
         this.trips = trips;
         this.visits = visits;
         this.itinerary = itinerary;
@@ -89,7 +92,6 @@ public final class TripPages implements RouteGroup {
 
         public String destinationsText() { return String.join(", ", trip.destinations()); }
 
-        public boolean canApprove() { return trip.status().equals(TripStatus.PLANNED.wireName()); }
 
         public boolean canComplete() { return trip.status().equals(TripStatus.APPROVED.wireName()); }
 
@@ -171,6 +173,9 @@ public final class TripPages implements RouteGroup {
                 ExpensePlanView.of(expenses.plan(user, id)),
                 ExpenseEstimateView.of(expenses.estimate(user, id), new TripTexts(page.messages())),
                 conversations, open, messages, pending);
-        renderer.render(ctx, "tripsupport/trip.jte", Map.of("page", page, "model", model));
+        var history = approvals.history(user, id).stream()
+                .map(r -> ApprovalViews.ApprovalView.of(r, currentUser.actor(ctx), page.messages(), zone)).toList();
+        renderer.render(ctx, "tripsupport/trip.jte", Map.of("page", page, "model", model,
+                "approval", new ApprovalPages.TripApproval(trip, model.estimate(), history)));
     }
 }

@@ -91,7 +91,6 @@ public final class TripRoutes implements RouteGroup {
             ctx.status(204);
         });
         routes.post("/api/trips/{id}/restore", ctx -> ctx.json(view(trips.restore(user(ctx), tripId(ctx)))));
-        routes.post("/api/trips/{id}/approve", ctx -> changeStatus(ctx, TripStatus.APPROVED));
         routes.post("/api/trips/{id}/complete", ctx -> changeStatus(ctx, TripStatus.COMPLETED));
         routes.post("/api/trips/{id}/cancel", ctx -> changeStatus(ctx, TripStatus.CANCELLED));
 
@@ -148,7 +147,11 @@ public final class TripRoutes implements RouteGroup {
             ctx.json(ExpensePlanView.of(expenses.replacePlan(new ReplaceExpensePlanCommand(user(ctx), id, plan))));
         });
         routes.get("/api/trips/{id}/expense-estimate", ctx -> ctx.json(ExpenseEstimateView.of(expenses.estimate(user(ctx), tripId(ctx)), texts(ctx))));
-        routes.get("/api/travel-policy", ctx -> ctx.json(TravelPolicyView.of(expenses.policy())));
+        routes.get("/api/travel-policy", ctx -> {
+            var book = expenses.policyBook();
+            var on = Params.date(ctx, "on");
+            ctx.json(TravelPolicyView.of(on.map(book::effectiveOn).orElse(book.latest()), book));
+        });
     }
 
     private void changeStatus(Context ctx, TripStatus target) {

@@ -8,6 +8,7 @@ import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.web.NavigationEntry;
 import dev.concierge.adapter.http.web.PageRenderer;
 import dev.concierge.adapter.http.wiring.HttpModule;
+import dev.concierge.domain.tripsupport.port.in.ApproveTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
@@ -34,6 +35,10 @@ public final class TripSupportHttpModule extends AbstractModule {
         HttpModule.routes(binder()).addBinding().to(RoutePages.class);
         HttpModule.routes(binder()).addBinding().to(ActualExpenseRoutes.class);
         HttpModule.routes(binder()).addBinding().to(ExpensePages.class);
+        HttpModule.routes(binder()).addBinding().to(ApprovalRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(ApprovalPages.class);
+        HttpModule.navigation(binder()).addBinding().toInstance(
+                new NavigationEntry("approvals", "/approvals", "nav.approvals", "home.approvals", 11));
         HttpModule.navigation(binder()).addBinding().toInstance(
                 new NavigationEntry("trips", "/trips", "nav.trips", "home.trips", 10));
     }
@@ -79,7 +84,16 @@ public final class TripSupportHttpModule extends AbstractModule {
 
     @Provides @Singleton TripPages tripPages(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itinerary,
                                              EstimateExpensesUseCase expenses, ChatWithAssistantUseCase chat,
-                                             ReviewProposalsUseCase proposals, CurrentUser user, PageRenderer renderer, Clock clock) {
-        return new TripPages(trips, visits, itinerary, expenses, chat, proposals, user, renderer, clock.getZone());
+                                             ReviewProposalsUseCase proposals, ApproveTripsUseCase approvals, CurrentUser user,
+                                             PageRenderer renderer, Clock clock) {
+        return new TripPages(trips, visits, itinerary, expenses, chat, proposals, approvals, user, renderer, clock.getZone());
+    }
+
+    @Provides @Singleton ApprovalRoutes approvalRoutes(ApproveTripsUseCase approvals, CurrentUser user, ObjectMapper mapper, Clock clock) {
+        return new ApprovalRoutes(approvals, user, mapper, clock.getZone());
+    }
+
+    @Provides @Singleton ApprovalPages approvalPages(ApproveTripsUseCase approvals, CurrentUser user, PageRenderer renderer, Clock clock) {
+        return new ApprovalPages(approvals, user, renderer, clock.getZone());
     }
 }

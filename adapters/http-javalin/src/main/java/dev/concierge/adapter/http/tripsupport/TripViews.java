@@ -88,24 +88,33 @@ public final class TripViews {
         }
     }
 
-    public record TransportLegView(String from, String to, LocalDate date, String travelClass, long fare) {}
+    /** {@code currency}: empty for the policy's own. */
+    public record TransportLegView(String from, String to, LocalDate date, String travelClass, long fare, String currency) {}
 
-    public record LodgingView(String city, int nights, long ratePerNight) {}
+    public record LodgingView(String city, int nights, long ratePerNight, String currency) {}
 
-    public record OtherCostView(String description, long amount) {}
+    public record OtherCostView(String description, long amount, String currency) {}
 
     public record ExpensePlanView(List<TransportLegView> transport, List<LodgingView> lodging, List<OtherCostView> other) {
         static ExpensePlanView of(ExpensePlan plan) {
             return new ExpensePlanView(
-                    plan.transport().stream().map(t -> new TransportLegView(t.from(), t.to(), t.date(), t.travelClass().wireName(), t.fare())).toList(),
-                    plan.lodging().stream().map(l -> new LodgingView(l.city(), l.nights(), l.ratePerNight())).toList(),
-                    plan.other().stream().map(o -> new OtherCostView(o.description(), o.amount())).toList());
+                    plan.transport().stream().map(t -> new TransportLegView(t.from(), t.to(), t.date(), t.travelClass().wireName(), t.fare(), t.currency())).toList(),
+                    plan.lodging().stream().map(l -> new LodgingView(l.city(), l.nights(), l.ratePerNight(), l.currency())).toList(),
+                    plan.other().stream().map(o -> new OtherCostView(o.description(), o.amount(), o.currency())).toList());
         }
     }
 
-    public record EstimateLineView(String category, String description, long amount, String rule, boolean violating) {}
+    /** {@code amount} in the policy's currency; a cost priced abroad also has its own amount and the rate used. */
+    public record EstimateLineView(String category, String description, long amount, String rule, boolean violating,
+                                   Long originalAmount, String originalCurrency, String exchangeRate, LocalDate exchangeRateSince) {
+        /** The cost as priced abroad, e.g. "500 USD @ 140.50", or empty. */
+        public String original() {
+            return originalCurrency == null ? "" : TripTexts.money(originalAmount, originalCurrency) + " @ " + exchangeRate;
+        }
+    }
 
-    public record ViolationView(String code, String rule, String message, Integer line) {}
+    /** {@code key} names the violation for its justification when the trip is submitted. */
+    public record ViolationView(String code, String rule, String message, Integer line, String key) {}
 
     /** The estimate with its lines, rules and violations worded in the reader's language; codes stay as they are. */
     public record ExpenseEstimateView(String currency, List<EstimateLineView> lines, long total, List<ViolationView> violations,
@@ -115,28 +124,49 @@ public final class TripViews {
             for (int i = 0; i < e.lines().size(); i++) {
                 int index = i;
                 var line = e.lines().get(i);
+                var foreign = line.foreign();
                 lines.add(new EstimateLineView(line.category().wireName(), texts.line(line.description()), line.amount(),
-                        texts.rule(line.rule()), e.violations().stream().anyMatch(v -> v.line() == index)));
+                        texts.rule(line.rule()), e.violations().stream().anyMatch(v -> v.line() == index),
+                        foreign.map(f -> f.amount().amount()).orElse(null), foreign.map(f -> f.amount().currency()).orElse(null),
+                        foreign.map(f -> f.rate().toPlainString()).orElse(null), foreign.map(f -> f.rateSince()).orElse(null)));
             }
             return new ExpenseEstimateView(e.currency(), lines, e.total(),
                     e.violations().stream().map(v -> new ViolationView(v.code(), texts.rule(v.rule()), texts.violation(v),
-                            v.line() < 0 ? null : v.line())).toList(),
+                            v.line() < 0 ? null : v.line(), v.key())).toList(),
                     e.approvalRequired(), e.approvalThreshold());
         }
 
         public String money(long amount) { return TripTexts.money(amount, currency); }
     }
 
+    /** One edition of the policy ({@code effectiveFrom}), with the dates of every edition. */
     public record TravelPolicyView(String currency, String defaultCityClass, Map<String, List<String>> citiesByClass,
                             Map<String, Long> perDiemByClass, Map<String, Long> lodgingCapByClass,
-                            List<String> allowedTransport, long approvalThreshold) {
+                            List<String> allowedTransport, long approvalThreshold, LocalDate effectiveFrom,
+                            Map<String, Map<String, Long>> perDiemByGrade, Map<String, Map<String, Long>> lodgingCapByGrade,
+                            long lodgingAllowance, Map<String, Long> lodgingAllowanceByGrade, List<LocalDate> editions) {
+        static TravelPolicyView of(TravelPolicy p, dev.concierge.domain.tripsupport.model.TravelPolicyBook book) {
+            TravelPolicyView flat = of(p);
+            return new TravelPolicyView(flat.currency(), flat.defaultCityClass(), flat.citiesByClass(), flat.perDiemByClass(),
+                    flat.lodgingCapByClass(), flat.allowedTransport(), flat.approvalThreshold(), p.effectiveFrom(),
+                    sorted(p.perDiemByGrade()), sorted(p.lodgingCapByGrade()), p.lodgingAllowance(), new TreeMap<>(p.lodgingAllowanceByGrade()),
+                    book.editions().stream().map(TravelPolicy::effectiveFrom).toList());
+        }
+
+        private static Map<String, Map<String, Long>> sorted(Map<String, Map<String, Long>> byGrade) {
+            Map<String, Map<String, Long>> result = new TreeMap<>();
+            byGrade.forEach((grade, rates) -> result.put(grade, new TreeMap<>(rates)));
+            return result;
+        }
+
         static TravelPolicyView of(TravelPolicy p) {
             Map<String, List<String>> cities = p.cityClasses().entrySet().stream().collect(Collectors.groupingBy(
                     Map.Entry::getValue, TreeMap::new, Collectors.mapping(Map.Entry::getKey, Collectors.collectingAndThen(Collectors.toList(),
                             list -> list.stream().sorted().toList()))));
             return new TravelPolicyView(p.currency(), p.defaultCityClass(), cities, new TreeMap<>(p.perDiemByClass()),
                     new TreeMap<>(p.lodgingCapByClass()),
-                    p.allowedTransport().stream().map(TransportClass::wireName).sorted().toList(), p.approvalThreshold());
+                    p.allowedTransport().stream().map(TransportClass::wireName).sorted().toList(), p.approvalThreshold(),
+                    p.effectiveFrom(), Map.of(), Map.of(), p.lodgingAllowance(), Map.of(), List.of(p.effectiveFrom()));
         }
     }
 
@@ -228,11 +258,11 @@ public final class TripViews {
 
     public record ExpensePlanRequest(List<TransportLegRequest> transport, List<LodgingRequest> lodging, List<OtherCostRequest> other) {}
 
-    public record TransportLegRequest(String from, String to, LocalDate date, String travelClass, Long fare) {}
+    public record TransportLegRequest(String from, String to, LocalDate date, String travelClass, Long fare, String currency) {}
 
-    public record LodgingRequest(String city, Integer nights, Long ratePerNight) {}
+    public record LodgingRequest(String city, Integer nights, Long ratePerNight, String currency) {}
 
-    public record OtherCostRequest(String description, Long amount) {}
+    public record OtherCostRequest(String description, Long amount, String currency) {}
 
     public record ConversationRequest(String title) {}
 

@@ -34,7 +34,11 @@ import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
 
+import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
+import dev.concierge.domain.tripsupport.port.out.TripRepository;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -118,7 +122,8 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         long expectedVersion = command.expectedVersion();
         Trip trip = current(owner, id, expectedVersion);
         return store(switch (target) {
-            case APPROVED -> trip.approve(clock.instant());
+            case APPROVED -> throw new RuleViolated("self_approval", "A trip is approved by someone else.");
+            case SUBMITTED, REJECTED -> throw new RuleViolated("invalid_transition", "Submit the trip for approval.");
             case COMPLETED -> trip.complete(clock.instant());
             case CANCELLED -> trip.cancel(clock.instant());
             case PLANNED -> throw new RuleViolated("invalid_transition", "A trip cannot go back to planned.");
@@ -223,6 +228,40 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
     }
 
     @Override public TravelPolicy policy() { return TravelPolicy.domesticJapan(); }
+
+    /** The same trips and plans as the driven ports the approval service needs. */
+    TripRepository asTripRepository() {
+        InMemoryTrips self = this;
+        return new TripRepository() {
+            @Override public Trip create(UserId owner, TripDetails details, Optional<String> requestToken, Instant at) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override public Optional<Trip> find(TripId id) { synchronized (self) { return Optional.ofNullable(trips.get(id)); } }
+
+            @Override public Page<Trip> list(UserId owner, Optional<TripStatus> status, PageRequest page) { return self.list(owner, status, page); }
+
+            @Override public Trip save(Trip trip) {
+                synchronized (self) {
+                    if (trips.get(trip.id()).version() != trip.version()) throw new Conflict("stale", "Trip " + trip.id() + " was changed meanwhile.");
+                    return store(trip);
+                }
+            }
+
+            @Override public void delete(TripId id, Instant at, Instant purgeBefore) { throw new UnsupportedOperationException(); }
+
+            @Override public boolean restore(TripId id, UserId owner) { throw new UnsupportedOperationException(); }
+        };
+    }
+
+    ExpensePlanRepository asPlanRepository() {
+        InMemoryTrips self = this;
+        return new ExpensePlanRepository() {
+            @Override public Optional<ExpensePlan> find(TripId trip) { synchronized (self) { return Optional.ofNullable(plans.get(trip)); } }
+
+            @Override public void save(TripId trip, ExpensePlan plan) { synchronized (self) { plans.put(trip, plan); } }
+        };
+    }
 
     private Trip current(UserId owner, TripId id, long expectedVersion) {
         Trip trip = get(owner, id);

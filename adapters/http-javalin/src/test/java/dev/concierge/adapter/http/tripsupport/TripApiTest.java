@@ -68,7 +68,7 @@ class TripApiTest {
         long first = server.createTrip();
         server.createTrip();
         server.createTrip();
-        server.post("/api/trips/" + first + "/approve", "{\"version\":1}");
+        server.submitAndApprove(first);
 
         JsonNode page = server.json(server.get("/api/trips?limit=2&offset=0"));
         assertThat(page.path("total").asInt()).isEqualTo(3);
@@ -159,18 +159,18 @@ class TripApiTest {
         assertThat(server.json(server.get("/api/trips/" + trip)).path("endDate").asText()).isEqualTo("2026-12-03");
     }
 
-    @Test void status_actions_follow_planned_approved_completed() {
+    @Test void status_actions_follow_planned_submitted_approved_completed() {
         long trip = server.createTrip();
 
-        var approved = server.post("/api/trips/" + trip + "/approve", "{\"version\":1}");
-        assertThat(server.json(approved).path("status").asText()).isEqualTo("approved");
-        var completed = server.post("/api/trips/" + trip + "/complete", "{\"version\":2}");
+        server.submitAndApprove(trip);
+        assertThat(server.json(server.get("/api/trips/" + trip)).path("status").asText()).isEqualTo("approved");
+        var completed = server.post("/api/trips/" + trip + "/complete", "{\"version\":3}");
         assertThat(server.json(completed).path("status").asText()).isEqualTo("completed");
         assertThat(server.json(completed).path("editable").asBoolean()).isFalse();
 
-        server.assertError(server.post("/api/trips/" + trip + "/cancel", "{\"version\":3}"), 422, "trip_closed");
-        server.assertError(server.post("/api/trips/" + trip + "/approve", "{}"), 400, "invalid_request");
-        server.assertError(server.post("/api/trips/" + trip + "/approve", null), 400, "invalid_json");
+        server.assertError(server.post("/api/trips/" + trip + "/cancel", "{\"version\":4}"), 422, "trip_closed");
+        server.assertError(server.post("/api/trips/" + trip + "/complete", "{}"), 400, "invalid_request");
+        server.assertError(server.post("/api/trips/" + trip + "/complete", null), 400, "invalid_json");
     }
 
     @Test void a_planned_trip_cannot_be_completed_directly() {

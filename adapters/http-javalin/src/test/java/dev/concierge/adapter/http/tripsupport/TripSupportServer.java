@@ -17,6 +17,11 @@ import dev.concierge.domain.tripsupport.application.DayRouteService;
 import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
 import dev.concierge.domain.tripsupport.port.in.ExportCalendarUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanDayRouteUseCase;
+import dev.concierge.domain.tripsupport.application.ApproveTripsService;
+import dev.concierge.domain.tripsupport.model.Traveller;
+import dev.concierge.domain.tripsupport.model.TravelPolicy;
+import dev.concierge.domain.tripsupport.port.in.ApproveTripsUseCase;
+import dev.concierge.domain.tripsupport.port.out.NotificationMail;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
@@ -37,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TripSupportServer implements AutoCloseable {
     static final String USER_HEADER = "X-Test-User";
+    static final String GROUPS_HEADER = "X-Test-Groups";
     static final UserId ALICE = new UserId("alice");
     /** As {@code X-Test-User}: the request carries no identity, as without a session or the load balancer's header. */
     static final String ANONYMOUS = "anonymous";
@@ -57,6 +64,10 @@ final class TripSupportServer implements AutoCloseable {
     final InMemoryTrips trips = new InMemoryTrips(clock);
     final ScriptedChat chat = new ScriptedChat(trips, clock);
     final ScriptedDrafter drafter = new ScriptedDrafter();
+    final InMemoryApprovals approvals = new InMemoryApprovals();
+    /** Approvers are the members of {@code trip-approvers}; {@code X-Test-Groups} names the caller's groups. */
+    final ApproveTripsService approving = new ApproveTripsService(trips.asTripRepository(), trips.asPlanRepository(),
+            TravelPolicy::domesticJapan, approvals, approvals, Traveller::unknown, NotificationMail.OFF, Optional.of("trip-approvers"), clock);
     final ObjectMapper mapper = new ObjectMapper();
     final InMemoryTripAdditions.Windows windows = new InMemoryTripAdditions.Windows();
     final InMemoryTripAdditions.Subscriptions subscriptions = new InMemoryTripAdditions.Subscriptions();
@@ -69,7 +80,9 @@ final class TripSupportServer implements AutoCloseable {
         CurrentUser user = ctx -> {
             String name = ctx.header(USER_HEADER);
             if (ANONYMOUS.equals(name)) throw new dev.concierge.adapter.http.identity.Unauthenticated("no_identity", "no identity on this request");
-            return new Actor(new UserId(name == null ? "alice" : name), Set.of());
+            String groups = ctx.header(GROUPS_HEADER);
+            return new Actor(new UserId(name == null ? "alice" : name),
+                    groups == null || groups.isBlank() ? Set.of() : Set.of(groups.split(",")));
         };
         Injector injector = Guice.createInjector(
                 new HttpModule(new HttpServer.Config("127.0.0.1", 0, Duration.ofSeconds(1)), user),
@@ -84,6 +97,7 @@ final class TripSupportServer implements AutoCloseable {
                         bind(ChatWithAssistantUseCase.class).toInstance(chat);
                         bind(SendMessageUseCase.class).toInstance(chat);
                         bind(ReviewProposalsUseCase.class).toInstance(chat);
+                        bind(ApproveTripsUseCase.class).toInstance(approving);
                         bind(DraftWithAssistantUseCase.class).toInstance(new DraftWithAssistantService(trips, trips, drafter));
                         bind(PlanDayRouteUseCase.class).toInstance(new DayRouteService(trips, trips, windows, InMemoryTripAdditions.HALF_HOUR_APART));
                         bind(ExportCalendarUseCase.class).toInstance(new CalendarService(trips, trips, trips, subscriptions, clock));
@@ -110,6 +124,14 @@ final class TripSupportServer implements AutoCloseable {
     Response delete(String path) { return send("DELETE", path, null, "alice"); }
 
     Response send(String method, String path, String json, String user) { return send(method, path, json, user, java.util.Map.of()); }
+
+    /** As {@code user} in {@code groups} (comma-separated) reading {@code language} (null: no Accept-Language). */
+    Response send(String method, String path, String json, String user, String groups, String language) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        headers.put(GROUPS_HEADER, groups);
+        if (language != null) headers.put("Accept-Language", language);
+        return send(method, path, json, user, headers);
+    }
 
     Response send(String method, String path, String json, String user, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header(USER_HEADER, user)
@@ -184,6 +206,17 @@ final class TripSupportServer implements AutoCloseable {
                 .formatted(company, startsAt, minutes));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return json(added).path("id").asLong();
+    }
+
+    /** Alice submits her trip (no violations) and Bob of {@code trip-approvers} approves it; returns the approval id. */
+    long submitAndApprove(long trip) {
+        long version = json(get("/api/trips/" + trip)).path("version").asLong();
+        Response submitted = post("/api/trips/" + trip + "/submit", "{\"version\":" + version + "}");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        long approval = json(submitted).path("id").asLong();
+        Response approved = send("POST", "/api/approvals/" + approval + "/approve", "{}", "bob", "trip-approvers", null);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return approval;
     }
 
     @Override public void close() { server.stop(); }

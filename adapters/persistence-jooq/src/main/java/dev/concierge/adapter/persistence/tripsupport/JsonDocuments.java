@@ -41,15 +41,20 @@ final class JsonDocuments {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode transport = root.putArray("transport");
         for (var leg : plan.transport()) {
-            transport.addObject().put("from", leg.from()).put("to", leg.to()).put("date", leg.date().toString())
+            ObjectNode node = transport.addObject().put("from", leg.from()).put("to", leg.to()).put("date", leg.date().toString())
                     .put("travelClass", leg.travelClass().wireName()).put("fare", leg.fare());
+            if (!leg.currency().isEmpty()) node.put("currency", leg.currency());
         }
         ArrayNode lodging = root.putArray("lodging");
         for (var stay : plan.lodging()) {
-            lodging.addObject().put("city", stay.city()).put("nights", stay.nights()).put("ratePerNight", stay.ratePerNight());
+            ObjectNode node = lodging.addObject().put("city", stay.city()).put("nights", stay.nights()).put("ratePerNight", stay.ratePerNight());
+            if (!stay.currency().isEmpty()) node.put("currency", stay.currency());
         }
         ArrayNode other = root.putArray("other");
-        for (var cost : plan.other()) other.addObject().put("description", cost.description()).put("amount", cost.amount());
+        for (var cost : plan.other()) {
+            ObjectNode node = other.addObject().put("description", cost.description()).put("amount", cost.amount());
+            if (!cost.currency().isEmpty()) node.put("currency", cost.currency());
+        }
         return write(root);
     }
 
@@ -59,14 +64,17 @@ final class JsonDocuments {
         for (JsonNode leg : root.path("transport")) {
             transport.add(new ExpensePlan.TransportLeg(leg.path("from").asText(), leg.path("to").asText(),
                     LocalDate.parse(leg.path("date").asText()), TransportClass.parse(leg.path("travelClass").asText()),
-                    leg.path("fare").asLong()));
+                    leg.path("fare").asLong(), leg.path("currency").asText("")));
         }
         List<ExpensePlan.Lodging> lodging = new ArrayList<>();
         for (JsonNode stay : root.path("lodging")) {
-            lodging.add(new ExpensePlan.Lodging(stay.path("city").asText(), stay.path("nights").asInt(), stay.path("ratePerNight").asLong()));
+            lodging.add(new ExpensePlan.Lodging(stay.path("city").asText(), stay.path("nights").asInt(), stay.path("ratePerNight").asLong(),
+                    stay.path("currency").asText("")));
         }
         List<ExpensePlan.OtherCost> other = new ArrayList<>();
-        for (JsonNode cost : root.path("other")) other.add(new ExpensePlan.OtherCost(cost.path("description").asText(), cost.path("amount").asLong()));
+        for (JsonNode cost : root.path("other")) {
+            other.add(new ExpensePlan.OtherCost(cost.path("description").asText(), cost.path("amount").asLong(), cost.path("currency").asText("")));
+        }
         return new ExpensePlan(transport, lodging, other);
     }
 

@@ -6,7 +6,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.domain.tripsupport.port.out.ActualExpenseRepository;
 import dev.concierge.domain.tripsupport.port.out.CalendarSubscriptionRepository;
+import dev.concierge.domain.tripsupport.port.out.ApprovalRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.NotificationInbox;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
@@ -44,4 +46,7 @@ public final class TripSupportPersistenceModule extends AbstractModule implement
     @Provides @Singleton CalendarSubscriptionRepository calendarSubscriptions(DSLContext dsl) {
         return new JooqCalendarSubscriptionRepository(dsl);
     }
+    @Provides @Singleton ApprovalRepository approvals(DSLContext dsl) { return new JooqApprovalRepository(dsl); }
+
+    @Provides @Singleton NotificationInbox notifications(DSLContext dsl) { return new JooqNotificationInbox(dsl); }
 }

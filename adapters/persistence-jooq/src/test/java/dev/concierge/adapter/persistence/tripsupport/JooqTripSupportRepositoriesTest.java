@@ -119,7 +119,7 @@ class JooqTripSupportRepositoriesTest {
 
         @Test void listing_by_status_filters_and_a_page_past_the_end_still_counts() {
             Trip approved = trip(ALICE, LocalDate.of(2026, 12, 1));
-            trips.save(approved.approve(NOW));
+            trips.save(trips.save(approved.submit(NOW)).approve(NOW));
             trip(ALICE, LocalDate.of(2026, 12, 8));
 
             assertThat(trips.list(ALICE, Optional.of(TripStatus.APPROVED), PageRequest.first()).items())
@@ -134,7 +134,7 @@ class JooqTripSupportRepositoriesTest {
             Trip saved = trips.save(created.withDetails(osaka(LocalDate.of(2026, 12, 2), 2), NOW));
 
             assertThat(saved.version()).isEqualTo(1);
-            assertThatThrownBy(() -> trips.save(created.approve(NOW))).isInstanceOf(Conflict.class).hasMessageContaining("changed meanwhile");
+            assertThatThrownBy(() -> trips.save(created.cancel(NOW))).isInstanceOf(Conflict.class).hasMessageContaining("changed meanwhile");
             assertThat(trips.find(created.id()).orElseThrow()).isEqualTo(saved);
         }
 

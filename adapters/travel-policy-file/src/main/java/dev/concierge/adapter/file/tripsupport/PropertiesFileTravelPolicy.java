@@ -1,6 +1,7 @@
 package dev.concierge.adapter.file.tripsupport;
 
 import dev.concierge.domain.tripsupport.model.TravelPolicy;
+import dev.concierge.domain.tripsupport.model.TravelPolicyBook;
 import dev.concierge.domain.tripsupport.port.out.TravelPolicySource;
 
 import java.io.IOException;
@@ -17,17 +18,19 @@ import java.util.Properties;
  * when none is configured. Read once at start-up: a wrong file stops the app with its name and every problem.
  */
 final class PropertiesFileTravelPolicy implements TravelPolicySource {
-    private final TravelPolicy policy;
+    private final TravelPolicyBook book;
 
-    private PropertiesFileTravelPolicy(TravelPolicy policy) { this.policy = policy; }
+    private PropertiesFileTravelPolicy(TravelPolicyBook book) { this.book = book; }
 
     static PropertiesFileTravelPolicy load(Optional<Path> file) {
-        return new PropertiesFileTravelPolicy(file.map(PropertiesFileTravelPolicy::read).orElseGet(TravelPolicy::domesticJapan));
+        return new PropertiesFileTravelPolicy(file.map(PropertiesFileTravelPolicy::read).orElseGet(() -> TravelPolicyBook.of(TravelPolicy.domesticJapan())));
     }
 
-    @Override public TravelPolicy policy() { return policy; }
+    @Override public TravelPolicy policy() { return book.latest(); }
 
-    private static TravelPolicy read(Path file) {
+    @Override public TravelPolicyBook book() { return book; }
+
+    private static TravelPolicyBook read(Path file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -39,7 +42,7 @@ final class PropertiesFileTravelPolicy implements TravelPolicySource {
             throw new InvalidTravelPolicyFile(file, "it is not a properties file (" + e.getMessage() + ")");
         }
         try {
-            return TravelPolicy.parse(properties);
+            return TravelPolicyBook.parse(properties);
         } catch (TravelPolicy.InvalidPolicy e) {
             throw new InvalidTravelPolicyFile(file, String.join("; ", e.problems()));
         }

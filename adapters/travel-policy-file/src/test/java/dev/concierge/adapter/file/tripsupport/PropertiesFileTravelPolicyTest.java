@@ -19,18 +19,40 @@ class PropertiesFileTravelPolicyTest {
 
     @Test void without_a_file_the_built_in_domestic_japan_policy_applies() {
         assertThat(PropertiesFileTravelPolicy.load(Optional.empty()).policy()).isEqualTo(TravelPolicy.domesticJapan());
+        assertThat(PropertiesFileTravelPolicy.load(Optional.empty()).book().editions()).containsExactly(TravelPolicy.domesticJapan());
     }
 
-    @Test void the_documented_example_file_loads_with_its_japanese_city_names() {
-        TravelPolicy policy = PropertiesFileTravelPolicy.load(Optional.of(Path.of("../../docs/travel-policy.example.properties"))).policy();
+    @Test void the_documented_example_file_loads_every_edition_with_its_japanese_city_names_and_grades() {
+        var source = PropertiesFileTravelPolicy.load(Optional.of(Path.of("../../docs/travel-policy.example.properties")));
+        var book = source.book();
 
-        assertThat(policy.currency()).isEqualTo("JPY");
-        assertThat(policy.classOf("東京")).isEqualTo("S");
-        assertThat(policy.perDiemFor("tokyo")).isEqualTo(3_500);
-        assertThat(policy.lodgingCapFor("大阪")).isEqualTo(14_000);
-        assertThat(policy.lodgingCapFor("Matsue")).isEqualTo(11_000);
-        assertThat(policy.allows(TransportClass.SHINKANSEN_GREEN)).isFalse();
-        assertThat(policy.approvalThreshold()).isEqualTo(150_000);
+        assertThat(book.editions()).extracting(TravelPolicy::effectiveFrom)
+                .containsExactly(TravelPolicy.SINCE_EVER, java.time.LocalDate.of(2025, 4, 1), java.time.LocalDate.of(2026, 4, 1));
+        TravelPolicy before = book.effectiveOn(java.time.LocalDate.of(2025, 3, 31));
+        assertThat(before.currency()).isEqualTo("JPY");
+        assertThat(before.classOf("東京")).isEqualTo("S");
+        assertThat(before.perDiemFor("tokyo")).isEqualTo(3_500);
+        assertThat(before.perDiemFor("manager", "tokyo")).isEqualTo(4_000);
+        assertThat(before.lodgingCapFor("大阪")).isEqualTo(14_000);
+        assertThat(before.lodgingCapFor("Matsue")).isEqualTo(11_000);
+        assertThat(before.lodgingAllowanceFor("staff")).isZero();
+        assertThat(before.allows(TransportClass.SHINKANSEN_GREEN)).isFalse();
+        assertThat(before.approvalThreshold()).isEqualTo(150_000);
+        TravelPolicy from2025 = book.effectiveOn(java.time.LocalDate.of(2025, 4, 1));
+        assertThat(from2025.lodgingCapFor("東京都")).isEqualTo(19_000);
+        assertThat(from2025.lodgingCapFor("executive", "東京都")).isEqualTo(28_000);
+        assertThat(from2025.lodgingAllowanceFor("staff")).isEqualTo(2_400);
+        assertThat(from2025.minTripDistanceKm()).isEqualTo(50);
+        TravelPolicy latest = source.policy();
+        assertThat(latest).isEqualTo(book.latest());
+        assertThat(latest.lodgingCapFor("東京")).isEqualTo(21_000);
+        assertThat(latest.classOf("京都")).isEqualTo("K");
+        assertThat(latest.lodgingCapFor("京都府")).isEqualTo(20_000);
+        assertThat(latest.lodgingCapFor("manager", "Osaka")).isEqualTo(18_000);
+        assertThat(latest.classOf("ニューヨーク")).isEqualTo("F");
+        assertThat(book.rates().on("USD", java.time.LocalDate.of(2026, 5, 1)))
+                .hasValueSatisfying(rate -> assertThat(rate.perUnit()).isEqualByComparingTo("151.20"));
+        assertThat(book.rates().on("USD", java.time.LocalDate.of(2025, 3, 1))).isEmpty();
     }
 
     @Test void a_malformed_file_is_refused_naming_the_file_and_every_problem() throws IOException {

@@ -11,6 +11,7 @@ import dev.concierge.domain.tripsupport.model.ExpenseEstimate;
 import dev.concierge.domain.tripsupport.model.ExpensePlan;
 import dev.concierge.domain.tripsupport.model.Itinerary;
 import dev.concierge.domain.tripsupport.model.TravelPolicy;
+import dev.concierge.domain.tripsupport.model.TravelPolicyBook;
 import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.model.TripId;
@@ -35,7 +36,9 @@ import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
+import dev.concierge.domain.tripsupport.model.Traveller;
 import dev.concierge.domain.tripsupport.port.out.TravelPolicySource;
+import dev.concierge.domain.tripsupport.port.out.TravellerDirectory;
 import dev.concierge.domain.tripsupport.port.out.TripRepository;
 import dev.concierge.domain.tripsupport.port.out.VisitRepository;
 
@@ -52,10 +55,19 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
     private final ItineraryRepository itineraries;
     private final ExpensePlanRepository plans;
     private final TravelPolicySource policy;
+    private final TravellerDirectory travellers;
     private final Clock clock;
 
+    /** Everyone at the default grade. */
     public TripsService(TripRepository trips, VisitRepository visits, ItineraryRepository itineraries,
                         ExpensePlanRepository plans, TravelPolicySource policy, Clock clock) {
+        this(trips, visits, itineraries, plans, policy, Traveller::unknown, clock);
+    }
+
+    /** Estimates at each traveller's grade, under the policy edition in effect when the trip starts. */
+    public TripsService(TripRepository trips, VisitRepository visits, ItineraryRepository itineraries,
+                        ExpensePlanRepository plans, TravelPolicySource policy, TravellerDirectory travellers, Clock clock) {
+        this.travellers = travellers;
         this.trips = trips;
         this.visits = visits;
         this.itineraries = itineraries;
@@ -99,7 +111,10 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
 
     @Override public Trip changeStatus(ChangeTripStatusCommand command) {
         return change(command.owner(), command.trip(), command.expectedVersion(), trip -> switch (command.target()) {
-            case APPROVED -> trip.approve(clock.instant());
+            case APPROVED -> throw new RuleViolated("self_approval",
+                    "A trip is approved by someone else: submit it for approval.");
+            case SUBMITTED, REJECTED -> throw new RuleViolated("invalid_transition",
+                    "A trip is submitted with its justifications, and rejected by its approver.");
             case COMPLETED -> trip.complete(clock.instant());
             case CANCELLED -> trip.cancel(clock.instant());
             case PLANNED -> throw new RuleViolated("invalid_transition",
@@ -204,8 +219,11 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
 
     @Override public ExpenseEstimate estimate(UserId owner, TripId tripId) {
         Trip trip = get(owner, tripId);
-        return ExpenseCalculator.estimate(trip.details(), plans.find(tripId).orElse(ExpensePlan.empty()), policy.policy());
+        return ExpenseCalculator.estimate(trip.details(), plans.find(tripId).orElse(ExpensePlan.empty()), policy.book(),
+                travellers.find(owner).grade());
     }
 
     @Override public TravelPolicy policy() { return policy.policy(); }
+
+    @Override public TravelPolicyBook policyBook() { return policy.book(); }
 }

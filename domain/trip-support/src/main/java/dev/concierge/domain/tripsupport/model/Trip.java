@@ -19,14 +19,24 @@ public record Trip(TripId id, UserId owner, TripDetails details, TripStatus stat
         Objects.requireNonNull(status, "status");
     }
 
-    public boolean editable() { return status == TripStatus.PLANNED || status == TripStatus.APPROVED; }
+    /** A submitted trip waits for its approver unchanged: what they decide on is what was submitted. */
+    public boolean editable() { return status == TripStatus.PLANNED || status == TripStatus.REJECTED || status == TripStatus.APPROVED; }
 
     public Trip withDetails(TripDetails newDetails, Instant at) {
         requireEditable();
         return new Trip(id, owner, newDetails, status, version, at);
     }
 
-    public Trip approve(Instant at) { return move(TripStatus.PLANNED, TripStatus.APPROVED, at); }
+    /** Sent to an approver; a rejected trip may be sent again after changes. */
+    public Trip submit(Instant at) {
+        if (status == TripStatus.REJECTED) return new Trip(id, owner, details, TripStatus.SUBMITTED, version, at);
+        return move(TripStatus.PLANNED, TripStatus.SUBMITTED, at);
+    }
+
+    /** Only through an {@link ApprovalRequest} decided by someone else. */
+    public Trip approve(Instant at) { return move(TripStatus.SUBMITTED, TripStatus.APPROVED, at); }
+
+    public Trip reject(Instant at) { return move(TripStatus.SUBMITTED, TripStatus.REJECTED, at); }
 
     public Trip complete(Instant at) { return move(TripStatus.APPROVED, TripStatus.COMPLETED, at); }
 

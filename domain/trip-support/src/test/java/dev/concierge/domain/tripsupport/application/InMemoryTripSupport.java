@@ -1,10 +1,16 @@
 package dev.concierge.domain.tripsupport.application;
 
+import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.ApprovalId;
+import dev.concierge.domain.tripsupport.model.ApprovalRequest;
 import dev.concierge.domain.tripsupport.model.Conversation;
+import dev.concierge.domain.tripsupport.model.Notification;
+import dev.concierge.domain.tripsupport.model.Submission;
+import dev.concierge.domain.tripsupport.model.Traveller;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.ExpensePlan;
@@ -19,7 +25,9 @@ import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.model.TripStatus;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
 import dev.concierge.domain.tripsupport.model.VisitId;
+import dev.concierge.domain.tripsupport.port.out.ApprovalRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
+import dev.concierge.domain.tripsupport.port.out.NotificationInbox;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
@@ -55,6 +63,73 @@ final class InMemoryTripSupport {
     final TravelPolicySource policy = TravelPolicy::domesticJapan;
 
     final TripsService service = new TripsService(trips, visits, itineraries, plans, policy, clock);
+    final Approvals approvals = new Approvals();
+    final Inbox inbox = new Inbox();
+    final Map<UserId, Traveller> people = new HashMap<>();
+    final List<Notification.Notice> mailed = new ArrayList<>();
+    final ApproveTripsService approving = new ApproveTripsService(trips, plans, policy, approvals, inbox,
+            user -> people.getOrDefault(user, Traveller.unknown(user)), (to, notice) -> mailed.add(notice),
+            Optional.of("trip-approvers"), clock);
+
+    static final class Approvals implements ApprovalRepository {
+        final Map<ApprovalId, ApprovalRequest> rows = new LinkedHashMap<>();
+        private long next = 1;
+
+        @Override public ApprovalRequest add(Submission submission) {
+            ApprovalRequest request = new ApprovalRequest(new ApprovalId(next++), submission, Optional.empty());
+            rows.put(request.id(), request);
+            return request;
+        }
+
+        @Override public Optional<ApprovalRequest> find(ApprovalId id) { return Optional.ofNullable(rows.get(id)); }
+
+        @Override public List<ApprovalRequest> forTrip(TripId trip) {
+            return rows.values().stream().filter(r -> r.submission().trip().equals(trip)).toList();
+        }
+
+        @Override public Page<ApprovalRequest> pendingFor(Actor approver, PageRequest page) {
+            List<ApprovalRequest> mine = rows.values().stream().filter(ApprovalRequest::pending)
+                    .filter(r -> !r.submission().submitter().equals(approver.user()) && r.submission().approvers().include(approver)).toList();
+            return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size());
+        }
+
+        @Override public boolean decide(ApprovalId id, ApprovalRequest.Decision decision) {
+            ApprovalRequest stored = rows.get(id);
+            if (stored == null || !stored.pending()) return false;
+            rows.put(id, stored.with(decision));
+            return true;
+        }
+    }
+
+    static final class Inbox implements NotificationInbox {
+        final List<Notification> rows = new ArrayList<>();
+
+        @Override public Notification add(Notification.Notice notice) {
+            Notification stored = new Notification(rows.size() + 1, notice, false);
+            rows.add(stored);
+            return stored;
+        }
+
+        @Override public Page<Notification> list(UserId recipient, PageRequest page) {
+            List<Notification> mine = rows.reversed().stream().filter(n -> n.notice().recipient().equals(recipient)).toList();
+            return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size());
+        }
+
+        @Override public long unread(UserId recipient) {
+            return rows.stream().filter(n -> n.notice().recipient().equals(recipient) && !n.read()).count();
+        }
+
+        @Override public boolean markRead(UserId recipient, long id) {
+            for (int i = 0; i < rows.size(); i++) {
+                Notification n = rows.get(i);
+                if (n.id() == id && n.notice().recipient().equals(recipient)) {
+                    rows.set(i, new Notification(n.id(), n.notice(), true));
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     static final class Trips implements TripRepository {
         final Map<TripId, Trip> rows = new LinkedHashMap<>();

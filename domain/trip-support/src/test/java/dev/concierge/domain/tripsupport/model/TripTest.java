@@ -18,8 +18,22 @@ class TripTest {
                 TripStatus.PLANNED, 0, AT);
     }
 
+    @Test void a_submitted_trip_cannot_change_until_decided_and_a_rejected_one_can_be_changed_and_submitted_again() {
+        Trip submitted = planned().submit(AT);
+
+        assertThat(submitted.editable()).isFalse();
+        assertThatThrownBy(() -> submitted.withDetails(submitted.details(), AT)).hasFieldOrPropertyWithValue("code", "trip_closed");
+        Trip rejected = submitted.reject(AT);
+        assertThat(rejected.editable()).isTrue();
+        assertThat(rejected.submit(AT).status()).isEqualTo(TripStatus.SUBMITTED);
+    }
+
+    @Test void a_planned_trip_cannot_be_approved_without_being_submitted() {
+        assertThatThrownBy(() -> planned().approve(AT)).hasFieldOrPropertyWithValue("code", "invalid_transition");
+    }
+
     @Test void a_planned_trip_is_approved_then_completed() {
-        Trip completed = planned().approve(AT).complete(AT);
+        Trip completed = planned().submit(AT).approve(AT).complete(AT);
 
         assertThat(completed.status()).isEqualTo(TripStatus.COMPLETED);
         assertThat(completed.editable()).isFalse();
@@ -27,7 +41,7 @@ class TripTest {
 
     @Test void a_planned_or_approved_trip_can_be_cancelled() {
         assertThat(planned().cancel(AT).status()).isEqualTo(TripStatus.CANCELLED);
-        assertThat(planned().approve(AT).cancel(AT).status()).isEqualTo(TripStatus.CANCELLED);
+        assertThat(planned().submit(AT).approve(AT).cancel(AT).status()).isEqualTo(TripStatus.CANCELLED);
     }
 
     @Test void a_planned_trip_cannot_be_completed_without_approval() {
@@ -36,12 +50,12 @@ class TripTest {
     }
 
     @Test void an_approved_trip_cannot_be_approved_again() {
-        assertThatThrownBy(() -> planned().approve(AT).approve(AT)).isInstanceOf(RuleViolated.class)
+        assertThatThrownBy(() -> planned().submit(AT).approve(AT).approve(AT)).isInstanceOf(RuleViolated.class)
                 .hasFieldOrPropertyWithValue("code", "invalid_transition");
     }
 
     @Test void a_completed_trip_cannot_be_cancelled_nor_changed() {
-        Trip completed = planned().approve(AT).complete(AT);
+        Trip completed = planned().submit(AT).approve(AT).complete(AT);
 
         assertThatThrownBy(() -> completed.cancel(AT)).hasFieldOrPropertyWithValue("code", "trip_closed");
         assertThatThrownBy(() -> completed.withDetails(completed.details(), AT)).hasFieldOrPropertyWithValue("code", "trip_closed");
@@ -55,7 +69,7 @@ class TripTest {
     }
 
     @Test void an_approved_trip_can_still_change_its_details() {
-        Trip approved = planned().approve(AT);
+        Trip approved = planned().submit(AT).approve(AT);
         var later = TripDetailsTest.trip(LocalDate.of(2026, 12, 2), LocalDate.of(2026, 12, 4));
 
         assertThat(approved.withDetails(later, AT).details()).isEqualTo(later);

@@ -5,7 +5,9 @@ package dev.concierge.adapter.persistence.jooq.trip_support;
 
 
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ApprovalRequests;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.Notifications;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Visits;
@@ -27,7 +29,12 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index ACTUAL_EXPENSES_TRIP_IDX = Internal.createIndex(DSL.name("actual_expenses_trip_idx"), ActualExpenses.ACTUAL_EXPENSES, new OrderField[] { ActualExpenses.ACTUAL_EXPENSES.TRIP_ID, ActualExpenses.ACTUAL_EXPENSES.SPENT_ON, ActualExpenses.ACTUAL_EXPENSES.ID }, false);
+    public static final Index APPROVAL_REQUESTS_ONE_PENDING_IDX = Internal.createIndex(DSL.name("approval_requests_one_pending_idx"), ApprovalRequests.APPROVAL_REQUESTS, new OrderField[] { ApprovalRequests.APPROVAL_REQUESTS.TRIP_ID }, true);
+    public static final Index APPROVAL_REQUESTS_PENDING_GROUP_IDX = Internal.createIndex(DSL.name("approval_requests_pending_group_idx"), ApprovalRequests.APPROVAL_REQUESTS, new OrderField[] { ApprovalRequests.APPROVAL_REQUESTS.APPROVER_GROUP, ApprovalRequests.APPROVAL_REQUESTS.ID }, false);
+    public static final Index APPROVAL_REQUESTS_PENDING_MANAGER_IDX = Internal.createIndex(DSL.name("approval_requests_pending_manager_idx"), ApprovalRequests.APPROVAL_REQUESTS, new OrderField[] { ApprovalRequests.APPROVAL_REQUESTS.MANAGER_ID, ApprovalRequests.APPROVAL_REQUESTS.ID }, false);
+    public static final Index APPROVAL_REQUESTS_TRIP_IDX = Internal.createIndex(DSL.name("approval_requests_trip_idx"), ApprovalRequests.APPROVAL_REQUESTS, new OrderField[] { ApprovalRequests.APPROVAL_REQUESTS.TRIP_ID, ApprovalRequests.APPROVAL_REQUESTS.ID }, false);
     public static final Index CONVERSATIONS_TRIP_IDX = Internal.createIndex(DSL.name("conversations_trip_idx"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TRIP_ID, Conversations.CONVERSATIONS.CREATED_AT, Conversations.CONVERSATIONS.ID }, false);
+    public static final Index NOTIFICATIONS_RECIPIENT_IDX = Internal.createIndex(DSL.name("notifications_recipient_idx"), Notifications.NOTIFICATIONS, new OrderField[] { Notifications.NOTIFICATIONS.RECIPIENT_ID, Notifications.NOTIFICATIONS.ID.desc() }, false);
     public static final Index PROPOSALS_CONVERSATION_IDX = Internal.createIndex(DSL.name("proposals_conversation_idx"), Proposals.PROPOSALS, new OrderField[] { Proposals.PROPOSALS.CONVERSATION_ID, Proposals.PROPOSALS.ID }, false);
     public static final Index TRIPS_DELETED_IDX = Internal.createIndex(DSL.name("trips_deleted_idx"), Trips.TRIPS, new OrderField[] { Trips.TRIPS.DELETED_AT }, false);
     public static final Index TRIPS_OWNER_START_IDX = Internal.createIndex(DSL.name("trips_owner_start_idx"), Trips.TRIPS, new OrderField[] { Trips.TRIPS.OWNER_ID, Trips.TRIPS.START_DATE, Trips.TRIPS.ID }, false);

@@ -5,6 +5,7 @@ package dev.concierge.adapter.persistence.jooq.trip_support;
 
 
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ApprovalRequests;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.CalendarSubscriptions;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans;
@@ -12,6 +13,7 @@ import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpenseReportF
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ItineraryItems;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Messages;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.Notifications;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.VisitWindows;
@@ -28,6 +30,11 @@ public class Tables {
      * The table <code>trip_support.actual_expenses</code>.
      */
     public static final ActualExpenses ACTUAL_EXPENSES = ActualExpenses.ACTUAL_EXPENSES;
+
+    /**
+     * The table <code>trip_support.approval_requests</code>.
+     */
+    public static final ApprovalRequests APPROVAL_REQUESTS = ApprovalRequests.APPROVAL_REQUESTS;
 
     /**
      * The table <code>trip_support.calendar_subscriptions</code>.
@@ -63,6 +70,11 @@ public class Tables {
      * The table <code>trip_support.messages</code>.
      */
     public static final Messages MESSAGES = Messages.MESSAGES;
+
+    /**
+     * The table <code>trip_support.notifications</code>.
+     */
+    public static final Notifications NOTIFICATIONS = Notifications.NOTIFICATIONS;
 
     /**
      * The table <code>trip_support.proposals</code>.

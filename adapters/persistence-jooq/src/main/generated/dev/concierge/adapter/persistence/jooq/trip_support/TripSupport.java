@@ -5,6 +5,7 @@ package dev.concierge.adapter.persistence.jooq.trip_support;
 
 
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ApprovalRequests;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.CalendarSubscriptions;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans;
@@ -12,6 +13,7 @@ import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpenseReportF
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ItineraryItems;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Messages;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.Notifications;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.VisitWindows;
@@ -43,6 +45,11 @@ public class TripSupport extends SchemaImpl {
      * The table <code>trip_support.actual_expenses</code>.
      */
     public final ActualExpenses ACTUAL_EXPENSES = ActualExpenses.ACTUAL_EXPENSES;
+
+    /**
+     * The table <code>trip_support.approval_requests</code>.
+     */
+    public final ApprovalRequests APPROVAL_REQUESTS = ApprovalRequests.APPROVAL_REQUESTS;
 
     /**
      * The table <code>trip_support.calendar_subscriptions</code>.
@@ -78,6 +85,11 @@ public class TripSupport extends SchemaImpl {
      * The table <code>trip_support.messages</code>.
      */
     public final Messages MESSAGES = Messages.MESSAGES;
+
+    /**
+     * The table <code>trip_support.notifications</code>.
+     */
+    public final Notifications NOTIFICATIONS = Notifications.NOTIFICATIONS;
 
     /**
      * The table <code>trip_support.proposals</code>.
@@ -116,6 +128,7 @@ public class TripSupport extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             ActualExpenses.ACTUAL_EXPENSES,
+            ApprovalRequests.APPROVAL_REQUESTS,
             CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS,
             Conversations.CONVERSATIONS,
             ExpensePlans.EXPENSE_PLANS,
@@ -123,6 +136,7 @@ public class TripSupport extends SchemaImpl {
             Itineraries.ITINERARIES,
             ItineraryItems.ITINERARY_ITEMS,
             Messages.MESSAGES,
+            Notifications.NOTIFICATIONS,
             Proposals.PROPOSALS,
             Trips.TRIPS,
             VisitWindows.VISIT_WINDOWS,

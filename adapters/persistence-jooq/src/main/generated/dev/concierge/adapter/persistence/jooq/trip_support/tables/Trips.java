@@ -8,6 +8,7 @@ import dev.concierge.adapter.persistence.jooq.trip_support.Indexes;
 import dev.concierge.adapter.persistence.jooq.trip_support.Keys;
 import dev.concierge.adapter.persistence.jooq.trip_support.TripSupport;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses.ActualExpensesPath;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ApprovalRequests.ApprovalRequestsPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations.ConversationsPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans.ExpensePlansPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpenseReportFilings.ExpenseReportFilingsPath;
@@ -239,6 +240,19 @@ public class Trips extends TableImpl<TripsRecord> {
         return _actualExpenses;
     }
 
+    private transient ApprovalRequestsPath _approvalRequests;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>trip_support.approval_requests</code> table
+     */
+    public ApprovalRequestsPath approvalRequests() {
+        if (_approvalRequests == null)
+            _approvalRequests = new ApprovalRequestsPath(this, null, Keys.APPROVAL_REQUESTS__APPROVAL_REQUESTS_TRIP_ID_FKEY.getInverseKey());
+
+        return _approvalRequests;
+    }
+
     private transient ConversationsPath _conversations;
 
     /**
@@ -326,7 +340,7 @@ public class Trips extends TableImpl<TripsRecord> {
             Internal.createCheck(this, DSL.name("trips_owner_id_check"), "(((length(owner_id) >= 1) AND (length(owner_id) <= 200)))", true),
             Internal.createCheck(this, DSL.name("trips_purpose_check"), "((length(purpose) <= 2000))", true),
             Internal.createCheck(this, DSL.name("trips_request_token_check"), "(((request_token IS NULL) OR ((length(request_token) >= 1) AND (length(request_token) <= 100))))", true),
-            Internal.createCheck(this, DSL.name("trips_status_check"), "((status = ANY (ARRAY['planned'::text, 'approved'::text, 'completed'::text, 'cancelled'::text])))", true),
+            Internal.createCheck(this, DSL.name("trips_status_check"), "((status = ANY (ARRAY['planned'::text, 'submitted'::text, 'approved'::text, 'rejected'::text, 'completed'::text, 'cancelled'::text])))", true),
             Internal.createCheck(this, DSL.name("trips_title_check"), "(((length(title) >= 1) AND (length(title) <= 200)))", true)
         );
     }
