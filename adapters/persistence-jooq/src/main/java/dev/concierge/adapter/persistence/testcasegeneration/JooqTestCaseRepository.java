@@ -8,6 +8,7 @@ import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.Neighbours;
 import dev.concierge.domain.testcasegeneration.model.Priority;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
+import dev.concierge.domain.testcasegeneration.model.Provenance;
 import dev.concierge.domain.testcasegeneration.model.RevisionKind;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
@@ -223,6 +224,14 @@ final class JooqTestCaseRepository implements TestCaseRepository {
                     .set(PROCEDURE_REVISIONS.AUTHOR, revision.author().orElse(null))
                     .set(PROCEDURE_REVISIONS.CREATED_AT, StoredTimes.utc(revision.createdAt()))
                     .set(PROCEDURE_REVISIONS.SUMMARY, revision.summary())
+                    .set(PROCEDURE_REVISIONS.PROVIDER, revision.provenance().map(Provenance::provider).orElse(null))
+                    .set(PROCEDURE_REVISIONS.MODEL, revision.provenance().map(Provenance::model).orElse(null))
+                    .set(PROCEDURE_REVISIONS.PROMPT_TEMPLATE, revision.provenance().map(Provenance::promptTemplate).orElse(null))
+                    .set(PROCEDURE_REVISIONS.SCHEMA_VERSION, revision.provenance().map(Provenance::schema).orElse(null))
+                    .set(PROCEDURE_REVISIONS.ATTEMPTS, revision.provenance().map(Provenance::attempts).orElse(null))
+                    .set(PROCEDURE_REVISIONS.INPUT_TOKENS, revision.provenance().map(Provenance::inputTokens).orElse(null))
+                    .set(PROCEDURE_REVISIONS.OUTPUT_TOKENS, revision.provenance().map(Provenance::outputTokens).orElse(null))
+                    .set(PROCEDURE_REVISIONS.DURATION_MS, revision.provenance().map(p -> p.duration().toMillis()).orElse(null))
                     .onConflictDoNothing()
                     .execute());
             return new TestCase(changed.id(), changed.suite(), content, changed.status(), changed.procedure(),
@@ -267,7 +276,15 @@ final class JooqTestCaseRepository implements TestCaseRepository {
     private static ProcedureRevision toRevision(dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ProcedureRevisionsRecord row) {
         return new ProcedureRevision(row.getNumber(), ProcedureJson.read(row.getSteps()),
                 RevisionKind.valueOf(row.getKind().toUpperCase(Locale.ROOT)), Optional.ofNullable(row.getAuthor()),
-                row.getCreatedAt().toInstant(), row.getSummary());
+                row.getCreatedAt().toInstant(), row.getSummary(), provenance(row));
+    }
+
+    private static Optional<Provenance> provenance(dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ProcedureRevisionsRecord row) {
+        if (row.getModel() == null || row.getAttempts() == null) return Optional.empty();
+        return Optional.of(new Provenance(row.getProvider(), row.getModel(), row.getPromptTemplate(), row.getSchemaVersion(),
+                row.getAttempts(), java.util.Objects.requireNonNullElse(row.getInputTokens(), 0L),
+                java.util.Objects.requireNonNullElse(row.getOutputTokens(), 0L),
+                java.time.Duration.ofMillis(java.util.Objects.requireNonNullElse(row.getDurationMs(), 0L))));
     }
 
 }
