@@ -51,7 +51,8 @@ class ExportApiTest extends TestCaseGenerationHttpTest {
 
         byte[] bytes = csv.bytes();
         List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))).getRecords();
-        assertThat(rows.get(0).toList()).containsExactly("キー", "タイトル", "優先度", "状態", "要件ID", "手順番号", "操作", "期待結果", "テストデータ");
+        assertThat(rows.get(0).toList()).containsExactly("キー", "タイトル", "優先度", "状態", "要件ID", "手順番号", "操作", "期待結果", "テストデータ",
+                "プロバイダー", "モデル", "プロンプト版", "スキーマ版", "試行回数", "入力トークン", "出力トークン", "所要時間（ミリ秒）");
         assertThat(rows.get(1).toList()).startsWith("TC-001", "Sign in", "中", "生成済み");
         assertThat(rows.get(3).toList()).startsWith("TC-002", "Sign out", "中", "下書き");
         assertThat(md).contains("- 優先度：中").contains("- 状態：生成済み").contains("| # | 操作 | 期待結果 | テストデータ |")
