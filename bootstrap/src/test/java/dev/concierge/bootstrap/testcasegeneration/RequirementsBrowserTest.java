@@ -93,8 +93,10 @@ class RequirementsBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "3 stale test cases regenerated"));
             assertThat(browser.findElements(By.cssSelector(".tcg-requirement[data-reference='REQ-1'] ul.tcg-traced li.stale"))).isEmpty();
 
-            // The regenerated case keeps its history and tells how each revision was made.
-            browser.findElement(By.linkText("REQ-1-C01")).click();
+            // The regenerated case keeps its history, compares with the revision before, and tells how each was made.
+            browser.findElement(By.cssSelector("ul.tcg-traced li[data-case-key='REQ-1-C01'] a.compare-link")).click();
+            wait.until(ExpectedConditions.urlContains("compare=1,2"));
+            assertThat(browser.findElements(By.cssSelector(".tcg-compare-side"))).hasSize(2);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tcg-history"), "#2"));
             browser.findElements(By.cssSelector(".tcg-history summary")).forEach(WebElement::click);
             assertThat(browser.findElements(By.cssSelector(".tcg-provenance"))).hasSize(2)

@@ -42,9 +42,14 @@ final class RequirementFileReader {
         static Format of(String fileName, String contentType, byte[] bytes) {
             String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
             String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-            if (name.endsWith(".xlsx") || type.contains("spreadsheetml") || ReadableWorkbook.isOOXMLZipHeader(bytes)) return XLSX;
+            if (name.endsWith(".xlsx") || type.contains("spreadsheetml") || zip(bytes)) return XLSX;
             if (name.endsWith(".md") || name.endsWith(".markdown") || type.startsWith("text/markdown")) return MARKDOWN;
             return CSV;
+        }
+
+        /** An XLSX file is a ZIP archive: "PK\3\4". */
+        private static boolean zip(byte[] bytes) {
+            return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         }
     }
 
