@@ -139,6 +139,14 @@ class RequirementsApiTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(json(answer).at("/error/message").asText()).contains("要件がありません");
+        long requirement = json(upload(suite, MARKDOWN.getBytes(StandardCharsets.UTF_8), "text/markdown", "ja")).at("/requirements/0/id").asLong();
+        llm.enqueue(Answer.content("{\"cases\":[]}"), Answer.content("{\"cases\":[]}"), Answer.content("{\"cases\":[]}"));
+        var failed = running.send(HttpRequest.newBuilder(URI.create(running.base() + "/api/requirements/" + requirement + "/generate"))
+                .header("Accept-Language", "ja").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(json(failed).at("/error/code").asText()).isEqualTo("model_output_invalid");
+        assertThat(json(failed).at("/error/message").asText()).startsWith("AI モデルが規則に合わないテストケース");
+        assertThat(json(running.get("/api/requirements/" + requirement)).get("caseCount").asInt()).isZero();
         var settings = running.request("PUT", "/api/suites/" + suite + "/settings", "{\"glossary\":[{\"term\":\"\"}],\"version\":0}");
         assertThat(settings.statusCode()).isEqualTo(400);
         assertThat(json(running.get("/api/suites/" + suite + "/settings")).get("version").asInt()).isZero();

@@ -25,6 +25,7 @@ import dev.concierge.domain.testcasegeneration.port.in.ImportRequirementsCommand
 import dev.concierge.domain.testcasegeneration.port.in.ManageRequirementsUseCase;
 import dev.concierge.domain.testcasegeneration.port.out.CaseGenerator;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
 import dev.concierge.domain.testcasegeneration.port.out.RequirementRepository;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteSettingsRepository;
@@ -46,6 +47,9 @@ import java.util.stream.Collectors;
  * verifies and the hash of their wording, which is all staleness needs.
  */
 public final class RequirementsService implements ManageRequirementsUseCase {
+    /** (): the model kept writing cases that break the rules; nothing was stored. */
+    static final String MODEL_OUTPUT_INVALID = "model_output_invalid";
+
     private final RequirementRepository requirements;
     private final TestCaseRepository cases;
     private final CaseGenerator generator;
@@ -105,7 +109,7 @@ public final class RequirementsService implements ManageRequirementsUseCase {
     @Override public List<TestCase> generateCases(Actor actor, RequirementId id) {
         Requirement requirement = requirement(actor, id);
         requireModel();
-        CaseGenerator.Generated generated = generator.generate(new CaseGenerator.Request(requirement,
+        CaseGenerator.Generated generated = model(new CaseGenerator.Request(requirement,
                 settings.current(requirement.suite()).guidance(), Optional.empty()));
         return transactions.inTransaction(() -> {
             List<TestCase> created = new ArrayList<>();
@@ -139,7 +143,7 @@ public final class RequirementsService implements ManageRequirementsUseCase {
             // Criteria the requirement dropped are no longer verified; a case left with none verifies them all.
             List<String> still = traced.trace().verified().keySet().stream().filter(c -> requirement.criterion(c).isPresent()).sorted().toList();
             if (still.isEmpty()) still = requirement.content().criteria().stream().map(AcceptanceCriterion::code).toList();
-            CaseGenerator.Generated generated = generator.generate(new CaseGenerator.Request(requirement, guidance,
+            CaseGenerator.Generated generated = model(new CaseGenerator.Request(requirement, guidance,
                     Optional.of(new CaseGenerator.OneCase(traced.trace().kind(), traced.testCase().content().title(), still))));
             GeneratedCase one = generated.cases().getFirst();
             regenerated.add(transactions.inTransaction(() -> {
@@ -204,6 +208,15 @@ public final class RequirementsService implements ManageRequirementsUseCase {
             throw new RequirementNotFound(id);
         }
         return found;
+    }
+
+    /** A person waits for this answer: output the model kept getting wrong is worth another try, like an unavailable model. */
+    private CaseGenerator.Generated model(CaseGenerator.Request request) {
+        try {
+            return generator.generate(request);
+        } catch (ProcedureGenerator.GenerationFailed e) {
+            throw new Unavailable(MODEL_OUTPUT_INVALID, e.getMessage());
+        }
     }
 
     private void requireModel() {

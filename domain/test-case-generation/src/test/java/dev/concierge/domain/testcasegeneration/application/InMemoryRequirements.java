@@ -117,9 +117,11 @@ final class InMemoryRequirements {
                 Duration.ofSeconds(2));
         final List<Request> requests = new ArrayList<>();
         String wording = "Open the sign-in page";
+        boolean failing;
 
         @Override public Generated generate(Request request) {
             requests.add(request);
+            if (failing) throw new dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator.GenerationFailed("invalid 3 times");
             List<String> all = request.requirement().content().criteria().stream().map(c -> c.code()).toList();
             List<GeneratedCase> cases = new ArrayList<>();
             if (request.only().isPresent()) {

@@ -149,6 +149,15 @@ class RequirementsServiceTest {
         assertThat(cases.countInSuite(suite.id())).isZero();
     }
 
+    @Test void a_model_that_keeps_breaking_the_rules_is_an_unavailable_answer_and_stores_nothing() {
+        var requirement = importing(login("x")).requirements().getFirst().requirement();
+        model.failing = true;
+
+        assertThatThrownBy(() -> service.generateCases(ALICE, requirement.id())).isInstanceOfSatisfying(dev.concierge.domain.kernel.Unavailable.class,
+                e -> assertThat(e.code()).isEqualTo("model_output_invalid"));
+        assertThat(cases.countInSuite(suite.id())).isZero();
+    }
+
     @Test void each_settings_change_is_a_new_version_and_generation_uses_the_newest() {
         var requirement = importing(login("x")).requirements().getFirst().requirement();
         SuiteGuidance first = new SuiteGuidance(List.of(new GlossaryEntry("member", "a registered user")), List.of(), "");
