@@ -89,7 +89,9 @@ class RequirementsBrowserTest {
             assertThat(browser.findElements(By.cssSelector("tr.tcg-coverage-row[data-state=stale]"))).isNotEmpty();
             Browser.screenshot(browser, "requirements-stale");
 
-            requirement(browser, "REQ-1").findElement(By.cssSelector("button[data-req=regenerate]")).click();
+            WebElement regenerate = requirement(browser, "REQ-1").findElement(By.cssSelector("button[data-req=regenerate]"));
+            regenerate.click();
+            wait.until(ExpectedConditions.stalenessOf(regenerate)); // the page reloads; reading the old one's notice would race it
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "3 stale test cases regenerated"));
             assertThat(browser.findElements(By.cssSelector(".tcg-requirement[data-reference='REQ-1'] ul.tcg-traced li.stale"))).isEmpty();
 
@@ -120,8 +122,11 @@ class RequirementsBrowserTest {
             WebElement glossary = phone.findElement(By.cssSelector("#settings-form textarea[name=glossary]"));
             glossary.sendKeys("会員: 登録済みの利用者\nロック: 一定回数の失敗で利用停止");
             phone.findElement(By.cssSelector("#settings-form textarea[name=instructions]")).sendKeys("敬体で書く");
-            phone.findElement(By.cssSelector("#settings-form button[type=submit]")).click();
-            new WebDriverWait(phone, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "保存しました"));
+            WebElement save = phone.findElement(By.cssSelector("#settings-form button[type=submit]"));
+            save.click();
+            var phoneWait = new WebDriverWait(phone, Duration.ofSeconds(30));
+            phoneWait.until(ExpectedConditions.stalenessOf(save));
+            phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "保存しました"));
             assertThat(phone.findElement(By.id("settings-title")).getText()).contains("1");
             assertThat(phone.findElement(By.id("settings-versions")).getText()).contains("#1", "用語 2 件");
             fullPageScreenshot(phone, PHONE, "settings-ja-phone");
