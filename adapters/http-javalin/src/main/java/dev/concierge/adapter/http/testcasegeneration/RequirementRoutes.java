@@ -28,6 +28,7 @@ import dev.concierge.domain.testcasegeneration.model.TestCase;
 import dev.concierge.domain.testcasegeneration.port.in.ImportRequirementsCommand;
 import dev.concierge.domain.testcasegeneration.port.in.ManageRequirementsUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuiteSettingsUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.UpdateSuiteSettingsCommand;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -50,14 +51,16 @@ import java.util.function.Supplier;
 public final class RequirementRoutes implements RouteGroup {
     static final int MAX_IMPORT_BYTES = TestCaseGenerationRoutes.MAX_IMPORT_BYTES;
 
+    private final ManageSuitesUseCase suites;
     private final ManageRequirementsUseCase requirements;
     private final ManageSuiteSettingsUseCase settings;
     private final CurrentUser currentUser;
     private final ObjectMapper mapper;
     private final ZoneId zone;
 
-    public RequirementRoutes(ManageRequirementsUseCase requirements, ManageSuiteSettingsUseCase settings, CurrentUser currentUser,
-                             ObjectMapper mapper, ZoneId zone) {
+    public RequirementRoutes(ManageSuitesUseCase suites, ManageRequirementsUseCase requirements, ManageSuiteSettingsUseCase settings,
+                             CurrentUser currentUser, ObjectMapper mapper, ZoneId zone) {
+        this.suites = suites;
         this.requirements = requirements;
         this.settings = settings;
         this.currentUser = currentUser;
@@ -92,6 +95,8 @@ public final class RequirementRoutes implements RouteGroup {
 
     private void importRequirements(Context ctx) throws IOException {
         SuiteId suite = TestCaseGenerationRoutes.suiteId(ctx);
+        // Another team's suite is not found before its file is judged: a 400 about the file would tell it exists.
+        suites.get(actor(ctx), suite);
         Upload upload = upload(ctx);
         var read = RequirementFileReader.read(upload.bytes(), RequirementFileReader.Format.of(upload.name(), upload.type(), upload.bytes()));
         var report = requirements.importRequirements(valid(() -> new ImportRequirementsCommand(actor(ctx), suite, read)));

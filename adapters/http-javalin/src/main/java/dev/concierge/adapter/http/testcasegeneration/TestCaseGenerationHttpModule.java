@@ -40,9 +40,10 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
                 clock.getZone(), BatchProgressStream.standard(stopping));
     }
 
-    @Provides @Singleton RequirementRoutes requirementRoutes(ManageRequirementsUseCase requirements, ManageSuiteSettingsUseCase settings,
-                                                             CurrentUser user, ObjectMapper mapper, Clock clock) {
-        return new RequirementRoutes(requirements, settings, user, mapper, clock.getZone());
+    @Provides @Singleton RequirementRoutes requirementRoutes(ManageSuitesUseCase suites, ManageRequirementsUseCase requirements,
+                                                             ManageSuiteSettingsUseCase settings, CurrentUser user, ObjectMapper mapper,
+                                                             Clock clock) {
+        return new RequirementRoutes(suites, requirements, settings, user, mapper, clock.getZone());
     }
 
     @Provides @Singleton RequirementPages requirementPages(ManageSuitesUseCase suites, ManageRequirementsUseCase requirements,
