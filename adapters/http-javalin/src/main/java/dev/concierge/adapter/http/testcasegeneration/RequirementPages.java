@@ -93,7 +93,7 @@ public final class RequirementPages implements RouteGroup {
                 generic.applications());
         Map<String, Object> all = new HashMap<>(params);
         all.put("page", page);
-        all.put("times", new TestCaseGenerationPages.Times(zone));
+        all.put("times", new TestCaseGenerationPages.Times(zone, page.dates()));
         renderer.render(ctx, template, all);
     }
 }

@@ -342,7 +342,8 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         String requested = ctx.queryParam("format");
         if (requested == null && ctx.bodyAsBytes().length > 0) requested = read(ctx, ExportRequest.class).format();
         String format = requested;
-        ExportJob job = exports.startExport(actor(ctx), suiteId(ctx), valid(() -> ExportFormat.parse(format)));
+        // Made later, maybe by another instance: the file is worded in the language of the person asking now.
+        ExportJob job = exports.startExport(actor(ctx), suiteId(ctx), valid(() -> ExportFormat.parse(format)), RequestLanguage.of(ctx));
         ctx.header("Location", "/api/exports/" + job.id());
         ctx.status(201).json(ExportView.of(job, zone, texts(ctx)));
     }

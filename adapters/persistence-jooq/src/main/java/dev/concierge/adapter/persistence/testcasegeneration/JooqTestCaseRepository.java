@@ -7,8 +7,10 @@ import dev.concierge.domain.testcasegeneration.model.CaseSort;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.Neighbours;
 import dev.concierge.domain.testcasegeneration.model.Priority;
+import dev.concierge.domain.testcasegeneration.model.Procedure;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
 import dev.concierge.domain.testcasegeneration.model.Provenance;
+import dev.concierge.domain.testcasegeneration.model.RevisionChange;
 import dev.concierge.domain.testcasegeneration.model.RevisionKind;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
@@ -223,7 +225,7 @@ final class JooqTestCaseRepository implements TestCaseRepository {
                     .set(PROCEDURE_REVISIONS.KIND, revision.kind().wireName())
                     .set(PROCEDURE_REVISIONS.AUTHOR, revision.author().orElse(null))
                     .set(PROCEDURE_REVISIONS.CREATED_AT, StoredTimes.utc(revision.createdAt()))
-                    .set(PROCEDURE_REVISIONS.SUMMARY, revision.summary())
+                    .set(PROCEDURE_REVISIONS.CHANGE, ProcedureJson.write(revision.change()))
                     .set(PROCEDURE_REVISIONS.PROVIDER, revision.provenance().map(Provenance::provider).orElse(null))
                     .set(PROCEDURE_REVISIONS.MODEL, revision.provenance().map(Provenance::model).orElse(null))
                     .set(PROCEDURE_REVISIONS.PROMPT_TEMPLATE, revision.provenance().map(Provenance::promptTemplate).orElse(null))
@@ -274,9 +276,12 @@ final class JooqTestCaseRepository implements TestCaseRepository {
     }
 
     private static ProcedureRevision toRevision(dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ProcedureRevisionsRecord row) {
-        return new ProcedureRevision(row.getNumber(), ProcedureJson.read(row.getSteps()),
-                RevisionKind.valueOf(row.getKind().toUpperCase(Locale.ROOT)), Optional.ofNullable(row.getAuthor()),
-                row.getCreatedAt().toInstant(), row.getSummary(), provenance(row));
+        Procedure procedure = ProcedureJson.read(row.getSteps());
+        // Revisions stored before V4 have their change as an English line only.
+        RevisionChange change = row.getChange() != null ? ProcedureJson.readChange(row.getChange())
+                : LegacyRevisionSummary.parse(row.getSummary(), procedure.steps().size());
+        return new ProcedureRevision(row.getNumber(), procedure, RevisionKind.valueOf(row.getKind().toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(row.getAuthor()), row.getCreatedAt().toInstant(), change, provenance(row));
     }
 
     private static Optional<Provenance> provenance(dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ProcedureRevisionsRecord row) {

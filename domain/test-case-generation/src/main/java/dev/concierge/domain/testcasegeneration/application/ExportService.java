@@ -2,6 +2,7 @@ package dev.concierge.domain.testcasegeneration.application;
 
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.DomainException;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.ExportId;
@@ -66,9 +67,9 @@ public final class ExportService implements ExportProceduresUseCase, RunExportsU
         return suiteExport(suite, count);
     }
 
-    @Override public ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format) {
+    @Override public ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language) {
         access.suite(actor, suite);
-        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, actor.user(), clock.instant());
+        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, language, actor.user(), clock.instant());
         exports.create(job);
         queued.exportsQueued();
         return job;
@@ -100,7 +101,7 @@ public final class ExportService implements ExportProceduresUseCase, RunExportsU
                 action.accept(c);
             }));
             long size = files.write(job.fileKey(), documents.contentType(job.format()),
-                    out -> documents.write(counted, job.format(), out));
+                    out -> documents.write(counted, job.format(), job.language(), out));
             exports.finish(job.id(), size, written.get(), clock.instant());
         } catch (RuntimeException e) {
             boolean giveUp = job.attempts() >= ExportJob.MAX_ATTEMPTS || e instanceof ExportNotFound;

@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.port.in;
 
 import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.StoredFile;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.ExportId;
@@ -22,8 +23,8 @@ public interface ExportProceduresUseCase {
     /** The suite for writing in the request. @throws dev.concierge.domain.testcasegeneration.model.ExportTooLarge over the limit */
     SuiteExport export(Actor actor, SuiteId suite);
 
-    /** Queues an export of the suite; the file is made in the background. */
-    ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format);
+    /** Queues an export of the suite; the file is made in the background, its headers and display values in {@code language}. */
+    ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language);
 
     /** The export's state; visible to the members of the suite's team only. */
     ExportJob exportJob(Actor actor, ExportId id);

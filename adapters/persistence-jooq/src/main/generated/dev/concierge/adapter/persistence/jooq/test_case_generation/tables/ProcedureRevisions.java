@@ -98,6 +98,11 @@ public class ProcedureRevisions extends TableImpl<ProcedureRevisionsRecord> {
     public final TableField<ProcedureRevisionsRecord, String> SUMMARY = createField(DSL.name("summary"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("''::text"), SQLDataType.CLOB)), this, "");
 
     /**
+     * The column <code>test_case_generation.procedure_revisions.change</code>.
+     */
+    public final TableField<ProcedureRevisionsRecord, JSONB> CHANGE = createField(DSL.name("change"), SQLDataType.JSONB, this, "");
+
+    /**
      * The column
      * <code>test_case_generation.procedure_revisions.provider</code>.
      */
@@ -241,6 +246,7 @@ public class ProcedureRevisions extends TableImpl<ProcedureRevisionsRecord> {
     public List<Check<ProcedureRevisionsRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("procedure_revisions_attempts_check"), "((attempts >= 1))", true),
+            Internal.createCheck(this, DSL.name("procedure_revisions_change_check"), "(((change IS NULL) OR (jsonb_typeof(change) = 'object'::text)))", true),
             Internal.createCheck(this, DSL.name("procedure_revisions_duration_ms_check"), "((duration_ms >= 0))", true),
             Internal.createCheck(this, DSL.name("procedure_revisions_input_tokens_check"), "((input_tokens >= 0))", true),
             Internal.createCheck(this, DSL.name("procedure_revisions_kind_check"), "((kind = ANY (ARRAY['generated'::text, 'edited'::text])))", true),

@@ -122,11 +122,25 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
     }
 
     /**
+     * Setter for <code>test_case_generation.procedure_revisions.change</code>.
+     */
+    public void setChange(JSONB value) {
+        set(7, value);
+    }
+
+    /**
+     * Getter for <code>test_case_generation.procedure_revisions.change</code>.
+     */
+    public JSONB getChange() {
+        return (JSONB) get(7);
+    }
+
+    /**
      * Setter for
      * <code>test_case_generation.procedure_revisions.provider</code>.
      */
     public void setProvider(String value) {
-        set(7, value);
+        set(8, value);
     }
 
     /**
@@ -134,21 +148,21 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.provider</code>.
      */
     public String getProvider() {
-        return (String) get(7);
+        return (String) get(8);
     }
 
     /**
      * Setter for <code>test_case_generation.procedure_revisions.model</code>.
      */
     public void setModel(String value) {
-        set(8, value);
+        set(9, value);
     }
 
     /**
      * Getter for <code>test_case_generation.procedure_revisions.model</code>.
      */
     public String getModel() {
-        return (String) get(8);
+        return (String) get(9);
     }
 
     /**
@@ -156,7 +170,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.prompt_template</code>.
      */
     public void setPromptTemplate(String value) {
-        set(9, value);
+        set(10, value);
     }
 
     /**
@@ -164,7 +178,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.prompt_template</code>.
      */
     public String getPromptTemplate() {
-        return (String) get(9);
+        return (String) get(10);
     }
 
     /**
@@ -172,7 +186,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.schema_version</code>.
      */
     public void setSchemaVersion(String value) {
-        set(10, value);
+        set(11, value);
     }
 
     /**
@@ -180,7 +194,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.schema_version</code>.
      */
     public String getSchemaVersion() {
-        return (String) get(10);
+        return (String) get(11);
     }
 
     /**
@@ -188,7 +202,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.attempts</code>.
      */
     public void setAttempts(Integer value) {
-        set(11, value);
+        set(12, value);
     }
 
     /**
@@ -196,7 +210,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.attempts</code>.
      */
     public Integer getAttempts() {
-        return (Integer) get(11);
+        return (Integer) get(12);
     }
 
     /**
@@ -204,7 +218,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.input_tokens</code>.
      */
     public void setInputTokens(Long value) {
-        set(12, value);
+        set(13, value);
     }
 
     /**
@@ -212,7 +226,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.input_tokens</code>.
      */
     public Long getInputTokens() {
-        return (Long) get(12);
+        return (Long) get(13);
     }
 
     /**
@@ -220,7 +234,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.output_tokens</code>.
      */
     public void setOutputTokens(Long value) {
-        set(13, value);
+        set(14, value);
     }
 
     /**
@@ -228,7 +242,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.output_tokens</code>.
      */
     public Long getOutputTokens() {
-        return (Long) get(13);
+        return (Long) get(14);
     }
 
     /**
@@ -236,7 +250,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.duration_ms</code>.
      */
     public void setDurationMs(Long value) {
-        set(14, value);
+        set(15, value);
     }
 
     /**
@@ -244,7 +258,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
      * <code>test_case_generation.procedure_revisions.duration_ms</code>.
      */
     public Long getDurationMs() {
-        return (Long) get(14);
+        return (Long) get(15);
     }
 
     // -------------------------------------------------------------------------
@@ -270,7 +284,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
     /**
      * Create a detached, initialised ProcedureRevisionsRecord
      */
-    public ProcedureRevisionsRecord(Long caseId, Integer number, JSONB steps, String kind, String author, OffsetDateTime createdAt, String summary, String provider, String model, String promptTemplate, String schemaVersion, Integer attempts, Long inputTokens, Long outputTokens, Long durationMs) {
+    public ProcedureRevisionsRecord(Long caseId, Integer number, JSONB steps, String kind, String author, OffsetDateTime createdAt, String summary, JSONB change, String provider, String model, String promptTemplate, String schemaVersion, Integer attempts, Long inputTokens, Long outputTokens, Long durationMs) {
         super(ProcedureRevisions.PROCEDURE_REVISIONS);
 
         setCaseId(caseId);
@@ -280,6 +294,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
         setAuthor(author);
         setCreatedAt(createdAt);
         setSummary(summary);
+        setChange(change);
         setProvider(provider);
         setModel(model);
         setPromptTemplate(promptTemplate);
