@@ -28,7 +28,17 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.elasticloadbalancingv2.UnauthenticatedAction;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
+import software.amazon.awscdk.services.elasticloadbalancingv2.IpAddressType;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.route53.ARecord;
+import software.amazon.awscdk.services.route53.AaaaRecord;
+import software.amazon.awscdk.services.route53.HostedZone;
+import software.amazon.awscdk.services.route53.HostedZoneAttributes;
+import software.amazon.awscdk.services.route53.IHostedZone;
+import software.amazon.awscdk.services.route53.RecordTarget;
+import software.amazon.awscdk.services.route53.targets.LoadBalancerTarget;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.CfnBucket;
@@ -42,6 +52,7 @@ import software.constructs.Construct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.concierge.infrastructure.DataStack.suppression;
 
@@ -60,11 +71,17 @@ public final class EdgeStack extends Stack {
     private final ApplicationLoadBalancer loadBalancer;
     private final ApplicationTargetGroup targetGroup;
     private final SecurityGroup loadBalancerSecurityGroup;
+    private final Optional<SiteDomain> domain;
+    private final Optional<IHostedZone> zone;
 
     public EdgeStack(Construct scope, String id, EdgeStackProps props) {
         super(scope, id, props.stack());
         DeploymentProfile profile = props.profile();
         RemovalPolicy removal = profile.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+        domain = props.domain();
+        // Imported as given (no lookup): synthesis stays offline.
+        zone = domain.flatMap(SiteDomain::zone).map(z -> HostedZone.fromHostedZoneAttributes(this, "HostedZone",
+                HostedZoneAttributes.builder().hostedZoneId(z.id()).zoneName(z.name()).build()));
 
         loadBalancerSecurityGroup = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
                 .vpc(props.vpc())
@@ -116,17 +133,33 @@ public final class EdgeStack extends Stack {
                 .build();
 
         switch (props.exposure()) {
-            case Exposure.CorporateOnly corporate -> corporateOnly(corporate);
+            case Exposure.CorporateOnly corporate -> corporateOnly(corporate, props.healthCheckers());
             case Exposure.Public publicPhase -> publicWithTls(publicPhase);
         }
 
         webApplicationFirewall(profile, removal);
+        records();
 
         CfnOutput.Builder.create(this, "LoadBalancerDns").value(loadBalancer.getLoadBalancerDnsName())
                 .description("Point the users' DNS name here").build();
     }
 
-    private void corporateOnly(Exposure.CorporateOnly corporate) {
+    /** The name users type, aliased to the load balancer (AAAA too when it answers on IPv6). */
+    private void records() {
+        zone.ifPresent(hostedZone -> {
+            String name = domain.orElseThrow().name();
+            RecordTarget alias = RecordTarget.fromAlias(new LoadBalancerTarget(loadBalancer));
+            ARecord.Builder.create(this, "SiteRecord").zone(hostedZone).recordName(name).target(alias)
+                    .comment("Concierge: the name users type").build();
+            if (loadBalancer.getIpAddressType() != null && loadBalancer.getIpAddressType() != IpAddressType.IPV4) {
+                AaaaRecord.Builder.create(this, "SiteRecordIpv6").zone(hostedZone).recordName(name).target(alias)
+                        .comment("Concierge: the name users type, over IPv6").build();
+            }
+            CfnOutput.Builder.create(this, "SiteName").value(name).description("The name users type").build();
+        });
+    }
+
+    private void corporateOnly(Exposure.CorporateOnly corporate, Optional<String> healthCheckers) {
         ApplicationListener http = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
                 .port(80).protocol(ApplicationProtocol.HTTP).open(false)
                 .defaultAction(ListenerAction.forward(List.of(targetGroup)))
@@ -134,13 +167,16 @@ public final class EdgeStack extends Stack {
         for (String cidr : corporate.allowedCidrs()) {
             loadBalancerSecurityGroup.addIngressRule(Peer.ipv4(cidr), Port.tcp(80), "HTTP from the corporate network " + cidr);
         }
+        // Route 53's health checkers call from AWS's addresses, outside the corporate ranges.
+        healthCheckers.ifPresent(prefixList -> loadBalancerSecurityGroup.addIngressRule(Peer.prefixList(prefixList), Port.tcp(80),
+                "HTTP from Route 53 health checkers (AWS-managed prefix list)"));
         routeApiAndHealth(http, null);
     }
 
     private void publicWithTls(Exposure.Public publicPhase) {
         ApplicationListener https = loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
                 .port(443).protocol(ApplicationProtocol.HTTPS).open(true)
-                .certificates(List.of(ListenerCertificate.fromArn(publicPhase.certificateArn())))
+                .certificates(List.of(certificate(publicPhase)))
                 .sslPolicy(SslPolicy.RECOMMENDED_TLS)
                 .defaultAction(signedIn(publicPhase, UnauthenticatedAction.AUTHENTICATE))
                 .build());
@@ -153,6 +189,19 @@ public final class EdgeStack extends Stack {
         NagSuppressions.addResourceSuppressions(loadBalancerSecurityGroup, List.of(
                 suppression("AwsSolutions-EC23", "Public phase: the site is for everyone on the internet, on 443 (and 80 "
                         + "only to redirect to 443); WAF filters and rate-limits what arrives")));
+    }
+
+    /** The deployer's certificate, or one for the site's name validated by DNS in its hosted zone (seed 000). */
+    private ListenerCertificate certificate(Exposure.Public publicPhase) {
+        return publicPhase.certificateArn().map(ListenerCertificate::fromArn).orElseGet(() -> {
+            IHostedZone hostedZone = zone.orElseThrow(() -> new IllegalArgumentException(
+                    "phase=public without certificateArn needs domainName, hostedZoneId and hostedZoneName"));
+            Certificate certificate = Certificate.Builder.create(this, "Certificate")
+                    .domainName(domain.orElseThrow().name())
+                    .validation(CertificateValidation.fromDns(hostedZone))
+                    .build();
+            return ListenerCertificate.fromCertificateManager(certificate);
+        });
     }
 
     /**

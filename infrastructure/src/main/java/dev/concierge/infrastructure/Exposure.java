@@ -47,13 +47,18 @@ public sealed interface Exposure {
         }
     }
 
-    /** Public: HTTPS with an ACM certificate, HTTP redirected to HTTPS, optionally signed in by the ALB through OIDC. */
-    record Public(String certificateArn, Optional<OidcLogin> login) implements Exposure {
+    /**
+     * Public: HTTPS with an ACM certificate, HTTP redirected to HTTPS, optionally signed in by the ALB through OIDC.
+     * Without {@code certificateArn} the edge creates the certificate, validated by DNS in the site's hosted zone.
+     */
+    record Public(Optional<String> certificateArn, Optional<OidcLogin> login) implements Exposure {
         public Public {
             Objects.requireNonNull(certificateArn, "certificateArn");
-            if (!certificateArn.startsWith("arn:")) {
-                throw new IllegalArgumentException("certificateArn: the public phase needs an ACM certificate ARN, got '" + certificateArn + "'");
-            }
+            certificateArn.ifPresent(arn -> {
+                if (!arn.startsWith("arn:")) {
+                    throw new IllegalArgumentException("certificateArn: the public phase needs an ACM certificate ARN, got '" + arn + "'");
+                }
+            });
             Objects.requireNonNull(login, "login");
         }
     }

@@ -78,6 +78,8 @@ public final class InfraApp {
     public static ConciergeStacks addStacksTo(Construct app) {
         DeploymentProfile profile = DeploymentProfile.named(text(app, "env").orElse("dev"));
         Exposure exposure = exposure(app);
+        Optional<SiteDomain> domain = SiteDomain.from(app);
+        Optional<String> healthCheckers = healthCheckers(app, exposure, domain);
         String region = text(app, "region").or(() -> Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")))
                 .orElse(DEFAULT_REGION);
         String prefix = "Concierge-" + profile.name() + "-";
@@ -112,7 +114,7 @@ public final class InfraApp {
                 network.vpc(), identity instanceof Identity.AppSignIn, serverless));
         var edge = new EdgeStack(app, prefix + "Edge", new EdgeStackProps(
                 common.description("Concierge " + profile.name() + ": load balancer, listeners, WAF").build(), profile,
-                exposure, network.vpc()));
+                exposure, network.vpc(), domain, healthCheckers));
         var compute = new ComputeStack(app, prefix + "Compute", new ComputeStackProps(
                 common.description("Concierge " + profile.name() + ": ECS cluster, web and GPU generation tiers").build(), profile,
                 network.vpc(), registry.repository(),
@@ -128,6 +130,21 @@ public final class InfraApp {
                 new AlarmChat.Destinations(text(app, "alarmWebhookUrl"), text(app, "alarmSlackWorkspaceId"), text(app, "alarmSlackChannelId")),
                 offHours, compute.generation().map(GenerationTier::service)));
 
+        // Route 53's health checkers are on the internet: they cannot reach an internal load balancer, so none there.
+        boolean checkable = !exposure.internal() && (exposure instanceof Exposure.Public || healthCheckers.isPresent());
+        Optional<SiteHealthCheckStack> siteHealthCheck = domain.filter(ignored -> checkable).map(site -> {
+            SiteHealthCheckStack stack = new SiteHealthCheckStack(app, prefix + "SiteHealthCheck", StackProps.builder()
+                    .env(Environment.builder().region(SiteHealthCheckStack.METRICS_REGION).build())
+                    .description("Concierge " + profile.name() + ": Route 53 health check of " + site.name() + " and its alarm").build(),
+                    profile, site.name(), exposure instanceof Exposure.Public, region);
+            SiteHealthCheckStack.notifyCritical(observability, profile, observability.critical(), offHours);
+            return stack;
+        });
+        if (domain.isPresent() && !exposure.internal() && !checkable) {
+            Annotations.of(edge).addWarningV2("concierge:healthCheckPrefixListId", "MVP phase with domainName: no Route 53 "
+                    + "health check, because the load balancer admits only allowedCidrs; pass healthCheckPrefixListId=<id of "
+                    + "com.amazonaws." + region + ".route53-healthchecks> to admit Route 53's health checkers on port 80");
+        }
         if (exposure instanceof Exposure.CorporateOnly && text(app, "allowedCidrs").isEmpty()) {
             Annotations.of(edge).addWarningV2("concierge:allowedCidrs", "MVP phase without allowedCidrs: the load balancer "
                     + "admits only " + NOBODY + " (nobody); pass allowedCidrs=<corporate CIDRs, comma-separated>");
@@ -146,7 +163,29 @@ public final class InfraApp {
                 new DeliveryStack.GitHub(repository, text(app, "githubEnvironment").orElse(profile.name()),
                         text(app, "githubOidcProviderArn")), registry.repository()));
         ResourceTags.apply(app, profile);
-        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability, logs, audit, delivery);
+        return new ConciergeStacks(profile, registry, network, data, edge, compute, observability, logs, audit, delivery, siteHealthCheck);
+    }
+
+    /**
+     * The AWS-managed prefix list of Route 53's health checkers, admitted on port 80 only where it is needed and
+     * enough: an internet-facing MVP load balancer with a domainName. Elsewhere it would do nothing, so it is refused.
+     */
+    static Optional<String> healthCheckers(Construct app, Exposure exposure, Optional<SiteDomain> domain) {
+        Optional<String> prefixList = text(app, "healthCheckPrefixListId");
+        prefixList.ifPresent(id -> {
+            if (!id.matches("pl-[0-9a-f]{8,17}")) {
+                throw new IllegalArgumentException("healthCheckPrefixListId: a prefix list id such as pl-0123456789abcdef0, got '" + id + "'");
+            }
+            if (domain.isEmpty()) {
+                throw new IllegalArgumentException("healthCheckPrefixListId needs domainName: the health check calls the name users type");
+            }
+            if (!(exposure instanceof Exposure.CorporateOnly) || exposure.internal()) {
+                throw new IllegalArgumentException("healthCheckPrefixListId is only for the MVP phase with public allowedCidrs: "
+                        + (exposure.internal() ? "health checkers cannot reach an internal load balancer"
+                                : "the public phase already admits everyone on 80 and 443"));
+            }
+        });
+        return prefixList;
     }
 
     static Exposure exposure(Construct app) {
@@ -154,10 +193,14 @@ public final class InfraApp {
         return switch (phase) {
             case "mvp" -> new Exposure.CorporateOnly(Arrays.stream(text(app, "allowedCidrs").orElse(NOBODY).split(","))
                     .map(String::strip).filter(cidr -> !cidr.isEmpty()).toList());
-            case "public" -> new Exposure.Public(
-                    text(app, "certificateArn").orElseThrow(() -> new IllegalArgumentException(
-                            "phase=public needs -c certificateArn=<ACM certificate ARN>")),
-                    oidcLogin(app));
+            case "public" -> {
+                Optional<String> certificateArn = text(app, "certificateArn");
+                if (certificateArn.isEmpty() && SiteDomain.from(app).flatMap(SiteDomain::zone).isEmpty()) {
+                    throw new IllegalArgumentException("phase=public needs -c certificateArn=<ACM certificate ARN>, or "
+                            + "domainName with hostedZoneId and hostedZoneName to create one validated by DNS in that zone");
+                }
+                yield new Exposure.Public(certificateArn, oidcLogin(app));
+            }
             default -> throw new IllegalArgumentException("CDK context phase must be mvp or public, got '" + phase + "'");
         };
     }
@@ -189,9 +232,13 @@ public final class InfraApp {
         List<String> keys = List.of("oidcIssuer", "oidcClientId", "oidcClientSecretName", "publicBaseUrl");
         List<Optional<String>> values = keys.stream().map(key -> text(app, key)).toList();
         if (values.stream().allMatch(Optional::isEmpty)) return Optional.empty();
+        // The name users type is where the identity provider sends them back, unless publicBaseUrl says otherwise.
+        values = List.of(values.get(0), values.get(1), values.get(2),
+                values.get(3).or(() -> SiteDomain.from(app).map(domain -> "http://" + domain.name())));
         for (int i = 0; i < keys.size(); i++) {
             if (values.get(i).isEmpty()) {
-                throw new IllegalArgumentException("The app's OIDC sign-in needs every one of " + keys + "; " + keys.get(i) + " is missing");
+                throw new IllegalArgumentException("The app's OIDC sign-in needs every one of " + keys + "; " + keys.get(i) + " is missing"
+                        + (keys.get(i).equals("publicBaseUrl") ? " (or give domainName: it defaults to http://<domainName>)" : ""));
             }
         }
         return Optional.of(new Identity.AppSignIn(values.get(0).get(), values.get(1).get(), values.get(2).get(), values.get(3).get()));
@@ -225,11 +272,13 @@ public final class InfraApp {
     /** The stacks of one environment, for the caller that wants to look into them (tests). */
     public record ConciergeStacks(DeploymentProfile profile, RegistryStack registry, NetworkStack network, DataStack data,
                                   EdgeStack edge, ComputeStack compute, ObservabilityStack observability, LogsStack logs,
-                                  Optional<AuditStack> audit, Optional<DeliveryStack> delivery) {
+                                  Optional<AuditStack> audit, Optional<DeliveryStack> delivery,
+                                  Optional<SiteHealthCheckStack> siteHealthCheck) {
         public List<software.amazon.awscdk.Stack> all() {
             var all = new java.util.ArrayList<software.amazon.awscdk.Stack>(List.of(registry, network, data, edge, compute, observability, logs));
             audit.ifPresent(all::add);
             delivery.ifPresent(all::add);
+            siteHealthCheck.ifPresent(all::add);
             return List.copyOf(all);
         }
     }

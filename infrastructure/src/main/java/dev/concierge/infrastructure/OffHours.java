@@ -8,6 +8,7 @@ import software.amazon.awscdk.services.applicationautoscaling.ScalableTarget;
 import software.amazon.awscdk.services.autoscaling.AutoScalingGroup;
 import software.amazon.awscdk.services.autoscaling.BasicScheduledActionProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -118,9 +119,28 @@ public record OffHours(String workdays, LocalTime start, LocalTime end, String t
                 .resources(alarms.stream().map(Alarm::getAlarmArn).toList())
                 .build());
         String input = Stack.of(scope).toJsonString(Map.of("AlarmNames", alarms.stream().map(Alarm::getAlarmName).toList()));
-        schedule(scope, "PauseAlarmActions", cron(end), "disableAlarmActions", role, input);
+        schedule(scope, "PauseAlarmActions", cron(end), "cloudwatch:disableAlarmActions", role, input);
         schedule(scope, "ResumeAlarmActions", cron(end.isAfter(start.plusMinutes(ALARMS_RESUME_MINUTES)) ? start.plusMinutes(ALARMS_RESUME_MINUTES) : start),
-                "enableAlarmActions", role, input);
+                "cloudwatch:enableAlarmActions", role, input);
+    }
+
+    /**
+     * Stops an EventBridge rule while the services are scaled to zero and starts it again when {@link #pauseActionsOf}
+     * resumes the alarms: for alarms of another region (the Route 53 site check) whose state changes travel as events.
+     */
+    void pauseRule(Construct scope, Rule rule) {
+        Role role = Role.Builder.create(scope, "RuleScheduleRole")
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
+                .description("EventBridge Scheduler: stop and start a rule whose alarms fire while dev is scaled to zero")
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("events:DisableRule", "events:EnableRule"))
+                .resources(List.of(rule.getRuleArn()))
+                .build());
+        String input = Stack.of(scope).toJsonString(Map.of("Name", rule.getRuleName()));
+        schedule(scope, "PauseRule", cron(end), "eventbridge:disableRule", role, input);
+        schedule(scope, "ResumeRule", cron(end.isAfter(start.plusMinutes(ALARMS_RESUME_MINUTES)) ? start.plusMinutes(ALARMS_RESUME_MINUTES) : start),
+                "eventbridge:enableRule", role, input);
     }
 
     private void schedule(Construct scope, String id, String cron, String action, Role role, String input) {
@@ -129,7 +149,7 @@ public record OffHours(String workdays, LocalTime start, LocalTime end, String t
                 .scheduleExpressionTimezone(timeZone)
                 .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
                 .target(CfnSchedule.TargetProperty.builder()
-                        .arn("arn:" + Stack.of(scope).getPartition() + ":scheduler:::aws-sdk:cloudwatch:" + action)
+                        .arn("arn:" + Stack.of(scope).getPartition() + ":scheduler:::aws-sdk:" + action)
                         .roleArn(role.getRoleArn())
                         .input(input)
                         .build())
