@@ -84,6 +84,10 @@ class OwnershipTest {
         ALICES.put("batches", id(as(alice, "POST", "/api/suites/" + suite + "/batches", null)));
         ALICES.put("exports", id(as(alice, "POST", "/api/suites/" + suite + "/exports", null)));
         ALICES.put("cases", ALICES.get("test-cases")); // the pages' name for test cases
+        var requirements = as(alice, "POST", "/api/suites/" + suite + "/requirements/imports", "text/csv",
+                "id,title,acceptance criteria\r\nREQ-1," + SECRET + ",Signs in\r\n");
+        assertThat(requirements.statusCode()).as(requirements.body()).isEqualTo(201);
+        ALICES.put("requirements", JSON.readTree(requirements.body()).at("/requirements/0/id").asText());
         ALICES.put("favourites", id(as(alice, "POST", "/api/favourites", "{\"type\":\"quote\",\"content\":\"" + SECRET + "\"}")));
 
         // A second trip of A's, submitted and decided by an approver: A's approval request and notification.

@@ -8,18 +8,25 @@ import dev.concierge.adapter.llm.testcasegeneration.TestCaseGenerationLlmModule;
 import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.testcasegeneration.application.ExportService;
 import dev.concierge.domain.testcasegeneration.application.GenerationService;
+import dev.concierge.domain.testcasegeneration.application.RequirementsService;
+import dev.concierge.domain.testcasegeneration.application.SuiteSettingsService;
 import dev.concierge.domain.testcasegeneration.application.SuitesService;
 import dev.concierge.domain.testcasegeneration.application.TestCasesService;
 import dev.concierge.domain.testcasegeneration.model.RetryPolicy;
 import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageRequirementsUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageSuiteSettingsUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ProcessGenerationJobsUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.RunExportsUseCase;
+import dev.concierge.domain.testcasegeneration.port.out.CaseGenerator;
 import dev.concierge.domain.testcasegeneration.port.out.ExportRepository;
+import dev.concierge.domain.testcasegeneration.port.out.RequirementRepository;
+import dev.concierge.domain.testcasegeneration.port.out.SuiteSettingsRepository;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteDocuments;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
@@ -54,6 +61,8 @@ final class TestCaseGenerationModule extends AbstractModule {
         bind(ProcessGenerationJobsUseCase.class).to(GenerationService.class);
         bind(ExportProceduresUseCase.class).to(ExportService.class);
         bind(RunExportsUseCase.class).to(ExportService.class);
+        bind(ManageRequirementsUseCase.class).to(RequirementsService.class);
+        bind(ManageSuiteSettingsUseCase.class).to(SuiteSettingsService.class);
     }
 
     @Provides @Singleton SuitesService suites(SuiteRepository suites, TestCaseRepository cases, Clock clock) {
@@ -72,16 +81,28 @@ final class TestCaseGenerationModule extends AbstractModule {
         return service;
     }
 
+    @Provides @Singleton RequirementsService requirements(SuiteRepository suites, TestCaseRepository cases, RequirementRepository requirements,
+                                                          CaseGenerator generator, GenerationModelStatus modelStatus,
+                                                          SuiteSettingsRepository settings, Transactions transactions, Clock clock) {
+        return new RequirementsService(suites, cases, requirements, generator, modelStatus, settings, transactions, clock);
+    }
+
+    @Provides @Singleton SuiteSettingsService suiteSettings(SuiteRepository suites, TestCaseRepository cases,
+                                                            SuiteSettingsRepository settings, Clock clock) {
+        return new SuiteSettingsService(suites, cases, settings, clock);
+    }
+
     @Provides @Singleton ExportWorker exportWorker() { return new ExportWorker(); }
 
     @Provides @Singleton GenerationService generation(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue,
                                                       ProcedureGenerator generator, GenerationModelStatus modelStatus,
-                                                      Transactions transactions, WorkerWakeUp wakeUp, Clock clock) {
+                                                      Transactions transactions, WorkerWakeUp wakeUp, SuiteSettingsRepository suiteSettings,
+                                                      Clock clock) {
         Duration firstDelay = settings.firstRetryDelay();
         RetryPolicy retries = new RetryPolicy(firstDelay, firstDelay.compareTo(MAX_RETRY_DELAY) > 0 ? firstDelay : MAX_RETRY_DELAY,
                 settings.maxAttempts());
         return new GenerationService(suites, cases, queue, generator, jobsRunHere() ? modelStatus : WORKERS_ELSEWHERE, transactions,
-                retries, settings.lease(), wakeUp, clock);
+                retries, settings.lease(), wakeUp, suiteSettings, clock);
     }
 
     /**

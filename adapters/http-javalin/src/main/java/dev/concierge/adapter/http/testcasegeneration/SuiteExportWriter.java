@@ -30,7 +30,9 @@ import java.util.function.Consumer;
 public final class SuiteExportWriter {
     /** The column keys, in order; their headers come from the bundle in the file's language. */
     static final List<String> COLUMN_KEYS = List.of("key", "title", "priority", "status", "requirementReference",
-            "step", "action", "expectedResult", "testData");
+            "step", "action", "expectedResult", "testData",
+            // how the current revision was made (issue 25), empty for a person's edit
+            "provider", "model", "promptTemplate", "schemaVersion", "attempts", "inputTokens", "outputTokens", "durationMs");
     /** The English headers (a file asked for in English), also what older tests and imports know. */
     static final List<String> COLUMNS = columns(TestCaseGenerationTexts.of(Language.EN));
     /** XLSX rows kept in memory before fastexcel writes them out. */
@@ -80,16 +82,21 @@ public final class SuiteExportWriter {
         var content = c.content();
         List<String> caseColumns = List.of(content.key().value(), content.title(), texts.priority(content.priority()),
                 texts.status(c.status()), content.requirementReference());
+        List<String> provenance = c.procedure().flatMap(r -> r.provenance()).map(p -> List.of(p.provider(), p.model(),
+                p.promptTemplate(), p.schema(), Integer.toString(p.attempts()), Long.toString(p.inputTokens()),
+                Long.toString(p.outputTokens()), Long.toString(p.duration().toMillis()))).orElse(List.of("", "", "", "", "", "", "", ""));
         List<Step> steps = c.procedure().map(p -> p.procedure().steps()).orElse(List.of());
         if (steps.isEmpty()) {
             List<String> row = new ArrayList<>(caseColumns);
             row.addAll(List.of("", "", "", ""));
+            row.addAll(provenance);
             rows.add(row);
         }
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             List<String> row = new ArrayList<>(caseColumns);
             row.addAll(List.of(Integer.toString(i + 1), step.action(), step.expectedResult(), step.testData().orElse("")));
+            row.addAll(provenance);
             rows.add(row);
         }
         return rows;
@@ -135,6 +142,13 @@ public final class SuiteExportWriter {
         if (!content.requirementReference().isBlank()) {
             md.append("- ").append(texts.t("tcg.export.column.requirementReference")).append(colon).append(line(content.requirementReference())).append("\n");
         }
+        var generatedBy = c.procedure().flatMap(r -> r.provenance());
+        if (generatedBy.isPresent()) {
+            var p = generatedBy.get();
+            md.append("- ").append(texts.t("tcg.export.provenance")).append(colon).append(line(texts.t("tcg.provenance.line", p.provider(),
+                    p.model(), p.promptTemplate(), p.schema(), p.attempts(), p.inputTokens(), p.outputTokens(), p.duration().toMillis())))
+                    .append("\n");
+        }
         if (!content.tags().isEmpty()) {
             md.append("- ").append(texts.t("tcg.export.tags")).append(colon).append(line(String.join(", ", content.tags()))).append("\n");
         }
@@ -169,7 +183,7 @@ public final class SuiteExportWriter {
             sheet.value(0, c, columns.get(c));
             sheet.style(0, c).bold().fillColor("DDDDDD").set();
         }
-        double[] widths = {12, 40, 10, 12, 18, 6, 50, 50, 30};
+        double[] widths = {12, 40, 10, 12, 18, 6, 50, 50, 30, 10, 16, 14, 16, 8, 10, 10, 10};
         for (int c = 0; c < widths.length; c++) sheet.width(c, widths[c]);
         sheet.freezePane(0, 1);
         int[] next = {1};
@@ -177,7 +191,7 @@ public final class SuiteExportWriter {
             for (List<String> row : rows(testCase, texts)) {
                 int r = next[0]++;
                 for (int c = 0; c < row.size(); c++) {
-                    if (c == 5 && !row.get(c).isEmpty()) sheet.value(r, c, Integer.parseInt(row.get(c)));
+                    if ((c == 5 || c >= 13) && !row.get(c).isEmpty()) sheet.value(r, c, Long.parseLong(row.get(c)));
                     // Inline, not in the shared-strings table, which fastexcel keeps in memory until the end.
                     else sheet.inlineString(r, c, row.get(c));
                 }

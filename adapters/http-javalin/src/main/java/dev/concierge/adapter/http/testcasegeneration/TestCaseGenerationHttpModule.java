@@ -12,6 +12,8 @@ import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageRequirementsUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageSuiteSettingsUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
@@ -23,6 +25,8 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
     @Override protected void configure() {
         HttpModule.routes(binder()).addBinding().to(TestCaseGenerationRoutes.class);
         HttpModule.routes(binder()).addBinding().to(TestCaseGenerationPages.class);
+        HttpModule.routes(binder()).addBinding().to(RequirementRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(RequirementPages.class);
         HttpModule.navigation(binder()).addBinding().toInstance(
                 new NavigationEntry("testcases", "/test-cases", "nav.testcases", "home.testcases", 20));
     }
@@ -34,6 +38,18 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
                                                          ServerStopping stopping) {
         return new TestCaseGenerationRoutes(suites, cases, imports, review, generation, exports, user, mapper,
                 clock.getZone(), BatchProgressStream.standard(stopping));
+    }
+
+    @Provides @Singleton RequirementRoutes requirementRoutes(ManageSuitesUseCase suites, ManageRequirementsUseCase requirements,
+                                                             ManageSuiteSettingsUseCase settings, CurrentUser user, ObjectMapper mapper,
+                                                             Clock clock) {
+        return new RequirementRoutes(suites, requirements, settings, user, mapper, clock.getZone());
+    }
+
+    @Provides @Singleton RequirementPages requirementPages(ManageSuitesUseCase suites, ManageRequirementsUseCase requirements,
+                                                           ManageSuiteSettingsUseCase settings, CurrentUser user, PageRenderer renderer,
+                                                           Clock clock) {
+        return new RequirementPages(suites, requirements, settings, user, renderer, clock.getZone());
     }
 
     @Provides @Singleton TestCaseGenerationPages pages(ManageSuitesUseCase suites, ManageTestCasesUseCase cases,

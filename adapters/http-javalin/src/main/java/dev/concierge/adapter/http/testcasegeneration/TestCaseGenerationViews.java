@@ -40,10 +40,21 @@ final class TestCaseGenerationViews {
     }
 
     /** {@code summary}: what the revision changed, in the reader's language. */
-    record RevisionView(int number, String kind, String author, OffsetDateTime createdAt, String summary, List<StepView> steps) {
+    record RevisionView(int number, String kind, String author, OffsetDateTime createdAt, String summary, List<StepView> steps,
+                        ProvenanceView provenance) {
         static RevisionView of(ProcedureRevision r, ZoneId zone, TestCaseGenerationTexts texts) {
             return new RevisionView(r.number(), r.kind().wireName(), r.author().orElse(null), time(r.createdAt(), zone),
-                    texts.change(r), r.procedure().steps().stream().map(StepView::of).toList());
+                    texts.change(r), r.procedure().steps().stream().map(StepView::of).toList(),
+                    r.provenance().map(ProvenanceView::of).orElse(null));
+        }
+    }
+
+    /** How a generated revision was made; absent for a person's edit. */
+    record ProvenanceView(String provider, String model, String promptTemplate, String schemaVersion, int attempts,
+                          long inputTokens, long outputTokens, long durationMs) {
+        static ProvenanceView of(dev.concierge.domain.testcasegeneration.model.Provenance p) {
+            return new ProvenanceView(p.provider(), p.model(), p.promptTemplate(), p.schema(), p.attempts(), p.inputTokens(),
+                    p.outputTokens(), p.duration().toMillis());
         }
     }
 

@@ -1,20 +1,18 @@
 package dev.concierge.adapter.llm.testcasegeneration;
 
-import dev.concierge.adapter.llm.BoundedChatCall;
 import dev.concierge.adapter.llm.LlmCallMetrics;
 import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.adapter.llm.LlmConfig;
-import dev.concierge.adapter.llm.LlmFailure;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Generates a procedure with a langchain4j chat model in JSON-schema mode. The one retry policy of the adapter lives
@@ -45,15 +43,18 @@ final class LangchainProcedureGenerator implements ProcedureGenerator {
         return new LangchainProcedureGenerator(StructuredOutputChatModels.forConfig(config, metrics, traces), config, MAX_ATTEMPTS);
     }
 
-    @Override public Procedure generate(Request request) {
+    @Override public Procedure generate(Request request) { return generateWithProvenance(request).procedure(); }
+
+    @Override public Generated generateWithProvenance(Request request) {
+        ModelCalls calls = new ModelCalls(model, config, ProcedureSchema.RESPONSE_FORMAT);
         List<ChatMessage> messages = ProcedurePrompt.firstAttempt(request);
         List<String> problems = List.of();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            String reply = call(messages);
+            String reply = calls.call(messages);
             switch (ProcedureReplyReader.read(reply)) {
                 case ProcedureReply.Usable usable -> {
                     log.info("Generated a procedure of {} steps for {} on attempt {}", usable.procedure().steps().size(), request.key(), attempt);
-                    return usable.procedure();
+                    return new Generated(usable.procedure(), Optional.of(calls.provenance(ProcedurePrompt.VERSION, ProcedureSchema.VERSION)));
                 }
                 case ProcedureReply.Unusable unusable -> {
                     problems = unusable.problems();
@@ -63,25 +64,6 @@ final class LangchainProcedureGenerator implements ProcedureGenerator {
             }
         }
         throw new GenerationFailed("The model returned an invalid procedure " + maxAttempts + " times: " + String.join("; ", problems)
-                + ". Generate again, add detail to the test case, or choose a more capable model with " + modelSetting() + ".");
+                + ". Generate again, add detail to the test case, or choose a more capable model with " + calls.modelSetting() + ".");
     }
-
-    private String call(List<ChatMessage> messages) {
-        ChatRequest request = ChatRequest.builder().messages(messages).responseFormat(ProcedureSchema.RESPONSE_FORMAT).build();
-        return switch (BoundedChatCall.run(model, request, config, "llm-procedure-call")) {
-            case BoundedChatCall.Ending.Answered answered -> answered.text();
-            case BoundedChatCall.Ending.TimedOut timedOut -> throw unavailable(LlmFailure.timedOut(config), null);
-            case BoundedChatCall.Ending.Failed failed -> throw unavailable(LlmFailure.of(failed.cause(), config), failed.cause());
-            case BoundedChatCall.Ending.Interrupted interrupted -> throw new GenerationUnavailable(
-                    "Generation was interrupted before the model answered (the app may be stopping); it is retried later.");
-        };
-    }
-
-    private GenerationUnavailable unavailable(LlmFailure failure, Throwable cause) {
-        if (cause == null || failure.kind() != LlmFailure.Kind.OTHER) log.warn("LLM call failed ({}): {}", failure.kind(), failure.message());
-        else log.warn("LLM call failed: {}", failure.message(), cause);
-        return new GenerationUnavailable(failure.message());
-    }
-
-    private String modelSetting() { return config.provider() == LlmConfig.Provider.OLLAMA ? "OLLAMA_MODEL" : "OPENAI_MODEL"; }
 }

@@ -15,6 +15,8 @@ import java.util.Locale;
 
 /** What the model is told: the task and its rules, the test case, and — after an unusable reply — what was wrong with it. */
 final class ProcedurePrompt {
+    /** Recorded with each generated revision; change it when the wording of the prompt changes. */
+    static final String VERSION = "procedure-v2";
     /** Enough of a bad reply for the model to see its mistake, without resending a runaway answer in full. */
     private static final int MAX_ECHOED_REPLY = 4_000;
     private static final int MAX_LISTED_PROBLEMS = 20;
@@ -22,7 +24,8 @@ final class ProcedurePrompt {
     private ProcedurePrompt() {}
 
     static List<ChatMessage> firstAttempt(ProcedureGenerator.Request request) {
-        return List.of(SystemMessage.from(system(request.language())), UserMessage.from(testCase(request)));
+        return List.of(SystemMessage.from(system(request.language()) + SuitePrompt.guidance(request.guidance())),
+                UserMessage.from(testCase(request)));
     }
 
     /** The first attempt, the model's unusable reply and the problems with it, so the next reply can fix them. */

@@ -81,7 +81,7 @@ final class ProcedureReplyReader {
         return value.asText();
     }
 
-    private static String jsonPart(String reply) {
+    static String jsonPart(String reply) {
         String text = LEAKED_THINKING.matcher(reply).replaceFirst("");
         Matcher fenced = FENCE.matcher(text);
         if (fenced.find()) text = fenced.group(1);
@@ -89,7 +89,7 @@ final class ProcedureReplyReader {
         return start < 0 ? "" : text.substring(start).strip();
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) return "unreadable";
         String line = message.lines().findFirst().orElse("").strip();
         int source = line.indexOf(" at [Source");

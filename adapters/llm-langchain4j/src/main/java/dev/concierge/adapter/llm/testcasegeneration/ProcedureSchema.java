@@ -11,6 +11,8 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
  * required and nothing else is allowed, as OpenAI's strict mode demands; "no test data" is an empty string.
  */
 final class ProcedureSchema {
+    /** Recorded with each generated revision; change it when the shape below changes. */
+    static final String VERSION = "test_procedure-v1";
     static final ResponseFormat RESPONSE_FORMAT = ResponseFormat.builder()
             .type(ResponseFormatType.JSON)
             .jsonSchema(JsonSchema.builder()

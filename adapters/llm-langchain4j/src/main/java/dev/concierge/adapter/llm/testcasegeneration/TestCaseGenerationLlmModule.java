@@ -7,6 +7,7 @@ import dev.concierge.adapter.llm.LlmCallMetrics;
 import dev.concierge.adapter.llm.LlmCallTraces;
 import dev.concierge.adapter.llm.LlmConfig;
 import dev.concierge.adapter.llm.LlmReachability;
+import dev.concierge.domain.testcasegeneration.port.out.CaseGenerator;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
 
@@ -15,6 +16,11 @@ public final class TestCaseGenerationLlmModule extends AbstractModule {
 
     @Provides @Singleton ProcedureGenerator procedureGenerator(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
         return LangchainProcedureGenerator.from(config, metrics, traces);
+    }
+
+    @Provides @Singleton CaseGenerator caseGenerator(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
+        return new LangchainCaseGenerator(StructuredOutputChatModels.forConfig(config, metrics, traces), config,
+                LangchainProcedureGenerator.MAX_ATTEMPTS);
     }
 
     @Provides @Singleton GenerationModelStatus generationModelStatus(LlmReachability reachability) {

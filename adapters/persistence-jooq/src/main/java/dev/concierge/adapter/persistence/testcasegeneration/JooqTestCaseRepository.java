@@ -9,6 +9,7 @@ import dev.concierge.domain.testcasegeneration.model.Neighbours;
 import dev.concierge.domain.testcasegeneration.model.Priority;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
+import dev.concierge.domain.testcasegeneration.model.Provenance;
 import dev.concierge.domain.testcasegeneration.model.RevisionChange;
 import dev.concierge.domain.testcasegeneration.model.RevisionKind;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
@@ -225,6 +226,14 @@ final class JooqTestCaseRepository implements TestCaseRepository {
                     .set(PROCEDURE_REVISIONS.AUTHOR, revision.author().orElse(null))
                     .set(PROCEDURE_REVISIONS.CREATED_AT, StoredTimes.utc(revision.createdAt()))
                     .set(PROCEDURE_REVISIONS.CHANGE, ProcedureJson.write(revision.change()))
+                    .set(PROCEDURE_REVISIONS.PROVIDER, revision.provenance().map(Provenance::provider).orElse(null))
+                    .set(PROCEDURE_REVISIONS.MODEL, revision.provenance().map(Provenance::model).orElse(null))
+                    .set(PROCEDURE_REVISIONS.PROMPT_TEMPLATE, revision.provenance().map(Provenance::promptTemplate).orElse(null))
+                    .set(PROCEDURE_REVISIONS.SCHEMA_VERSION, revision.provenance().map(Provenance::schema).orElse(null))
+                    .set(PROCEDURE_REVISIONS.ATTEMPTS, revision.provenance().map(Provenance::attempts).orElse(null))
+                    .set(PROCEDURE_REVISIONS.INPUT_TOKENS, revision.provenance().map(Provenance::inputTokens).orElse(null))
+                    .set(PROCEDURE_REVISIONS.OUTPUT_TOKENS, revision.provenance().map(Provenance::outputTokens).orElse(null))
+                    .set(PROCEDURE_REVISIONS.DURATION_MS, revision.provenance().map(p -> p.duration().toMillis()).orElse(null))
                     .onConflictDoNothing()
                     .execute());
             return new TestCase(changed.id(), changed.suite(), content, changed.status(), changed.procedure(),
@@ -272,7 +281,15 @@ final class JooqTestCaseRepository implements TestCaseRepository {
         RevisionChange change = row.getChange() != null ? ProcedureJson.readChange(row.getChange())
                 : LegacyRevisionSummary.parse(row.getSummary(), procedure.steps().size());
         return new ProcedureRevision(row.getNumber(), procedure, RevisionKind.valueOf(row.getKind().toUpperCase(Locale.ROOT)),
-                Optional.ofNullable(row.getAuthor()), row.getCreatedAt().toInstant(), change);
+                Optional.ofNullable(row.getAuthor()), row.getCreatedAt().toInstant(), change, provenance(row));
+    }
+
+    private static Optional<Provenance> provenance(dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ProcedureRevisionsRecord row) {
+        if (row.getModel() == null || row.getAttempts() == null) return Optional.empty();
+        return Optional.of(new Provenance(row.getProvider(), row.getModel(), row.getPromptTemplate(), row.getSchemaVersion(),
+                row.getAttempts(), java.util.Objects.requireNonNullElse(row.getInputTokens(), 0L),
+                java.util.Objects.requireNonNullElse(row.getOutputTokens(), 0L),
+                java.time.Duration.ofMillis(java.util.Objects.requireNonNullElse(row.getDurationMs(), 0L))));
     }
 
 }

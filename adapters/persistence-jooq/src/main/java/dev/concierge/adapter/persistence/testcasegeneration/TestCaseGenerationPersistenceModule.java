@@ -6,7 +6,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.domain.testcasegeneration.port.out.ExportRepository;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
+import dev.concierge.domain.testcasegeneration.port.out.RequirementRepository;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
+import dev.concierge.domain.testcasegeneration.port.out.SuiteSettingsRepository;
 import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
 import dev.concierge.domain.testcasegeneration.port.out.Transactions;
 import org.jooq.DSLContext;
@@ -26,6 +28,14 @@ public final class TestCaseGenerationPersistenceModule extends AbstractModule im
     @Provides @Singleton TestCaseRepository testCaseRepository(JooqTransactions transactions) { return new JooqTestCaseRepository(transactions); }
 
     @Provides @Singleton ExportRepository exportRepository(JooqTransactions transactions) { return new JooqExportRepository(transactions); }
+
+    @Provides @Singleton RequirementRepository requirementRepository(JooqTransactions transactions) {
+        return new JooqRequirementRepository(transactions);
+    }
+
+    @Provides @Singleton SuiteSettingsRepository suiteSettingsRepository(JooqTransactions transactions) {
+        return new JooqSuiteSettingsRepository(transactions);
+    }
 
     @Provides @Singleton GenerationQueue generationQueue(JooqTransactions transactions) { return new JooqGenerationQueue(transactions); }
 }

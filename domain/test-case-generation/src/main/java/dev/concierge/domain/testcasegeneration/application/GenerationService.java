@@ -29,6 +29,7 @@ import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 import dev.concierge.domain.testcasegeneration.port.out.JobsQueued;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
+import dev.concierge.domain.testcasegeneration.port.out.SuiteSettingsRepository;
 import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
 import dev.concierge.domain.testcasegeneration.port.out.Transactions;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
     private final RetryPolicy retryPolicy;
     private final Duration lease;
     private final JobsQueued jobsQueued;
+    private final SuiteSettingsRepository settings;
     private final Clock clock;
 
     public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
@@ -83,6 +85,13 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
     public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
                              GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Duration lease,
                              JobsQueued jobsQueued, Clock clock) {
+        this(suites, cases, queue, generator, modelStatus, transactions, retryPolicy, lease, jobsQueued, SuiteSettingsRepository.none(), clock);
+    }
+
+    /** {@code settings}: each suite's glossary, examples and instructions, given to the model with every case. */
+    public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
+                             GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Duration lease,
+                             JobsQueued jobsQueued, SuiteSettingsRepository settings, Clock clock) {
         if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
         this.lease = lease;
         this.cases = cases;
@@ -93,6 +102,7 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
         this.access = new SuiteAccess(suites, cases);
         this.retryPolicy = retryPolicy;
         this.jobsQueued = jobsQueued;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -208,14 +218,15 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
         if (started.isEmpty()) return;
         TestCase testCase = started.get();
         try {
-            Procedure procedure = generator.generate(new ProcedureGenerator.Request(testCase.content().key().value(),
-                    testCase.content().title(), testCase.content().preconditions(), testCase.content().expectedResult(),
-                    testCase.content().requirementReference(), testCase.content().requirementText(),
-                    testCase.content().language(), testCase.reviewerFeedback()));
+            ProcedureGenerator.Generated generated = generator.generateWithProvenance(new ProcedureGenerator.Request(
+                    testCase.content().key().value(), testCase.content().title(), testCase.content().preconditions(),
+                    testCase.content().expectedResult(), testCase.content().requirementReference(),
+                    testCase.content().requirementText(), testCase.content().language(), testCase.reviewerFeedback(),
+                    settings.current(testCase.suite()).guidance()));
             boolean recorded = transactions.inTransaction(() -> {
                 if (!queue.succeeded(job)) return false;
                 current(job).filter(c -> c.status() == CaseStatus.GENERATING)
-                        .ifPresent(c -> cases.save(c.generated(procedure, clock.instant())));
+                        .ifPresent(c -> cases.save(c.generated(generated.procedure(), generated.provenance(), clock.instant())));
                 return true;
             });
             // This worker stalled past its lease (a long pause, a frozen process) and another claim took the job over:

@@ -6,10 +6,17 @@ import java.util.Optional;
 
 /**
  * One version of a case's procedure: who (a person, or empty for the model), when, what kind of change, and what
- * changed compared with the previous revision, as figures a page words in its reader's language.
+ * changed compared with the previous revision, as figures a page words in its reader's language; a generated one says
+ * how it was made.
  */
 public record ProcedureRevision(int number, Procedure procedure, RevisionKind kind, Optional<String> author,
-                                Instant createdAt, RevisionChange change) {
+                                Instant createdAt, RevisionChange change, Optional<Provenance> provenance) {
+    /** A revision without provenance: a person's edit, or one generated before provenance was recorded. */
+    public ProcedureRevision(int number, Procedure procedure, RevisionKind kind, Optional<String> author, Instant createdAt,
+                             RevisionChange change) {
+        this(number, procedure, kind, author, createdAt, change, Optional.empty());
+    }
+
     public ProcedureRevision {
         if (number < 1) throw new IllegalArgumentException("revision numbers start at 1");
         Objects.requireNonNull(procedure, "procedure");
@@ -17,5 +24,6 @@ public record ProcedureRevision(int number, Procedure procedure, RevisionKind ki
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(provenance, "provenance");
     }
 }

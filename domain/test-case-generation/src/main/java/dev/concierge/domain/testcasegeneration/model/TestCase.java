@@ -51,9 +51,12 @@ public record TestCase(TestCaseId id, SuiteId suite, TestCaseContent content, Ca
     }
 
     /** The model's procedure becomes the next revision. */
-    public TestCase generated(Procedure generated, Instant at) {
+    public TestCase generated(Procedure generated, Instant at) { return generated(generated, Optional.empty(), at); }
+
+    /** The model's procedure becomes the next revision, recording how it was made. */
+    public TestCase generated(Procedure generated, Optional<Provenance> provenance, Instant at) {
         if (status != CaseStatus.GENERATING) throw refused("not_generating", "is " + status.wireName() + ", not generating");
-        ProcedureRevision revision = nextRevision(generated, RevisionKind.GENERATED, Optional.empty(), at);
+        ProcedureRevision revision = nextRevision(generated, RevisionKind.GENERATED, Optional.empty(), at, provenance);
         return with(CaseStatus.GENERATED, Optional.of(revision), Optional.empty(), Optional.empty(), at);
     }
 
@@ -123,10 +126,15 @@ public record TestCase(TestCaseId id, SuiteId suite, TestCaseContent content, Ca
     }
 
     private ProcedureRevision nextRevision(Procedure next, RevisionKind kind, Optional<String> author, Instant at) {
+        return nextRevision(next, kind, author, at, Optional.empty());
+    }
+
+    private ProcedureRevision nextRevision(Procedure next, RevisionKind kind, Optional<String> author, Instant at,
+                                           Optional<Provenance> provenance) {
         int number = procedure.map(ProcedureRevision::number).orElse(0) + 1;
         RevisionChange change = procedure.map(previous -> RevisionChange.between(previous.procedure(), next))
                 .orElseGet(() -> RevisionChange.firstOf(next));
-        return new ProcedureRevision(number, next, kind, author, at, change);
+        return new ProcedureRevision(number, next, kind, author, at, change, provenance);
     }
 
     private TestCase with(CaseStatus newStatus, Optional<ProcedureRevision> newProcedure, Optional<String> newFailure,

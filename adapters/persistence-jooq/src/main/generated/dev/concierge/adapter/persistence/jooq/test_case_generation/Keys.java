@@ -4,16 +4,24 @@
 package dev.concierge.adapter.persistence.jooq.test_case_generation;
 
 
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.AcceptanceCriteria;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseTraces;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureRevisions;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Requirements;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.SuiteSettings;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCases;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.AcceptanceCriteriaRecord;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.BatchesRecord;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.CaseTracesRecord;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ExportsRecord;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.GenerationJobsRecord;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ProcedureRevisionsRecord;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.RequirementsRecord;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.SuiteSettingsRecord;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.SuitesRecord;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.TestCasesRecord;
 
@@ -36,10 +44,15 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<AcceptanceCriteriaRecord> ACCEPTANCE_CRITERIA_PKEY = Internal.createUniqueKey(AcceptanceCriteria.ACCEPTANCE_CRITERIA, DSL.name("acceptance_criteria_pkey"), new TableField[] { AcceptanceCriteria.ACCEPTANCE_CRITERIA.REQUIREMENT_ID, AcceptanceCriteria.ACCEPTANCE_CRITERIA.CODE }, true);
     public static final UniqueKey<BatchesRecord> BATCHES_PKEY = Internal.createUniqueKey(Batches.BATCHES, DSL.name("batches_pkey"), new TableField[] { Batches.BATCHES.ID }, true);
+    public static final UniqueKey<CaseTracesRecord> CASE_TRACES_PKEY = Internal.createUniqueKey(CaseTraces.CASE_TRACES, DSL.name("case_traces_pkey"), new TableField[] { CaseTraces.CASE_TRACES.CASE_ID }, true);
     public static final UniqueKey<ExportsRecord> EXPORTS_PKEY = Internal.createUniqueKey(Exports.EXPORTS, DSL.name("exports_pkey"), new TableField[] { Exports.EXPORTS.ID }, true);
     public static final UniqueKey<GenerationJobsRecord> GENERATION_JOBS_PKEY = Internal.createUniqueKey(GenerationJobs.GENERATION_JOBS, DSL.name("generation_jobs_pkey"), new TableField[] { GenerationJobs.GENERATION_JOBS.ID }, true);
     public static final UniqueKey<ProcedureRevisionsRecord> PROCEDURE_REVISIONS_PKEY = Internal.createUniqueKey(ProcedureRevisions.PROCEDURE_REVISIONS, DSL.name("procedure_revisions_pkey"), new TableField[] { ProcedureRevisions.PROCEDURE_REVISIONS.CASE_ID, ProcedureRevisions.PROCEDURE_REVISIONS.NUMBER }, true);
+    public static final UniqueKey<RequirementsRecord> REQUIREMENTS_PKEY = Internal.createUniqueKey(Requirements.REQUIREMENTS, DSL.name("requirements_pkey"), new TableField[] { Requirements.REQUIREMENTS.ID }, true);
+    public static final UniqueKey<RequirementsRecord> REQUIREMENTS_SUITE_REFERENCE_UQ = Internal.createUniqueKey(Requirements.REQUIREMENTS, DSL.name("requirements_suite_reference_uq"), new TableField[] { Requirements.REQUIREMENTS.SUITE_ID, Requirements.REQUIREMENTS.REFERENCE }, true);
+    public static final UniqueKey<SuiteSettingsRecord> SUITE_SETTINGS_PKEY = Internal.createUniqueKey(SuiteSettings.SUITE_SETTINGS, DSL.name("suite_settings_pkey"), new TableField[] { SuiteSettings.SUITE_SETTINGS.SUITE_ID, SuiteSettings.SUITE_SETTINGS.VERSION }, true);
     public static final UniqueKey<SuitesRecord> SUITES_PKEY = Internal.createUniqueKey(Suites.SUITES, DSL.name("suites_pkey"), new TableField[] { Suites.SUITES.ID }, true);
     public static final UniqueKey<TestCasesRecord> TEST_CASES_PKEY = Internal.createUniqueKey(TestCases.TEST_CASES, DSL.name("test_cases_pkey"), new TableField[] { TestCases.TEST_CASES.ID }, true);
     public static final UniqueKey<TestCasesRecord> TEST_CASES_SUITE_KEY_UQ = Internal.createUniqueKey(TestCases.TEST_CASES, DSL.name("test_cases_suite_key_uq"), new TableField[] { TestCases.TEST_CASES.SUITE_ID, TestCases.TEST_CASES.KEY }, true);
@@ -48,10 +61,15 @@ public class Keys {
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<AcceptanceCriteriaRecord, RequirementsRecord> ACCEPTANCE_CRITERIA__ACCEPTANCE_CRITERIA_REQUIREMENT_ID_FKEY = Internal.createForeignKey(AcceptanceCriteria.ACCEPTANCE_CRITERIA, DSL.name("acceptance_criteria_requirement_id_fkey"), new TableField[] { AcceptanceCriteria.ACCEPTANCE_CRITERIA.REQUIREMENT_ID }, Keys.REQUIREMENTS_PKEY, new TableField[] { Requirements.REQUIREMENTS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<BatchesRecord, SuitesRecord> BATCHES__BATCHES_SUITE_ID_FKEY = Internal.createForeignKey(Batches.BATCHES, DSL.name("batches_suite_id_fkey"), new TableField[] { Batches.BATCHES.SUITE_ID }, Keys.SUITES_PKEY, new TableField[] { Suites.SUITES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<CaseTracesRecord, TestCasesRecord> CASE_TRACES__CASE_TRACES_CASE_ID_FKEY = Internal.createForeignKey(CaseTraces.CASE_TRACES, DSL.name("case_traces_case_id_fkey"), new TableField[] { CaseTraces.CASE_TRACES.CASE_ID }, Keys.TEST_CASES_PKEY, new TableField[] { TestCases.TEST_CASES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<CaseTracesRecord, RequirementsRecord> CASE_TRACES__CASE_TRACES_REQUIREMENT_ID_FKEY = Internal.createForeignKey(CaseTraces.CASE_TRACES, DSL.name("case_traces_requirement_id_fkey"), new TableField[] { CaseTraces.CASE_TRACES.REQUIREMENT_ID }, Keys.REQUIREMENTS_PKEY, new TableField[] { Requirements.REQUIREMENTS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ExportsRecord, SuitesRecord> EXPORTS__EXPORTS_SUITE_ID_FKEY = Internal.createForeignKey(Exports.EXPORTS, DSL.name("exports_suite_id_fkey"), new TableField[] { Exports.EXPORTS.SUITE_ID }, Keys.SUITES_PKEY, new TableField[] { Suites.SUITES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<GenerationJobsRecord, BatchesRecord> GENERATION_JOBS__GENERATION_JOBS_BATCH_ID_FKEY = Internal.createForeignKey(GenerationJobs.GENERATION_JOBS, DSL.name("generation_jobs_batch_id_fkey"), new TableField[] { GenerationJobs.GENERATION_JOBS.BATCH_ID }, Keys.BATCHES_PKEY, new TableField[] { Batches.BATCHES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<GenerationJobsRecord, TestCasesRecord> GENERATION_JOBS__GENERATION_JOBS_CASE_ID_FKEY = Internal.createForeignKey(GenerationJobs.GENERATION_JOBS, DSL.name("generation_jobs_case_id_fkey"), new TableField[] { GenerationJobs.GENERATION_JOBS.CASE_ID }, Keys.TEST_CASES_PKEY, new TableField[] { TestCases.TEST_CASES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ProcedureRevisionsRecord, TestCasesRecord> PROCEDURE_REVISIONS__PROCEDURE_REVISIONS_CASE_ID_FKEY = Internal.createForeignKey(ProcedureRevisions.PROCEDURE_REVISIONS, DSL.name("procedure_revisions_case_id_fkey"), new TableField[] { ProcedureRevisions.PROCEDURE_REVISIONS.CASE_ID }, Keys.TEST_CASES_PKEY, new TableField[] { TestCases.TEST_CASES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<RequirementsRecord, SuitesRecord> REQUIREMENTS__REQUIREMENTS_SUITE_ID_FKEY = Internal.createForeignKey(Requirements.REQUIREMENTS, DSL.name("requirements_suite_id_fkey"), new TableField[] { Requirements.REQUIREMENTS.SUITE_ID }, Keys.SUITES_PKEY, new TableField[] { Suites.SUITES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<SuiteSettingsRecord, SuitesRecord> SUITE_SETTINGS__SUITE_SETTINGS_SUITE_ID_FKEY = Internal.createForeignKey(SuiteSettings.SUITE_SETTINGS, DSL.name("suite_settings_suite_id_fkey"), new TableField[] { SuiteSettings.SUITE_SETTINGS.SUITE_ID }, Keys.SUITES_PKEY, new TableField[] { Suites.SUITES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<TestCasesRecord, SuitesRecord> TEST_CASES__TEST_CASES_SUITE_ID_FKEY = Internal.createForeignKey(TestCases.TEST_CASES, DSL.name("test_cases_suite_id_fkey"), new TableField[] { TestCases.TEST_CASES.SUITE_ID }, Keys.SUITES_PKEY, new TableField[] { Suites.SUITES.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

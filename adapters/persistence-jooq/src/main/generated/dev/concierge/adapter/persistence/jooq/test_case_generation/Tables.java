@@ -4,10 +4,14 @@
 package dev.concierge.adapter.persistence.jooq.test_case_generation;
 
 
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.AcceptanceCriteria;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseTraces;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureRevisions;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Requirements;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.SuiteSettings;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCases;
 
@@ -19,9 +23,19 @@ import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCa
 public class Tables {
 
     /**
+     * The table <code>test_case_generation.acceptance_criteria</code>.
+     */
+    public static final AcceptanceCriteria ACCEPTANCE_CRITERIA = AcceptanceCriteria.ACCEPTANCE_CRITERIA;
+
+    /**
      * The table <code>test_case_generation.batches</code>.
      */
     public static final Batches BATCHES = Batches.BATCHES;
+
+    /**
+     * The table <code>test_case_generation.case_traces</code>.
+     */
+    public static final CaseTraces CASE_TRACES = CaseTraces.CASE_TRACES;
 
     /**
      * The table <code>test_case_generation.exports</code>.
@@ -37,6 +51,16 @@ public class Tables {
      * The table <code>test_case_generation.procedure_revisions</code>.
      */
     public static final ProcedureRevisions PROCEDURE_REVISIONS = ProcedureRevisions.PROCEDURE_REVISIONS;
+
+    /**
+     * The table <code>test_case_generation.requirements</code>.
+     */
+    public static final Requirements REQUIREMENTS = Requirements.REQUIREMENTS;
+
+    /**
+     * The table <code>test_case_generation.suite_settings</code>.
+     */
+    public static final SuiteSettings SUITE_SETTINGS = SuiteSettings.SUITE_SETTINGS;
 
     /**
      * The table <code>test_case_generation.suites</code>.

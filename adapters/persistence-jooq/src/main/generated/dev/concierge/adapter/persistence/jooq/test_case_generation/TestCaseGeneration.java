@@ -4,10 +4,14 @@
 package dev.concierge.adapter.persistence.jooq.test_case_generation;
 
 
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.AcceptanceCriteria;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseTraces;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureRevisions;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Requirements;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.SuiteSettings;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCases;
 
@@ -34,9 +38,19 @@ public class TestCaseGeneration extends SchemaImpl {
     public static final TestCaseGeneration TEST_CASE_GENERATION = new TestCaseGeneration();
 
     /**
+     * The table <code>test_case_generation.acceptance_criteria</code>.
+     */
+    public final AcceptanceCriteria ACCEPTANCE_CRITERIA = AcceptanceCriteria.ACCEPTANCE_CRITERIA;
+
+    /**
      * The table <code>test_case_generation.batches</code>.
      */
     public final Batches BATCHES = Batches.BATCHES;
+
+    /**
+     * The table <code>test_case_generation.case_traces</code>.
+     */
+    public final CaseTraces CASE_TRACES = CaseTraces.CASE_TRACES;
 
     /**
      * The table <code>test_case_generation.exports</code>.
@@ -52,6 +66,16 @@ public class TestCaseGeneration extends SchemaImpl {
      * The table <code>test_case_generation.procedure_revisions</code>.
      */
     public final ProcedureRevisions PROCEDURE_REVISIONS = ProcedureRevisions.PROCEDURE_REVISIONS;
+
+    /**
+     * The table <code>test_case_generation.requirements</code>.
+     */
+    public final Requirements REQUIREMENTS = Requirements.REQUIREMENTS;
+
+    /**
+     * The table <code>test_case_generation.suite_settings</code>.
+     */
+    public final SuiteSettings SUITE_SETTINGS = SuiteSettings.SUITE_SETTINGS;
 
     /**
      * The table <code>test_case_generation.suites</code>.
@@ -79,10 +103,14 @@ public class TestCaseGeneration extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            AcceptanceCriteria.ACCEPTANCE_CRITERIA,
             Batches.BATCHES,
+            CaseTraces.CASE_TRACES,
             Exports.EXPORTS,
             GenerationJobs.GENERATION_JOBS,
             ProcedureRevisions.PROCEDURE_REVISIONS,
+            Requirements.REQUIREMENTS,
+            SuiteSettings.SUITE_SETTINGS,
             Suites.SUITES,
             TestCases.TEST_CASES
         );

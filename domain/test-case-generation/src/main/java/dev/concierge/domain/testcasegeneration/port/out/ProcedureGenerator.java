@@ -3,6 +3,8 @@ package dev.concierge.domain.testcasegeneration.port.out;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
+import dev.concierge.domain.testcasegeneration.model.Provenance;
+import dev.concierge.domain.testcasegeneration.model.SuiteGuidance;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -20,10 +22,30 @@ public interface ProcedureGenerator {
      */
     Procedure generate(Request request);
 
-    /** What the model is told about the test case; {@code reviewerFeedback} is a reviewer's reason for rejecting the last one. */
+    /** The procedure with how it was made; an implementation that cannot tell answers without provenance. */
+    default Generated generateWithProvenance(Request request) { return new Generated(generate(request), Optional.empty()); }
+
+    record Generated(Procedure procedure, Optional<Provenance> provenance) {
+        public Generated {
+            Objects.requireNonNull(procedure, "procedure");
+            Objects.requireNonNull(provenance, "provenance");
+        }
+    }
+
+    /**
+     * What the model is told about the test case; {@code reviewerFeedback} is a reviewer's reason for rejecting the last
+     * one; {@code guidance} the suite's glossary, examples and instructions.
+     */
     record Request(String key, String title, String preconditions, String expectedResult, String requirementReference,
-                   String requirementText, Language language, Optional<String> reviewerFeedback) {
+                   String requirementText, Language language, Optional<String> reviewerFeedback, SuiteGuidance guidance) {
+        public Request(String key, String title, String preconditions, String expectedResult, String requirementReference,
+                       String requirementText, Language language, Optional<String> reviewerFeedback) {
+            this(key, title, preconditions, expectedResult, requirementReference, requirementText, language, reviewerFeedback,
+                    SuiteGuidance.NONE);
+        }
+
         public Request {
+            guidance = Objects.requireNonNullElse(guidance, SuiteGuidance.NONE);
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(language, "language");

@@ -102,6 +102,53 @@ public class ProcedureRevisions extends TableImpl<ProcedureRevisionsRecord> {
      */
     public final TableField<ProcedureRevisionsRecord, JSONB> CHANGE = createField(DSL.name("change"), SQLDataType.JSONB, this, "");
 
+    /**
+     * The column
+     * <code>test_case_generation.procedure_revisions.provider</code>.
+     */
+    public final TableField<ProcedureRevisionsRecord, String> PROVIDER = createField(DSL.name("provider"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column <code>test_case_generation.procedure_revisions.model</code>.
+     */
+    public final TableField<ProcedureRevisionsRecord, String> MODEL = createField(DSL.name("model"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column
+     * <code>test_case_generation.procedure_revisions.prompt_template</code>.
+     */
+    public final TableField<ProcedureRevisionsRecord, String> PROMPT_TEMPLATE = createField(DSL.name("prompt_template"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column
+     * <code>test_case_generation.procedure_revisions.schema_version</code>.
+     */
+    public final TableField<ProcedureRevisionsRecord, String> SCHEMA_VERSION = createField(DSL.name("schema_version"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column
+     * <code>test_case_generation.procedure_revisions.attempts</code>.
+     */
+    public final TableField<ProcedureRevisionsRecord, Integer> ATTEMPTS = createField(DSL.name("attempts"), SQLDataType.INTEGER, this, "");
+
+    /**
+     * The column
+     * <code>test_case_generation.procedure_revisions.input_tokens</code>.
+     */
+    public final TableField<ProcedureRevisionsRecord, Long> INPUT_TOKENS = createField(DSL.name("input_tokens"), SQLDataType.BIGINT, this, "");
+
+    /**
+     * The column
+     * <code>test_case_generation.procedure_revisions.output_tokens</code>.
+     */
+    public final TableField<ProcedureRevisionsRecord, Long> OUTPUT_TOKENS = createField(DSL.name("output_tokens"), SQLDataType.BIGINT, this, "");
+
+    /**
+     * The column
+     * <code>test_case_generation.procedure_revisions.duration_ms</code>.
+     */
+    public final TableField<ProcedureRevisionsRecord, Long> DURATION_MS = createField(DSL.name("duration_ms"), SQLDataType.BIGINT, this, "");
+
     private ProcedureRevisions(Name alias, Table<ProcedureRevisionsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -198,9 +245,13 @@ public class ProcedureRevisions extends TableImpl<ProcedureRevisionsRecord> {
     @Override
     public List<Check<ProcedureRevisionsRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("procedure_revisions_attempts_check"), "((attempts >= 1))", true),
             Internal.createCheck(this, DSL.name("procedure_revisions_change_check"), "(((change IS NULL) OR (jsonb_typeof(change) = 'object'::text)))", true),
+            Internal.createCheck(this, DSL.name("procedure_revisions_duration_ms_check"), "((duration_ms >= 0))", true),
+            Internal.createCheck(this, DSL.name("procedure_revisions_input_tokens_check"), "((input_tokens >= 0))", true),
             Internal.createCheck(this, DSL.name("procedure_revisions_kind_check"), "((kind = ANY (ARRAY['generated'::text, 'edited'::text])))", true),
             Internal.createCheck(this, DSL.name("procedure_revisions_number_check"), "((number >= 1))", true),
+            Internal.createCheck(this, DSL.name("procedure_revisions_output_tokens_check"), "((output_tokens >= 0))", true),
             Internal.createCheck(this, DSL.name("procedure_revisions_steps_check"), "((jsonb_typeof(steps) = 'array'::text))", true)
         );
     }

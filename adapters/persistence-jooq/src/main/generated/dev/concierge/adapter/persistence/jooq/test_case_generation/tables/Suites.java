@@ -9,6 +9,8 @@ import dev.concierge.adapter.persistence.jooq.test_case_generation.Keys;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.TestCaseGeneration;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches.BatchesPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports.ExportsPath;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Requirements.RequirementsPath;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.SuiteSettings.SuiteSettingsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCases.TestCasesPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.SuitesRecord;
 
@@ -202,6 +204,32 @@ public class Suites extends TableImpl<SuitesRecord> {
             _exports = new ExportsPath(this, null, Keys.EXPORTS__EXPORTS_SUITE_ID_FKEY.getInverseKey());
 
         return _exports;
+    }
+
+    private transient RequirementsPath _requirements;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.requirements</code> table
+     */
+    public RequirementsPath requirements() {
+        if (_requirements == null)
+            _requirements = new RequirementsPath(this, null, Keys.REQUIREMENTS__REQUIREMENTS_SUITE_ID_FKEY.getInverseKey());
+
+        return _requirements;
+    }
+
+    private transient SuiteSettingsPath _suiteSettings;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.suite_settings</code> table
+     */
+    public SuiteSettingsPath suiteSettings() {
+        if (_suiteSettings == null)
+            _suiteSettings = new SuiteSettingsPath(this, null, Keys.SUITE_SETTINGS__SUITE_SETTINGS_SUITE_ID_FKEY.getInverseKey());
+
+        return _suiteSettings;
     }
 
     private transient TestCasesPath _testCases;

@@ -7,6 +7,7 @@ package dev.concierge.adapter.persistence.jooq.test_case_generation.tables;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.Indexes;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.Keys;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.TestCaseGeneration;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseTraces.CaseTracesPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs.GenerationJobsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureRevisions.ProcedureRevisionsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites.SuitesPath;
@@ -256,6 +257,19 @@ public class TestCases extends TableImpl<TestCasesRecord> {
             _suites = new SuitesPath(this, Keys.TEST_CASES__TEST_CASES_SUITE_ID_FKEY, null);
 
         return _suites;
+    }
+
+    private transient CaseTracesPath _caseTraces;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.case_traces</code> table
+     */
+    public CaseTracesPath caseTraces() {
+        if (_caseTraces == null)
+            _caseTraces = new CaseTracesPath(this, null, Keys.CASE_TRACES__CASE_TRACES_CASE_ID_FKEY.getInverseKey());
+
+        return _caseTraces;
     }
 
     private transient GenerationJobsPath _generationJobs;

@@ -135,6 +135,132 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
         return (JSONB) get(7);
     }
 
+    /**
+     * Setter for
+     * <code>test_case_generation.procedure_revisions.provider</code>.
+     */
+    public void setProvider(String value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for
+     * <code>test_case_generation.procedure_revisions.provider</code>.
+     */
+    public String getProvider() {
+        return (String) get(8);
+    }
+
+    /**
+     * Setter for <code>test_case_generation.procedure_revisions.model</code>.
+     */
+    public void setModel(String value) {
+        set(9, value);
+    }
+
+    /**
+     * Getter for <code>test_case_generation.procedure_revisions.model</code>.
+     */
+    public String getModel() {
+        return (String) get(9);
+    }
+
+    /**
+     * Setter for
+     * <code>test_case_generation.procedure_revisions.prompt_template</code>.
+     */
+    public void setPromptTemplate(String value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for
+     * <code>test_case_generation.procedure_revisions.prompt_template</code>.
+     */
+    public String getPromptTemplate() {
+        return (String) get(10);
+    }
+
+    /**
+     * Setter for
+     * <code>test_case_generation.procedure_revisions.schema_version</code>.
+     */
+    public void setSchemaVersion(String value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for
+     * <code>test_case_generation.procedure_revisions.schema_version</code>.
+     */
+    public String getSchemaVersion() {
+        return (String) get(11);
+    }
+
+    /**
+     * Setter for
+     * <code>test_case_generation.procedure_revisions.attempts</code>.
+     */
+    public void setAttempts(Integer value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for
+     * <code>test_case_generation.procedure_revisions.attempts</code>.
+     */
+    public Integer getAttempts() {
+        return (Integer) get(12);
+    }
+
+    /**
+     * Setter for
+     * <code>test_case_generation.procedure_revisions.input_tokens</code>.
+     */
+    public void setInputTokens(Long value) {
+        set(13, value);
+    }
+
+    /**
+     * Getter for
+     * <code>test_case_generation.procedure_revisions.input_tokens</code>.
+     */
+    public Long getInputTokens() {
+        return (Long) get(13);
+    }
+
+    /**
+     * Setter for
+     * <code>test_case_generation.procedure_revisions.output_tokens</code>.
+     */
+    public void setOutputTokens(Long value) {
+        set(14, value);
+    }
+
+    /**
+     * Getter for
+     * <code>test_case_generation.procedure_revisions.output_tokens</code>.
+     */
+    public Long getOutputTokens() {
+        return (Long) get(14);
+    }
+
+    /**
+     * Setter for
+     * <code>test_case_generation.procedure_revisions.duration_ms</code>.
+     */
+    public void setDurationMs(Long value) {
+        set(15, value);
+    }
+
+    /**
+     * Getter for
+     * <code>test_case_generation.procedure_revisions.duration_ms</code>.
+     */
+    public Long getDurationMs() {
+        return (Long) get(15);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -158,7 +284,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
     /**
      * Create a detached, initialised ProcedureRevisionsRecord
      */
-    public ProcedureRevisionsRecord(Long caseId, Integer number, JSONB steps, String kind, String author, OffsetDateTime createdAt, String summary, JSONB change) {
+    public ProcedureRevisionsRecord(Long caseId, Integer number, JSONB steps, String kind, String author, OffsetDateTime createdAt, String summary, JSONB change, String provider, String model, String promptTemplate, String schemaVersion, Integer attempts, Long inputTokens, Long outputTokens, Long durationMs) {
         super(ProcedureRevisions.PROCEDURE_REVISIONS);
 
         setCaseId(caseId);
@@ -169,6 +295,14 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
         setCreatedAt(createdAt);
         setSummary(summary);
         setChange(change);
+        setProvider(provider);
+        setModel(model);
+        setPromptTemplate(promptTemplate);
+        setSchemaVersion(schemaVersion);
+        setAttempts(attempts);
+        setInputTokens(inputTokens);
+        setOutputTokens(outputTokens);
+        setDurationMs(durationMs);
         resetTouchedOnNotNull();
     }
 }

@@ -1,0 +1,129 @@
+// Requirements, coverage and suite-settings pages: every change goes through the JSON API (/api/suites/{id}/requirements,
+// /api/requirements/{id}, /api/suites/{id}/settings). No inline script (CSP); texts come from data attributes.
+(function () {
+  'use strict';
+
+  const text = (name) => {
+    const holder = document.getElementById('req-text');
+    return holder ? holder.dataset[name] || '' : '';
+  };
+  const format = (pattern, values) => pattern.replace(/\{(\d+)\}/g, (all, i) => (values[i] === undefined ? all : values[i]));
+
+  async function api(method, url, body, raw) {
+    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+    if (raw !== undefined) {
+      options.body = raw;
+    } else if (body !== undefined) {
+      options.headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(body);
+    }
+    const response = await fetch(url, options);
+    const data = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = new Error(data && data.error ? data.error.message : response.status + ' ' + response.statusText);
+      error.details = data && data.error ? data.error.details : [];
+      throw error;
+    }
+    return data;
+  }
+
+  function notify(message, isError) {
+    const notice = document.getElementById('notice');
+    if (!notice) return;
+    notice.textContent = message;
+    notice.classList.toggle('error', Boolean(isError));
+    notice.hidden = false;
+  }
+
+  const NOTICE_KEY = 'tcg-notice';
+  function notifyAfterReload(message) {
+    try { window.sessionStorage.setItem(NOTICE_KEY, message); } catch (e) { /* storage off */ }
+    window.location.reload();
+  }
+  function showPendingNotice() {
+    try {
+      const message = window.sessionStorage.getItem(NOTICE_KEY);
+      if (message) {
+        window.sessionStorage.removeItem(NOTICE_KEY);
+        notify(message);
+      }
+    } catch (e) { /* nothing pending */ }
+  }
+
+  function showErrors(error) {
+    notify(error.message, true);
+    const list = document.getElementById('import-errors');
+    if (!list) return;
+    list.replaceChildren();
+    (error.details || []).forEach((d) => {
+      const item = document.createElement('li');
+      item.textContent = d.message || (d.field + ': ' + d.code);
+      list.appendChild(item);
+    });
+    list.hidden = list.children.length === 0;
+  }
+
+  const suiteId = (id) => document.getElementById(id).dataset.suiteId;
+
+  async function importRequirements(form) {
+    const data = new FormData(form);
+    const report = await api('POST', '/api/suites/' + suiteId('requirements') + '/requirements/imports', undefined, data);
+    form.reset();
+    notifyAfterReload(report.summary);
+  }
+
+  async function generate(article, button) {
+    button.disabled = true;
+    notify(text('generating'));
+    try {
+      const created = await api('POST', '/api/requirements/' + article.dataset.requirementId + '/generate');
+      notifyAfterReload(format(text('generated'), [created.total, article.dataset.reference]));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function regenerate(article, button) {
+    button.disabled = true;
+    notify(text('generating'));
+    try {
+      const result = await api('POST', '/api/requirements/' + article.dataset.requirementId + '/regenerate');
+      notifyAfterReload(format(text('regenerated'), [result.regenerated.length, article.dataset.reference]));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  /** "term: meaning" per line; examples separated by a line of three dashes. */
+  async function saveSettings(form) {
+    const data = new FormData(form);
+    const glossary = String(data.get('glossary') || '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((line) => {
+      const at = line.search(/[:：]/);
+      return at < 0 ? { term: line, meaning: '' } : { term: line.slice(0, at).trim(), meaning: line.slice(at + 1).trim() };
+    });
+    const examples = String(data.get('examples') || '').split(/\r?\n---\r?\n/).map((e) => e.trim()).filter(Boolean);
+    await api('PUT', '/api/suites/' + suiteId('settings') + '/settings', {
+      glossary, examples, instructions: String(data.get('instructions') || ''), version: Number(data.get('version')),
+    });
+    notifyAfterReload(text('settingsSaved'));
+  }
+
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    const kind = form.dataset ? form.dataset.reqForm : undefined;
+    if (!kind) return;
+    event.preventDefault();
+    const action = kind === 'import' ? importRequirements : saveSettings;
+    action(form).catch(showErrors);
+  });
+
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-req]');
+    if (!button) return;
+    const article = button.closest('.tcg-requirement');
+    const action = button.dataset.req === 'generate' ? generate : regenerate;
+    action(article, button).catch(showErrors);
+  });
+
+  showPendingNotice();
+})();
