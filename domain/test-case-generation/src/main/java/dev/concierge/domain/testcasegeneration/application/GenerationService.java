@@ -69,6 +69,7 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
     private final RetryPolicy retryPolicy;
     private final Duration lease;
     private final JobsQueued jobsQueued;
+    private final RevisionChecks checks;
     private final Clock clock;
 
     public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
@@ -83,6 +84,14 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
     public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
                              GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Duration lease,
                              JobsQueued jobsQueued, Clock clock) {
+        this(suites, cases, queue, generator, modelStatus, transactions, retryPolicy, lease, jobsQueued, RevisionChecks.none(clock), clock);
+    }
+
+    /** {@code checks} scores each generated revision and runs the optional second model pass over it. */
+    public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
+                             GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Duration lease,
+                             JobsQueued jobsQueued, RevisionChecks checks, Clock clock) {
+        this.checks = checks;
         if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
         this.lease = lease;
         this.cases = cases;
@@ -212,12 +221,17 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
                     testCase.content().title(), testCase.content().preconditions(), testCase.content().expectedResult(),
                     testCase.content().requirementReference(), testCase.content().requirementText(),
                     testCase.content().language(), testCase.reviewerFeedback()));
+            var generated = new java.util.concurrent.atomic.AtomicReference<TestCase>();
             boolean recorded = transactions.inTransaction(() -> {
                 if (!queue.succeeded(job)) return false;
                 current(job).filter(c -> c.status() == CaseStatus.GENERATING)
-                        .ifPresent(c -> cases.save(c.generated(procedure, clock.instant())));
+                        .ifPresent(c -> {
+                            generated.set(cases.save(c.generated(procedure, clock.instant())));
+                            checks.scoreCurrent(generated.get());
+                        });
                 return true;
             });
+            if (recorded && generated.get() != null) checks.reviewGenerated(generated.get());
             // This worker stalled past its lease (a long pause, a frozen process) and another claim took the job over:
             // that claim's result stands, this one is dropped.
             if (!recorded) LOG.info("job {} ({}) attempt {}: result dropped, the lease was taken over", job.id(),

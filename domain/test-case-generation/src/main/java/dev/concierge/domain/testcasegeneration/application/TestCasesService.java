@@ -59,8 +59,16 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
     private final Clock clock;
 
     private final StoredFiles files;
+    private final RevisionChecks checks;
 
     public TestCasesService(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, StoredFiles files, Clock clock) {
+        this(suites, cases, transactions, files, RevisionChecks.none(clock), clock);
+    }
+
+    /** {@code checks} scores each revision a person saves. */
+    public TestCasesService(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, StoredFiles files,
+                            RevisionChecks checks, Clock clock) {
+        this.checks = checks;
         this.cases = cases;
         this.access = new SuiteAccess(suites, cases);
         this.transactions = transactions;
@@ -90,7 +98,9 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
     }
 
     @Override public TestCase edit(Actor actor, TestCaseId id, Procedure procedure, long expectedVersion) {
-        return change(actor, id, expectedVersion, current -> current.edit(procedure, actor.user(), clock.instant()));
+        TestCase edited = change(actor, id, expectedVersion, current -> current.edit(procedure, actor.user(), clock.instant()));
+        checks.scoreCurrent(edited);
+        return edited;
     }
 
     @Override public TestCase approve(Actor actor, TestCaseId id, long expectedVersion) {
