@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.domain.testcasegeneration.port.out.ExportRepository;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureQualityRepository;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
 import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
 import dev.concierge.domain.testcasegeneration.port.out.Transactions;
@@ -26,6 +27,10 @@ public final class TestCaseGenerationPersistenceModule extends AbstractModule im
     @Provides @Singleton TestCaseRepository testCaseRepository(JooqTransactions transactions) { return new JooqTestCaseRepository(transactions); }
 
     @Provides @Singleton ExportRepository exportRepository(JooqTransactions transactions) { return new JooqExportRepository(transactions); }
+
+    @Provides @Singleton ProcedureQualityRepository procedureQualities(JooqTransactions transactions) {
+        return new JooqProcedureQualityRepository(transactions);
+    }
 
     @Provides @Singleton GenerationQueue generationQueue(JooqTransactions transactions) { return new JooqGenerationQueue(transactions); }
 }

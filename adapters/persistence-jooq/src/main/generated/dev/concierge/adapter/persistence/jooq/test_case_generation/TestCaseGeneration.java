@@ -7,7 +7,10 @@ package dev.concierge.adapter.persistence.jooq.test_case_generation;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ModelReviews;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureRevisions;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureScores;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.StepReviews;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCases;
 
@@ -49,9 +52,24 @@ public class TestCaseGeneration extends SchemaImpl {
     public final GenerationJobs GENERATION_JOBS = GenerationJobs.GENERATION_JOBS;
 
     /**
+     * The table <code>test_case_generation.model_reviews</code>.
+     */
+    public final ModelReviews MODEL_REVIEWS = ModelReviews.MODEL_REVIEWS;
+
+    /**
      * The table <code>test_case_generation.procedure_revisions</code>.
      */
     public final ProcedureRevisions PROCEDURE_REVISIONS = ProcedureRevisions.PROCEDURE_REVISIONS;
+
+    /**
+     * The table <code>test_case_generation.procedure_scores</code>.
+     */
+    public final ProcedureScores PROCEDURE_SCORES = ProcedureScores.PROCEDURE_SCORES;
+
+    /**
+     * The table <code>test_case_generation.step_reviews</code>.
+     */
+    public final StepReviews STEP_REVIEWS = StepReviews.STEP_REVIEWS;
 
     /**
      * The table <code>test_case_generation.suites</code>.
@@ -82,7 +100,10 @@ public class TestCaseGeneration extends SchemaImpl {
             Batches.BATCHES,
             Exports.EXPORTS,
             GenerationJobs.GENERATION_JOBS,
+            ModelReviews.MODEL_REVIEWS,
             ProcedureRevisions.PROCEDURE_REVISIONS,
+            ProcedureScores.PROCEDURE_SCORES,
+            StepReviews.STEP_REVIEWS,
             Suites.SUITES,
             TestCases.TEST_CASES
         );
