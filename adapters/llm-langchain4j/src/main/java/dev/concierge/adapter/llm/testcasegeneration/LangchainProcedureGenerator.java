@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Generates a procedure with a langchain4j chat model in JSON-schema mode. The one retry policy of the adapter lives
@@ -46,28 +48,39 @@ final class LangchainProcedureGenerator implements ProcedureGenerator {
     }
 
     @Override public Procedure generate(Request request) {
-        List<ChatMessage> messages = ProcedurePrompt.firstAttempt(request);
+        return generate(request.key(), ProcedurePrompt.firstAttempt(request),
+                (reply, problems) -> ProcedurePrompt.retry(request, reply, problems), procedure -> List.of());
+    }
+
+    /**
+     * The retry loop shared by whole procedures and single steps: {@code retry} builds the next conversation from an
+     * unusable reply and its problems; {@code moreRules} adds problems of a procedure that passes the procedure rules.
+     */
+    Procedure generate(String key, List<ChatMessage> first, BiFunction<String, List<String>, List<ChatMessage>> retry,
+                       Function<Procedure, List<String>> moreRules) {
+        List<ChatMessage> messages = first;
         List<String> problems = List.of();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            String reply = call(messages);
-            switch (ProcedureReplyReader.read(reply)) {
-                case ProcedureReply.Usable usable -> {
-                    log.info("Generated a procedure of {} steps for {} on attempt {}", usable.procedure().steps().size(), request.key(), attempt);
-                    return usable.procedure();
-                }
-                case ProcedureReply.Unusable unusable -> {
-                    problems = unusable.problems();
-                    log.warn("Attempt {}/{} for {} returned an unusable procedure: {}", attempt, maxAttempts, request.key(), String.join("; ", problems));
-                    messages = ProcedurePrompt.retry(request, reply, problems);
-                }
+            String reply = call(messages, ProcedureSchema.RESPONSE_FORMAT);
+            problems = switch (ProcedureReplyReader.read(reply)) {
+                case ProcedureReply.Usable usable -> moreRules.apply(usable.procedure());
+                case ProcedureReply.Unusable unusable -> unusable.problems();
+            };
+            if (problems.isEmpty()) {
+                Procedure procedure = ((ProcedureReply.Usable) ProcedureReplyReader.read(reply)).procedure();
+                log.info("Generated {} step(s) for {} on attempt {}", procedure.steps().size(), key, attempt);
+                return procedure;
             }
+            log.warn("Attempt {}/{} for {} returned an unusable procedure: {}", attempt, maxAttempts, key, String.join("; ", problems));
+            messages = retry.apply(reply, problems);
         }
         throw new GenerationFailed("The model returned an invalid procedure " + maxAttempts + " times: " + String.join("; ", problems)
                 + ". Generate again, add detail to the test case, or choose a more capable model with " + modelSetting() + ".");
     }
 
-    private String call(List<ChatMessage> messages) {
-        ChatRequest request = ChatRequest.builder().messages(messages).responseFormat(ProcedureSchema.RESPONSE_FORMAT).build();
+    /** One bounded call in the given JSON schema; a failed call is reported as unavailable. */
+    String call(List<ChatMessage> messages, dev.langchain4j.model.chat.request.ResponseFormat format) {
+        ChatRequest request = ChatRequest.builder().messages(messages).responseFormat(format).build();
         return switch (BoundedChatCall.run(model, request, config, "llm-procedure-call")) {
             case BoundedChatCall.Ending.Answered answered -> answered.text();
             case BoundedChatCall.Ending.TimedOut timedOut -> throw unavailable(LlmFailure.timedOut(config), null);
