@@ -15,6 +15,7 @@ import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ReviewStepsUseCase;
 
 import java.time.Clock;
 
@@ -23,6 +24,7 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
     @Override protected void configure() {
         HttpModule.routes(binder()).addBinding().to(TestCaseGenerationRoutes.class);
         HttpModule.routes(binder()).addBinding().to(TestCaseGenerationPages.class);
+        HttpModule.routes(binder()).addBinding().to(StepReviewRoutes.class);
         HttpModule.navigation(binder()).addBinding().toInstance(
                 new NavigationEntry("testcases", "/test-cases", "nav.testcases", "home.testcases", 20));
     }
@@ -34,6 +36,10 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
                                                          ServerStopping stopping) {
         return new TestCaseGenerationRoutes(suites, cases, imports, review, generation, exports, user, mapper,
                 clock.getZone(), BatchProgressStream.standard(stopping));
+    }
+
+    @Provides @Singleton StepReviewRoutes stepReviewRoutes(ReviewStepsUseCase steps, CurrentUser user, ObjectMapper mapper, Clock clock) {
+        return new StepReviewRoutes(steps, user, mapper, clock.getZone());
     }
 
     @Provides @Singleton TestCaseGenerationPages pages(ManageSuitesUseCase suites, ManageTestCasesUseCase cases,

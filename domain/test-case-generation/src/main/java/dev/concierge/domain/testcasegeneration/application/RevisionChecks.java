@@ -63,14 +63,14 @@ public final class RevisionChecks {
 
     /** What is known of the revision; a revision scored before this was kept (older data) is scored now and kept. */
     ProcedureQuality quality(TestCase testCase, ProcedureRevision revision) {
-        if (qualities.isEmpty()) return new ProcedureQuality(testCase.id(), revision.number(), score(testCase, revision), Optional.empty(), List.of());
+        if (qualities.isEmpty()) return new ProcedureQuality(testCase.id(), revision.number(), revision.procedure().steps().size(), score(testCase, revision), Optional.empty(), List.of());
         ProcedureQualityRepository store = qualities.get();
         ProcedureScore score = store.score(testCase.id(), revision.number()).orElseGet(() -> {
             ProcedureScore now = score(testCase, revision);
             store.saveScore(testCase.id(), revision.number(), now);
             return now;
         });
-        return new ProcedureQuality(testCase.id(), revision.number(), score, store.modelReview(testCase.id(), revision.number()),
+        return new ProcedureQuality(testCase.id(), revision.number(), revision.procedure().steps().size(), score, store.modelReview(testCase.id(), revision.number()),
                 store.stepReviews(testCase.id(), revision.number()));
     }
 

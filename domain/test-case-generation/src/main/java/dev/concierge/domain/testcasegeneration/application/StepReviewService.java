@@ -29,6 +29,8 @@ import java.util.List;
 public final class StepReviewService implements ReviewStepsUseCase {
     /** (step, steps): the procedure has no such step. */
     public static final String NO_SUCH_STEP = "no_such_step";
+    /** (): the model kept answering unusable steps; the procedure is unchanged. */
+    public static final String STEP_NOT_REWRITTEN = "step_not_rewritten";
     /** (): the case has no procedure yet. */
     public static final String NO_PROCEDURE = "no_procedure";
 
@@ -81,7 +83,12 @@ public final class StepReviewService implements ReviewStepsUseCase {
         TestCase testCase = seen(command.actor(), command.testCase(), command.expectedVersion());
         ProcedureRevision revision = reviewable(testCase, command.step());
         // The model call runs outside any transaction; the save below refuses it if the case changed meanwhile.
-        Step rewritten = rewriter.rewrite(GenerationRequests.of(testCase), revision.procedure(), command.step(), command.note());
+        Step rewritten;
+        try {
+            rewritten = rewriter.rewrite(GenerationRequests.of(testCase), revision.procedure(), command.step(), command.note());
+        } catch (dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator.GenerationFailed e) {
+            throw new RuleViolated(STEP_NOT_REWRITTEN, "The model did not write a usable step " + command.step() + ": " + e.getMessage());
+        }
         return replace(command.actor(), testCase, command.step(), rewritten, StepVerdict.REGENERATED, command.note());
     }
 

@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * What is known about one revision's quality: the deterministic {@link ProcedureScore}, what a second model pass
- * found (when it ran, with when), and the reviewers' per-step decisions (the latest per step).
+ * found (when it ran, with when), and the reviewers' per-step decisions (the latest per step). {@code steps}: how many
+ * steps the revision has.
  */
-public record ProcedureQuality(TestCaseId testCase, int revision, ProcedureScore score, Optional<ModelReview> modelReview,
+public record ProcedureQuality(TestCaseId testCase, int revision, int steps, ProcedureScore score, Optional<ModelReview> modelReview,
                                List<StepReview> stepReviews) {
     public ProcedureQuality {
         Objects.requireNonNull(testCase, "testCase");
