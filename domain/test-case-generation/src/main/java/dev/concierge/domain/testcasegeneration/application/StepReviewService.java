@@ -96,14 +96,29 @@ public final class StepReviewService implements ReviewStepsUseCase {
         List<Step> steps = new ArrayList<>(current(testCase).procedure().steps());
         steps.set(step - 1, replacement);
         TestCase edited = testCase.edit(new Procedure(steps), actor.user(), clock.instant());
+        int before = current(testCase).number();
         TestCase saved = transactions.inTransaction(() -> {
             TestCase stored = edited == testCase ? testCase : cases.save(edited);
             ProcedureRevision revision = current(stored);
+            if (revision.number() != before) {
+                // The other steps stay as they were, and so do the decisions on them.
+                for (StepReview earlier : latestPerStep(stored, before)) {
+                    if (earlier.step() == step) continue;
+                    qualities.addStepReview(stored.id(), new StepReview(revision.number(), earlier.step(), earlier.verdict(),
+                            earlier.note(), earlier.reviewer(), earlier.at()));
+                }
+            }
             qualities.addStepReview(stored.id(), new StepReview(revision.number(), step, verdict, note, actor.user(), clock.instant()));
             checks.scoreCurrent(stored);
             return stored;
         });
         return new Reviewed(saved, checks.quality(saved, current(saved)));
+    }
+
+    private List<StepReview> latestPerStep(TestCase testCase, int revision) {
+        java.util.Map<Integer, StepReview> latest = new java.util.TreeMap<>();
+        for (StepReview review : qualities.stepReviews(testCase.id(), revision)) latest.put(review.step(), review);
+        return List.copyOf(latest.values());
     }
 
     private TestCase seen(Actor actor, TestCaseId id, long expectedVersion) {

@@ -109,6 +109,18 @@ class StepReviewServiceTest {
         assertThat(reviewed.testCase().status()).isEqualTo(CaseStatus.GENERATED);
     }
 
+    @Test void the_decisions_on_the_other_steps_stay_when_one_step_is_rewritten() {
+        TestCase testCase = generated();
+        var accepted = service.accept(new StepCommand(ALICE, testCase.id(), 3, "fine", testCase.version()));
+        var regenerated = service.regenerate(new StepCommand(ALICE, testCase.id(), 2, "", accepted.testCase().version()));
+        assertThat(regenerated.quality().revision()).isEqualTo(2);
+        assertThat(regenerated.quality().reviewOf(3)).hasValueSatisfying(r -> {
+            assertThat(r.verdict()).isEqualTo(StepVerdict.ACCEPTED);
+            assertThat(r.note()).isEqualTo("fine");
+        });
+        assertThat(regenerated.quality().reviewOf(1)).isEmpty();
+    }
+
     @Test void a_step_of_a_procedure_someone_changed_meanwhile_is_refused() {
         TestCase testCase = generated();
         assertThatThrownBy(() -> service.accept(new StepCommand(ALICE, testCase.id(), 1, "", testCase.version() - 1)))
