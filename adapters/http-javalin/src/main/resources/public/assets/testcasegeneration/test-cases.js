@@ -290,7 +290,9 @@
   async function startExport(form) {
     const status = document.getElementById('export-status');
     status.replaceChildren(text('exportQueued'));
-    let exported = await api('POST', '/api/suites/' + suiteId() + '/exports', { format: new FormData(form).get('format') });
+    const choice = new FormData(form);
+    let exported = await api('POST', '/api/suites/' + suiteId() + '/exports',
+      { format: choice.get('format'), approvedOnly: choice.get('approvedOnly') === 'true' });
     for (let wait = 500; exported.state === 'queued' || exported.state === 'running'; wait = Math.min(wait * 2, 5000)) {
       await sleep(wait);
       exported = await api('GET', '/api/exports/' + encodeURIComponent(exported.id));

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 public final class SuiteExportWriter {
     /** The column keys, in order; their headers come from the bundle in the file's language. */
     static final List<String> COLUMN_KEYS = List.of("key", "title", "priority", "status", "requirementReference",
-            "step", "action", "expectedResult", "testData");
+            "step", "action", "expectedResult", "testData", "preconditions", "caseExpectedResult");
     /** The English headers (a file asked for in English), also what older tests and imports know. */
     static final List<String> COLUMNS = columns(TestCaseGenerationTexts.of(Language.EN));
     /** XLSX rows kept in memory before fastexcel writes them out. */
@@ -58,6 +58,9 @@ public final class SuiteExportWriter {
             case CSV -> "text/csv; charset=utf-8";
             case MARKDOWN -> "text/markdown; charset=utf-8";
             case XLSX -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            case TESTRAIL_CSV, XRAY_CSV -> "text/csv; charset=utf-8";
+            case XRAY_JSON -> "application/json";
+            case GHERKIN -> "text/plain; charset=utf-8";
         };
     }
 
@@ -72,6 +75,10 @@ public final class SuiteExportWriter {
                 case CSV -> csv(export, out, texts);
                 case MARKDOWN -> markdown(export, out, texts);
                 case XLSX -> xlsx(export, out, texts);
+                case TESTRAIL_CSV -> MigrationDocuments.testRailCsv(export, out);
+                case XRAY_CSV -> MigrationDocuments.xrayCsv(export, out);
+                case XRAY_JSON -> MigrationDocuments.xrayJson(export, out);
+                case GHERKIN -> MigrationDocuments.gherkin(export, out, texts.language());
             }
         } catch (UncheckedIOException e) {
             throw e.getCause(); // thrown from inside a case callback
@@ -86,16 +93,20 @@ public final class SuiteExportWriter {
         var content = c.content();
         List<String> caseColumns = List.of(content.key().value(), content.title(), texts.priority(content.priority()),
                 texts.status(c.status()), content.requirementReference());
+        // The case's preconditions and expected result come last, so the columns files had before keep their place.
+        List<String> caseTexts = List.of(content.preconditions(), content.expectedResult());
         List<Step> steps = c.procedure().map(p -> p.procedure().steps()).orElse(List.of());
         if (steps.isEmpty()) {
             List<String> row = new ArrayList<>(caseColumns);
             row.addAll(List.of("", "", "", ""));
+            row.addAll(caseTexts);
             rows.add(row);
         }
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             List<String> row = new ArrayList<>(caseColumns);
             row.addAll(List.of(Integer.toString(i + 1), step.action(), step.expectedResult(), step.testData().orElse("")));
+            row.addAll(caseTexts);
             rows.add(row);
         }
         return rows;
@@ -175,7 +186,7 @@ public final class SuiteExportWriter {
             sheet.value(0, c, columns.get(c));
             sheet.style(0, c).bold().fillColor("DDDDDD").set();
         }
-        double[] widths = {12, 40, 10, 12, 18, 6, 50, 50, 30};
+        double[] widths = {12, 40, 10, 12, 18, 6, 50, 50, 30, 40, 40};
         for (int c = 0; c < widths.length; c++) sheet.width(c, widths[c]);
         sheet.freezePane(0, 1);
         int[] next = {1};

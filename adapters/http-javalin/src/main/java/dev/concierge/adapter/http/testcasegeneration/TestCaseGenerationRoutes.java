@@ -331,8 +331,9 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
     /** A suite up to the direct limit, written into the response as its cases are read. */
     private void export(Context ctx) throws IOException {
         ExportFormat format = valid(() -> ExportFormat.parse(ctx.queryParam("format")));
-        SuiteExport export = exports.export(actor(ctx), suiteId(ctx));
-        attachment(ctx, "suite-" + export.suite().id().value() + "." + format.wireName(), format);
+        boolean approvedOnly = flag(ctx.queryParam("approvedOnly"));
+        SuiteExport export = exports.export(actor(ctx), suiteId(ctx), approvedOnly);
+        attachment(ctx, "suite-" + export.suite().id().value() + (approvedOnly ? "-approved" : "") + format.fileSuffix(), format);
         try (OutputStream out = ctx.outputStream()) {
             SuiteExportWriter.writeTo(export, format, out, texts(ctx));
         }
@@ -340,9 +341,14 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
 
     private void startExport(Context ctx) {
         String requested = ctx.queryParam("format");
-        if (requested == null && ctx.bodyAsBytes().length > 0) requested = read(ctx, ExportRequest.class).format();
+        boolean approvedOnly = flag(ctx.queryParam("approvedOnly"));
+        if (ctx.bodyAsBytes().length > 0) {
+            ExportRequest body = read(ctx, ExportRequest.class);
+            if (requested == null) requested = body.format();
+            approvedOnly = approvedOnly || Boolean.TRUE.equals(body.approvedOnly());
+        }
         String format = requested;
-        ExportJob job = exports.startExport(actor(ctx), suiteId(ctx), valid(() -> ExportFormat.parse(format)));
+        ExportJob job = exports.startExport(actor(ctx), suiteId(ctx), valid(() -> ExportFormat.parse(format)), approvedOnly);
         ctx.header("Location", "/api/exports/" + job.id());
         ctx.status(201).json(ExportView.of(job, zone, texts(ctx)));
     }
@@ -352,6 +358,13 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         var download = exports.download(actor(ctx), exportId(ctx));
         attachment(ctx, download.job().fileName(), download.job().format());
         ctx.result(download.file().content());
+    }
+
+    /** {@code true} or {@code false} (none: false). */
+    private static boolean flag(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) return false;
+        if (value.equalsIgnoreCase("true")) return true;
+        throw Params.invalid("approvedOnly", Validation.ONE_OF, "true, false");
     }
 
     private static void attachment(Context ctx, String filename, ExportFormat format) {

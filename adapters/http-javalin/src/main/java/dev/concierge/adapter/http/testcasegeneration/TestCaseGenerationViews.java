@@ -105,17 +105,18 @@ final class TestCaseGenerationViews {
      * the cause is the operators' (log and export record).
      */
     record ExportView(String id, long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt,
-                      OffsetDateTime finishedAt, long caseCount, long sizeBytes, String failure, String downloadUrl) {
+                      OffsetDateTime finishedAt, long caseCount, long sizeBytes, String failure, String downloadUrl,
+                      boolean approvedOnly) {
         static ExportView of(ExportJob e, ZoneId zone, TestCaseGenerationTexts texts) {
             return new ExportView(e.id().toString(), e.suite().value(), e.format().wireName(), e.state().wireName(),
                     e.requestedBy().value(), time(e.createdAt(), zone), e.finishedAt().map(t -> time(t, zone)).orElse(null),
                     e.caseCount(), e.sizeBytes(), e.state() == ExportState.FAILED ? texts.t("tcg.js.exportFailed") : null,
-                    e.ready() ? "/api/exports/" + e.id() + "/download" : null);
+                    e.ready() ? "/api/exports/" + e.id() + "/download" : null, e.approvedOnly());
         }
     }
 
-    /** The body of POST /api/suites/{id}/exports; no body means CSV. */
-    record ExportRequest(String format) {}
+    /** The body of POST /api/suites/{id}/exports; no body means CSV of every case. */
+    record ExportRequest(String format, Boolean approvedOnly) {}
 
     record BatchView(String id, long suiteId, String requestedBy, OffsetDateTime createdAt, int size, boolean cancelled) {
         static BatchView of(Batch b, ZoneId zone) {

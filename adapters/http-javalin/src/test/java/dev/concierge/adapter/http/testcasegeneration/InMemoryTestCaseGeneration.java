@@ -381,11 +381,14 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
     }
 
     // export ---------------------------------------------------------------------------------------------------
-    @Override public synchronized SuiteExport export(Actor actor, SuiteId suite) {
+    @Override public synchronized SuiteExport export(Actor actor, SuiteId suite) { return export(actor, suite, false); }
+
+    @Override public synchronized SuiteExport export(Actor actor, SuiteId suite, boolean approvedOnly) {
         Suite found = get(actor, suite);
         List<TestCase> inSuite = casesOf(suite);
         if (inSuite.size() > DIRECT_LIMIT) throw new ExportTooLarge(suite, inSuite.size(), DIRECT_LIMIT);
-        return new SuiteExport(found, inSuite.size(), inSuite::forEach);
+        List<TestCase> exported = approvedOnly ? inSuite.stream().filter(c -> c.status() == CaseStatus.APPROVED).toList() : inSuite;
+        return new SuiteExport(found, inSuite.size(), exported::forEach);
     }
 
     private List<TestCase> casesOf(SuiteId suite) {
@@ -396,8 +399,12 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
     private final Map<ExportId, byte[]> exportFiles = new LinkedHashMap<>();
 
     @Override public synchronized ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format) {
+        return startExport(actor, suite, format, false);
+    }
+
+    @Override public synchronized ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, boolean approvedOnly) {
         get(actor, suite);
-        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, actor.user(), tick());
+        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, actor.user(), tick(), approvedOnly);
         exportJobs.put(job.id(), job);
         return job;
     }

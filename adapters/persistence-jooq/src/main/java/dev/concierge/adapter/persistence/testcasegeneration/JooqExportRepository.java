@@ -36,6 +36,7 @@ final class JooqExportRepository implements ExportRepository {
                 .set(EXPORTS.STATE, queued.state().wireName())
                 .set(EXPORTS.REQUESTED_BY, queued.requestedBy().value())
                 .set(EXPORTS.CREATED_AT, StoredTimes.utc(queued.createdAt()))
+                .set(EXPORTS.APPROVED_ONLY, queued.approvedOnly())
                 .execute();
     }
 
@@ -93,7 +94,7 @@ final class JooqExportRepository implements ExportRepository {
                 ExportState.fromWireName(row.getState()), new UserId(row.getRequestedBy()), row.getCreatedAt().toInstant(),
                 Optional.ofNullable(row.getFinishedAt()).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(row.getFileKey()).map(FileKey::new), row.getSizeBytes(), row.getCaseCount(),
-                row.getAttempts(), Optional.ofNullable(row.getFailure()));
+                row.getAttempts(), Optional.ofNullable(row.getFailure()), row.getApprovedOnly());
     }
 
 }

@@ -57,6 +57,15 @@ class JooqExportRepositoryTest {
         return job;
     }
 
+    @Test void every_migration_format_and_the_approved_only_choice_are_stored() {
+        for (ExportFormat format : ExportFormat.values()) {
+            ExportJob job = ExportJob.queued(ExportId.random(), suite.id(), format, new UserId("alice"), T0, true);
+            exports.create(job);
+            assertThat(exports.find(job.id())).contains(job);
+        }
+        assertThat(exports.find(queue(ExportFormat.CSV, T0).id()).orElseThrow().approvedOnly()).isFalse();
+    }
+
     @Test void a_queued_export_is_claimed_once_then_stored_ready_with_its_file() {
         ExportJob queued = queue(ExportFormat.XLSX, T0);
         assertThat(exports.find(queued.id())).contains(queued);

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record ExportJob(ExportId id, SuiteId suite, ExportFormat format, ExportState state, UserId requestedBy,
                         Instant createdAt, Optional<Instant> finishedAt, Optional<FileKey> file, long sizeBytes,
-                        long caseCount, int attempts, Optional<String> failure) {
+                        long caseCount, int attempts, Optional<String> failure, boolean approvedOnly) {
     /** Attempts before an export that keeps failing (or whose instance keeps dying) is given up. */
     public static final int MAX_ATTEMPTS = 3;
 
@@ -26,18 +26,30 @@ public record ExportJob(ExportId id, SuiteId suite, ExportFormat format, ExportS
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    /** Every case of the suite ({@code approvedOnly} false). */
+    public ExportJob(ExportId id, SuiteId suite, ExportFormat format, ExportState state, UserId requestedBy, Instant createdAt,
+                     Optional<Instant> finishedAt, Optional<FileKey> file, long sizeBytes, long caseCount, int attempts,
+                     Optional<String> failure) {
+        this(id, suite, format, state, requestedBy, createdAt, finishedAt, file, sizeBytes, caseCount, attempts, failure, false);
+    }
+
     public static ExportJob queued(ExportId id, SuiteId suite, ExportFormat format, UserId requestedBy, Instant at) {
+        return queued(id, suite, format, requestedBy, at, false);
+    }
+
+    /** {@code approvedOnly}: the file holds the approved cases only. */
+    public static ExportJob queued(ExportId id, SuiteId suite, ExportFormat format, UserId requestedBy, Instant at, boolean approvedOnly) {
         return new ExportJob(id, suite, format, ExportState.QUEUED, requestedBy, at, Optional.empty(), Optional.empty(),
-                0, 0, 0, Optional.empty());
+                0, 0, 0, Optional.empty(), approvedOnly);
     }
 
     /** Where the file is kept: under the suite, named by the export, so two exports never share a file. */
     public FileKey fileKey() {
-        return new FileKey("test-case-generation/exports/suite-" + suite.value() + "/" + id + "." + format.wireName());
+        return new FileKey("test-case-generation/exports/suite-" + suite.value() + "/" + id + format.fileSuffix());
     }
 
     /** The name a person's browser saves the file as. */
-    public String fileName() { return "suite-" + suite.value() + "." + format.wireName(); }
+    public String fileName() { return "suite-" + suite.value() + (approvedOnly ? "-approved" : "") + format.fileSuffix(); }
 
     public boolean ready() { return state == ExportState.READY; }
 }

@@ -203,6 +203,20 @@ public class ExportsRecord extends UpdatableRecordImpl<ExportsRecord> {
         return (String) get(12);
     }
 
+    /**
+     * Setter for <code>test_case_generation.exports.approved_only</code>.
+     */
+    public void setApprovedOnly(Boolean value) {
+        set(13, value);
+    }
+
+    /**
+     * Getter for <code>test_case_generation.exports.approved_only</code>.
+     */
+    public Boolean getApprovedOnly() {
+        return (Boolean) get(13);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -226,7 +240,7 @@ public class ExportsRecord extends UpdatableRecordImpl<ExportsRecord> {
     /**
      * Create a detached, initialised ExportsRecord
      */
-    public ExportsRecord(UUID id, Long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt, OffsetDateTime leaseUntil, Integer attempts, OffsetDateTime finishedAt, String fileKey, Long sizeBytes, Long caseCount, String failure) {
+    public ExportsRecord(UUID id, Long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt, OffsetDateTime leaseUntil, Integer attempts, OffsetDateTime finishedAt, String fileKey, Long sizeBytes, Long caseCount, String failure, Boolean approvedOnly) {
         super(Exports.EXPORTS);
 
         setId(id);
@@ -242,6 +256,7 @@ public class ExportsRecord extends UpdatableRecordImpl<ExportsRecord> {
         setSizeBytes(sizeBytes);
         setCaseCount(caseCount);
         setFailure(failure);
+        setApprovedOnly(approvedOnly);
         resetTouchedOnNotNull();
     }
 }
