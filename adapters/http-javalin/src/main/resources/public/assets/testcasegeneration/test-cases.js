@@ -113,7 +113,11 @@
     errors.hidden = true;
     errors.replaceChildren();
     try {
-      const report = await api('POST', '/api/suites/' + suiteId() + '/imports', undefined, new FormData(form));
+      const choice = new FormData(form);
+      const query = '?format=' + encodeURIComponent(choice.get('format') || 'csv') + '&mode=' + encodeURIComponent(choice.get('mode') || 'upsert');
+      const upload = new FormData();
+      upload.append('file', choice.get('file'));
+      const report = await api('POST', '/api/suites/' + suiteId() + '/imports' + query, undefined, upload);
       notify(format(text('imported'), [report.created, report.updated, report.unchanged, report.skippedLocked]));
       setTimeout(() => window.location.reload(), 1200);
     } catch (error) {
@@ -125,6 +129,33 @@
       errors.hidden = errors.children.length === 0;
       throw error;
     }
+  }
+
+  // Validate only: what each row would do and every problem, nothing changes.
+  async function previewImport() {
+    const form = document.getElementById('import');
+    const choice = new FormData(form);
+    if (!choice.get('file') || !choice.get('file').name) { form.reportValidity(); return; }
+    const upload = new FormData();
+    upload.append('file', choice.get('file'));
+    const result = await api('POST', '/api/suites/' + suiteId() + '/imports?preview=true&format='
+      + encodeURIComponent(choice.get('format') || 'csv') + '&mode=' + encodeURIComponent(choice.get('mode') || 'upsert'), undefined, upload);
+    const list = document.getElementById('import-preview');
+    list.replaceChildren();
+    result.rows.forEach((row) => {
+      const item = document.createElement('li');
+      item.dataset.action = row.action;
+      item.textContent = format(text('previewRow'), [row.line, row.key, text('action' + row.action.charAt(0).toUpperCase() + row.action.slice(1)), row.steps]);
+      list.appendChild(item);
+    });
+    result.problems.forEach((problem) => {
+      const item = document.createElement('li');
+      item.className = 'problem';
+      item.textContent = format(text('lineProblem'), [fieldName(problem.field), problem.message]);
+      list.appendChild(item);
+    });
+    list.hidden = false;
+    notify(format(text('previewed'), [result.created, result.updated, result.unchanged, result.skippedLocked, result.skipped, result.problems.length]));
   }
 
   async function generate(selectedOnly) {
@@ -327,6 +358,7 @@
     'generate-selected': () => generate(true),
     'generate-drafts': () => generate(false),
     'approve-selected': approveSelected,
+    'import-preview': previewImport,
     'delete-suite': deleteSuite,
     'delete-case': deleteCase,
     'step-add': async () => { addStep(); markDirty({ target: document.getElementById('steps') }); },

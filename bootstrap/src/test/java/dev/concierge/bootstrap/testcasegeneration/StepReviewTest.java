@@ -191,6 +191,41 @@ class StepReviewTest {
         }
     }
 
+    @Test void a_testrail_file_is_checked_first_then_imported_with_its_steps_in_the_browser() throws Exception {
+        long suite = json(running.post("/api/suites", "{\"name\":\"TestRail移行\"}")).get("id").asLong();
+        java.nio.file.Path file = Files.createTempFile("testrail", ".csv");
+        Files.writeString(file, """
+                ID,Title,Section,Template,Priority,References,Preconditions,Steps (Step),Steps (Expected Result),Steps (Additional Info)
+                C101,ログインする,Login,Test Case (Steps),High,REQ-7,アカウントがある,ログイン画面を開く,ログインフォームが表示される,
+                ,,,,,,,ログインボタンを押す,ダッシュボード画面が表示される,alice
+                C102,,Login,Test Case (Steps),Low,,,ログアウトする,ログイン画面が表示される,
+                """);
+        ChromeDriver browser = Browser.start(390, 1600);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        try {
+            browser.get(running.base() + "/test-cases/suites/" + suite + "?lang=ja");
+            browser.findElement(By.cssSelector("#import input[type=file]")).sendKeys(file.toString());
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#import select[name=format]"))).selectByValue("testrail-csv");
+            browser.findElement(By.cssSelector("button[data-tcg=import-preview]")).click();
+            WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-preview")));
+            assertThat(preview.getText()).contains("2 行目 · C101：作成されます（手順 2 件）", "問題あり");
+            assertThat(browser.findElement(By.id("notice")).getText()).startsWith("確認のみ（変更なし）");
+            assertThat(json(running.get("/api/suites/" + suite + "/test-cases")).get("total").asInt()).isZero();
+            long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth).isLessThanOrEqualTo((Long) browser.executeScript("return window.innerWidth"));
+            Browser.screenshot(browser, "import-preview-testrail-ja-phone");
+        } finally {
+            browser.quit();
+        }
+        Files.writeString(file, Files.readString(file).replace("C102,,", "C102,ログアウトする,"));
+        var imported = running.send(HttpRequest.newBuilder(URI.create(running.base() + "/api/suites/" + suite + "/imports?format=testrail-csv"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        JsonNode c101 = json(running.get("/api/suites/" + suite + "/test-cases?q=C101")).at("/items/0");
+        assertThat(c101.get("status").asText()).isEqualTo("generated");
+        assertThat(json(running.get("/api/test-cases/" + c101.get("id").asLong() + "/quality")).get("score").asInt()).isEqualTo(100);
+    }
+
     /** A Japanese case the model generated (then reviewed, second pass) through the queue; its id. */
     private static long generatedCase(String suiteName) throws Exception {
         llm.enqueue(Answer.content(PROCEDURE), Answer.content(REVIEW));

@@ -165,6 +165,25 @@ final class TestCaseGenerationViews {
         }
     }
 
+    /**
+     * What an import did, or with {@code preview} would do: the counts (as {@link ImportReportView}), each row's
+     * outcome, and every problem by line in the reader's words (a preview answers them instead of refusing).
+     */
+    record ImportOutcomeView(boolean preview, String mode, int created, int updated, int unchanged, int skippedLocked, int skipped,
+                             List<RowView> rows, List<ProblemView> problems) {
+        record RowView(int line, String key, String action, int steps) {}
+
+        record ProblemView(String field, String code, String message) {}
+
+        static ImportOutcomeView of(dev.concierge.domain.testcasegeneration.model.ImportOutcome o, dev.concierge.domain.kernel.Language language) {
+            var c = o.counts();
+            return new ImportOutcomeView(o.preview(), o.mode().wireName(), c.created(), c.updated(), c.unchanged(), c.skippedLocked(), o.skipped(),
+                    o.rows().stream().map(r -> new RowView(r.line(), r.key(), r.action(), r.steps())).toList(),
+                    o.problems().stream().map(p -> new ProblemView(p.field(), p.code(),
+                            dev.concierge.adapter.http.FieldErrorTexts.problem(p, language))).toList());
+        }
+    }
+
     record ImportReportView(int created, int updated, int unchanged, int skippedLocked) {
         static ImportReportView of(ImportReport r) { return new ImportReportView(r.created(), r.updated(), r.unchanged(), r.skippedLocked()); }
     }
