@@ -58,6 +58,9 @@ public final class StepChecks {
     private static final Pattern JA_AMBIGUOUS = Pattern.compile("または|もしくは|あるいは|など|適切|適宜|必要に応じて|必要があれば|いくつか|"
             + "何らかの|任意の|場合によって|おそらく|程度|等の|なるべく");
 
+    /** Quoted text is what the screen says ("Save and close", 「はい または いいえ」), not the tester's instructions. */
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|「[^」]*」|『[^』]*』");
+
     private StepChecks() {}
 
     /** Every finding of the procedure's steps and its score, judged against the case it verifies. */
@@ -77,7 +80,7 @@ public final class StepChecks {
     public static List<StepFinding> check(int number, Step step, boolean caseNamesInputs) {
         boolean ja = Language.detect(step.action() + step.expectedResult()) == Language.JA;
         List<StepFinding> found = new ArrayList<>();
-        if ((ja ? JA_SECOND_ACTION : EN_SECOND_ACTION).matcher(step.action()).find()) {
+        if ((ja ? JA_SECOND_ACTION : EN_SECOND_ACTION).matcher(unquoted(step.action())).find()) {
             found.add(StepFinding.of(number, "action", StepRule.ONE_ACTION));
         }
         unobservable(step.expectedResult(), ja).ifPresent(phrase -> found.add(StepFinding.of(number, "expectedResult", StepRule.OBSERVABLE_RESULT, phrase)));
@@ -120,10 +123,12 @@ public final class StepChecks {
 
     private static void ambiguous(int number, String field, String text, boolean ja, List<StepFinding> found) {
         Set<String> words = new LinkedHashSet<>();
-        Matcher matcher = (ja ? JA_AMBIGUOUS : EN_AMBIGUOUS).matcher(text);
+        Matcher matcher = (ja ? JA_AMBIGUOUS : EN_AMBIGUOUS).matcher(unquoted(text));
         while (matcher.find()) words.add(matcher.group().toLowerCase(Locale.ROOT));
         for (String word : words) found.add(StepFinding.of(number, field, StepRule.UNAMBIGUOUS, word));
     }
+
+    private static String unquoted(String text) { return QUOTED.matcher(text).replaceAll(" "); }
 
     private static void length(int number, String field, String text, int limit, List<StepFinding> found) {
         int length = Validation.length(text);

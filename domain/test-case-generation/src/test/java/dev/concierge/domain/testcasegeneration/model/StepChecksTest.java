@@ -110,6 +110,11 @@ class StepChecksTest {
                     .containsExactlyInAnyOrder("または", "適切");
         }
 
+        @Test void quoted_screen_text_is_not_the_testers_instruction() {
+            assertThat(rules(step("Click \"Save and close\"", "The message \"Name or email is wrong\" is displayed"))).isEmpty();
+            assertThat(rules(step("「保存して閉じる」ボタンを押す", "「はい または いいえ」と表示される"))).isEmpty();
+        }
+
         @Test void words_that_merely_contain_a_flagged_word_pass() {
             assertThat(rules(step("Open the order history", "The error message \"Not found\" is displayed"))).isEmpty();
         }
