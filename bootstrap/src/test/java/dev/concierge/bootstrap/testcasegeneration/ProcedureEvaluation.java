@@ -46,17 +46,21 @@ public final class ProcedureEvaluation {
     record CaseResult(String key, String language, boolean schemaValid, int calls, int retries, int score, int reviewedScore,
                       int steps, int reviewedSteps, long millis, String failure) {}
 
-    record Report(String provider, String model, Instant at, int cases, double schemaValidRate, double meanScore,
+    record Report(String provider, String model, String at, int cases, double schemaValidRate, double meanScore,
                   double meanReviewedScore, double meanRetries, List<CaseResult> results) {}
 
     public static void main(String[] args) throws IOException {
         LlmConfig config = Settings.from(System.getenv()).llm();
         Report report = run(config);
         print(report, System.out);
-        Path out = Path.of(args.length > 0 ? args[0] : "target/eval/procedures-" + report.at().toString().replace(':', '-') + ".json");
+        Path out = Path.of(args.length > 0 ? args[0] : "target/eval/procedures-" + report.at().replace(':', '-') + ".json");
+        write(report, out);
+        System.out.println("report: " + out.toAbsolutePath());
+    }
+
+    static void write(Report report, Path out) throws IOException {
         Files.createDirectories(out.toAbsolutePath().getParent());
         JSON.writeValue(out.toFile(), report);
-        System.out.println("report: " + out.toAbsolutePath());
     }
 
     static Report run(LlmConfig config) throws IOException {
@@ -72,7 +76,7 @@ public final class ProcedureEvaluation {
         List<CaseResult> results = new ArrayList<>();
         for (JsonNode item : set()) results.add(evaluate(generator, item, registry));
         int valid = (int) results.stream().filter(CaseResult::schemaValid).count();
-        return new Report(config.provider().name().toLowerCase(java.util.Locale.ROOT), config.model(), Instant.now(), results.size(),
+        return new Report(config.provider().name().toLowerCase(java.util.Locale.ROOT), config.model(), Instant.now().toString(), results.size(),
                 results.isEmpty() ? 0 : (double) valid / results.size(),
                 results.stream().filter(CaseResult::schemaValid).mapToInt(CaseResult::score).average().orElse(0),
                 results.stream().mapToInt(CaseResult::reviewedScore).average().orElse(0),

@@ -43,6 +43,10 @@ class ProcedureEvaluationTest {
         // The reviewed procedures are the bar: each passes every step check.
         assertThat(report.results()).allSatisfy(r -> assertThat(r.reviewedScore()).as(r.key()).isEqualTo(100));
 
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("eval").resolve("report.json");
+        ProcedureEvaluation.write(report, file);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).at("/results/1/schemaValid").asBoolean(true)).isFalse();
+
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ProcedureEvaluation.print(report, new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("EN-LOGIN-1", "JA-LOGIN-1", "schema-valid", "mean retries");
