@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * No shared file names a context, and no context's file names another context (case-insensitive, anywhere in the
  * text), except in this allow-list: the build files that declare a context, every {@code pom.xml} and the
  * ServiceLoader declarations {@code META-INF/services/*} (one line per context's entry class); and the product's
- * documentation and measurements, {@code README.md} and {@code bench/}, which describe and measure the contexts by name
- * for users and operators and are read by no code; and the bootstrap's {@link #WHOLE_PRODUCT_TESTS}.
+ * documentation and measurements, {@code README.md}, the guides {@code docs/*.md} and {@code bench/}, which describe and
+ * measure the contexts by name for users and operators and are read by no code; and the bootstrap's
+ * {@link #WHOLE_PRODUCT_TESTS}.
  */
 class ContextNamesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -121,7 +122,7 @@ class ContextNamesTest {
     private static boolean allowed(String file) {
         String productTests = "bootstrap/src/test/java/dev/concierge/bootstrap/";
         return file.equals("pom.xml") || file.endsWith("/pom.xml") || file.contains("/META-INF/services/")
-                || file.equals("README.md") || file.startsWith("bench/")
+                || file.equals("README.md") || file.startsWith("docs/") && file.endsWith(".md") || file.startsWith("bench/")
                 || file.startsWith(productTests) && WHOLE_PRODUCT_TESTS.contains(file.substring(productTests.length()).replace(".java", ""));
     }
 

@@ -2,7 +2,6 @@ package dev.concierge.adapter.persistence.tripsupport;
 
 import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ConversationsRecord;
-import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.MessagesRecord;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.Conversation;
 import dev.concierge.domain.tripsupport.model.ConversationId;
@@ -14,7 +13,6 @@ import org.jooq.DSLContext;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import static dev.concierge.adapter.persistence.jooq.trip_support.Tables.CONVERSATIONS;
@@ -49,7 +47,7 @@ final class JooqConversationRepository implements ConversationRepository {
 
     @Override public List<StoredMessage> history(ConversationId id) {
         return dsl.selectFrom(MESSAGES).where(MESSAGES.CONVERSATION_ID.eq(id.value())).orderBy(MESSAGES.SEQUENCE)
-                .fetch(JooqConversationRepository::toMessage);
+                .fetch(MessageRows::toMessage);
     }
 
     /**
@@ -64,14 +62,7 @@ final class JooqConversationRepository implements ConversationRepository {
                     .fetchOptional().orElseThrow(() -> new ConversationNotFound(id));
             long last = ctx.select(coalesce(max(MESSAGES.SEQUENCE), val(0L))).from(MESSAGES)
                     .where(MESSAGES.CONVERSATION_ID.eq(id.value())).fetchSingle().value1();
-            var insert = ctx.insertInto(MESSAGES, MESSAGES.CONVERSATION_ID, MESSAGES.SEQUENCE, MESSAGES.KIND, MESSAGES.TEXT,
-                    MESSAGES.TOOL_CALLS, MESSAGES.TOOL_CALL_ID, MESSAGES.TOOL_NAME, MESSAGES.AT);
-            for (StoredMessage message : messages) {
-                insert = insert.values(id.value(), ++last, kind(message.kind()), message.text(),
-                        JsonDocuments.toolCalls(message.toolCalls()), message.toolCallId().orElse(null),
-                        message.toolName().orElse(null), StoredTimes.utc(message.at()));
-            }
-            insert.execute();
+            MessageRows.insert(ctx, id, last, messages);
         });
     }
 
@@ -91,13 +82,4 @@ final class JooqConversationRepository implements ConversationRepository {
         return new Conversation(new ConversationId(row.getId()), new TripId(row.getTripId()), new UserId(row.getOwnerId()),
                 row.getTitle(), row.getCreatedAt().toInstant());
     }
-
-    static StoredMessage toMessage(MessagesRecord row) {
-        return new StoredMessage(row.getSequence(), kind(row.getKind()), row.getText(), JsonDocuments.toolCalls(row.getToolCalls()),
-                Optional.ofNullable(row.getToolCallId()), Optional.ofNullable(row.getToolName()), row.getAt().toInstant());
-    }
-
-    static String kind(StoredMessage.Kind kind) { return kind.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
-
-    private static StoredMessage.Kind kind(String wireName) { return StoredMessage.Kind.valueOf(wireName.toUpperCase(Locale.ROOT).replace('-', '_')); }
 }

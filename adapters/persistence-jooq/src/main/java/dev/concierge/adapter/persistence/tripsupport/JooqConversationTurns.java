@@ -3,6 +3,7 @@ package dev.concierge.adapter.persistence.tripsupport;
 import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
+import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
@@ -13,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,9 +29,10 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
 /**
- * The turn lease lives on the conversation row: one conditional UPDATE claims it, whichever instance asks. What the
- * turn starts from (the trip, its visits, the history) is read after the claim through the repositories, while this
- * turn holds the conversation.
+ * The turn lease lives on the conversation row: one conditional UPDATE claims it, whichever instance asks, and the
+ * user's message is inserted in the same transaction (the UPDATE's row lock is the one appends number messages under).
+ * What the turn starts from (the trip, its visits, the history) is read after the claim through the repositories,
+ * while this turn holds the conversation.
  */
 final class JooqConversationTurns implements ConversationTurns {
     private final DSLContext dsl;
@@ -44,8 +47,25 @@ final class JooqConversationTurns implements ConversationTurns {
         this.conversations = conversations;
     }
 
-    @Override public Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner, Instant now, Instant until) {
+    @Override public Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner, StoredMessage userMessage,
+                                                 Instant now, Instant until) {
         String token = UUID.randomUUID().toString();
+        Optional<Record2<Long, Long>> claimed = dsl.transactionResult(tx -> claimAndStore(tx.dsl(), conversation, owner,
+                userMessage, token, now, until));
+        if (claimed.isEmpty()) return Optional.empty();
+        TripId tripId = new TripId(claimed.get().value1());
+        Lease lease = new Lease(conversation, token, claimed.get().value2());
+        // No trip after a claim: the trip was deleted meanwhile, and its conversations with it.
+        Optional<Trip> trip = trips.find(tripId);
+        if (trip.isEmpty()) return Optional.empty();
+        List<StoredMessage> before = conversations.history(conversation).stream()
+                .filter(m -> m.sequence() <= lease.lastSequenceBefore()).toList();
+        return Optional.of(new ClaimedTurn(lease, trip.get(), visits.forTrip(tripId), before));
+    }
+
+    /** The claim and, when it succeeds, the user's message numbered after the last one; returns the trip and that last number. */
+    private static Optional<Record2<Long, Long>> claimAndStore(DSLContext dsl, ConversationId conversation, UserId owner,
+                                                               StoredMessage userMessage, String token, Instant now, Instant until) {
         Optional<Record2<Long, Long>> claimed = dsl.update(CONVERSATIONS)
                 .set(CONVERSATIONS.TURN_TOKEN, token)
                 .set(CONVERSATIONS.TURN_LEASE_UNTIL, StoredTimes.utc(until))
@@ -55,13 +75,8 @@ final class JooqConversationTurns implements ConversationTurns {
                 .returningResult(CONVERSATIONS.TRIP_ID, field(select(coalesce(max(MESSAGES.SEQUENCE), val(0L))).from(MESSAGES)
                         .where(MESSAGES.CONVERSATION_ID.eq(CONVERSATIONS.ID))))
                 .fetchOptional();
-        if (claimed.isEmpty()) return Optional.empty();
-        TripId tripId = new TripId(claimed.get().value1());
-        Lease lease = new Lease(conversation, token, claimed.get().value2());
-        // No trip after a claim: the trip was deleted meanwhile, and its conversations with it.
-        Optional<Trip> trip = trips.find(tripId);
-        if (trip.isEmpty()) return Optional.empty();
-        return Optional.of(new ClaimedTurn(lease, trip.get(), visits.forTrip(tripId), conversations.history(conversation)));
+        claimed.ifPresent(turn -> MessageRows.insert(dsl, conversation, turn.value2(), List.of(userMessage)));
+        return claimed;
     }
 
     @Override public boolean renew(Lease lease, Instant until) {

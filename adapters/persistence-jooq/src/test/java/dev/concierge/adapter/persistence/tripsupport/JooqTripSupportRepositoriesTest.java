@@ -245,7 +245,7 @@ class JooqTripSupportRepositoriesTest {
     @Nested class Conversations {
         /** Alice's claim. */
         Optional<ConversationTurns.Lease> claim(ConversationId id, Instant now, Instant until) {
-            return turns.claim(id, ALICE, now, until).map(ConversationTurns.ClaimedTurn::lease);
+            return turns.claim(id, ALICE, StoredMessage.user("question", now), now, until).map(ConversationTurns.ClaimedTurn::lease);
         }
 
         static StoredMessage message(StoredMessage.Kind kind, String text) {
@@ -356,17 +356,18 @@ class JooqTripSupportRepositoriesTest {
             assertThat(claimed).filteredOn(c -> c).hasSize(1);
         }
 
-        @Test void a_claim_notes_the_last_message_before_the_turn_and_stores_nothing() {
+        @Test void a_claim_notes_the_last_message_before_the_turn_and_stores_the_users_message_after_it_a_refused_one_nothing() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
 
-            var lease = claim(chat.id(), NOW, NOW.plusSeconds(600)).orElseThrow();
-            var refused = claim(chat.id(), NOW.plusSeconds(1), NOW.plusSeconds(601));
+            var lease = turns.claim(chat.id(), ALICE, StoredMessage.user("次の質問", NOW), NOW, NOW.plusSeconds(600)).orElseThrow().lease();
+            var refused = turns.claim(chat.id(), ALICE, StoredMessage.user("refused", NOW), NOW.plusSeconds(1), NOW.plusSeconds(601));
 
             assertThat(lease.lastSequenceBefore()).isEqualTo(2);
             assertThat(refused).isEmpty();
             assertThat(conversations.history(chat.id())).extracting(StoredMessage::sequence, StoredMessage::kind, StoredMessage::text)
-                    .containsExactly(tuple(1L, StoredMessage.Kind.USER, "earlier"), tuple(2L, StoredMessage.Kind.ASSISTANT, "answer"));
+                    .containsExactly(tuple(1L, StoredMessage.Kind.USER, "earlier"), tuple(2L, StoredMessage.Kind.ASSISTANT, "answer"),
+                            tuple(3L, StoredMessage.Kind.USER, "次の質問"));
         }
 
         @Test void a_claim_comes_with_the_trip_its_visits_in_schedule_order_and_the_history() {
@@ -377,11 +378,11 @@ class JooqTripSupportRepositoriesTest {
             Conversation chat = conversations.create(trip.id(), ALICE, "c", NOW);
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
 
-            var claimed = turns.claim(chat.id(), ALICE, NOW, NOW.plusSeconds(600)).orElseThrow();
+            var claimed = turns.claim(chat.id(), ALICE, StoredMessage.user("now", NOW), NOW, NOW.plusSeconds(600)).orElseThrow();
 
             assertThat(claimed.trip()).isEqualTo(trips.find(trip.id()).orElseThrow());
             assertThat(claimed.visits()).containsExactly(early, late);
-            assertThat(claimed.history()).isEqualTo(conversations.history(chat.id()));
+            assertThat(claimed.history()).as("the history before the turn").isEqualTo(conversations.history(chat.id()).subList(0, 2));
             assertThat(claimed.history()).extracting(StoredMessage::text).containsExactly("earlier", "answer");
         }
 
@@ -394,8 +395,8 @@ class JooqTripSupportRepositoriesTest {
             Trip trip = trip(ALICE, LocalDate.of(2026, 12, 1));
             Conversation chat = conversations.create(trip.id(), ALICE, "c", NOW);
 
-            var bobs = turns.claim(chat.id(), BOB, NOW, NOW.plusSeconds(600));
-            var alices = turns.claim(chat.id(), ALICE, NOW, NOW.plusSeconds(600));
+            var bobs = turns.claim(chat.id(), BOB, StoredMessage.user("bob", NOW), NOW, NOW.plusSeconds(600));
+            var alices = turns.claim(chat.id(), ALICE, StoredMessage.user("alice", NOW), NOW, NOW.plusSeconds(600));
 
             assertThat(bobs).isEmpty();
             assertThat(alices).hasValueSatisfying(claimed -> assertThat(claimed.trip().id()).isEqualTo(trip.id()));
@@ -406,6 +407,7 @@ class JooqTripSupportRepositoriesTest {
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "earlier"), message(StoredMessage.Kind.ASSISTANT, "answer")));
             var lease = claim(chat.id(), NOW, NOW.plusSeconds(600)).orElseThrow();
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.TOOL_RESULT, "a tool's result")));
+            assertThat(conversations.history(chat.id())).hasSize(4);
 
             turns.retract(lease);
 
@@ -415,15 +417,16 @@ class JooqTripSupportRepositoriesTest {
 
         @Test void a_turn_whose_lease_passed_to_another_retracts_nothing() {
             Conversation chat = conversations.create(trip(ALICE, LocalDate.of(2026, 12, 1)).id(), ALICE, "c", NOW);
-            var dead = claim(chat.id(), NOW, NOW.plusSeconds(60)).orElseThrow();
-            conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "the dead turn's question")));
-            claim(chat.id(), NOW.plusSeconds(61), NOW.plusSeconds(661)).orElseThrow();
+            var dead = turns.claim(chat.id(), ALICE, StoredMessage.user("the dead turn's question", NOW), NOW,
+                    NOW.plusSeconds(60)).orElseThrow().lease();
+            turns.claim(chat.id(), ALICE, StoredMessage.user("the next turn's question", NOW), NOW.plusSeconds(61),
+                    NOW.plusSeconds(661)).orElseThrow();
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.ASSISTANT, "the next turn's answer")));
 
             turns.retract(dead);
 
             assertThat(conversations.history(chat.id())).extracting(StoredMessage::text)
-                    .containsExactly("the dead turn's question", "the next turn's answer");
+                    .containsExactly("the dead turn's question", "the next turn's question", "the next turn's answer");
         }
     }
 

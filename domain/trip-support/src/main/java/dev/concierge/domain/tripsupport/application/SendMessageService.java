@@ -3,6 +3,7 @@ package dev.concierge.domain.tripsupport.application;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.tripsupport.model.ConversationNotFound;
+import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
@@ -24,8 +25,9 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 
 /**
- * Owns a chat turn from the claim to its end: claims the conversation (one turn at a time, on any instance), hands the
- * assistant the conversation's memory and a toolbox bound to the caller's own trip, forwards what it streams as
+ * Owns a chat turn from the claim to its end: claims the conversation (one turn at a time, on any instance) and stores
+ * the user's message with the claim, hands the assistant the conversation's memory and a toolbox bound to the caller's
+ * own trip, forwards what it streams as
  * {@link TurnEvent}s while keeping the lease alive, then frees the conversation and announces the end. A client that
  * sends its next message the moment it sees the end so finds the conversation free.
  */
@@ -69,8 +71,9 @@ public final class SendMessageService implements SendMessageUseCase {
 
     @Override public void send(SendMessageCommand command, Consumer<TurnEvent> events) {
         Instant now = clock.instant();
-        ConversationTurns.ClaimedTurn claimed = turns.claim(command.conversation(), command.owner(), now, now.plus(turnLease))
-                .orElseThrow(() -> refusal(command));
+        StoredMessage userMessage = StoredMessage.user(command.text(), now);
+        ConversationTurns.ClaimedTurn claimed = turns.claim(command.conversation(), command.owner(), userMessage, now,
+                now.plus(turnLease)).orElseThrow(() -> refusal(command));
         TurnLease lease = new TurnLease(turns, claimed.lease(), turnLease, clock, now);
         TripAssistant.Ending ending;
         try {
@@ -81,7 +84,7 @@ public final class SendMessageService implements SendMessageUseCase {
                     TripBriefing.describe(trip, ManageVisitsUseCase.Schedule.of(claimed.visits()), today), command.text());
             var toolbox = new TripToolbox(command.owner(), trip.id(), command.conversation(), language, trips, visits,
                     itineraries, expenses, proposals, drafter, clock, lease, events);
-            var memory = new TurnMemory(conversations, command.conversation(), lease, claimed.history());
+            var memory = new TurnMemory(conversations, command.conversation(), lease, claimed.history(), userMessage);
             ending = assistant.reply(turn, toolbox, memory, text -> {
                 lease.alive();
                 events.accept(new TurnEvent.Token(text));

@@ -5,32 +5,49 @@ import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A conversation's memory during one turn: the history read with the claim, and every message the turn adds, stored
  * through the repository as it is added (a sign of life for the lease). Nothing is read again during the turn.
+ * <p>
+ * The user's message was stored with the claim, so the model's wait is not behind a second commit; when the assistant
+ * adds it to the memory, as it does first thing in a turn, it is recognised and not stored again.
  */
 final class TurnMemory implements TripAssistant.Memory {
     private final ConversationRepository conversations;
     private final ConversationId conversation;
     private final TurnLease lease;
     private final List<StoredMessage> messages;
+    private volatile StoredMessage storedWithClaim; // until the assistant adds it
 
-    TurnMemory(ConversationRepository conversations, ConversationId conversation, TurnLease lease, List<StoredMessage> history) {
+    TurnMemory(ConversationRepository conversations, ConversationId conversation, TurnLease lease,
+               List<StoredMessage> history, StoredMessage storedWithClaim) {
         this.conversations = conversations;
         this.conversation = conversation;
         this.lease = lease;
         this.messages = new CopyOnWriteArrayList<>(history);
+        this.storedWithClaim = storedWithClaim;
     }
 
     @Override public List<StoredMessage> messages() { return List.copyOf(messages); }
 
     @Override public void append(List<StoredMessage> added) {
-        if (added.isEmpty()) return;
-        conversations.append(conversation, added);
-        messages.addAll(added);
+        List<StoredMessage> toStore = new ArrayList<>(added);
+        if (storedWithClaim != null && !toStore.isEmpty() && isTheClaimsMessage(toStore.getFirst())) {
+            messages.add(storedWithClaim);
+            toStore.removeFirst();
+            storedWithClaim = null;
+        }
+        if (toStore.isEmpty()) return;
+        conversations.append(conversation, toStore);
+        messages.addAll(toStore);
         lease.alive();
+    }
+
+    private boolean isTheClaimsMessage(StoredMessage message) {
+        return message.kind() == StoredMessage.Kind.USER && message.text().equals(storedWithClaim.text());
     }
 }

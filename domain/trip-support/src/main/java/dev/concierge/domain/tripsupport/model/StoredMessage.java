@@ -23,4 +23,9 @@ public record StoredMessage(long sequence, Kind kind, String text, List<ToolCall
         toolName = Objects.requireNonNullElse(toolName, Optional.empty());
         Objects.requireNonNull(at, "at");
     }
+
+    /** What a user typed, not yet numbered (the repository numbers it as it stores it). */
+    public static StoredMessage user(String text, Instant at) {
+        return new StoredMessage(0, Kind.USER, text, List.of(), Optional.empty(), Optional.empty(), at);
+    }
 }

@@ -187,16 +187,17 @@ final class InMemoryTripSupport {
             this.visits = visits;
         }
 
-        @Override public synchronized Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner, Instant now,
-                                                            Instant leaseUntil) {
+        @Override public synchronized Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner,
+                                                            StoredMessage userMessage, Instant now, Instant leaseUntil) {
             Conversation claimed = conversations.rows.get(conversation);
             if (claimed == null || !claimed.owner().equals(owner)) return Optional.empty();
             if (held.containsKey(conversation) && until.get(conversation).isAfter(now)) return Optional.empty();
+            List<StoredMessage> before = conversations.history(conversation);
             Lease lease = new Lease(conversation, UUID.randomUUID().toString(), conversations.last(conversation));
             held.put(conversation, lease);
             until.put(conversation, leaseUntil);
-            return Optional.of(new ClaimedTurn(lease, trips.rows.get(claimed.trip()), visits.forTrip(claimed.trip()),
-                    conversations.history(conversation)));
+            conversations.append(conversation, List.of(userMessage));
+            return Optional.of(new ClaimedTurn(lease, trips.rows.get(claimed.trip()), visits.forTrip(claimed.trip()), before));
         }
 
         @Override public synchronized boolean renew(Lease lease, Instant leaseUntil) {

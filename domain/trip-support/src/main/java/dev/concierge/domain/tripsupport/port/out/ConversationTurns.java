@@ -17,12 +17,13 @@ import java.util.Optional;
  */
 public interface ConversationTurns {
     /**
-     * Claims the owner's conversation for one turn and reads what the turn starts from: the conversation's trip, its
-     * visits and the history.
-     * @return the claimed turn; empty when another turn holds an unexpired lease or when the conversation does not
-     *         exist or is not the owner's
+     * Claims the owner's conversation for one turn, storing the user's message with the claim (one commit in front of
+     * the model call, not two), and reads what the turn starts from: the conversation's trip, its visits and the
+     * history before the message.
+     * @return the claimed turn; empty, with nothing stored, when another turn holds an unexpired lease or when the
+     *         conversation does not exist or is not the owner's
      */
-    Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner, Instant now, Instant until);
+    Optional<ClaimedTurn> claim(ConversationId conversation, UserId owner, StoredMessage userMessage, Instant now, Instant until);
 
     /**
      * Extends a lease still held, so a long turn keeps the conversation while it shows signs of life.
@@ -39,12 +40,15 @@ public interface ConversationTurns {
      */
     void retract(Lease lease);
 
-    /** A claim: the conversation, who holds it ({@code token}) and the last message sequence before the turn (0 when none). */
+    /**
+     * A claim: the conversation, who holds it ({@code token}) and the last message sequence before the turn (0 when
+     * none); the turn's own messages, its user message first, come after it.
+     */
     record Lease(ConversationId conversation, String token, long lastSequenceBefore) {}
 
     /**
      * A claim with the conversation's trip (its owner is the conversation's), the trip's visits in schedule order and
-     * the conversation's whole history.
+     * the conversation's whole history before the turn (without the user message the claim stored).
      */
     record ClaimedTurn(Lease lease, Trip trip, List<CustomerVisit> visits, List<StoredMessage> history) {
         public ClaimedTurn {
