@@ -45,6 +45,17 @@ class CrossSiteRequestTest {
         assertThat(savedCount()).isEqualTo(before);
     }
 
+    @Test void a_japanese_reader_is_told_why_in_japanese() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.base() + "/api/favourites"))
+                .header("Content-Type", "application/json").header("Accept-Language", "ja").header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"quote\",\"content\":\"別のサイトから\"}"));
+
+        JsonNode error = JSON.readTree(running.send(request).body()).get("error");
+
+        assertThat(error.get("code").asText()).isEqualTo("cross_origin_request");
+        assertThat(error.get("message").asText()).contains("別のサイト").doesNotContain("another site");
+    }
+
     @Test void a_change_from_a_foreign_or_opaque_origin_is_refused() throws Exception {
         int before = savedCount();
 

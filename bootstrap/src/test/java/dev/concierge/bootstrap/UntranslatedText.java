@@ -77,6 +77,32 @@ public final class UntranslatedText {
         return List.copyOf(found);
     }
 
+    /** Japanese letters and the punctuation written with them, in runs: what an English page must not show but as data. */
+    private static final Pattern JAPANESE = Pattern.compile(
+            "[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}ー々〆〇][\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}ー々〆〇、。「」『』（）・：！？～ 0-9A-Za-z]*");
+
+    /**
+     * The mirror of {@link #englishIn} for a page in English: runs of Japanese that are not data (what the test typed,
+     * names; the language switch's "日本語" always is), in page order, each once.
+     */
+    public static List<String> japaneseIn(ChromeDriver driver, Set<String> allowed) {
+        return japaneseIn(visibleText(driver), allowed);
+    }
+
+    public static List<String> japaneseIn(String text, Set<String> allowed) {
+        String remaining = text;
+        List<String> data = new ArrayList<>(allowed);
+        data.add("日本語");
+        data.sort(Comparator.comparingInt(String::length).reversed());
+        for (String value : data) {
+            if (!value.isBlank()) remaining = remaining.replace(value, "\n");
+        }
+        Set<String> found = new LinkedHashSet<>();
+        Matcher run = JAPANESE.matcher(remaining);
+        while (run.find()) found.add(run.group().strip());
+        return List.copyOf(found);
+    }
+
     /** What a person can read or hear on the current page, for assertion messages and {@link #englishIn}. */
     public static String visibleText(ChromeDriver driver) {
         Object text = driver.executeScript(VISIBLE_TEXT_SCRIPT);

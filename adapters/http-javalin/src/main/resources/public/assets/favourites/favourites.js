@@ -3,31 +3,7 @@
 (function () {
   'use strict';
 
-  async function api(method, url, body) {
-    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-    if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, options);
-    if (response.status === 204) return null;
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const message = data && data.error ? data.error.message : response.status + ' ' + response.statusText;
-      throw new Error(message);
-    }
-    return data;
-  }
-
-  function notify(text, isError) {
-    const notice = document.getElementById('notice');
-    if (!notice) return;
-    notice.textContent = text;
-    notice.classList.toggle('error', Boolean(isError));
-    notice.hidden = false;
-    clearTimeout(notify.timer);
-    notify.timer = setTimeout(() => { notice.hidden = true; }, 5000);
-  }
+  const { api, notify } = window.Concierge;
 
   // Favourites page ---------------------------------------------------------------------------------------
   function savedQuery() {

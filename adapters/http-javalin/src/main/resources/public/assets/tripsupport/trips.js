@@ -3,38 +3,7 @@
 (function () {
   'use strict';
 
-  class ApiError extends Error {
-    constructor(message, details) {
-      super(message);
-      this.details = details || [];
-    }
-  }
-
-  async function api(method, url, body) {
-    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-    if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, options);
-    if (response.status === 204) return null;
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = data && data.error;
-      throw new ApiError(error ? error.message : response.status + ' ' + response.statusText, error ? error.details : []);
-    }
-    return data;
-  }
-
-  function notify(text, isError) {
-    const notice = document.getElementById('notice');
-    if (!notice) return;
-    notice.textContent = text;
-    notice.classList.toggle('error', Boolean(isError));
-    notice.hidden = false;
-    clearTimeout(notify.timer);
-    notify.timer = setTimeout(() => { notice.hidden = true; }, 6000);
-  }
+  const { api, ApiError, notify } = window.Concierge;
 
   // Field-level errors ------------------------------------------------------------------------------------
   function clearErrors(form) {
@@ -161,9 +130,14 @@
     if (form.dataset.tripForm === 'create') {
       event.preventDefault();
       submitting(form, async () => {
-        const trip = await api('POST', '/api/trips', tripBody(form));
+        // The form's token makes the server answer a second submit of this form with the trip it already made.
+        const token = form.elements.namedItem('requestToken');
+        const trip = await api('POST', '/api/trips', tripBody(form), token ? { 'Idempotency-Key': token.value } : undefined);
         // Post/redirect/get: the filled form must not come back with Back, or a second submit would duplicate the trip.
         form.reset();
+        // This page kept alive (Back) is a new form: what is typed into it next is another trip. A copy of the page
+        // from the cache still carries the old token, so sending its old values again finds the trip just made.
+        if (token) token.defaultValue = token.value = String(Date.now()) + '-' + Math.random().toString(36).slice(2);
         window.location.assign('/trips/' + trip.id);
       });
     } else if (form.id === 'conversation-rename') {
@@ -231,6 +205,7 @@
       api('DELETE', '/api/trips/' + tripId)
         .then(() => {
           sessionStorage.setItem('trips.notice', tripEl.dataset.deletedNotice);
+          sessionStorage.setItem('trips.deleted', tripId); // the list offers to undo it
           window.location.replace('/trips');
         })
         .catch((error) => { notify(error.message, true); target.disabled = false; });
@@ -287,9 +262,19 @@
     if (create) create.reset();
   });
   const pending = sessionStorage.getItem('trips.notice');
-  if (pending && document.getElementById('notice')) {
+  const notice = document.getElementById('notice');
+  if (pending && notice) {
+    const deleted = sessionStorage.getItem('trips.deleted');
     sessionStorage.removeItem('trips.notice');
-    notify(pending);
+    sessionStorage.removeItem('trips.deleted');
+    // A deletion can be undone: the trip comes back as it was and opens again.
+    const undo = deleted && notice.dataset.undo ? {
+      label: notice.dataset.undo,
+      run: () => api('POST', '/api/trips/' + encodeURIComponent(deleted) + '/restore')
+        .then((trip) => window.location.assign('/trips/' + trip.id))
+        .catch((error) => notify(error.message, true)),
+    } : undefined;
+    notify(pending, false, undo);
   }
 
   // Drafts: the assistant writes, the editor shows it, nothing is saved until the user saves the form. -------------

@@ -13,6 +13,7 @@ import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.bootstrap.BackgroundWork;
 import dev.concierge.bootstrap.ContextModule;
 import dev.concierge.bootstrap.Settings;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.testcasegeneration.port.in.RunExportsUseCase;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.SuiteExport;
@@ -67,8 +68,8 @@ public final class TestCaseGenerationContext implements ContextModule {
             return new SuiteDocuments() {
                 @Override public String contentType(ExportFormat format) { return writer.contentType(format); }
 
-                @Override public void write(SuiteExport export, ExportFormat format, OutputStream out) throws IOException {
-                    writer.write(export, format, out);
+                @Override public void write(SuiteExport export, ExportFormat format, Language language, OutputStream out) throws IOException {
+                    writer.write(export, format, language, out);
                 }
             };
         }

@@ -50,6 +50,15 @@ class TestCaseGenerationLanguagesBrowserTest {
 
     private static LlmWireFixture llm;
     private static RunningApp running;
+    /**
+     * What the tests and the model wrote in Japanese: suites (the suites page lists those of every test in this class),
+     * cases, requirements, tags and steps.
+     */
+    private static final Set<String> JAPANESE_DATA = Set.of("ログイン機能", "認証まわりのテスト", "パスワードでログインできる",
+            "利用者はメールアドレスとパスワードでログインできる。", "ログイン", "ログイン画面を開く", "フォームが表示される",
+            "正しいパスワードでログインする", "ダッシュボードが表示される", "ログアウトする", "ログイン画面に戻る",
+            "ログインフォームが表示される", "正しいパスワード", "ログインできる", "取り消し", "承認", "戻るボタン",
+            "削除されるケース", "シークレットウィンドウでログイン画面を開く");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll static void start() {
@@ -104,6 +113,9 @@ class TestCaseGenerationLanguagesBrowserTest {
                         if (language.equals("ja")) {
                             List<String> english = UntranslatedText.englishIn(browser, DATA);
                             if (!english.isEmpty()) problems.add(where + ": English " + english);
+                        } else {
+                            List<String> japanese = UntranslatedText.japaneseIn(browser, JAPANESE_DATA);
+                            if (!japanese.isEmpty()) problems.add(where + ": Japanese " + japanese);
                         }
                         long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
                         long viewport = (Long) browser.executeScript("return window.innerWidth");

@@ -3,6 +3,7 @@ package dev.concierge.bootstrap.testcasegeneration;
 import com.google.inject.Module;
 import dev.concierge.adapter.files.FilesConfig;
 import dev.concierge.adapter.files.FilesModule;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.SuiteExport;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteDocuments;
@@ -19,7 +20,7 @@ final class WithoutExports {
         binder.bind(SuiteDocuments.class).toInstance(new SuiteDocuments() {
             @Override public String contentType(ExportFormat format) { return "application/octet-stream"; }
 
-            @Override public void write(SuiteExport export, ExportFormat format, OutputStream out) {
+            @Override public void write(SuiteExport export, ExportFormat format, Language language, OutputStream out) {
                 throw new UnsupportedOperationException("no exports in this test");
             }
         });

@@ -61,7 +61,7 @@ class TripSupportBrowserTest {
             set(browser, visit.findElement(By.name("startsAt")), "2026-12-02T10:00");
             visit.findElement(By.cssSelector("button[type=submit]")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".visit-list .visit h3")));
-            assertThat(browser.findElement(By.cssSelector(".visit-list .visit")).getText()).contains("Acme", "2026-12-02 10:00");
+            assertThat(browser.findElement(By.cssSelector(".visit-list .visit")).getText()).contains("Acme", "Wed 2 Dec 2026 10:00");
 
             assertThat(browser.findElement(By.id("estimate")).getText()).contains("Per-diem", "9,000");
             browser.findElement(By.cssSelector("details.plan summary")).click();

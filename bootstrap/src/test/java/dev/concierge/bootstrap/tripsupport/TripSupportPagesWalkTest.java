@@ -99,6 +99,9 @@ class TripSupportPagesWalkTest {
                         if (language.equals("ja")) {
                             List<String> english = UntranslatedText.englishIn(browser, data(browser));
                             if (!english.isEmpty()) problems.add(where + ": English " + english);
+                        } else {
+                            List<String> japanese = UntranslatedText.japaneseIn(browser, japaneseData(browser));
+                            if (!japanese.isEmpty()) problems.add(where + ": Japanese " + japanese);
                         }
                     }
                 }
@@ -119,7 +122,7 @@ class TripSupportPagesWalkTest {
             assertThat(browser.findElement(By.id("violations")).getText()).contains("大阪 のホテル（¥18,000/泊）は上限 ¥14,000 を超えています。");
             assertThat(browser.findElement(By.id("messages")).getText()).contains("出張の内容を確認しました", "訪問の追加を提案しました")
                     .doesNotContain("Today is", "Proposed as proposal");
-            assertThat(browser.findElement(By.id("proposals")).getText()).contains("訪問を追加", "神戸製鋼", "神戸", "2026-12-02 14:00", "キックオフ");
+            assertThat(browser.findElement(By.id("proposals")).getText()).contains("訪問を追加", "神戸製鋼", "神戸", "2026年12月2日(水) 14:00", "キックオフ");
             assertThat(browser.findElement(By.cssSelector("#proposals button[data-proposal=accept]")).isDisplayed()).isTrue();
 
             // The transport editor fits half a 1366 px screen: the fare and the remove button are inside the panel.
@@ -164,7 +167,7 @@ class TripSupportPagesWalkTest {
         }
     }
 
-    @Test void a_trip_is_deleted_after_confirmation_and_the_list_says_so() throws Exception {
+    @Test void a_trip_is_deleted_after_confirmation_and_the_list_says_so_with_an_undo_that_brings_it_back() throws Exception {
         long doomed = id(running.post("/api/trips", """
                 {"title":"中止になった出張","origin":"東京","destinations":["仙台"],"startDate":"2026-12-20","endDate":"2026-12-20"}"""));
         ChromeDriver browser = Viewports.open(390, 1400);
@@ -178,9 +181,17 @@ class TripSupportPagesWalkTest {
             wait.until(ExpectedConditions.urlMatches("/trips$"));
 
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
-                    .isEqualTo("出張「中止になった出張」を削除しました。");
+                    .startsWith("出張「中止になった出張」を削除しました。");
             assertThat(running.get("/api/trips/" + doomed).statusCode()).isEqualTo(404);
             Browser.screenshot(browser, "trip-support-trip-deleted-ja-390");
+
+            WebElement undo = browser.findElement(By.cssSelector("#notice .notice-action"));
+            assertThat(undo.getText()).isEqualTo("元に戻す");
+            undo.click();
+            wait.until(ExpectedConditions.urlMatches("/trips/" + doomed + "$"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).contains("中止になった出張");
+            assertThat(running.get("/api/trips/" + doomed).statusCode()).isEqualTo(200);
+            Browser.screenshot(browser, "trip-support-trip-restored-ja-390");
         } finally {
             browser.quit();
         }
@@ -295,6 +306,22 @@ class TripSupportPagesWalkTest {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * What the tests and the model wrote in Japanese (the trips of every test here, visits, plan, itinerary, chat) and
+     * the user's name.
+     */
+    private static final Set<String> JAPANESE_DATA = Set.of("大阪の顧客訪問", "契約更新", "東京", "大阪", "梅田", "佐藤様", "更新条件",
+            "大阪商事", "本町", "新大阪", "手土産", "のぞみ 5号", "東京駅", "準備の相談", "神戸製鋼", "神戸", "キックオフ", "山田太郎",
+            "中止になった出張", "仙台", "広島出張", "広島", "札幌出張", "札幌", "福岡出張", "福岡", "名古屋の展示会", "名古屋",
+            "名前を変えた会話", "福岡の相談");
+
+    /** On an English page: the Japanese data plus what the user and the model wrote in the chat. */
+    private static Set<String> japaneseData(ChromeDriver browser) {
+        Set<String> data = new LinkedHashSet<>(JAPANESE_DATA);
+        data.addAll(data(browser));
+        return data;
     }
 
     /** The data on the page: the allow-list plus what the user and the model wrote in the chat. */

@@ -70,15 +70,19 @@ public final class ErrorMapping {
         });
         routes.exception(LlmRoutes.LimitExceeded.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            problem(ctx, e.status(), e.code(), e.getMessage(), List.of());
+            problem(ctx, e.status(), e.code(), EdgeTexts.text(RequestLanguage.of(ctx), "edge.limit." + e.code(), e.figures()), List.of());
         });
-        routes.exception(Unauthenticated.class, (e, ctx) -> problem(ctx, 401, "unauthenticated", e.getMessage(), List.of()));
+        // Refusals at the edge are worded from the edge bundles; which check failed is the operators' (logged).
+        routes.exception(Unauthenticated.class, (e, ctx) -> unauthenticated(ctx, e));
         // A page without a session goes to sign in (AUTH_MODE=oidc); the API still answers 401.
         routes.exception(SignInRequired.class, (e, ctx) -> {
-            if (isApi(ctx) || !"GET".equals(ctx.method().name())) problem(ctx, 401, "unauthenticated", e.getMessage(), List.of());
+            if (isApi(ctx) || !"GET".equals(ctx.method().name())) unauthenticated(ctx, e);
             else ctx.redirect(e.loginPath());
         });
-        routes.exception(CrossOriginProtection.Forbidden.class, (e, ctx) -> problem(ctx, 403, e.code(), e.getMessage(), List.of()));
+        routes.exception(CrossOriginProtection.Forbidden.class, (e, ctx) -> {
+            LOG.info("{} {} refused 403 {}: {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
+            problem(ctx, 403, e.code(), EdgeTexts.text(RequestLanguage.of(ctx), "edge.forbidden." + e.code()), List.of());
+        });
         routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.code(), e.describedByDetails()
                 ? FieldErrorTexts.summary(e.details(), RequestLanguage.of(ctx)) : e.getMessage(), e.details()));
         routes.exception(UnsupportedMediaType.class, (e, ctx) -> problem(ctx, 415, "unsupported_media_type", e.getMessage(),
@@ -103,6 +107,11 @@ public final class ErrorMapping {
      */
     private Optional<String> userText(Context ctx, String key) {
         return pages == null ? Optional.empty() : pages.text(ctx, key);
+    }
+
+    private void unauthenticated(Context ctx, Unauthenticated e) {
+        LOG.info("{} {} refused 401 ({}): {}", ctx.method(), ctx.path(), e.reason(), e.getMessage());
+        problem(ctx, 401, "unauthenticated", EdgeTexts.text(RequestLanguage.of(ctx), "edge.unauthenticated." + e.reason()), List.of());
     }
 
     /** For a handler whose own 4xx/5xx answer is the answer (a health report saying "down"): keep its body. */
@@ -157,7 +166,11 @@ public final class ErrorMapping {
             case 405 -> EdgeTexts.text(language, "edge.methodNotAllowed");
             case 413 -> EdgeTexts.text(language, "edge.bodyTooLarge", HttpServer.MAX_BODY_BYTES / 1024);
             case 415 -> EdgeTexts.text(language, "edge.notJson", Optional.ofNullable(ctx.header("Content-Type")).orElse("none"));
-            default -> given != null && !given.isBlank() ? given : HttpStatus.forStatus(status).getMessage() + ".";
+            default -> {
+                String worded = EdgeTexts.text(language, "edge.status." + status);
+                if (!worded.equals("edge.status." + status)) yield worded;
+                yield given != null && !given.isBlank() ? given : EdgeTexts.text(language, "edge.status.other", status);
+            }
         };
     }
 }

@@ -50,11 +50,12 @@ public final class LlmRoutes {
         long retryAfter = recordCall(user, System.nanoTime());
         if (retryAfter > 0) {
             throw new LimitExceeded(429, "rate_limited", "You have started " + limits.callsPerUserPerMinute()
-                    + " AI requests in the last minute, the most allowed; try again in " + retryAfter + " s.", retryAfter);
+                    + " AI requests in the last minute, the most allowed; try again in " + retryAfter + " s.", retryAfter,
+                    limits.callsPerUserPerMinute(), retryAfter);
         }
         if (!running.tryAcquire()) {
             throw new LimitExceeded(503, "llm_busy", "The AI model is busy with other requests right now; try again in a few "
-                    + "seconds.", 5);
+                    + "seconds.", 5, 5);
         }
         ctx.attribute(PERMIT, Boolean.TRUE);
     }
@@ -89,13 +90,18 @@ public final class LlmRoutes {
         private final int status;
         private final String code;
         private final long retryAfterSeconds;
+        private final Object[] figures;
 
-        LimitExceeded(int status, String code, String message, long retryAfterSeconds) {
+        /** {@code figures}: what the edge bundles' wording of {@code code} names (the limit, the seconds to wait). */
+        LimitExceeded(int status, String code, String message, long retryAfterSeconds, Object... figures) {
             super(message, null, false, false);
             this.status = status;
             this.code = code;
             this.retryAfterSeconds = retryAfterSeconds;
+            this.figures = figures.clone();
         }
+
+        public Object[] figures() { return figures.clone(); }
 
         public int status() { return status; }
 

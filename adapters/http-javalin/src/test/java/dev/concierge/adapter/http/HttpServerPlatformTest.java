@@ -83,7 +83,7 @@ class HttpServerPlatformTest {
         HttpResponse<String> third = post("alice", "/api/things/3/ask");
 
         assertThat(third.statusCode()).isEqualTo(429);
-        assertThat(third.body()).contains("\"code\":\"rate_limited\"");
+        assertThat(third.body()).contains("\"code\":\"rate_limited\"", "You have started 2 AI requests in the last minute, the most allowed. Try again in");
         assertThat(Integer.parseInt(third.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
         assertThat(post("bob", "/api/things/1/ask").statusCode()).as("another user has their own calls").isEqualTo(200);
     }

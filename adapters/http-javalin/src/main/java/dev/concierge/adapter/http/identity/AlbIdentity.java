@@ -51,7 +51,7 @@ public final class AlbIdentity {
 
     /** The caller the token names, or {@link Unauthenticated} saying what is wrong with it. */
     public Actor verify(String token) {
-        if (token == null || token.isBlank()) throw new Unauthenticated("Sign in first: the request carries no identity "
+        if (token == null || token.isBlank()) throw new Unauthenticated("no_identity", "Sign in first: the request carries no identity "
                 + "(the load balancer's " + HEADER + " header is missing).");
         if (token.length() > MAX_TOKEN_LENGTH) throw invalid("it is too long");
         SignedJWT jwt;
@@ -73,7 +73,7 @@ public final class AlbIdentity {
         Instant expiry = expiry(jwt, claims);
         if (expiry == null) throw invalid("it has no expiry");
         if (clock.instant().minus(CLOCK_SKEW).isAfter(expiry)) {
-            throw new Unauthenticated("Your sign-in has expired; reload the page to sign in again.");
+            throw new Unauthenticated("expired", "Your sign-in has expired; reload the page to sign in again.");
         }
         return new Actor(new UserId(user(claims)), groups(claims));
     }
@@ -107,7 +107,7 @@ public final class AlbIdentity {
     }
 
     private static Unauthenticated invalid(String why) {
-        return new Unauthenticated("The identity sent with this request is not valid (" + why + "); reload the page to "
+        return new Unauthenticated("invalid", "The identity sent with this request is not valid (" + why + "); reload the page to "
                 + "sign in again.");
     }
 }

@@ -229,6 +229,6 @@ public final class OidcSignIn {
     }
 
     private static Unauthenticated refused(String why) {
-        return new Unauthenticated("Signing in failed: " + why + ". Open the site again to sign in once more.");
+        return new Unauthenticated("sign_in_failed", "Signing in failed: " + why + ". Open the site again to sign in once more.");
     }
 }

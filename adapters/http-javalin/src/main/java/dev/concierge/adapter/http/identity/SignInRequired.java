@@ -5,7 +5,7 @@ public final class SignInRequired extends Unauthenticated {
     private final String returnTo;
 
     public SignInRequired(String message, String returnTo) {
-        super(message);
+        super("sign_in_required", message);
         this.returnTo = returnTo;
     }
 

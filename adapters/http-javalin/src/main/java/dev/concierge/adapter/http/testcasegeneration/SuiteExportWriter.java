@@ -36,16 +36,10 @@ public final class SuiteExportWriter {
     /** XLSX rows kept in memory before fastexcel writes them out. */
     private static final int XLSX_ROWS_PER_FLUSH = 500;
 
-    private final Language language;
-
-    /** Files for background exports, written in {@code language}. */
-    public SuiteExportWriter(Language language) { this.language = language; }
-
-    public SuiteExportWriter() { this(Language.JA); }
-
     public String contentType(ExportFormat format) { return contentTypeOf(format); }
 
-    public void write(SuiteExport export, ExportFormat format, OutputStream out) throws IOException {
+    /** A background export's file, worded in the language of the person who asked for it. */
+    public void write(SuiteExport export, ExportFormat format, Language language, OutputStream out) throws IOException {
         writeTo(export, format, out, TestCaseGenerationTexts.of(language));
     }
 

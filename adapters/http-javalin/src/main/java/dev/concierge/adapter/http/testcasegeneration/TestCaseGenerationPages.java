@@ -3,6 +3,7 @@ package dev.concierge.adapter.http.testcasegeneration;
 import dev.concierge.adapter.http.Params;
 import dev.concierge.adapter.http.RouteGroup;
 import dev.concierge.adapter.http.identity.CurrentUser;
+import dev.concierge.adapter.http.web.DateWording;
 import dev.concierge.adapter.http.web.Page;
 import dev.concierge.adapter.http.web.PageRenderer;
 import dev.concierge.domain.kernel.Actor;
@@ -29,7 +30,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +45,6 @@ import java.util.TreeSet;
  */
 public final class TestCaseGenerationPages implements RouteGroup {
     public static final int PER_PAGE = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ManageSuitesUseCase suites;
     private final ManageTestCasesUseCase cases;
@@ -64,9 +63,9 @@ public final class TestCaseGenerationPages implements RouteGroup {
         this.zone = zone;
     }
 
-    /** Formats times for people in the app's time zone. */
-    public record Times(ZoneId zone) {
-        public String of(Instant instant) { return instant == null ? "" : TIME.format(instant.atZone(zone)); }
+    /** Times as the page's reader writes them (2026年12月7日(月) 10:00), in the app's time zone. */
+    public record Times(ZoneId zone, DateWording wording) {
+        public String of(Instant instant) { return wording.dateTime(instant, zone); }
     }
 
     public record SuiteList(List<Suite> items, long total, int offset, Set<String> teams) {
@@ -237,7 +236,7 @@ public final class TestCaseGenerationPages implements RouteGroup {
                 generic.messages(), generic.userName(), generic.applications())).orElse(generic);
         Map<String, Object> all = new HashMap<>(params);
         all.put("page", page);
-        all.put("times", new Times(zone));
+        all.put("times", new Times(zone, page.dates()));
         renderer.render(ctx, template, all);
     }
 

@@ -364,7 +364,9 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
             approvedOnly = approvedOnly || Boolean.TRUE.equals(body.approvedOnly());
         }
         String format = requested;
-        ExportJob job = exports.startExport(actor(ctx), suiteId(ctx), valid(() -> ExportFormat.parse(format)), approvedOnly);
+        // Made later, maybe by another instance: the file is worded in the language of the person asking now.
+        ExportJob job = exports.startExport(actor(ctx), suiteId(ctx), valid(() -> ExportFormat.parse(format)), RequestLanguage.of(ctx),
+                approvedOnly);
         ctx.header("Location", "/api/exports/" + job.id());
         ctx.status(201).json(ExportView.of(job, zone, texts(ctx)));
     }

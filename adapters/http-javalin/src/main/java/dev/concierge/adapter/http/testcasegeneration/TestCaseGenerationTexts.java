@@ -45,12 +45,13 @@ public record TestCaseGenerationTexts(Messages messages) {
 
     /** What a revision changed, e.g. "手順 2 を変更、手順 5 を追加". */
     public String change(ProcedureRevision revision) {
-        RevisionChange change = RevisionChange.parse(revision.summary(), revision.procedure().steps().size());
+        RevisionChange change = revision.change();
         if (change.first()) return t("tcg.revision.first", change.steps());
         if (change.none()) return t("tcg.revision.none");
         List<String> parts = new ArrayList<>();
         if (change.changedCount() > 0) {
-            parts.add(change.changed().isEmpty() ? t("tcg.revision.changedCount", change.changedCount())
+            // More than a handful of numbers reads worse than their count.
+            parts.add(change.changed().isEmpty() || change.changed().size() > 6 ? t("tcg.revision.changedCount", change.changedCount())
                     : t("tcg.revision.changed", numbers(change.changed())));
         }
         if (!change.added().isEmpty()) parts.add(t("tcg.revision.added", numbers(change.added())));

@@ -159,7 +159,7 @@ final class ChatStream {
                     emit("tool", Map.of("tool", used.tool(), "code", used.code(), "args", used.args(), "outcome", summary,
                             "summary", summary), false);
                 }
-                case Report.Event(TurnEvent.Proposed proposed) -> emit("proposal", TripViews.ProposalView.of(proposed.proposal(), zone), false);
+                case Report.Event(TurnEvent.Proposed proposed) -> emit("proposal", TripViews.ProposalView.of(proposed.proposal(), zone, messages), false);
                 case Report.Event(TurnEvent.Done done) -> emit("done", Map.of("text", done.text()), true);
                 case Report.Event(TurnEvent.Failed failed) -> failed(failed.code());
                 case Report.Thrown thrown -> {

@@ -1,6 +1,7 @@
 package dev.concierge.adapter.http.tripsupport;
 
 import dev.concierge.adapter.http.web.Messages;
+import dev.concierge.domain.tripsupport.model.StoredMessage;
 
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +28,18 @@ final class ChatTexts {
     }
 
     /**
-     * The summary of a tool result kept in the conversation's history, whose outcome is read from the result the
+     * The summary of a tool result kept in the conversation's history, worded from the outcome stored with it. A result
+     * stored without one (before outcomes were stored, or of a tool that does not exist) is recognised from the text the
      * toolbox wrote for the model: a proposal names its number, a briefing or an estimate starts as the toolbox starts
      * them, anything else (a refusal, arguments the model got wrong, an unknown tool) did not happen.
      */
-    static String storedToolSummary(Messages messages, String tool, String result) {
+    static String storedToolSummary(Messages messages, StoredMessage result) {
+        String tool = result.toolName().orElse(null);
+        return result.outcome().map(o -> toolSummary(messages, tool, o.code(), o.args()))
+                .orElseGet(() -> recognisedToolSummary(messages, tool, result.text()));
+    }
+
+    private static String recognisedToolSummary(Messages messages, String tool, String result) {
         String text = result == null ? "" : result;
         if (text.startsWith("Refused: this turn has already used")) return toolSummary(messages, tool, "not_run", Map.of());
         Matcher proposal = PROPOSAL.matcher(text);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.Json;
 import dev.concierge.adapter.http.LlmRoutes;
 import dev.concierge.adapter.http.Params;
+import dev.concierge.adapter.http.RequestLanguage;
 import dev.concierge.adapter.http.RouteGroup;
 import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.tripsupport.TripViews.ConversationRequest;
@@ -12,6 +13,7 @@ import dev.concierge.adapter.http.tripsupport.TripViews.ConversationView;
 import dev.concierge.adapter.http.tripsupport.TripViews.MessageRequest;
 import dev.concierge.adapter.http.tripsupport.TripViews.MessageView;
 import dev.concierge.adapter.http.tripsupport.TripViews.ProposalView;
+import dev.concierge.adapter.http.web.Messages;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.TripId;
@@ -81,15 +83,18 @@ public final class ConversationRoutes implements RouteGroup {
         routes.get("/api/conversations/{id}/proposals", ctx -> {
             var page = Params.page(ctx);
             ctx.json(TripInput.page(proposals.proposals(user(ctx), conversationId(ctx)).stream()
-                    .map(p -> ProposalView.of(p, zone)).toList(), page));
+                    .map(p -> ProposalView.of(p, zone, texts(ctx))).toList(), page));
         });
         routes.post("/api/proposals/{id}/accept", ctx ->
-                ctx.json(ProposalView.of(proposals.accept(user(ctx), TripInput.proposalId(ctx.pathParam("id"))), zone)));
+                ctx.json(ProposalView.of(proposals.accept(user(ctx), TripInput.proposalId(ctx.pathParam("id"))), zone, texts(ctx))));
         routes.post("/api/proposals/{id}/reject", ctx ->
-                ctx.json(ProposalView.of(proposals.reject(user(ctx), TripInput.proposalId(ctx.pathParam("id"))), zone)));
+                ctx.json(ProposalView.of(proposals.reject(user(ctx), TripInput.proposalId(ctx.pathParam("id"))), zone, texts(ctx))));
     }
 
     private UserId user(Context ctx) { return currentUser.of(ctx); }
+
+    /** Words in the request's language (the lang cookie, then Accept-Language). */
+    private static Messages texts(Context ctx) { return Messages.of(RequestLanguage.of(ctx)); }
 
     private static TripId tripId(Context ctx) { return TripId.parse(ctx.pathParam("id")); }
 

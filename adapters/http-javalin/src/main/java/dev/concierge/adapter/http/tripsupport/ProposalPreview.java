@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http.tripsupport;
 
+import dev.concierge.adapter.http.web.DateWording;
 import dev.concierge.adapter.http.web.Messages;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.Itinerary;
@@ -9,7 +10,6 @@ import dev.concierge.domain.tripsupport.model.ProposedChange;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
 import dev.concierge.domain.tripsupport.model.VisitId;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,13 +31,14 @@ public record ProposalPreview(long id, String status, String heading, List<Field
 
     static ProposalPreview of(Proposal proposal, List<CustomerVisit> visits, Itinerary current, Messages t) {
         String status = proposal.status().wireName();
+        DateWording dates = DateWording.of(t.language());
         return switch (proposal.change()) {
             case ProposedChange.AddVisit add -> {
                 VisitDetails v = add.visit();
                 List<Field> fields = new ArrayList<>(List.of(
                         new Field(t.t("trips.visit.company"), v.company(), null),
                         new Field(t.t("trips.visit.location"), v.location(), null),
-                        new Field(t.t("trips.visit.startsAt"), when(v.startsAt()), null),
+                        new Field(t.t("trips.visit.startsAt"), dates.dateTime(v.startsAt()), null),
                         new Field(t.t("trips.visit.duration"), String.valueOf(v.duration().toMinutes()), null)));
                 if (!v.contacts().isEmpty()) fields.add(new Field(t.t("trips.visit.contacts"), String.join(", ", v.contacts()), null));
                 if (!v.agenda().isEmpty()) fields.add(new Field(t.t("trips.visit.agenda"), v.agenda(), null));
@@ -48,7 +49,7 @@ public record ProposalPreview(long id, String status, String heading, List<Field
                 Optional<CustomerVisit> visit = find(visits, move.visit());
                 List<Field> fields = List.of(
                         new Field(t.t("trips.visit.company"), visit.map(v -> v.details().company()).orElse(t.t("trips.proposal.visitGone")), null),
-                        new Field(t.t("trips.visit.startsAt"), when(move.newStart()), visit.map(v -> when(v.details().startsAt())).orElse(null)));
+                        new Field(t.t("trips.visit.startsAt"), dates.dateTime(move.newStart()), visit.map(v -> dates.dateTime(v.details().startsAt())).orElse(null)));
                 yield new ProposalPreview(proposal.id(), status, t.t("trips.proposal.move-visit"), fields, List.of(), List.of(), 0, "", "");
             }
             case ProposedChange.SetPreparationNotes notes -> {
@@ -74,13 +75,12 @@ public record ProposalPreview(long id, String status, String heading, List<Field
         return visits.stream().filter(v -> v.id().equals(id)).findFirst();
     }
 
-    private static String when(LocalDateTime at) { return at.toLocalDate() + " " + at.toLocalTime(); }
-
     /** Items as one line each, so the same item before and after compares equal. */
     private static Set<String> lines(Itinerary itinerary, Messages t) {
         Set<String> lines = new LinkedHashSet<>();
+        DateWording dates = DateWording.of(t.language());
         for (ItineraryItem item : itinerary.items()) {
-            lines.add(item.date() + " " + item.start() + item.end().map(end -> "–" + end).orElse("") + " "
+            lines.add(dates.date(item.date()) + " " + dates.time(item.start()) + item.end().map(end -> "–" + dates.time(end)).orElse("") + " "
                     + t.t("trips.kind." + item.kind().wireName()) + " · " + item.title() + (item.place().isEmpty() ? "" : " @ " + item.place()));
         }
         return lines;

@@ -160,7 +160,7 @@ public final class TripPages implements RouteGroup {
                 .filter(m -> m.kind() == StoredMessage.Kind.USER || (m.kind() == StoredMessage.Kind.ASSISTANT && !m.text().isBlank())
                         || m.kind() == StoredMessage.Kind.TOOL_RESULT)
                 .map(m -> m.kind() == StoredMessage.Kind.TOOL_RESULT
-                        ? new ChatLine("tool", ChatTexts.storedToolSummary(page.messages(), m.toolName().orElse(null), m.text()))
+                        ? new ChatLine("tool", ChatTexts.storedToolSummary(page.messages(), m))
                         : new ChatLine(MessageView.of(m, zone).kind(), m.text())).toList()).orElse(List.of());
         var currentItinerary = itinerary.itinerary(user, id);
         List<ProposalPreview> pending = open.map(c -> previews(user, c.id(), schedule.visits(), currentItinerary, page)).orElse(List.of());

@@ -47,6 +47,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** The trip-support JSON API for trips, visits, itinerary, expense plan and estimate, and the travel policy. */
 public final class TripRoutes implements RouteGroup {
@@ -75,7 +76,8 @@ public final class TripRoutes implements RouteGroup {
         routes.post("/api/trips", ctx -> {
             TripRequest body = Json.read(ctx, mapper, TripRequest.class);
             if (body.version() != null) throw Params.invalid("version", Params.NOT_ACCEPTED);
-            ctx.status(201).json(view(trips.create(new CreateTripCommand(user(ctx), TripInput.trip(body)))));
+            var token = Optional.ofNullable(ctx.header("Idempotency-Key"));
+            ctx.status(201).json(view(trips.create(new CreateTripCommand(user(ctx), TripInput.trip(body), token))));
         });
         routes.get("/api/trips/{id}", ctx -> ctx.json(view(trips.get(user(ctx), tripId(ctx)))));
         routes.put("/api/trips/{id}", ctx -> {
@@ -88,6 +90,7 @@ public final class TripRoutes implements RouteGroup {
             trips.delete(user(ctx), tripId(ctx));
             ctx.status(204);
         });
+        routes.post("/api/trips/{id}/restore", ctx -> ctx.json(view(trips.restore(user(ctx), tripId(ctx)))));
         routes.post("/api/trips/{id}/approve", ctx -> changeStatus(ctx, TripStatus.APPROVED));
         routes.post("/api/trips/{id}/complete", ctx -> changeStatus(ctx, TripStatus.COMPLETED));
         routes.post("/api/trips/{id}/cancel", ctx -> changeStatus(ctx, TripStatus.CANCELLED));

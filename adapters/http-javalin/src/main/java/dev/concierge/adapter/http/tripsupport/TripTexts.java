@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http.tripsupport;
 
+import dev.concierge.adapter.http.web.DateWording;
 import dev.concierge.adapter.http.web.Messages;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.tripsupport.model.ExpenseEstimate;
@@ -46,7 +47,8 @@ public final class TripTexts {
             case List<?> list -> String.join(messages.language() == Language.JA ? "、" : ", ",
                     list.stream().map(this::figure).map(String::valueOf).toList());
             case Number number -> number; // MessageFormat groups and words it for the locale
-            default -> String.valueOf(arg); // names the user typed, dates in ISO form
+            case java.time.LocalDate date -> DateWording.of(messages.language()).date(date);
+            default -> String.valueOf(arg); // names the user typed
         };
     }
 }

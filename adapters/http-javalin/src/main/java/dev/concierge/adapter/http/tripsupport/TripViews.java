@@ -1,6 +1,8 @@
 package dev.concierge.adapter.http.tripsupport;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.concierge.adapter.http.web.DateWording;
+import dev.concierge.adapter.http.web.Messages;
 import dev.concierge.domain.tripsupport.model.Conversation;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.ExpenseEstimate;
@@ -155,11 +157,25 @@ public final class TripViews {
         }
     }
 
+    /** {@code summary}: the change in a line, worded from its kind and fields in the reader's language. */
     public record ProposalView(long id, long conversationId, long tripId, String kind, String summary, String status,
                         Map<String, Object> change, OffsetDateTime createdAt) {
-        static ProposalView of(Proposal p, ZoneId zone) {
-            return new ProposalView(p.id(), p.conversation().value(), p.trip().value(), kind(p.change()), p.summary(),
-                    p.status().wireName(), change(p.change()), p.createdAt().atZone(zone).toOffsetDateTime());
+        static ProposalView of(Proposal p, ZoneId zone, Messages messages) {
+            return new ProposalView(p.id(), p.conversation().value(), p.trip().value(), kind(p.change()),
+                    summary(p.change(), messages), p.status().wireName(), change(p.change()), p.createdAt().atZone(zone).toOffsetDateTime());
+        }
+
+        /** "訪問を追加: Acme（梅田、2026年12月2日(水) 10:00、60 分）", from the bundle; never the model-facing line the domain stores. */
+        static String summary(ProposedChange change, Messages messages) {
+            DateWording dates = DateWording.of(messages.language());
+            String key = "trips.proposal.summary." + kind(change);
+            return switch (change) {
+                case ProposedChange.AddVisit add -> messages.t(key, add.visit().company(), add.visit().location(),
+                        dates.dateTime(add.visit().startsAt()), String.valueOf(add.visit().duration().toMinutes()));
+                case ProposedChange.MoveVisit move -> messages.t(key, String.valueOf(move.visit().value()), dates.dateTime(move.newStart()));
+                case ProposedChange.ReplaceItinerary replace -> messages.t(key, String.valueOf(replace.itinerary().items().size()));
+                case ProposedChange.SetPreparationNotes notes -> messages.t(key, String.valueOf(notes.visit().value()));
+            };
         }
 
         static String kind(ProposedChange change) {

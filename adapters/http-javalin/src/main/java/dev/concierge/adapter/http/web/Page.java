@@ -11,6 +11,9 @@ public record Page(String title, String section, String path, Messages messages,
 
     public String t(String key, Object... args) { return messages.t(key, args); }
 
+    /** Dates and times worded for the page's reader ({@code 2026年12月7日(月)}, {@code Mon 7 Dec 2026}). */
+    public DateWording dates() { return DateWording.of(language()); }
+
     /** The same page in the other language. */
     public String switchLanguageHref() {
         return path + (path.contains("?") ? "&" : "?") + "lang=" + (language() == Language.JA ? "en" : "ja");

@@ -105,6 +105,14 @@ class OidcSignInTest {
         assertThat(answer.body()).contains("\"code\":\"unauthenticated\"");
     }
 
+    @Test void a_japanese_reader_is_told_to_sign_in_in_japanese_and_never_sees_the_servers_own_account() {
+        var answer = browser.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/whoami"))
+                .header("Accept", "application/json").header("Accept-Language", "ja"));
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.body()).contains("\"code\":\"unauthenticated\"", "サインインしてください").doesNotContain("Sign in first");
+    }
+
     @ParameterizedTest
     @EnumSource(value = Trick.class, names = {"FORGED_SIGNATURE", "EXPIRED", "WRONG_NONCE", "OTHER_AUDIENCE"})
     void an_id_token_that_is_forged_expired_for_another_sign_in_or_another_client_is_refused(Trick trick) {

@@ -61,6 +61,16 @@ class BackgroundExportApiTest extends TestCaseGenerationHttpTest {
         assertThat(text).startsWith("# ログイン\n").contains("## TC-002 — Sign out");
     }
 
+    @Test void a_background_export_is_worded_in_the_language_of_whoever_asked_whoever_downloads_it() throws Exception {
+        String japanese = sendIn("ja", "POST", "/api/suites/" + suite + "/exports?format=md", null).json().get("id").asText();
+        String english = sendIn("en", "POST", "/api/suites/" + suite + "/exports?format=md", null).json().get("id").asText();
+
+        useCases.runExports();
+
+        assertThat(getIn("en", "/api/exports/" + japanese + "/download").text()).contains("- 優先度：中", "- 状態：下書き").doesNotContain("Priority");
+        assertThat(getIn("ja", "/api/exports/" + english + "/download").text()).contains("Priority", "Draft").doesNotContain("優先度");
+    }
+
     @Test void an_unknown_format_or_export_is_refused_with_the_error_body() {
         var badFormat = http.post("/api/suites/" + suite + "/exports", "{\"format\":\"pdf\"}");
         assertThat(badFormat.status()).isEqualTo(400);

@@ -4,6 +4,7 @@ import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.RuleViolated;
@@ -450,13 +451,13 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
     private final Map<ExportId, ExportJob> exportJobs = new LinkedHashMap<>();
     private final Map<ExportId, byte[]> exportFiles = new LinkedHashMap<>();
 
-    @Override public synchronized ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format) {
-        return startExport(actor, suite, format, false);
+    @Override public synchronized ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language) {
+        return startExport(actor, suite, format, language, false);
     }
 
-    @Override public synchronized ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, boolean approvedOnly) {
+    @Override public synchronized ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language, boolean approvedOnly) {
         get(actor, suite);
-        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, actor.user(), tick(), approvedOnly);
+        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, language, actor.user(), tick(), approvedOnly);
         exportJobs.put(job.id(), job);
         return job;
     }
@@ -485,10 +486,10 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
             if (job.state() != ExportState.QUEUED) continue;
             List<TestCase> inSuite = casesOf(job.suite());
             var out = new java.io.ByteArrayOutputStream();
-            new SuiteExportWriter().write(new SuiteExport(suites.get(job.suite()), inSuite.size(), inSuite::forEach), job.format(), out);
+            new SuiteExportWriter().write(new SuiteExport(suites.get(job.suite()), inSuite.size(), inSuite::forEach), job.format(), job.language(), out);
             exportFiles.put(job.id(), out.toByteArray());
             exportJobs.put(job.id(), new ExportJob(job.id(), job.suite(), job.format(), ExportState.READY, job.requestedBy(),
-                    job.createdAt(), Optional.of(tick()), Optional.of(job.fileKey()), out.size(), inSuite.size(), 1, Optional.empty()));
+                    job.createdAt(), Optional.of(tick()), Optional.of(job.fileKey()), out.size(), inSuite.size(), 1, Optional.empty(), job.language()));
         }
     }
 

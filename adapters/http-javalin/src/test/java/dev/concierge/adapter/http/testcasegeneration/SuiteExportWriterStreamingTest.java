@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http.testcasegeneration;
 
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
@@ -54,7 +55,7 @@ class SuiteExportWriterStreamingTest {
                 Priority.MEDIUM, List.of("login"));
         var procedure = new ProcedureRevision(1, new Procedure(List.of(new Step("Open the login page " + i, "The form is shown"),
                 new Step("Sign in as alice", "The dashboard is shown", Optional.of("alice / secret")))),
-                RevisionKind.GENERATED, Optional.empty(), AT, "");
+                RevisionKind.GENERATED, Optional.empty(), AT, new dev.concierge.domain.testcasegeneration.model.RevisionChange(true, 2, List.of(), 0, List.of(), 0));
         return new TestCase(new TestCaseId(i), SUITE.id(), content, CaseStatus.GENERATED, Optional.of(procedure),
                 Optional.empty(), Optional.empty(), 1, AT);
     }
@@ -71,7 +72,7 @@ class SuiteExportWriterStreamingTest {
             }
         });
 
-        new SuiteExportWriter().write(export, format, out);
+        new SuiteExportWriter().write(export, format, Language.JA, out);
 
         long total = out.bytes.get();
         assertThat(total).isGreaterThan(500_000);
@@ -87,7 +88,7 @@ class SuiteExportWriterStreamingTest {
         try (PipedInputStream in = new PipedInputStream(1 << 16); PipedOutputStream pipe = new PipedOutputStream(in)) {
             Thread writer = Thread.ofVirtual().start(() -> {
                 try (pipe) {
-                    new SuiteExportWriter().write(export, ExportFormat.XLSX, pipe);
+                    new SuiteExportWriter().write(export, ExportFormat.XLSX, Language.JA, pipe);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

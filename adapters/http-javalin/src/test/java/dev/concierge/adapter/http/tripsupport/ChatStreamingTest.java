@@ -75,7 +75,7 @@ class ChatStreamingTest {
     @Test void a_proposal_is_an_event_with_the_proposal_and_its_tool_summary_names_it() throws Exception {
         server.chat.script((turn, events) -> {
             var proposal = turn.chat().propose(turn.conversation(), new ProposedChange.SetPreparationNotes(new VisitId(7), "Ask about Q3"),
-                    "Set the notes of visit #7");
+                    "line written for the model");
             events.accept(new TurnEvent.Proposed(proposal));
             events.accept(new TurnEvent.ToolUsed("propose_preparation_notes", "proposed", Map.of("proposal", String.valueOf(proposal.id()))));
             events.accept(new TurnEvent.Done("Proposed."));
@@ -84,7 +84,8 @@ class ChatStreamingTest {
         List<Event> events = all("{\"text\":\"Prepare me\"}");
 
         assertThat(events).extracting(Event::name).containsExactly("proposal", "tool", "done");
-        assertThat(events.get(0).data().path("summary").asText()).isEqualTo("Set the notes of visit #7");
+        // Worded from the change's kind and fields, never the line the domain stored for the model.
+        assertThat(events.get(0).data().path("summary").asText()).isEqualTo("Set the preparation notes of visit #7");
         assertThat(events.get(0).data().path("status").asText()).isEqualTo("pending");
         assertThat(events.get(1).data().path("summary").asText())
                 .isEqualTo("Proposed preparation notes: check them below, then accept or reject them");

@@ -57,11 +57,25 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
 
     InMemoryTrips(Clock clock) { this.clock = clock; }
 
+    private final Map<String, TripId> byToken = new HashMap<>();
+    private final Map<TripId, Trip> deleted = new HashMap<>();
+
     @Override public synchronized Trip create(CreateTripCommand command) {
         UserId owner = command.owner();
         TripDetails details = command.details();
+        Optional<TripId> earlier = command.requestToken().map(t -> byToken.get(owner.value() + " " + t));
+        if (earlier.isPresent()) return trips.getOrDefault(earlier.get(), deleted.get(earlier.get()));
         Trip trip = new Trip(new TripId(ids.incrementAndGet()), owner, details, TripStatus.PLANNED, 1, clock.instant());
         trips.put(trip.id(), trip);
+        command.requestToken().ifPresent(t -> byToken.put(owner.value() + " " + t, trip.id()));
+        return trip;
+    }
+
+    @Override public synchronized Trip restore(UserId owner, TripId id) {
+        Trip trip = deleted.get(id);
+        if (trip == null || !trip.owner().equals(owner)) throw new TripNotFound(id);
+        deleted.remove(id);
+        trips.put(id, trip);
         return trip;
     }
 
@@ -90,7 +104,7 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
     }
 
     @Override public synchronized void delete(UserId owner, TripId id) {
-        get(owner, id);
+        deleted.put(id, get(owner, id));
         trips.remove(id);
         visits.values().removeIf(v -> v.trip().equals(id));
         itineraries.remove(id);

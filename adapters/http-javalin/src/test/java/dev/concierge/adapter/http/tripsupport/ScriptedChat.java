@@ -80,6 +80,12 @@ final class ScriptedChat implements ChatWithAssistantUseCase, SendMessageUseCase
                 Optional.of(tool), clock.instant()));
     }
 
+    void recordToolResult(Conversation conversation, String tool, String result, StoredMessage.ToolOutcome outcome) {
+        List<StoredMessage> history = messages.get(conversation.id());
+        history.add(new StoredMessage(history.size() + 1, StoredMessage.Kind.TOOL_RESULT, result, List.of(), Optional.of("call-1"),
+                Optional.of(tool), clock.instant(), Optional.of(outcome)));
+    }
+
     @Override public Conversation start(StartConversationCommand command) {
         UserId owner = command.owner();
         TripId trip = command.trip();

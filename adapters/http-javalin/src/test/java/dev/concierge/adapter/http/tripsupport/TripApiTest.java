@@ -38,6 +38,32 @@ class TripApiTest {
         server.assertError(server.delete("/api/trips/" + trip), 404, "not_found");
     }
 
+    @Test void a_create_sent_again_with_its_idempotency_key_answers_the_trip_it_made_and_makes_no_second() {
+        String body = """
+                {"title":"Osaka customers","purpose":"","origin":"Tokyo","destinations":["Osaka"],"startDate":"2026-12-01","endDate":"2026-12-02"}""";
+        var first = server.send("POST", "/api/trips", body, "alice", java.util.Map.of("Idempotency-Key", "form-42"));
+        var again = server.send("POST", "/api/trips", body, "alice", java.util.Map.of("Idempotency-Key", "form-42"));
+        var other = server.send("POST", "/api/trips", body, "alice", java.util.Map.of("Idempotency-Key", "form-43"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(server.json(again).path("id").asLong()).isEqualTo(server.json(first).path("id").asLong());
+        assertThat(server.json(other).path("id").asLong()).isNotEqualTo(server.json(first).path("id").asLong());
+        assertThat(server.json(server.get("/api/trips")).path("total").asLong()).isEqualTo(2);
+        server.assertError(server.send("POST", "/api/trips", body, "alice", java.util.Map.of("Idempotency-Key", "not a token")), 400, "invalid_request");
+    }
+
+    @Test void a_deleted_trip_is_restored_by_its_owner_only() {
+        long trip = server.createTrip();
+        server.delete("/api/trips/" + trip);
+
+        server.assertError(server.send("POST", "/api/trips/" + trip + "/restore", null, "bob"), 404, "not_found");
+        var restored = server.post("/api/trips/" + trip + "/restore", null);
+
+        assertThat(restored.status()).isEqualTo(200);
+        assertThat(server.json(restored).path("title").asText()).isEqualTo("Osaka customers");
+        assertThat(server.get("/api/trips/" + trip).status()).isEqualTo(200);
+    }
+
     @Test void the_list_pages_and_filters_by_status() {
         long first = server.createTrip();
         server.createTrip();

@@ -57,6 +57,20 @@ class TripPagesTest {
         assertThat(noSuchPage.body()).contains("The address may be mistyped").doesNotContain("openapi");
     }
 
+    @Test void pages_word_dates_and_times_for_their_reader_while_the_api_keeps_iso() {
+        long trip = server.createTrip();
+        server.addVisit(trip, "Acme", "2026-12-02T10:00:00", 90);
+
+        String ja = server.get("/trips/" + trip + "?lang=ja").body();
+        String en = server.get("/trips/" + trip + "?lang=en").body();
+        String list = server.get("/trips?lang=ja").body();
+
+        assertThat(ja).contains("2026年12月1日(火) – 2026年12月3日(木)", "2026年12月2日(水) 10:00–11:30");
+        assertThat(en).contains("Tue 1 Dec 2026 – Thu 3 Dec 2026", "Wed 2 Dec 2026 10:00–11:30");
+        assertThat(list).contains("2026年12月1日(火) – 2026年12月3日(木)").doesNotContain("2026-12-01 –");
+        assertThat(server.json(server.get("/api/trips/" + trip)).path("startDate").asText()).isEqualTo("2026-12-01");
+    }
+
     @Test void the_trip_page_speaks_japanese() {
         long trip = server.createTrip();
 
@@ -75,7 +89,7 @@ class TripPagesTest {
         String en = server.get("/trips/" + trip + "?lang=en").body();
 
         assertThat(ja).contains("宿泊費の上限 ¥14,000/泊（A 地域の都市）", "Osaka のホテル（¥18,000/泊）は上限 ¥14,000 を超えています。",
-                "東京 → 新大阪（新幹線（グリーン車）、2026-12-01）", "¥19,990", "旅費規程で認められていません")
+                "東京 → 新大阪（新幹線（グリーン車）、2026年12月1日(火)）", "¥19,990", "旅費規程で認められていません")
                 .doesNotContain("JPY", "Lodging cap", "Allowed transport", "night(s)");
         assertThat(en).contains("Lodging cap ¥14,000/night in class A cities", "Shinkansen (Green car)", "¥36,000")
                 .doesNotContain("JPY", "shinkansen-green,");
@@ -109,11 +123,41 @@ class TripPagesTest {
         String page = server.get("/trips/" + trip + "?conversation=" + conversation + "&lang=ja").body();
         String fragment = server.get("/trips/" + trip + "/proposals?conversation=" + conversation + "&lang=ja").body();
 
-        assertThat(page).contains("訪問を追加", "Initech", "梅田", "2026-12-02 14:00", "45", "佐藤様", "Renewal terms",
-                "旅程を置き換え", "2026-12-01 09:00 移動 · のぞみ 5号 @ 東京駅", "削除 0 件 · 追加 1 件 · 変更なし 0 件",
+        assertThat(page).contains("訪問を追加", "Initech", "梅田", "2026年12月2日(水) 14:00", "45", "佐藤様", "Renewal terms",
+                "旅程を置き換え", "2026年12月1日(火) 09:00 移動 · のぞみ 5号 @ 東京駅", "削除 0 件 · 追加 1 件 · 変更なし 0 件",
                 "出張の内容を確認しました").doesNotContain("Today is", "Trip #1");
         assertThat(fragment).contains("id=\"proposals\"", "Initech", "data-proposal=\"accept\"").doesNotContain("<html");
         assertThat(server.get("/trips/" + trip + "/proposals?conversation=999").status()).isEqualTo(404);
+    }
+
+    @Test void the_proposals_api_words_each_summary_from_the_change_in_the_readers_language() {
+        long trip = server.createTrip();
+        long conversation = server.json(server.post("/api/trips/" + trip + "/conversations", "{\"title\":\"Prep\"}")).path("id").asLong();
+        var c = server.chat.conversations(TripSupportServer.ALICE, new dev.concierge.domain.tripsupport.model.TripId(trip)).getFirst();
+        server.chat.propose(c, new dev.concierge.domain.tripsupport.model.ProposedChange.AddVisit(new dev.concierge.domain.tripsupport.model.VisitDetails(
+                "Initech", java.util.List.of(), "梅田", java.time.LocalDateTime.parse("2026-12-02T14:00"), java.time.Duration.ofMinutes(45),
+                "", "")), "Add a visit to Initech (model line)");
+
+        var ja = server.json(server.sendWithLanguage("GET", "/api/conversations/" + conversation + "/proposals", "ja"));
+        var en = server.json(server.sendWithLanguage("GET", "/api/conversations/" + conversation + "/proposals", "en"));
+
+        assertThat(ja.path("items").get(0).path("summary").asText()).isEqualTo("訪問を追加: Initech（梅田、2026年12月2日(水) 14:00、45 分）");
+        assertThat(en.path("items").get(0).path("summary").asText()).isEqualTo("Add a visit to Initech at 梅田, Wed 2 Dec 2026 14:00 for 45 min");
+    }
+
+    @Test void a_reloaded_tool_result_is_worded_from_its_stored_outcome_whatever_the_model_text_says() {
+        long trip = server.createTrip();
+        long conversation = server.json(server.post("/api/trips/" + trip + "/conversations", "{\"title\":\"Prep\"}")).path("id").asLong();
+        var c = server.chat.conversations(TripSupportServer.ALICE, new dev.concierge.domain.tripsupport.model.TripId(trip)).getFirst();
+        // Text a model-facing toolbox might write in any wording: the page must not depend on it.
+        server.chat.recordToolResult(c, "propose_move_visit", "提案 #7 を作成しました",
+                new dev.concierge.domain.tripsupport.model.StoredMessage.ToolOutcome("proposed", java.util.Map.of("proposal", "7")));
+        server.chat.recordToolResult(c, "read_trip", "Today is 2026-11-30",
+                new dev.concierge.domain.tripsupport.model.StoredMessage.ToolOutcome("refused", java.util.Map.of("reason", "trip_not_editable")));
+
+        String page = server.get("/trips/" + trip + "?conversation=" + conversation + "&lang=ja").body();
+
+        assertThat(page).contains("訪問の移動を提案しました", "実行できませんでした").doesNotContain("出張の内容を確認しました", "提案 #7 を作成しました");
     }
 
     @Test void a_conversation_and_its_pending_proposals_show_on_the_trip_page() {
@@ -137,5 +181,14 @@ class TripPagesTest {
     @Test void the_script_and_stylesheet_are_served() {
         assertThat(server.get("/assets/tripsupport/trips.js").body()).contains("text/event-stream");
         assertThat(server.get("/assets/tripsupport/trips.css").status()).isEqualTo(200);
+    }
+
+    @Test void every_page_loads_the_shared_script_before_its_own_and_the_trip_script_keeps_no_copy_of_it() {
+        String page = server.get("/trips?lang=ja").body();
+
+        assertThat(page.indexOf("/assets/app.js")).isPositive().isLessThan(page.indexOf("/assets/tripsupport/trips.js"));
+        assertThat(server.get("/assets/app.js").body()).contains("window.Concierge", "function notify", "async function api");
+        assertThat(server.get("/assets/tripsupport/trips.js").body()).contains("window.Concierge")
+                .doesNotContain("function notify", "async function api(", "setTimeout(() => { notice.hidden");
     }
 }

@@ -93,9 +93,12 @@ final class TripSupportServer implements AutoCloseable {
 
     Response delete(String path) { return send("DELETE", path, null, "alice"); }
 
-    Response send(String method, String path, String json, String user) {
+    Response send(String method, String path, String json, String user) { return send(method, path, json, user, java.util.Map.of()); }
+
+    Response send(String method, String path, String json, String user, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header(USER_HEADER, user)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
         if (json != null) request.header("Content-Type", "application/json");
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

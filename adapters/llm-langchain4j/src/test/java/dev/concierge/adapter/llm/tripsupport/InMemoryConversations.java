@@ -61,7 +61,7 @@ final class InMemoryConversations implements ConversationRepository {
         List<StoredMessage> history = histories.computeIfAbsent(id, any -> new ArrayList<>());
         for (StoredMessage message : messages) {
             history.add(new StoredMessage(history.size() + 1, message.kind(), message.text(), message.toolCalls(), message.toolCallId(),
-                    message.toolName(), message.at()));
+                    message.toolName(), message.at(), message.outcome()));
         }
     }
 }

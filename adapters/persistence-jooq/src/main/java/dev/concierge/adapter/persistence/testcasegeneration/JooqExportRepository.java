@@ -3,6 +3,7 @@ package dev.concierge.adapter.persistence.testcasegeneration;
 import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ExportsRecord;
 import dev.concierge.domain.kernel.FileKey;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.ExportId;
@@ -35,6 +36,7 @@ final class JooqExportRepository implements ExportRepository {
                 .set(EXPORTS.FORMAT, queued.format().wireName())
                 .set(EXPORTS.STATE, queued.state().wireName())
                 .set(EXPORTS.REQUESTED_BY, queued.requestedBy().value())
+                .set(EXPORTS.LANGUAGE, queued.language().tag())
                 .set(EXPORTS.CREATED_AT, StoredTimes.utc(queued.createdAt()))
                 .set(EXPORTS.APPROVED_ONLY, queued.approvedOnly())
                 .execute();
@@ -94,7 +96,8 @@ final class JooqExportRepository implements ExportRepository {
                 ExportState.fromWireName(row.getState()), new UserId(row.getRequestedBy()), row.getCreatedAt().toInstant(),
                 Optional.ofNullable(row.getFinishedAt()).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(row.getFileKey()).map(FileKey::new), row.getSizeBytes(), row.getCaseCount(),
-                row.getAttempts(), Optional.ofNullable(row.getFailure()), row.getApprovedOnly());
+                row.getAttempts(), Optional.ofNullable(row.getFailure()), Language.fromTag(row.getLanguage()).orElse(Language.JA),
+                row.getApprovedOnly());
     }
 
 }

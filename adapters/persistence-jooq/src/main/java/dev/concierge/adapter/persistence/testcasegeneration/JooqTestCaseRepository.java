@@ -7,7 +7,9 @@ import dev.concierge.domain.testcasegeneration.model.CaseSort;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.Neighbours;
 import dev.concierge.domain.testcasegeneration.model.Priority;
+import dev.concierge.domain.testcasegeneration.model.Procedure;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
+import dev.concierge.domain.testcasegeneration.model.RevisionChange;
 import dev.concierge.domain.testcasegeneration.model.RevisionKind;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
@@ -222,7 +224,7 @@ final class JooqTestCaseRepository implements TestCaseRepository {
                     .set(PROCEDURE_REVISIONS.KIND, revision.kind().wireName())
                     .set(PROCEDURE_REVISIONS.AUTHOR, revision.author().orElse(null))
                     .set(PROCEDURE_REVISIONS.CREATED_AT, StoredTimes.utc(revision.createdAt()))
-                    .set(PROCEDURE_REVISIONS.SUMMARY, revision.summary())
+                    .set(PROCEDURE_REVISIONS.CHANGE, ProcedureJson.write(revision.change()))
                     .onConflictDoNothing()
                     .execute());
             return new TestCase(changed.id(), changed.suite(), content, changed.status(), changed.procedure(),
@@ -265,9 +267,12 @@ final class JooqTestCaseRepository implements TestCaseRepository {
     }
 
     private static ProcedureRevision toRevision(dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ProcedureRevisionsRecord row) {
-        return new ProcedureRevision(row.getNumber(), ProcedureJson.read(row.getSteps()),
-                RevisionKind.valueOf(row.getKind().toUpperCase(Locale.ROOT)), Optional.ofNullable(row.getAuthor()),
-                row.getCreatedAt().toInstant(), row.getSummary());
+        Procedure procedure = ProcedureJson.read(row.getSteps());
+        // Revisions stored before V4 have their change as an English line only.
+        RevisionChange change = row.getChange() != null ? ProcedureJson.readChange(row.getChange())
+                : LegacyRevisionSummary.parse(row.getSummary(), procedure.steps().size());
+        return new ProcedureRevision(row.getNumber(), procedure, RevisionKind.valueOf(row.getKind().toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(row.getAuthor()), row.getCreatedAt().toInstant(), change);
     }
 
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
+import dev.concierge.domain.testcasegeneration.model.RevisionChange;
 import dev.concierge.domain.testcasegeneration.model.Step;
 import org.jooq.JSONB;
 
@@ -26,6 +27,31 @@ final class ProcedureJson {
             step.testData().ifPresent(data -> node.put("testData", data));
         }
         return JSONB.valueOf(steps.toString());
+    }
+
+    /** What a revision changed, as figures: {@code {"first","steps","changed":[],"changedCount","added":[],"removed"}}. */
+    static JSONB write(RevisionChange change) {
+        ObjectNode node = JSON.createObjectNode().put("first", change.first()).put("steps", change.steps())
+                .put("changedCount", change.changedCount()).put("removed", change.removed());
+        change.changed().forEach(node.putArray("changed")::add);
+        change.added().forEach(node.putArray("added")::add);
+        return JSONB.valueOf(node.toString());
+    }
+
+    static RevisionChange readChange(JSONB stored) {
+        try {
+            JsonNode node = JSON.readTree(stored.data());
+            return new RevisionChange(node.path("first").asBoolean(), node.path("steps").asInt(), integers(node.path("changed")),
+                    node.path("changedCount").asInt(), integers(node.path("added")), node.path("removed").asInt());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored revision change is not valid JSON", e);
+        }
+    }
+
+    private static List<Integer> integers(JsonNode array) {
+        List<Integer> numbers = new ArrayList<>();
+        for (JsonNode n : array) numbers.add(n.asInt());
+        return numbers;
     }
 
     static Procedure read(JSONB stored) {

@@ -32,23 +32,29 @@ final class JooqTripRepository implements TripRepository {
 
     JooqTripRepository(DSLContext dsl) { this.dsl = dsl; }
 
-    @Override public Trip create(UserId owner, TripDetails details, Instant at) {
-        return dsl.insertInto(TRIPS)
+    /** The unique (owner, token) decides: two submits of one form at once still make one trip. */
+    @Override public Trip create(UserId owner, TripDetails details, Optional<String> requestToken, Instant at) {
+        Optional<Trip> made = dsl.insertInto(TRIPS)
                 .set(TRIPS.OWNER_ID, owner.value())
                 .set(detailsOf(details))
                 .set(TRIPS.STATUS, TripStatus.PLANNED.wireName())
                 .set(TRIPS.CREATED_AT, StoredTimes.utc(at))
                 .set(TRIPS.UPDATED_AT, StoredTimes.utc(at))
+                .set(TRIPS.REQUEST_TOKEN, requestToken.orElse(null))
+                .onConflict(TRIPS.OWNER_ID, TRIPS.REQUEST_TOKEN).doNothing()
                 .returning()
-                .fetchSingle(JooqTripRepository::toTrip);
+                .fetchOptional(JooqTripRepository::toTrip);
+        return made.orElseGet(() -> dsl.selectFrom(TRIPS)
+                .where(TRIPS.OWNER_ID.eq(owner.value()).and(TRIPS.REQUEST_TOKEN.eq(requestToken.orElseThrow())))
+                .fetchSingle(JooqTripRepository::toTrip));
     }
 
     @Override public Optional<Trip> find(TripId id) {
-        return dsl.selectFrom(TRIPS).where(TRIPS.ID.eq(id.value())).fetchOptional(JooqTripRepository::toTrip);
+        return dsl.selectFrom(TRIPS).where(TRIPS.ID.eq(id.value()).and(TRIPS.DELETED_AT.isNull())).fetchOptional(JooqTripRepository::toTrip);
     }
 
     @Override public Page<Trip> list(UserId owner, Optional<TripStatus> status, PageRequest page) {
-        Condition where = TRIPS.OWNER_ID.eq(owner.value());
+        Condition where = TRIPS.OWNER_ID.eq(owner.value()).and(TRIPS.DELETED_AT.isNull());
         if (status.isPresent()) where = where.and(TRIPS.STATUS.eq(status.get().wireName()));
         var rows = dsl.select(TRIPS.fields()).select(TOTAL)
                 .from(TRIPS)
@@ -68,14 +74,25 @@ final class JooqTripRepository implements TripRepository {
                 .set(TRIPS.STATUS, trip.status().wireName())
                 .set(TRIPS.UPDATED_AT, StoredTimes.utc(trip.updatedAt() == null ? Instant.now() : trip.updatedAt()))
                 .set(TRIPS.VERSION, TRIPS.VERSION.plus(1))
-                .where(TRIPS.ID.eq(trip.id().value()).and(TRIPS.VERSION.eq(trip.version())))
+                .where(TRIPS.ID.eq(trip.id().value()).and(TRIPS.VERSION.eq(trip.version())).and(TRIPS.DELETED_AT.isNull()))
                 .returning()
                 .fetchOptional(JooqTripRepository::toTrip)
                 .orElseThrow(() -> new Conflict("stale", "Trip " + trip.id() + " was changed meanwhile. Reload it and try again."));
     }
 
-    /** The schema's ON DELETE CASCADE takes the visits, itinerary, plan, conversations, messages and proposals with it. */
-    @Override public void delete(TripId id) { dsl.deleteFrom(TRIPS).where(TRIPS.ID.eq(id.value())).execute(); }
+    /** Purging, the schema's ON DELETE CASCADE takes the visits, itinerary, plan, conversations, messages and proposals with it. */
+    @Override public void delete(TripId id, Instant at, Instant purgeBefore) {
+        dsl.transaction(tx -> {
+            tx.dsl().update(TRIPS).set(TRIPS.DELETED_AT, StoredTimes.utc(at)).where(TRIPS.ID.eq(id.value()).and(TRIPS.DELETED_AT.isNull())).execute();
+            tx.dsl().deleteFrom(TRIPS).where(TRIPS.DELETED_AT.lt(StoredTimes.utc(purgeBefore))).execute();
+        });
+    }
+
+    @Override public boolean restore(TripId id, UserId owner) {
+        return dsl.update(TRIPS).setNull(TRIPS.DELETED_AT)
+                .where(TRIPS.ID.eq(id.value()).and(TRIPS.OWNER_ID.eq(owner.value())).and(TRIPS.DELETED_AT.isNotNull()))
+                .execute() == 1;
+    }
 
     private static Map<Field<?>, Object> detailsOf(TripDetails details) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();

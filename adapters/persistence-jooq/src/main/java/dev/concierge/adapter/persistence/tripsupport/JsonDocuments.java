@@ -21,7 +21,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -151,6 +153,24 @@ final class JsonDocuments {
             calls.add(new StoredMessage.ToolCall(call.path("id").asText(), call.path("name").asText(), call.path("arguments").asText()));
         }
         return calls;
+    }
+
+    /** {@code {"code","args":{}}}, or NULL for a message without one. */
+    static JSONB toolOutcome(Optional<StoredMessage.ToolOutcome> outcome) {
+        return outcome.map(o -> {
+            ObjectNode node = JSON.createObjectNode().put("code", o.code());
+            ObjectNode args = node.putObject("args");
+            o.args().forEach(args::put);
+            return write(node);
+        }).orElse(null);
+    }
+
+    static Optional<StoredMessage.ToolOutcome> toolOutcome(JSONB stored) {
+        if (stored == null) return Optional.empty();
+        JsonNode node = read(stored);
+        Map<String, String> args = new LinkedHashMap<>();
+        node.path("args").properties().forEach(e -> args.put(e.getKey(), e.getValue().asText()));
+        return Optional.of(new StoredMessage.ToolOutcome(node.path("code").asText(), args));
     }
 
     private static JSONB write(JsonNode node) {

@@ -23,19 +23,20 @@ final class MessageRows {
     /** Inserts {@code messages} numbered after {@code lastSequence}, in one statement. */
     static void insert(DSLContext dsl, ConversationId conversation, long lastSequence, List<StoredMessage> messages) {
         var insert = dsl.insertInto(MESSAGES, MESSAGES.CONVERSATION_ID, MESSAGES.SEQUENCE, MESSAGES.KIND, MESSAGES.TEXT,
-                MESSAGES.TOOL_CALLS, MESSAGES.TOOL_CALL_ID, MESSAGES.TOOL_NAME, MESSAGES.AT);
+                MESSAGES.TOOL_CALLS, MESSAGES.TOOL_CALL_ID, MESSAGES.TOOL_NAME, MESSAGES.AT, MESSAGES.TOOL_OUTCOME);
         long sequence = lastSequence;
         for (StoredMessage message : messages) {
             insert = insert.values(conversation.value(), ++sequence, kind(message.kind()), message.text(),
                     JsonDocuments.toolCalls(message.toolCalls()), message.toolCallId().orElse(null),
-                    message.toolName().orElse(null), StoredTimes.utc(message.at()));
+                    message.toolName().orElse(null), StoredTimes.utc(message.at()), JsonDocuments.toolOutcome(message.outcome()));
         }
         insert.execute();
     }
 
     static StoredMessage toMessage(MessagesRecord row) {
         return new StoredMessage(row.getSequence(), kind(row.getKind()), row.getText(), JsonDocuments.toolCalls(row.getToolCalls()),
-                Optional.ofNullable(row.getToolCallId()), Optional.ofNullable(row.getToolName()), row.getAt().toInstant());
+                Optional.ofNullable(row.getToolCallId()), Optional.ofNullable(row.getToolName()), row.getAt().toInstant(),
+                JsonDocuments.toolOutcome(row.getToolOutcome()));
     }
 
     private static String kind(StoredMessage.Kind kind) { return kind.name().toLowerCase(Locale.ROOT).replace('_', '-'); }

@@ -2,6 +2,7 @@ package dev.concierge.adapter.persistence.testcasegeneration;
 
 import dev.concierge.adapter.persistence.Jooq;
 import dev.concierge.adapter.persistence.TestDatabase;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.ExportId;
@@ -51,19 +52,28 @@ class JooqExportRepositoryTest {
         suite = new JooqSuiteRepository(transactions).create(new NewSuite("Login", ""), "qa", new UserId("alice"), T0);
     }
 
-    private ExportJob queue(ExportFormat format, Instant at) {
-        ExportJob job = ExportJob.queued(ExportId.random(), suite.id(), format, new UserId("alice"), at);
+    private ExportJob queue(ExportFormat format, Instant at) { return queue(format, Language.JA, at); }
+
+    private ExportJob queue(ExportFormat format, Language language, Instant at) {
+        ExportJob job = ExportJob.queued(ExportId.random(), suite.id(), format, language, new UserId("alice"), at);
         exports.create(job);
         return job;
     }
 
     @Test void every_migration_format_and_the_approved_only_choice_are_stored() {
         for (ExportFormat format : ExportFormat.values()) {
-            ExportJob job = ExportJob.queued(ExportId.random(), suite.id(), format, new UserId("alice"), T0, true);
+            ExportJob job = ExportJob.queued(ExportId.random(), suite.id(), format, Language.JA, new UserId("alice"), T0, true);
             exports.create(job);
             assertThat(exports.find(job.id())).contains(job);
         }
-        assertThat(exports.find(queue(ExportFormat.CSV, T0).id()).orElseThrow().approvedOnly()).isFalse();
+        assertThat(exports.find(queue(ExportFormat.CSV, Language.EN, T0).id()).orElseThrow().approvedOnly()).isFalse();
+    }
+
+    @Test void an_export_keeps_the_language_it_was_asked_in_through_its_claim() {
+        ExportJob english = queue(ExportFormat.CSV, Language.EN, T0);
+
+        assertThat(exports.find(english.id()).orElseThrow().language()).isEqualTo(Language.EN);
+        assertThat(exports.claimNext(T0, T0.plus(LEASE), 3).orElseThrow().language()).isEqualTo(Language.EN);
     }
 
     @Test void a_queued_export_is_claimed_once_then_stored_ready_with_its_file() {

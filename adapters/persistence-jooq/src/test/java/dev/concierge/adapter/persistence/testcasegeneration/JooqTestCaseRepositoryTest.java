@@ -12,6 +12,7 @@ import dev.concierge.domain.testcasegeneration.model.NewSuite;
 import dev.concierge.domain.testcasegeneration.model.Priority;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
+import dev.concierge.domain.testcasegeneration.model.RevisionChange;
 import dev.concierge.domain.testcasegeneration.model.RevisionKind;
 import dev.concierge.domain.testcasegeneration.model.Step;
 import dev.concierge.domain.testcasegeneration.model.Suite;
@@ -154,9 +155,32 @@ class JooqTestCaseRepositoryTest {
         assertThat(history.get(0).author()).isEmpty();
         assertThat(history.get(1).author()).contains("bob");
         assertThat(history.get(1).kind()).isEqualTo(RevisionKind.EDITED);
-        assertThat(history.get(1).summary()).isEqualTo("1 step removed");
+        assertThat(history.get(1).change()).isEqualTo(new RevisionChange(false, 1, List.of(), 0, List.of(), 1));
         assertThat(history.get(1).procedure()).isEqualTo(edited);
         assertThat(cases.find(generated.id()).orElseThrow().procedure().orElseThrow().number()).isEqualTo(2);
+    }
+
+    @Test void a_revision_stored_before_changes_were_figures_reads_its_english_line_as_figures() {
+        TestCase generated = generated(cases.create(suite.id(), content("TC-001", "Sign in"), T0));
+        // As V3 and earlier stored it: the change as an English line only.
+        Jooq.context(db.dataSource()).execute("UPDATE test_case_generation.procedure_revisions SET change = NULL, "
+                + "summary = 'step 2 changed' WHERE case_id = ?", generated.id().value());
+
+        RevisionChange change = cases.revisions(generated.id()).getFirst().change();
+
+        assertThat(change).isEqualTo(new RevisionChange(false, 2, List.of(2), 1, List.of(), 0));
+        assertThat(cases.find(generated.id()).orElseThrow().procedure().orElseThrow().change().changed()).containsExactly(2);
+    }
+
+    @Test void a_revision_keeps_what_changed_as_figures_not_words() {
+        TestCase generated = generated(cases.create(suite.id(), content("TC-001", "Sign in"), T0));
+        cases.save(generated.edit(new Procedure(List.of(new Step("Open the login page", "The form is shown"))), new UserId("bob"), T0.plusSeconds(60)));
+
+        var stored = Jooq.context(db.dataSource()).fetchOne("SELECT summary, change::text FROM test_case_generation.procedure_revisions "
+                + "WHERE case_id = ? AND number = 2", generated.id().value());
+
+        assertThat(stored.get(0, String.class)).isEmpty();
+        assertThat(stored.get(1, String.class)).contains("\"removed\": 1").doesNotContainPattern("[a-z]+ removed");
     }
 
     @Test void storing_the_same_revision_twice_keeps_the_first() {
@@ -164,7 +188,7 @@ class JooqTestCaseRepositoryTest {
         // Same revision number, other steps: as a second run of a job would try to store it.
         TestCase sameNumber = new TestCase(generated.id(), generated.suite(), generated.content(), generated.status(),
                 Optional.of(new ProcedureRevision(1, new Procedure(List.of(new Step("Other", "Other"))), RevisionKind.GENERATED,
-                        Optional.empty(), T0, "")), Optional.empty(), Optional.empty(), generated.version(), T0);
+                        Optional.empty(), T0, RevisionChange.firstOf(TWO_STEPS))), Optional.empty(), Optional.empty(), generated.version(), T0);
 
         cases.save(sameNumber);
 

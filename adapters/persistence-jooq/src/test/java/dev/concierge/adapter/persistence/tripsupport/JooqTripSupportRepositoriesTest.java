@@ -88,7 +88,7 @@ class JooqTripSupportRepositoriesTest {
         return new VisitDetails(company, List.of("Sato", "Suzuki"), "Umeda, Osaka", start, Duration.ofMinutes(90), "Renewal", "Bring samples");
     }
 
-    Trip trip(UserId owner, LocalDate start) { return trips.create(owner, osaka(start, 3), NOW); }
+    Trip trip(UserId owner, LocalDate start) { return trips.create(owner, osaka(start, 3), Optional.empty(), NOW); }
 
     @Nested class Trips {
         @Test void a_created_trip_reads_back_whole_as_planned_at_version_zero() {
@@ -154,18 +154,37 @@ class JooqTripSupportRepositoriesTest {
             assertThat(trips.find(created.id()).orElseThrow().version()).isEqualTo(1);
         }
 
-        @Test void deleting_a_trip_takes_its_visits_and_conversations_with_it() {
+        @Test void a_deleted_trip_is_hidden_until_restored_and_purged_with_its_visits_and_conversations_a_day_later() {
             Trip trip = trip(ALICE, LocalDate.of(2026, 12, 1));
             Trip other = trip(ALICE, LocalDate.of(2026, 12, 1));
             visits.add(trip.id(), visitAt("Acme", LocalDateTime.of(2026, 12, 1, 10, 0)));
             Conversation chat = conversations.create(trip.id(), ALICE, "Planning", NOW);
 
-            trips.delete(trip.id());
-
+            trips.delete(trip.id(), NOW, NOW.minus(Trip.RESTORABLE_FOR));
             assertThat(trips.find(trip.id())).isEmpty();
-            assertThat(trips.find(other.id())).isPresent();
+            assertThat(trips.list(ALICE, Optional.empty(), PageRequest.first()).items()).extracting(Trip::id).containsExactly(other.id());
+            assertThat(trips.restore(trip.id(), BOB)).isFalse();
+            assertThat(trips.restore(trip.id(), ALICE)).isTrue();
+            assertThat(trips.find(trip.id())).contains(trip);
+            assertThat(visits.forTrip(trip.id())).hasSize(1);
+
+            trips.delete(trip.id(), NOW, NOW.minus(Trip.RESTORABLE_FOR));
+            Instant aDayLater = NOW.plus(Trip.RESTORABLE_FOR).plusSeconds(1);
+            trips.delete(other.id(), aDayLater, aDayLater.minus(Trip.RESTORABLE_FOR));
+
+            assertThat(trips.restore(trip.id(), ALICE)).as("purged").isFalse();
             assertThat(visits.forTrip(trip.id())).isEmpty();
             assertThat(conversations.find(chat.id())).isEmpty();
+            assertThat(trips.restore(other.id(), ALICE)).as("deleted a moment ago").isTrue();
+        }
+
+        @Test void the_same_request_token_makes_one_trip_per_owner_even_when_sent_at_once() throws Exception {
+            List<Trip> made = allAtOnce(IntStream.range(0, 8).mapToObj(i -> (Callable<Trip>) () ->
+                    trips.create(ALICE, osaka(LocalDate.of(2026, 12, 1), 2), Optional.of("form-7"), NOW)).toList());
+            Trip bobs = trips.create(BOB, osaka(LocalDate.of(2026, 12, 1), 2), Optional.of("form-7"), NOW);
+
+            assertThat(made).extracting(Trip::id).containsOnly(made.getFirst().id());
+            assertThat(bobs.id()).isNotEqualTo(made.getFirst().id());
         }
 
         @Test void an_unknown_trip_is_not_found() { assertThat(trips.find(new TripId(999_999))).isEmpty(); }
@@ -260,7 +279,8 @@ class JooqTripSupportRepositoriesTest {
             conversations.append(chat.id(), List.of(message(StoredMessage.Kind.USER, "What is planned?")));
             conversations.append(chat.id(), List.of(
                     new StoredMessage(0, StoredMessage.Kind.ASSISTANT, "", List.of(call), Optional.empty(), Optional.empty(), NOW),
-                    new StoredMessage(0, StoredMessage.Kind.TOOL_RESULT, "Trip #1", List.of(), Optional.of("call-1"), Optional.of("readTrip"), NOW),
+                    new StoredMessage(0, StoredMessage.Kind.TOOL_RESULT, "Trip #1", List.of(), Optional.of("call-1"), Optional.of("readTrip"), NOW,
+                            Optional.of(new StoredMessage.ToolOutcome("proposed", java.util.Map.of("proposal", "7")))),
                     message(StoredMessage.Kind.ASSISTANT, "Two visits.")));
 
             List<StoredMessage> history = conversations.history(chat.id());
@@ -270,6 +290,8 @@ class JooqTripSupportRepositoriesTest {
             assertThat(history.get(1).toolCalls()).containsExactly(call);
             assertThat(history.get(2).toolCallId()).contains("call-1");
             assertThat(history.get(2).toolName()).contains("readTrip");
+            assertThat(history.get(2).outcome()).contains(new StoredMessage.ToolOutcome("proposed", java.util.Map.of("proposal", "7")));
+            assertThat(history.get(1).outcome()).isEmpty();
             assertThat(history.get(3).text()).isEqualTo("Two visits.");
         }
 

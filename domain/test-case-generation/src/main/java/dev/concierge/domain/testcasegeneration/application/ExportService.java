@@ -2,6 +2,7 @@ package dev.concierge.domain.testcasegeneration.application;
 
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.DomainException;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.ExportId;
@@ -68,11 +69,13 @@ public final class ExportService implements ExportProceduresUseCase, RunExportsU
         return suiteExport(suite, count, approvedOnly);
     }
 
-    @Override public ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format) { return startExport(actor, suite, format, false); }
+    @Override public ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language) {
+        return startExport(actor, suite, format, language, false);
+    }
 
-    @Override public ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, boolean approvedOnly) {
+    @Override public ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language, boolean approvedOnly) {
         access.suite(actor, suite);
-        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, actor.user(), clock.instant(), approvedOnly);
+        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, language, actor.user(), clock.instant(), approvedOnly);
         exports.create(job);
         queued.exportsQueued();
         return job;
@@ -104,7 +107,7 @@ public final class ExportService implements ExportProceduresUseCase, RunExportsU
                 action.accept(c);
             }));
             long size = files.write(job.fileKey(), documents.contentType(job.format()),
-                    out -> documents.write(counted, job.format(), out));
+                    out -> documents.write(counted, job.format(), job.language(), out));
             exports.finish(job.id(), size, written.get(), clock.instant());
         } catch (RuntimeException e) {
             boolean giveUp = job.attempts() >= ExportJob.MAX_ATTEMPTS || e instanceof ExportNotFound;

@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.model;
 
 import dev.concierge.domain.kernel.FileKey;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
 
 import java.time.Instant;
@@ -8,12 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An export of a suite made in the background: who asked, in which format, how far it got, and once ready the stored
- * file with its size and the number of cases in it.
+ * An export of a suite made in the background: who asked, in which format and language (the file's headers and
+ * display values are written in the requester's language, whichever instance makes it), whether of the approved cases
+ * only, how far it got, and once ready the stored file with its size and the number of cases in it.
  */
 public record ExportJob(ExportId id, SuiteId suite, ExportFormat format, ExportState state, UserId requestedBy,
                         Instant createdAt, Optional<Instant> finishedAt, Optional<FileKey> file, long sizeBytes,
-                        long caseCount, int attempts, Optional<String> failure, boolean approvedOnly) {
+                        long caseCount, int attempts, Optional<String> failure, Language language, boolean approvedOnly) {
     /** Attempts before an export that keeps failing (or whose instance keeps dying) is given up. */
     public static final int MAX_ATTEMPTS = 3;
 
@@ -24,23 +26,25 @@ public record ExportJob(ExportId id, SuiteId suite, ExportFormat format, ExportS
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(requestedBy, "requestedBy");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(language, "language");
     }
 
     /** Every case of the suite ({@code approvedOnly} false). */
     public ExportJob(ExportId id, SuiteId suite, ExportFormat format, ExportState state, UserId requestedBy, Instant createdAt,
                      Optional<Instant> finishedAt, Optional<FileKey> file, long sizeBytes, long caseCount, int attempts,
-                     Optional<String> failure) {
-        this(id, suite, format, state, requestedBy, createdAt, finishedAt, file, sizeBytes, caseCount, attempts, failure, false);
+                     Optional<String> failure, Language language) {
+        this(id, suite, format, state, requestedBy, createdAt, finishedAt, file, sizeBytes, caseCount, attempts, failure, language, false);
     }
 
-    public static ExportJob queued(ExportId id, SuiteId suite, ExportFormat format, UserId requestedBy, Instant at) {
-        return queued(id, suite, format, requestedBy, at, false);
+    public static ExportJob queued(ExportId id, SuiteId suite, ExportFormat format, Language language, UserId requestedBy, Instant at) {
+        return queued(id, suite, format, language, requestedBy, at, false);
     }
 
     /** {@code approvedOnly}: the file holds the approved cases only. */
-    public static ExportJob queued(ExportId id, SuiteId suite, ExportFormat format, UserId requestedBy, Instant at, boolean approvedOnly) {
+    public static ExportJob queued(ExportId id, SuiteId suite, ExportFormat format, Language language, UserId requestedBy, Instant at,
+                                   boolean approvedOnly) {
         return new ExportJob(id, suite, format, ExportState.QUEUED, requestedBy, at, Optional.empty(), Optional.empty(),
-                0, 0, 0, Optional.empty(), approvedOnly);
+                0, 0, 0, Optional.empty(), language, approvedOnly);
     }
 
     /** Where the file is kept: under the suite, named by the export, so two exports never share a file. */

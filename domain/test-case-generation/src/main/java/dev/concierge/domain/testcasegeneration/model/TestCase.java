@@ -138,9 +138,9 @@ public record TestCase(TestCaseId id, SuiteId suite, TestCaseContent content, Ca
 
     private ProcedureRevision nextRevision(Procedure next, RevisionKind kind, Optional<String> author, Instant at) {
         int number = procedure.map(ProcedureRevision::number).orElse(0) + 1;
-        String summary = procedure.map(previous -> RevisionSummary.between(previous.procedure(), next))
-                .orElse("first procedure, " + next.steps().size() + " steps");
-        return new ProcedureRevision(number, next, kind, author, at, summary);
+        RevisionChange change = procedure.map(previous -> RevisionChange.between(previous.procedure(), next))
+                .orElseGet(() -> RevisionChange.firstOf(next));
+        return new ProcedureRevision(number, next, kind, author, at, change);
     }
 
     private TestCase with(CaseStatus newStatus, Optional<ProcedureRevision> newProcedure, Optional<String> newFailure,

@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.application;
 
 import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.ExportJob;
@@ -51,11 +52,11 @@ class ExportServiceTest {
 
         @Override public String contentType(ExportFormat format) { return "text/plain"; }
 
-        @Override public void write(SuiteExport export, ExportFormat format, OutputStream out) throws IOException {
+        @Override public void write(SuiteExport export, ExportFormat format, Language language, OutputStream out) throws IOException {
             if (failing) throw new IOException("disk full");
             List<String> keys = new ArrayList<>();
             export.cases().forEach(c -> keys.add(c.content().key().value()));
-            out.write((format.wireName() + ":" + String.join(",", keys)).getBytes(StandardCharsets.UTF_8));
+            out.write((format.wireName() + "/" + language.tag() + ":" + String.join(",", keys)).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -71,7 +72,7 @@ class ExportServiceTest {
     @Test void a_queued_export_wakes_the_workers_and_becomes_ready_with_its_file() throws IOException {
         addCases(3);
 
-        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.MARKDOWN);
+        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.MARKDOWN, Language.EN);
         assertThat(queued.state()).isEqualTo(ExportState.QUEUED);
         assertThat(wakeUps).hasValue(1);
 
@@ -80,7 +81,7 @@ class ExportServiceTest {
         assertThat(ready.state()).isEqualTo(ExportState.READY);
         assertThat(ready.caseCount()).isEqualTo(3);
         try (var file = service.download(BOB, queued.id()).file()) {
-            assertThat(new String(file.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("md:TC-00001,TC-00002,TC-00003");
+            assertThat(new String(file.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("md/en:TC-00001,TC-00002,TC-00003");
             assertThat(file.size()).isEqualTo(ready.sizeBytes());
         }
         assertThat(service.runNext()).isFalse();
@@ -88,35 +89,35 @@ class ExportServiceTest {
 
     @Test void the_cases_of_a_large_suite_are_read_page_by_page_in_key_order() {
         addCases(ExportService.PAGE * 2 + 7);
-        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.CSV);
+        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.CSV, Language.JA);
 
         service.runNext();
 
         assertThat(cases.pagesRead).isEqualTo(3);
         String written = new String(files.stored.values().iterator().next(), StandardCharsets.UTF_8);
-        assertThat(written).startsWith("csv:TC-00001,TC-00002").endsWith("TC-00407");
+        assertThat(written).startsWith("csv/ja:TC-00001,TC-00002").endsWith("TC-00407");
         assertThat(service.exportJob(ALICE, queued.id()).caseCount()).isEqualTo(407);
     }
 
     @Test void an_export_is_not_visible_outside_the_suites_team() {
-        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.CSV);
+        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.CSV, Language.JA);
         service.runNext();
 
         assertThatThrownBy(() -> service.exportJob(OUTSIDER, queued.id())).isInstanceOf(ExportNotFound.class);
         assertThatThrownBy(() -> service.download(OUTSIDER, queued.id())).isInstanceOf(ExportNotFound.class);
-        assertThatThrownBy(() -> service.startExport(OUTSIDER, suite.id(), ExportFormat.CSV))
+        assertThatThrownBy(() -> service.startExport(OUTSIDER, suite.id(), ExportFormat.CSV, Language.JA))
                 .isInstanceOf(dev.concierge.domain.testcasegeneration.model.SuiteNotFound.class);
     }
 
     @Test void an_export_not_yet_made_cannot_be_downloaded() {
-        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.XLSX);
+        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.XLSX, Language.JA);
 
         assertThatThrownBy(() -> service.download(ALICE, queued.id())).isInstanceOf(ExportNotReady.class).hasMessageContaining("queued");
     }
 
     @Test void a_failing_export_is_tried_again_then_given_up_with_its_reason() {
         documents.failing = true;
-        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.CSV);
+        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.CSV, Language.JA);
 
         for (int i = 0; i < ExportJob.MAX_ATTEMPTS; i++) assertThat(service.runNext()).isTrue();
 
@@ -129,7 +130,7 @@ class ExportServiceTest {
     }
 
     @Test void an_export_whose_instance_died_is_claimed_again_once_its_lease_ends() {
-        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.CSV);
+        ExportJob queued = service.startExport(ALICE, suite.id(), ExportFormat.CSV, Language.JA);
         exports.claimNext(clock.instant(), clock.instant().plus(ExportService.LEASE), ExportJob.MAX_ATTEMPTS); // claimed, then the instance died
 
         assertThat(service.runNext()).isFalse();

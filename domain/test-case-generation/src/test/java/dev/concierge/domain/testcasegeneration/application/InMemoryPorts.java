@@ -430,7 +430,7 @@ final class InMemoryPorts {
         @Override public void finish(ExportId id, long sizeBytes, long caseCount, Instant at) {
             ExportJob j = jobs.get(id);
             jobs.put(id, new ExportJob(j.id(), j.suite(), j.format(), ExportState.READY, j.requestedBy(), j.createdAt(),
-                    Optional.of(at), Optional.of(j.fileKey()), sizeBytes, caseCount, j.attempts(), Optional.empty()));
+                    Optional.of(at), Optional.of(j.fileKey()), sizeBytes, caseCount, j.attempts(), Optional.empty(), j.language()));
         }
 
         @Override public void attemptFailed(ExportId id, String reason, boolean giveUp, Instant at) {
@@ -441,7 +441,7 @@ final class InMemoryPorts {
 
         private static ExportJob with(ExportJob j, ExportState state, int attempts, Optional<String> failure, Optional<Instant> finished) {
             return new ExportJob(j.id(), j.suite(), j.format(), state, j.requestedBy(), j.createdAt(), finished, j.file(),
-                    j.sizeBytes(), j.caseCount(), attempts, failure);
+                    j.sizeBytes(), j.caseCount(), attempts, failure, j.language());
         }
     }
 }

@@ -100,7 +100,7 @@ class TestCasesServiceTest {
         assertThat(history).extracting(ProcedureRevision::number).containsExactly(1, 2);
         assertThat(history).extracting(ProcedureRevision::kind).containsExactly(RevisionKind.GENERATED, RevisionKind.EDITED);
         assertThat(history.get(1).author()).contains("bob");
-        assertThat(history.get(1).summary()).isEqualTo("step 1 changed");
+        assertThat(history.get(1).change().changed()).containsExactly(1);
         assertThat(edited.version()).isEqualTo(generated.version() + 1);
     }
 

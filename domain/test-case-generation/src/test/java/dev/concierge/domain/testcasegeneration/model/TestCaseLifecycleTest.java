@@ -51,7 +51,7 @@ class TestCaseLifecycleTest {
         assertThat(revision.kind()).isEqualTo(RevisionKind.GENERATED);
         assertThat(revision.author()).isEmpty();
         assertThat(revision.createdAt()).isEqualTo(T0.plusSeconds(5));
-        assertThat(revision.summary()).isEqualTo("first procedure, 2 steps");
+        assertThat(revision.change()).isEqualTo(new RevisionChange(true, 2, List.of(), 0, List.of(), 0));
     }
 
     @Test void an_edit_is_a_new_revision_saying_who_when_and_what_changed() {
@@ -66,7 +66,7 @@ class TestCaseLifecycleTest {
         assertThat(revision.kind()).isEqualTo(RevisionKind.EDITED);
         assertThat(revision.author()).contains("alice");
         assertThat(revision.createdAt()).isEqualTo(T0.plusSeconds(90));
-        assertThat(revision.summary()).isEqualTo("step 2 changed; step 3 added");
+        assertThat(revision.change()).isEqualTo(new RevisionChange(false, 3, List.of(2), 1, List.of(3), 0));
     }
 
     @Test void an_edit_that_changes_nothing_adds_no_revision() {
@@ -78,7 +78,7 @@ class TestCaseLifecycleTest {
     @Test void removed_steps_are_counted_in_the_summary() {
         TestCase after = generated().edit(new Procedure(List.of(new Step("Open the login page", "The form is shown"))), ALICE, T0);
 
-        assertThat(after.procedure().orElseThrow().summary()).isEqualTo("1 step removed");
+        assertThat(after.procedure().orElseThrow().change()).isEqualTo(new RevisionChange(false, 1, List.of(), 0, List.of(), 1));
     }
 
     @Test void an_approved_procedure_changes_only_after_reopening() {

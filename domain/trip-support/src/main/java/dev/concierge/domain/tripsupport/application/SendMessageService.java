@@ -82,9 +82,14 @@ public final class SendMessageService implements SendMessageUseCase {
             LocalDate today = LocalDate.now(clock);
             var turn = new TripAssistant.Turn(command.conversation(), language, today,
                     TripBriefing.describe(trip, ManageVisitsUseCase.Schedule.of(claimed.visits()), today), command.text());
-            var toolbox = new TripToolbox(command.owner(), trip.id(), command.conversation(), language, trips, visits,
-                    itineraries, expenses, proposals, drafter, clock, lease, events);
             var memory = new TurnMemory(conversations, command.conversation(), lease, claimed.history(), userMessage);
+            // What a tool reports goes to the person's page now and, with its result, into the history.
+            Consumer<TurnEvent> toolEvents = event -> {
+                if (event instanceof TurnEvent.ToolUsed used) memory.toolUsed(used);
+                events.accept(event);
+            };
+            var toolbox = new TripToolbox(command.owner(), trip.id(), command.conversation(), language, trips, visits,
+                    itineraries, expenses, proposals, drafter, clock, lease, toolEvents);
             ending = assistant.reply(turn, toolbox, memory, text -> {
                 lease.alive();
                 events.accept(new TurnEvent.Token(text));

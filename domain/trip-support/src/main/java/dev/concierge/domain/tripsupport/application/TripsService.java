@@ -40,6 +40,7 @@ import dev.concierge.domain.tripsupport.port.out.TripRepository;
 import dev.concierge.domain.tripsupport.port.out.VisitRepository;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -65,7 +66,9 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
 
     // Trips -------------------------------------------------------------------------------------------------
 
-    @Override public Trip create(CreateTripCommand command) { return trips.create(command.owner(), command.details(), clock.instant()); }
+    @Override public Trip create(CreateTripCommand command) {
+        return trips.create(command.owner(), command.details(), command.requestToken(), clock.instant());
+    }
 
     @Override public Trip get(UserId owner, TripId id) {
         return trips.find(id).filter(trip -> trip.owner().equals(owner)).orElseThrow(() -> new TripNotFound(id));
@@ -85,7 +88,13 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
 
     @Override public void delete(UserId owner, TripId id) {
         get(owner, id); // another user's trip does not exist
-        trips.delete(id);
+        Instant now = clock.instant();
+        trips.delete(id, now, now.minus(Trip.RESTORABLE_FOR));
+    }
+
+    @Override public Trip restore(UserId owner, TripId id) {
+        if (!trips.restore(id, owner)) throw new TripNotFound(id);
+        return get(owner, id);
     }
 
     @Override public Trip changeStatus(ChangeTripStatusCommand command) {

@@ -3,11 +3,15 @@ package dev.concierge.domain.tripsupport.model;
 import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.kernel.UserId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /** A business trip of one user. Changes go through the methods here, which keep the status rules. */
 public record Trip(TripId id, UserId owner, TripDetails details, TripStatus status, long version, Instant updatedAt) {
+    /** How long a deleted trip can be restored (its owner undoing the deletion) before it is removed for good. */
+    public static final Duration RESTORABLE_FOR = Duration.ofDays(1);
+
     public Trip {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(owner, "owner");

@@ -295,6 +295,23 @@ class ChatWithAssistantServiceTest {
         assertThat(world.service.schedule(ALICE, trip.id()).visits()).containsExactly(acme);
     }
 
+    @Test void each_tool_result_is_kept_with_the_outcome_its_tool_reported_for_the_page_to_word() {
+        Conversation conversation = conversation();
+        assistant.answering((turn, tools) -> {
+            tools.readTrip();
+            tools.proposeAddVisit(visit("Late", DEC_1.plusDays(7).atTime(10, 0)));
+            return "Done.";
+        });
+
+        send(ALICE, conversation.id(), "Add a visit next week", transcript);
+
+        List<StoredMessage> results = chat.history(ALICE, conversation.id()).stream()
+                .filter(m -> m.kind() == StoredMessage.Kind.TOOL_RESULT).toList();
+        assertThat(results).extracting(m -> m.outcome().orElseThrow()).containsExactly(
+                new StoredMessage.ToolOutcome("read", java.util.Map.of()),
+                new StoredMessage.ToolOutcome("refused", java.util.Map.of("reason", "visit_outside_trip")));
+    }
+
     @Test void a_proposed_visit_that_overlaps_says_so_in_its_summary_and_japanese_summaries_follow_the_language() {
         assistant.answering((turn, tools) -> tools.proposeAddVisit(visit("Beta", DEC_1.atTime(10, 30))));
 

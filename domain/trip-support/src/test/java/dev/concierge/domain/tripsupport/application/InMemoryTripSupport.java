@@ -60,18 +60,36 @@ final class InMemoryTripSupport {
         final Map<TripId, Trip> rows = new LinkedHashMap<>();
         private long next = 1;
 
-        @Override public Trip create(UserId owner, TripDetails details, Instant at) {
+        final Map<TripId, Instant> deleted = new LinkedHashMap<>();
+        private final Map<String, TripId> byToken = new LinkedHashMap<>();
+
+        @Override public Trip create(UserId owner, TripDetails details, Optional<String> requestToken, Instant at) {
+            Optional<TripId> earlier = requestToken.map(t -> byToken.get(owner.value() + " " + t));
+            if (earlier.isPresent()) return rows.get(earlier.get());
             Trip trip = new Trip(new TripId(next++), owner, details, TripStatus.PLANNED, 0, at);
             rows.put(trip.id(), trip);
+            requestToken.ifPresent(t -> byToken.put(owner.value() + " " + t, trip.id()));
             return trip;
         }
 
-        @Override public Optional<Trip> find(TripId id) { return Optional.ofNullable(rows.get(id)); }
+        @Override public Optional<Trip> find(TripId id) { return Optional.ofNullable(rows.get(id)).filter(t -> !deleted.containsKey(id)); }
 
-        @Override public void delete(TripId id) { rows.remove(id); }
+        @Override public void delete(TripId id, Instant at, Instant purgeBefore) {
+            deleted.put(id, at);
+            List.copyOf(deleted.keySet()).stream().filter(d -> deleted.get(d).isBefore(purgeBefore)).forEach(d -> {
+                deleted.remove(d);
+                rows.remove(d);
+            });
+        }
+
+        @Override public boolean restore(TripId id, UserId owner) {
+            boolean restorable = deleted.containsKey(id) && rows.get(id).owner().equals(owner);
+            if (restorable) deleted.remove(id);
+            return restorable;
+        }
 
         @Override public Page<Trip> list(UserId owner, Optional<TripStatus> status, PageRequest page) {
-            List<Trip> mine = rows.values().stream().filter(t -> t.owner().equals(owner))
+            List<Trip> mine = rows.values().stream().filter(t -> t.owner().equals(owner)).filter(t -> !deleted.containsKey(t.id()))
                     .filter(t -> status.map(s -> s == t.status()).orElse(true))
                     .sorted(Comparator.comparing((Trip t) -> t.details().startDate())).toList();
             return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size());
@@ -150,7 +168,7 @@ final class InMemoryTripSupport {
         @Override public synchronized void append(ConversationId id, List<StoredMessage> added) {
             List<StoredMessage> list = messages.get(id);
             for (StoredMessage m : added) {
-                list.add(new StoredMessage(list.size() + 1, m.kind(), m.text(), m.toolCalls(), m.toolCallId(), m.toolName(), m.at()));
+                list.add(new StoredMessage(list.size() + 1, m.kind(), m.text(), m.toolCalls(), m.toolCallId(), m.toolName(), m.at(), m.outcome()));
             }
         }
 

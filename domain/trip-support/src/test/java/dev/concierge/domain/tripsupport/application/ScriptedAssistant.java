@@ -54,20 +54,20 @@ final class ScriptedAssistant implements TripAssistant {
                 return outcome;
             }
 
-            @Override public String readTrip() { return call("readTrip", tools::readTrip); }
+            @Override public String readTrip() { return call("read_trip", tools::readTrip); }
 
-            @Override public String recomputeEstimate() { return call("recomputeEstimate", tools::recomputeEstimate); }
+            @Override public String recomputeEstimate() { return call("recompute_estimate", tools::recomputeEstimate); }
 
-            @Override public String proposeAddVisit(VisitDetails visit) { return call("proposeAddVisit", () -> tools.proposeAddVisit(visit)); }
+            @Override public String proposeAddVisit(VisitDetails visit) { return call("propose_add_visit", () -> tools.proposeAddVisit(visit)); }
 
             @Override public String proposeMoveVisit(VisitId visit, LocalDateTime newStart) {
-                return call("proposeMoveVisit", () -> tools.proposeMoveVisit(visit, newStart));
+                return call("propose_move_visit", () -> tools.proposeMoveVisit(visit, newStart));
             }
 
-            @Override public String proposeItineraryDraft() { return call("proposeItineraryDraft", tools::proposeItineraryDraft); }
+            @Override public String proposeItineraryDraft() { return call("propose_itinerary_draft", tools::proposeItineraryDraft); }
 
             @Override public String proposePreparationNotes(VisitId visit) {
-                return call("proposePreparationNotes", () -> tools.proposePreparationNotes(visit));
+                return call("propose_preparation_notes", () -> tools.proposePreparationNotes(visit));
             }
         });
         tokens.accept(answer);

@@ -74,6 +74,40 @@ class TripsServiceTest {
         assertThatThrownBy(() -> service.delete(ALICE, trip.id())).isInstanceOf(TripNotFound.class);
     }
 
+    @Test void a_deleted_trip_comes_back_as_it_was_when_its_owner_undoes_the_deletion() {
+        Trip trip = alicesTrip();
+        service.delete(ALICE, trip.id());
+
+        assertThatThrownBy(() -> service.restore(BOB, trip.id())).isInstanceOf(TripNotFound.class);
+        assertThat(service.restore(ALICE, trip.id())).isEqualTo(trip);
+        assertThat(service.list(ALICE, Optional.empty(), PageRequest.first()).items()).containsExactly(trip);
+        assertThatThrownBy(() -> service.restore(ALICE, trip.id())).as("not deleted any more").isInstanceOf(TripNotFound.class);
+    }
+
+    @Test void a_trip_deleted_longer_than_a_day_ago_is_gone_for_good_at_the_next_deletion() {
+        Trip old = alicesTrip();
+        service.delete(ALICE, old.id());
+        var aDayLater = new TripsService(world.trips, world.visits, world.itineraries, world.plans, world.policy,
+                java.time.Clock.offset(world.clock, Trip.RESTORABLE_FOR.plusMinutes(1)));
+
+        aDayLater.delete(ALICE, alicesTrip().id());
+
+        assertThat(world.trips.rows).doesNotContainKey(old.id());
+        assertThatThrownBy(() -> service.restore(ALICE, old.id())).isInstanceOf(TripNotFound.class);
+    }
+
+    @Test void asking_again_with_the_same_request_token_yields_the_first_trip_not_a_second() {
+        Trip first = service.create(new CreateTripCommand(ALICE, details(DEC_1, DEC_1), Optional.of("form-1")));
+        Trip again = service.create(new CreateTripCommand(ALICE, details(DEC_1, DEC_1.plusDays(1)), Optional.of("form-1")));
+        Trip bobs = service.create(new CreateTripCommand(BOB, details(DEC_1, DEC_1), Optional.of("form-1")));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(bobs.id()).isNotEqualTo(first.id());
+        assertThat(service.list(ALICE, Optional.empty(), PageRequest.first()).total()).isEqualTo(1);
+        assertThatThrownBy(() -> new CreateTripCommand(ALICE, details(DEC_1, DEC_1), Optional.of("no spaces please")))
+                .isInstanceOf(dev.concierge.domain.kernel.InvalidInput.class);
+    }
+
     @Test void another_users_trip_does_not_exist_for_them() {
         Trip trip = alicesTrip();
 

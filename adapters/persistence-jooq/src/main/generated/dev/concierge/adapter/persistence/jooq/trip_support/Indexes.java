@@ -27,6 +27,7 @@ public class Indexes {
 
     public static final Index CONVERSATIONS_TRIP_IDX = Internal.createIndex(DSL.name("conversations_trip_idx"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TRIP_ID, Conversations.CONVERSATIONS.CREATED_AT, Conversations.CONVERSATIONS.ID }, false);
     public static final Index PROPOSALS_CONVERSATION_IDX = Internal.createIndex(DSL.name("proposals_conversation_idx"), Proposals.PROPOSALS, new OrderField[] { Proposals.PROPOSALS.CONVERSATION_ID, Proposals.PROPOSALS.ID }, false);
+    public static final Index TRIPS_DELETED_IDX = Internal.createIndex(DSL.name("trips_deleted_idx"), Trips.TRIPS, new OrderField[] { Trips.TRIPS.DELETED_AT }, false);
     public static final Index TRIPS_OWNER_START_IDX = Internal.createIndex(DSL.name("trips_owner_start_idx"), Trips.TRIPS, new OrderField[] { Trips.TRIPS.OWNER_ID, Trips.TRIPS.START_DATE, Trips.TRIPS.ID }, false);
     public static final Index VISITS_TRIP_START_IDX = Internal.createIndex(DSL.name("visits_trip_start_idx"), Visits.VISITS, new OrderField[] { Visits.VISITS.TRIP_ID, Visits.VISITS.STARTS_AT, Visits.VISITS.ID }, false);
 }

@@ -46,6 +46,7 @@ public class Keys {
     public static final UniqueKey<ItineraryItemsRecord> ITINERARY_ITEMS_PKEY = Internal.createUniqueKey(ItineraryItems.ITINERARY_ITEMS, DSL.name("itinerary_items_pkey"), new TableField[] { ItineraryItems.ITINERARY_ITEMS.TRIP_ID, ItineraryItems.ITINERARY_ITEMS.POSITION }, true);
     public static final UniqueKey<MessagesRecord> MESSAGES_PKEY = Internal.createUniqueKey(Messages.MESSAGES, DSL.name("messages_pkey"), new TableField[] { Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, true);
     public static final UniqueKey<ProposalsRecord> PROPOSALS_PKEY = Internal.createUniqueKey(Proposals.PROPOSALS, DSL.name("proposals_pkey"), new TableField[] { Proposals.PROPOSALS.ID }, true);
+    public static final UniqueKey<TripsRecord> TRIPS_OWNER_REQUEST_TOKEN_UQ = Internal.createUniqueKey(Trips.TRIPS, DSL.name("trips_owner_request_token_uq"), new TableField[] { Trips.TRIPS.OWNER_ID, Trips.TRIPS.REQUEST_TOKEN }, true);
     public static final UniqueKey<TripsRecord> TRIPS_PKEY = Internal.createUniqueKey(Trips.TRIPS, DSL.name("trips_pkey"), new TableField[] { Trips.TRIPS.ID }, true);
     public static final UniqueKey<VisitsRecord> VISITS_PKEY = Internal.createUniqueKey(Visits.VISITS, DSL.name("visits_pkey"), new TableField[] { Visits.VISITS.ID }, true);
 

@@ -1,6 +1,7 @@
 package dev.concierge.domain.testcasegeneration.port.in;
 
 import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.StoredFile;
 import dev.concierge.domain.testcasegeneration.model.ExportFormat;
 import dev.concierge.domain.testcasegeneration.model.ExportId;
@@ -25,11 +26,11 @@ public interface ExportProceduresUseCase {
     /** Like {@link #export(Actor, SuiteId)}; with {@code approvedOnly} the file holds the approved cases only. */
     SuiteExport export(Actor actor, SuiteId suite, boolean approvedOnly);
 
-    /** Queues an export of the suite; the file is made in the background. */
-    ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format);
+    /** Queues an export of the suite; the file is made in the background, its headers and display values in {@code language}. */
+    ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language);
 
-    /** Like {@link #startExport(Actor, SuiteId, ExportFormat)}; with {@code approvedOnly} the file holds the approved cases only. */
-    ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, boolean approvedOnly);
+    /** Like {@link #startExport(Actor, SuiteId, ExportFormat, Language)}; with {@code approvedOnly} the file holds the approved cases only. */
+    ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language, boolean approvedOnly);
 
     /** The export's state; visible to the members of the suite's team only. */
     ExportJob exportJob(Actor actor, ExportId id);

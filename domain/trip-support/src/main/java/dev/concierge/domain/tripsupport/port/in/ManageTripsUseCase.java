@@ -23,6 +23,12 @@ public interface ManageTripsUseCase {
 
     Trip changeStatus(ChangeTripStatusCommand command);
 
-    /** Deletes the trip with its visits, itinerary, expense plan and conversations. */
+    /**
+     * Deletes the trip with its visits, itinerary, expense plan and conversations. It can be restored for a day
+     * ({@link #restore}); then it is gone for good.
+     */
     void delete(UserId owner, TripId id);
+
+    /** Undoes a deletion: the trip comes back as it was. @throws dev.concierge.domain.tripsupport.model.TripNotFound when it is not a deleted trip of this owner */
+    Trip restore(UserId owner, TripId id);
 }

@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 public interface TripRepository {
-    Trip create(UserId owner, TripDetails details, Instant at);
+    /** A new trip; with a {@code requestToken} this owner created a trip with before, that trip (deleted or not) instead. */
+    Trip create(UserId owner, TripDetails details, Optional<String> requestToken, Instant at);
 
     Optional<Trip> find(TripId id);
 
@@ -22,6 +23,12 @@ public interface TripRepository {
     /** Optimistic: @throws dev.concierge.domain.kernel.Conflict code {@code stale} when the version moved on. Returns the next version. */
     Trip save(Trip trip);
 
-    /** Deletes the trip and everything that belongs to it (visits, itinerary, plan, conversations). */
-    void delete(TripId id);
+    /**
+     * Hides the trip as deleted at {@code at} (no longer found or listed), and removes for good, with everything that
+     * belongs to them, the trips deleted before {@code purgeBefore}.
+     */
+    void delete(TripId id, Instant at, Instant purgeBefore);
+
+    /** Brings back a deleted trip of {@code owner}; false when there is none. */
+    boolean restore(TripId id, UserId owner);
 }

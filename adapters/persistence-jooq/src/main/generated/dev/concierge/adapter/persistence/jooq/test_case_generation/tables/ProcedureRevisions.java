@@ -100,6 +100,11 @@ public class ProcedureRevisions extends TableImpl<ProcedureRevisionsRecord> {
      */
     public final TableField<ProcedureRevisionsRecord, String> SUMMARY = createField(DSL.name("summary"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("''::text"), SQLDataType.CLOB)), this, "");
 
+    /**
+     * The column <code>test_case_generation.procedure_revisions.change</code>.
+     */
+    public final TableField<ProcedureRevisionsRecord, JSONB> CHANGE = createField(DSL.name("change"), SQLDataType.JSONB, this, "");
+
     private ProcedureRevisions(Name alias, Table<ProcedureRevisionsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -235,6 +240,7 @@ public class ProcedureRevisions extends TableImpl<ProcedureRevisionsRecord> {
     @Override
     public List<Check<ProcedureRevisionsRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("procedure_revisions_change_check"), "(((change IS NULL) OR (jsonb_typeof(change) = 'object'::text)))", true),
             Internal.createCheck(this, DSL.name("procedure_revisions_kind_check"), "((kind = ANY (ARRAY['generated'::text, 'edited'::text])))", true),
             Internal.createCheck(this, DSL.name("procedure_revisions_number_check"), "((number >= 1))", true),
             Internal.createCheck(this, DSL.name("procedure_revisions_steps_check"), "((jsonb_typeof(steps) = 'array'::text))", true)

@@ -100,6 +100,11 @@ public class Messages extends TableImpl<MessagesRecord> {
      */
     public final TableField<MessagesRecord, OffsetDateTime> AT = createField(DSL.name("at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "");
 
+    /**
+     * The column <code>trip_support.messages.tool_outcome</code>.
+     */
+    public final TableField<MessagesRecord, JSONB> TOOL_OUTCOME = createField(DSL.name("tool_outcome"), SQLDataType.JSONB, this, "");
+
     private Messages(Name alias, Table<MessagesRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -194,7 +199,8 @@ public class Messages extends TableImpl<MessagesRecord> {
     public List<Check<MessagesRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("messages_kind_check"), "((kind = ANY (ARRAY['system'::text, 'user'::text, 'assistant'::text, 'tool-result'::text])))", true),
-            Internal.createCheck(this, DSL.name("messages_sequence_check"), "((sequence >= 1))", true)
+            Internal.createCheck(this, DSL.name("messages_sequence_check"), "((sequence >= 1))", true),
+            Internal.createCheck(this, DSL.name("messages_tool_outcome_check"), "(((tool_outcome IS NULL) OR (jsonb_typeof(tool_outcome) = 'object'::text)))", true)
         );
     }
 

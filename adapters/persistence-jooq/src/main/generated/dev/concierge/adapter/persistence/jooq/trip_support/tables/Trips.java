@@ -127,6 +127,16 @@ public class Trips extends TableImpl<TripsRecord> {
      */
     public final TableField<TripsRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>trip_support.trips.request_token</code>.
+     */
+    public final TableField<TripsRecord, String> REQUEST_TOKEN = createField(DSL.name("request_token"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column <code>trip_support.trips.deleted_at</code>.
+     */
+    public final TableField<TripsRecord, OffsetDateTime> DELETED_AT = createField(DSL.name("deleted_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
     private Trips(Name alias, Table<TripsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -196,7 +206,7 @@ public class Trips extends TableImpl<TripsRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.TRIPS_OWNER_START_IDX);
+        return Arrays.asList(Indexes.TRIPS_DELETED_IDX, Indexes.TRIPS_OWNER_START_IDX);
     }
 
     @Override
@@ -207,6 +217,11 @@ public class Trips extends TableImpl<TripsRecord> {
     @Override
     public UniqueKey<TripsRecord> getPrimaryKey() {
         return Keys.TRIPS_PKEY;
+    }
+
+    @Override
+    public List<UniqueKey<TripsRecord>> getUniqueKeys() {
+        return Arrays.asList(Keys.TRIPS_OWNER_REQUEST_TOKEN_UQ);
     }
 
     private transient ConversationsPath _conversations;
@@ -282,6 +297,7 @@ public class Trips extends TableImpl<TripsRecord> {
             Internal.createCheck(this, DSL.name("trips_origin_check"), "(((length(origin) >= 1) AND (length(origin) <= 100)))", true),
             Internal.createCheck(this, DSL.name("trips_owner_id_check"), "(((length(owner_id) >= 1) AND (length(owner_id) <= 200)))", true),
             Internal.createCheck(this, DSL.name("trips_purpose_check"), "((length(purpose) <= 2000))", true),
+            Internal.createCheck(this, DSL.name("trips_request_token_check"), "(((request_token IS NULL) OR ((length(request_token) >= 1) AND (length(request_token) <= 100))))", true),
             Internal.createCheck(this, DSL.name("trips_status_check"), "((status = ANY (ARRAY['planned'::text, 'approved'::text, 'completed'::text, 'cancelled'::text])))", true),
             Internal.createCheck(this, DSL.name("trips_title_check"), "(((length(title) >= 1) AND (length(title) <= 200)))", true)
         );

@@ -204,17 +204,31 @@ public class ExportsRecord extends UpdatableRecordImpl<ExportsRecord> {
     }
 
     /**
+     * Setter for <code>test_case_generation.exports.language</code>.
+     */
+    public void setLanguage(String value) {
+        set(13, value);
+    }
+
+    /**
+     * Getter for <code>test_case_generation.exports.language</code>.
+     */
+    public String getLanguage() {
+        return (String) get(13);
+    }
+
+    /**
      * Setter for <code>test_case_generation.exports.approved_only</code>.
      */
     public void setApprovedOnly(Boolean value) {
-        set(13, value);
+        set(14, value);
     }
 
     /**
      * Getter for <code>test_case_generation.exports.approved_only</code>.
      */
     public Boolean getApprovedOnly() {
-        return (Boolean) get(13);
+        return (Boolean) get(14);
     }
 
     // -------------------------------------------------------------------------
@@ -240,7 +254,7 @@ public class ExportsRecord extends UpdatableRecordImpl<ExportsRecord> {
     /**
      * Create a detached, initialised ExportsRecord
      */
-    public ExportsRecord(UUID id, Long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt, OffsetDateTime leaseUntil, Integer attempts, OffsetDateTime finishedAt, String fileKey, Long sizeBytes, Long caseCount, String failure, Boolean approvedOnly) {
+    public ExportsRecord(UUID id, Long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt, OffsetDateTime leaseUntil, Integer attempts, OffsetDateTime finishedAt, String fileKey, Long sizeBytes, Long caseCount, String failure, String language, Boolean approvedOnly) {
         super(Exports.EXPORTS);
 
         setId(id);
@@ -256,6 +270,7 @@ public class ExportsRecord extends UpdatableRecordImpl<ExportsRecord> {
         setSizeBytes(sizeBytes);
         setCaseCount(caseCount);
         setFailure(failure);
+        setLanguage(language);
         setApprovedOnly(approvedOnly);
         resetTouchedOnNotNull();
     }

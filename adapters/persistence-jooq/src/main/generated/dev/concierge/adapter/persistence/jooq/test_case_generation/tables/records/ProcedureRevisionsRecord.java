@@ -121,6 +121,20 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
         return (String) get(6);
     }
 
+    /**
+     * Setter for <code>test_case_generation.procedure_revisions.change</code>.
+     */
+    public void setChange(JSONB value) {
+        set(7, value);
+    }
+
+    /**
+     * Getter for <code>test_case_generation.procedure_revisions.change</code>.
+     */
+    public JSONB getChange() {
+        return (JSONB) get(7);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -144,7 +158,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
     /**
      * Create a detached, initialised ProcedureRevisionsRecord
      */
-    public ProcedureRevisionsRecord(Long caseId, Integer number, JSONB steps, String kind, String author, OffsetDateTime createdAt, String summary) {
+    public ProcedureRevisionsRecord(Long caseId, Integer number, JSONB steps, String kind, String author, OffsetDateTime createdAt, String summary, JSONB change) {
         super(ProcedureRevisions.PROCEDURE_REVISIONS);
 
         setCaseId(caseId);
@@ -154,6 +168,7 @@ public class ProcedureRevisionsRecord extends UpdatableRecordImpl<ProcedureRevis
         setAuthor(author);
         setCreatedAt(createdAt);
         setSummary(summary);
+        setChange(change);
         resetTouchedOnNotNull();
     }
 }

@@ -133,6 +133,20 @@ public class MessagesRecord extends UpdatableRecordImpl<MessagesRecord> {
         return (OffsetDateTime) get(7);
     }
 
+    /**
+     * Setter for <code>trip_support.messages.tool_outcome</code>.
+     */
+    public void setToolOutcome(JSONB value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>trip_support.messages.tool_outcome</code>.
+     */
+    public JSONB getToolOutcome() {
+        return (JSONB) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -156,7 +170,7 @@ public class MessagesRecord extends UpdatableRecordImpl<MessagesRecord> {
     /**
      * Create a detached, initialised MessagesRecord
      */
-    public MessagesRecord(Long conversationId, Long sequence, String kind, String text, JSONB toolCalls, String toolCallId, String toolName, OffsetDateTime at) {
+    public MessagesRecord(Long conversationId, Long sequence, String kind, String text, JSONB toolCalls, String toolCallId, String toolName, OffsetDateTime at, JSONB toolOutcome) {
         super(Messages.MESSAGES);
 
         setConversationId(conversationId);
@@ -167,6 +181,7 @@ public class MessagesRecord extends UpdatableRecordImpl<MessagesRecord> {
         setToolCallId(toolCallId);
         setToolName(toolName);
         setAt(at);
+        setToolOutcome(toolOutcome);
         resetTouchedOnNotNull();
     }
 }

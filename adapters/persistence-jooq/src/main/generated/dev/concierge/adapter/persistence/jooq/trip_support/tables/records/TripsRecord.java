@@ -189,6 +189,34 @@ public class TripsRecord extends UpdatableRecordImpl<TripsRecord> {
         return (OffsetDateTime) get(11);
     }
 
+    /**
+     * Setter for <code>trip_support.trips.request_token</code>.
+     */
+    public void setRequestToken(String value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>trip_support.trips.request_token</code>.
+     */
+    public String getRequestToken() {
+        return (String) get(12);
+    }
+
+    /**
+     * Setter for <code>trip_support.trips.deleted_at</code>.
+     */
+    public void setDeletedAt(OffsetDateTime value) {
+        set(13, value);
+    }
+
+    /**
+     * Getter for <code>trip_support.trips.deleted_at</code>.
+     */
+    public OffsetDateTime getDeletedAt() {
+        return (OffsetDateTime) get(13);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -212,7 +240,7 @@ public class TripsRecord extends UpdatableRecordImpl<TripsRecord> {
     /**
      * Create a detached, initialised TripsRecord
      */
-    public TripsRecord(Long id, String ownerId, String title, String purpose, String origin, String[] destinations, LocalDate startDate, LocalDate endDate, String status, Long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public TripsRecord(Long id, String ownerId, String title, String purpose, String origin, String[] destinations, LocalDate startDate, LocalDate endDate, String status, Long version, OffsetDateTime createdAt, OffsetDateTime updatedAt, String requestToken, OffsetDateTime deletedAt) {
         super(Trips.TRIPS);
 
         setId(id);
@@ -227,6 +255,8 @@ public class TripsRecord extends UpdatableRecordImpl<TripsRecord> {
         setVersion(version);
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
+        setRequestToken(requestToken);
+        setDeletedAt(deletedAt);
         resetTouchedOnNotNull();
     }
 }
