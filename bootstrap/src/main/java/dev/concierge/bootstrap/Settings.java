@@ -44,7 +44,8 @@ public record Settings(
         Optional<DatabaseOwner> databaseMigration,
         Duration httpBodyDeadline,
         FilesConfig files,
-        Map<String, String> openTelemetry) {
+        Map<String, String> openTelemetry,
+        int routeFallbackSpeedKmh) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -139,6 +140,7 @@ public record Settings(
             new Setting("GENERATION_RETRY_DELAY_SECONDS", "5", "First wait before retrying; doubles per attempt, with jitter, up to 5 minutes"),
             new Setting("GENERATION_MODEL_REVIEW", "false", "true: a second model pass reviews each generated procedure against its case and keeps its findings (one more model call per procedure)"),
             new Setting("TRAVEL_POLICY_FILE", null, "Travel policy properties file; unset means the built-in domestic-Japan policy"),
+            new Setting("ROUTE_FALLBACK_SPEED_KMH", "60", "Day route: door-to-door speed assumed between two known cities the built-in travel-time table does not pair (1 to 1000)"),
             // platform: identity and limits
             new Setting("AUTH_MODE", "local", "local (everyone is LOCAL_USER), alb (the load balancer's signed OIDC header) or oidc (the app's own OpenID Connect sign-in)"),
             new Setting("OIDC_ISSUER", null, "oidc mode: the identity provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration)"),
@@ -218,7 +220,8 @@ public record Settings(
                 reader.optional("DATABASE_MIGRATION_USER").map(user -> new DatabaseOwner(user, reader.optional("DATABASE_MIGRATION_PASSWORD"))),
                 Duration.ofSeconds(reader.integer("HTTP_BODY_TIMEOUT_SECONDS", 1, 600)),
                 files(reader),
-                openTelemetry(env));
+                openTelemetry(env),
+                reader.integer("ROUTE_FALLBACK_SPEED_KMH", 1, 1000));
         deployment(settings, reader);
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {

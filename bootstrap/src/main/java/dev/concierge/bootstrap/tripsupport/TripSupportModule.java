@@ -3,7 +3,18 @@ package dev.concierge.bootstrap.tripsupport;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.domain.kernel.StoredFiles;
+import dev.concierge.domain.tripsupport.application.ActualExpensesService;
+import dev.concierge.domain.tripsupport.application.CalendarService;
+import dev.concierge.domain.tripsupport.port.in.RecordActualExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.out.ActualExpenseRepository;
+import dev.concierge.domain.tripsupport.application.DayRouteService;
 import dev.concierge.domain.tripsupport.application.ReviewProposalsService;
+import dev.concierge.domain.tripsupport.port.in.ExportCalendarUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanDayRouteUseCase;
+import dev.concierge.domain.tripsupport.port.out.CalendarSubscriptionRepository;
+import dev.concierge.domain.tripsupport.port.out.TravelTimes;
+import dev.concierge.domain.tripsupport.port.out.VisitWindowRepository;
 import dev.concierge.domain.tripsupport.application.TripsService;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
@@ -36,6 +47,22 @@ final class TripSupportModule extends AbstractModule {
     @Provides @Singleton TripsService trips(TripRepository trips, VisitRepository visits, ItineraryRepository itineraries,
                                             ExpensePlanRepository plans, TravelPolicySource policy, Clock clock) {
         return new TripsService(trips, visits, itineraries, plans, policy, clock);
+    }
+
+    @Provides @Singleton PlanDayRouteUseCase dayRoutes(ManageTripsUseCase trips, ManageVisitsUseCase visits,
+                                                      VisitWindowRepository windows, TravelTimes travelTimes) {
+        return new DayRouteService(trips, visits, windows, travelTimes);
+    }
+
+    @Provides @Singleton ExportCalendarUseCase calendar(ManageTripsUseCase trips, ManageVisitsUseCase visits,
+                                                        PlanItineraryUseCase itineraries, CalendarSubscriptionRepository subscriptions,
+                                                        Clock clock) {
+        return new CalendarService(trips, visits, itineraries, subscriptions, clock);
+    }
+
+    @Provides @Singleton RecordActualExpensesUseCase actualExpenses(ManageTripsUseCase trips, EstimateExpensesUseCase estimates,
+                                                                    ActualExpenseRepository expenses, StoredFiles files, Clock clock) {
+        return new ActualExpensesService(trips, estimates, expenses, files, clock);
     }
 
     @Provides @Singleton ReviewProposalsUseCase proposals(ManageVisitsUseCase visits, PlanItineraryUseCase itineraries,

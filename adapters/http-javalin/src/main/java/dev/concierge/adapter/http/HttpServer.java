@@ -249,7 +249,8 @@ public final class HttpServer {
 
     static boolean isOpen(String path) {
         return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/assets/")
-                || path.startsWith("/auth/"); // AUTH_MODE=oidc's sign-in; no such routes in the other modes
+                || path.startsWith("/auth/") // AUTH_MODE=oidc's sign-in; no such routes in the other modes
+                || path.startsWith("/api/calendar-feeds/"); // a calendar app has no session: the secret token in the path is the identity
     }
 
     /** PostgreSQL cannot store or compare text with NUL in it; no legitimate client sends one. */
@@ -309,7 +310,9 @@ public final class HttpServer {
             MDC.put("route", route);
             MDC.put("status", status);
             MDC.put("latencyMs", millis);
-            ACCESS.info("{} {} {} {}ms", ctx.method().name(), ctx.path(), status, millis);
+            // A calendar feed's path is its secret: the log shows the route instead.
+            String path = ctx.path().startsWith("/api/calendar-feeds/") ? route : ctx.path();
+            ACCESS.info("{} {} {} {}ms", ctx.method().name(), path, status, millis);
         } catch (RuntimeException ignored) {
             // never fail a response because of its log line
         } finally {

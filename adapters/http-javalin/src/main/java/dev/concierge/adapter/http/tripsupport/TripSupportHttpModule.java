@@ -11,9 +11,12 @@ import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ExportCalendarUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanDayRouteUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
+import dev.concierge.domain.tripsupport.port.in.RecordActualExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
 import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 
@@ -26,6 +29,11 @@ public final class TripSupportHttpModule extends AbstractModule {
         HttpModule.routes(binder()).addBinding().to(ConversationRoutes.class);
         HttpModule.routes(binder()).addBinding().to(DraftRoutes.class);
         HttpModule.routes(binder()).addBinding().to(TripPages.class);
+        HttpModule.routes(binder()).addBinding().to(DayRouteRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(CalendarRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(RoutePages.class);
+        HttpModule.routes(binder()).addBinding().to(ActualExpenseRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(ExpensePages.class);
         HttpModule.navigation(binder()).addBinding().toInstance(
                 new NavigationEntry("trips", "/trips", "nav.trips", "home.trips", 10));
     }
@@ -39,6 +47,30 @@ public final class TripSupportHttpModule extends AbstractModule {
                                                                ReviewProposalsUseCase proposals, CurrentUser user,
                                                                ObjectMapper mapper, Clock clock) {
         return new ConversationRoutes(chat, messages, proposals, user, mapper, clock.getZone());
+    }
+
+    @Provides @Singleton DayRouteRoutes dayRouteRoutes(PlanDayRouteUseCase routes, ManageVisitsUseCase visits, CurrentUser user,
+                                                       ObjectMapper mapper) {
+        return new DayRouteRoutes(routes, visits, user, mapper);
+    }
+
+    @Provides @Singleton CalendarRoutes calendarRoutes(ExportCalendarUseCase calendar, CurrentUser user, Clock clock) {
+        return new CalendarRoutes(calendar, user, clock.getZone());
+    }
+
+    @Provides @Singleton RoutePages routePages(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanDayRouteUseCase routes,
+                                               ExportCalendarUseCase calendar, CurrentUser user, PageRenderer renderer, Clock clock) {
+        return new RoutePages(trips, visits, routes, calendar, user, renderer, clock.getZone());
+    }
+
+    @Provides @Singleton ActualExpenseRoutes actualExpenseRoutes(RecordActualExpensesUseCase expenses, ManageTripsUseCase trips,
+                                                                 CurrentUser user, ObjectMapper mapper, Clock clock) {
+        return new ActualExpenseRoutes(expenses, trips, user, mapper, clock.getZone());
+    }
+
+    @Provides @Singleton ExpensePages expensePages(ManageTripsUseCase trips, EstimateExpensesUseCase estimates,
+                                                   RecordActualExpensesUseCase expenses, CurrentUser user, PageRenderer renderer, Clock clock) {
+        return new ExpensePages(trips, estimates, expenses, user, renderer, clock.getZone());
     }
 
     @Provides @Singleton DraftRoutes draftRoutes(DraftWithAssistantUseCase drafts, CurrentUser user) {

@@ -10,7 +10,13 @@ import dev.concierge.adapter.http.identity.CurrentUser;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.application.ActualExpensesService;
+import dev.concierge.domain.tripsupport.application.CalendarService;
+import dev.concierge.domain.tripsupport.port.in.RecordActualExpensesUseCase;
+import dev.concierge.domain.tripsupport.application.DayRouteService;
 import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
+import dev.concierge.domain.tripsupport.port.in.ExportCalendarUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanDayRouteUseCase;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
@@ -44,18 +50,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class TripSupportServer implements AutoCloseable {
     static final String USER_HEADER = "X-Test-User";
     static final UserId ALICE = new UserId("alice");
+    /** As {@code X-Test-User}: the request carries no identity, as without a session or the load balancer's header. */
+    static final String ANONYMOUS = "anonymous";
 
     final Clock clock = Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), ZoneId.of("Asia/Tokyo"));
     final InMemoryTrips trips = new InMemoryTrips(clock);
     final ScriptedChat chat = new ScriptedChat(trips, clock);
     final ScriptedDrafter drafter = new ScriptedDrafter();
     final ObjectMapper mapper = new ObjectMapper();
+    final InMemoryTripAdditions.Windows windows = new InMemoryTripAdditions.Windows();
+    final InMemoryTripAdditions.Subscriptions subscriptions = new InMemoryTripAdditions.Subscriptions();
+    final InMemoryTripAdditions.Expenses actualExpenses = new InMemoryTripAdditions.Expenses();
+    final InMemoryTripAdditions.Files files = new InMemoryTripAdditions.Files();
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TripSupportServer() {
         CurrentUser user = ctx -> {
             String name = ctx.header(USER_HEADER);
+            if (ANONYMOUS.equals(name)) throw new dev.concierge.adapter.http.identity.Unauthenticated("no_identity", "no identity on this request");
             return new Actor(new UserId(name == null ? "alice" : name), Set.of());
         };
         Injector injector = Guice.createInjector(
@@ -72,6 +85,9 @@ final class TripSupportServer implements AutoCloseable {
                         bind(SendMessageUseCase.class).toInstance(chat);
                         bind(ReviewProposalsUseCase.class).toInstance(chat);
                         bind(DraftWithAssistantUseCase.class).toInstance(new DraftWithAssistantService(trips, trips, drafter));
+                        bind(PlanDayRouteUseCase.class).toInstance(new DayRouteService(trips, trips, windows, InMemoryTripAdditions.HALF_HOUR_APART));
+                        bind(ExportCalendarUseCase.class).toInstance(new CalendarService(trips, trips, trips, subscriptions, clock));
+                        bind(RecordActualExpensesUseCase.class).toInstance(new ActualExpensesService(trips, trips, actualExpenses, files, clock));
                     }
                 });
         server = injector.getInstance(HttpServer.class).start();

@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import dev.concierge.adapter.persistence.PersistenceContext;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.domain.tripsupport.port.out.ActualExpenseRepository;
+import dev.concierge.domain.tripsupport.port.out.CalendarSubscriptionRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
@@ -11,6 +13,7 @@ import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
 import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
 import dev.concierge.domain.tripsupport.port.out.TripRepository;
 import dev.concierge.domain.tripsupport.port.out.VisitRepository;
+import dev.concierge.domain.tripsupport.port.out.VisitWindowRepository;
 import org.jooq.DSLContext;
 
 /** Trip support's driven ports, backed by the {@code trip_support} schema. */
@@ -33,4 +36,12 @@ public final class TripSupportPersistenceModule extends AbstractModule implement
     }
 
     @Provides @Singleton ProposalRepository proposals(DSLContext dsl) { return new JooqProposalRepository(dsl); }
+
+    @Provides @Singleton VisitWindowRepository visitWindows(DSLContext dsl) { return new JooqVisitWindowRepository(dsl); }
+
+    @Provides @Singleton ActualExpenseRepository actualExpenses(DSLContext dsl) { return new JooqActualExpenseRepository(dsl); }
+
+    @Provides @Singleton CalendarSubscriptionRepository calendarSubscriptions(DSLContext dsl) {
+        return new JooqCalendarSubscriptionRepository(dsl);
+    }
 }

@@ -4,6 +4,7 @@
 package dev.concierge.adapter.persistence.jooq.trip_support;
 
 
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips;
@@ -25,6 +26,7 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index ACTUAL_EXPENSES_TRIP_IDX = Internal.createIndex(DSL.name("actual_expenses_trip_idx"), ActualExpenses.ACTUAL_EXPENSES, new OrderField[] { ActualExpenses.ACTUAL_EXPENSES.TRIP_ID, ActualExpenses.ACTUAL_EXPENSES.SPENT_ON, ActualExpenses.ACTUAL_EXPENSES.ID }, false);
     public static final Index CONVERSATIONS_TRIP_IDX = Internal.createIndex(DSL.name("conversations_trip_idx"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TRIP_ID, Conversations.CONVERSATIONS.CREATED_AT, Conversations.CONVERSATIONS.ID }, false);
     public static final Index PROPOSALS_CONVERSATION_IDX = Internal.createIndex(DSL.name("proposals_conversation_idx"), Proposals.PROPOSALS, new OrderField[] { Proposals.PROPOSALS.CONVERSATION_ID, Proposals.PROPOSALS.ID }, false);
     public static final Index TRIPS_DELETED_IDX = Internal.createIndex(DSL.name("trips_deleted_idx"), Trips.TRIPS, new OrderField[] { Trips.TRIPS.DELETED_AT }, false);

@@ -4,21 +4,29 @@
 package dev.concierge.adapter.persistence.jooq.trip_support;
 
 
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.CalendarSubscriptions;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpenseReportFilings;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ItineraryItems;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Messages;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.VisitWindows;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Visits;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ActualExpensesRecord;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.CalendarSubscriptionsRecord;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ConversationsRecord;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ExpensePlansRecord;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ExpenseReportFilingsRecord;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ItinerariesRecord;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ItineraryItemsRecord;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.MessagesRecord;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.ProposalsRecord;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.TripsRecord;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.VisitWindowsRecord;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.VisitsRecord;
 
 import org.jooq.ForeignKey;
@@ -40,26 +48,34 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<ActualExpensesRecord> ACTUAL_EXPENSES_PKEY = Internal.createUniqueKey(ActualExpenses.ACTUAL_EXPENSES, DSL.name("actual_expenses_pkey"), new TableField[] { ActualExpenses.ACTUAL_EXPENSES.ID }, true);
+    public static final UniqueKey<CalendarSubscriptionsRecord> CALENDAR_SUBSCRIPTIONS_PKEY = Internal.createUniqueKey(CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS, DSL.name("calendar_subscriptions_pkey"), new TableField[] { CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS.USER_ID }, true);
+    public static final UniqueKey<CalendarSubscriptionsRecord> CALENDAR_SUBSCRIPTIONS_TOKEN_SHA256_KEY = Internal.createUniqueKey(CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS, DSL.name("calendar_subscriptions_token_sha256_key"), new TableField[] { CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS.TOKEN_SHA256 }, true);
     public static final UniqueKey<ConversationsRecord> CONVERSATIONS_PKEY = Internal.createUniqueKey(Conversations.CONVERSATIONS, DSL.name("conversations_pkey"), new TableField[] { Conversations.CONVERSATIONS.ID }, true);
     public static final UniqueKey<ExpensePlansRecord> EXPENSE_PLANS_PKEY = Internal.createUniqueKey(ExpensePlans.EXPENSE_PLANS, DSL.name("expense_plans_pkey"), new TableField[] { ExpensePlans.EXPENSE_PLANS.TRIP_ID }, true);
+    public static final UniqueKey<ExpenseReportFilingsRecord> EXPENSE_REPORT_FILINGS_PKEY = Internal.createUniqueKey(ExpenseReportFilings.EXPENSE_REPORT_FILINGS, DSL.name("expense_report_filings_pkey"), new TableField[] { ExpenseReportFilings.EXPENSE_REPORT_FILINGS.TRIP_ID }, true);
     public static final UniqueKey<ItinerariesRecord> ITINERARIES_PKEY = Internal.createUniqueKey(Itineraries.ITINERARIES, DSL.name("itineraries_pkey"), new TableField[] { Itineraries.ITINERARIES.TRIP_ID }, true);
     public static final UniqueKey<ItineraryItemsRecord> ITINERARY_ITEMS_PKEY = Internal.createUniqueKey(ItineraryItems.ITINERARY_ITEMS, DSL.name("itinerary_items_pkey"), new TableField[] { ItineraryItems.ITINERARY_ITEMS.TRIP_ID, ItineraryItems.ITINERARY_ITEMS.POSITION }, true);
     public static final UniqueKey<MessagesRecord> MESSAGES_PKEY = Internal.createUniqueKey(Messages.MESSAGES, DSL.name("messages_pkey"), new TableField[] { Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, true);
     public static final UniqueKey<ProposalsRecord> PROPOSALS_PKEY = Internal.createUniqueKey(Proposals.PROPOSALS, DSL.name("proposals_pkey"), new TableField[] { Proposals.PROPOSALS.ID }, true);
     public static final UniqueKey<TripsRecord> TRIPS_OWNER_REQUEST_TOKEN_UQ = Internal.createUniqueKey(Trips.TRIPS, DSL.name("trips_owner_request_token_uq"), new TableField[] { Trips.TRIPS.OWNER_ID, Trips.TRIPS.REQUEST_TOKEN }, true);
     public static final UniqueKey<TripsRecord> TRIPS_PKEY = Internal.createUniqueKey(Trips.TRIPS, DSL.name("trips_pkey"), new TableField[] { Trips.TRIPS.ID }, true);
+    public static final UniqueKey<VisitWindowsRecord> VISIT_WINDOWS_PKEY = Internal.createUniqueKey(VisitWindows.VISIT_WINDOWS, DSL.name("visit_windows_pkey"), new TableField[] { VisitWindows.VISIT_WINDOWS.VISIT_ID }, true);
     public static final UniqueKey<VisitsRecord> VISITS_PKEY = Internal.createUniqueKey(Visits.VISITS, DSL.name("visits_pkey"), new TableField[] { Visits.VISITS.ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<ActualExpensesRecord, TripsRecord> ACTUAL_EXPENSES__ACTUAL_EXPENSES_TRIP_ID_FKEY = Internal.createForeignKey(ActualExpenses.ACTUAL_EXPENSES, DSL.name("actual_expenses_trip_id_fkey"), new TableField[] { ActualExpenses.ACTUAL_EXPENSES.TRIP_ID }, Keys.TRIPS_PKEY, new TableField[] { Trips.TRIPS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ConversationsRecord, TripsRecord> CONVERSATIONS__CONVERSATIONS_TRIP_ID_FKEY = Internal.createForeignKey(Conversations.CONVERSATIONS, DSL.name("conversations_trip_id_fkey"), new TableField[] { Conversations.CONVERSATIONS.TRIP_ID }, Keys.TRIPS_PKEY, new TableField[] { Trips.TRIPS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ExpensePlansRecord, TripsRecord> EXPENSE_PLANS__EXPENSE_PLANS_TRIP_ID_FKEY = Internal.createForeignKey(ExpensePlans.EXPENSE_PLANS, DSL.name("expense_plans_trip_id_fkey"), new TableField[] { ExpensePlans.EXPENSE_PLANS.TRIP_ID }, Keys.TRIPS_PKEY, new TableField[] { Trips.TRIPS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ExpenseReportFilingsRecord, TripsRecord> EXPENSE_REPORT_FILINGS__EXPENSE_REPORT_FILINGS_TRIP_ID_FKEY = Internal.createForeignKey(ExpenseReportFilings.EXPENSE_REPORT_FILINGS, DSL.name("expense_report_filings_trip_id_fkey"), new TableField[] { ExpenseReportFilings.EXPENSE_REPORT_FILINGS.TRIP_ID }, Keys.TRIPS_PKEY, new TableField[] { Trips.TRIPS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ItinerariesRecord, TripsRecord> ITINERARIES__ITINERARIES_TRIP_ID_FKEY = Internal.createForeignKey(Itineraries.ITINERARIES, DSL.name("itineraries_trip_id_fkey"), new TableField[] { Itineraries.ITINERARIES.TRIP_ID }, Keys.TRIPS_PKEY, new TableField[] { Trips.TRIPS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ItineraryItemsRecord, ItinerariesRecord> ITINERARY_ITEMS__ITINERARY_ITEMS_TRIP_ID_FKEY = Internal.createForeignKey(ItineraryItems.ITINERARY_ITEMS, DSL.name("itinerary_items_trip_id_fkey"), new TableField[] { ItineraryItems.ITINERARY_ITEMS.TRIP_ID }, Keys.ITINERARIES_PKEY, new TableField[] { Itineraries.ITINERARIES.TRIP_ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<MessagesRecord, ConversationsRecord> MESSAGES__MESSAGES_CONVERSATION_ID_FKEY = Internal.createForeignKey(Messages.MESSAGES, DSL.name("messages_conversation_id_fkey"), new TableField[] { Messages.MESSAGES.CONVERSATION_ID }, Keys.CONVERSATIONS_PKEY, new TableField[] { Conversations.CONVERSATIONS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ProposalsRecord, ConversationsRecord> PROPOSALS__PROPOSALS_CONVERSATION_ID_FKEY = Internal.createForeignKey(Proposals.PROPOSALS, DSL.name("proposals_conversation_id_fkey"), new TableField[] { Proposals.PROPOSALS.CONVERSATION_ID }, Keys.CONVERSATIONS_PKEY, new TableField[] { Conversations.CONVERSATIONS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ProposalsRecord, TripsRecord> PROPOSALS__PROPOSALS_TRIP_ID_FKEY = Internal.createForeignKey(Proposals.PROPOSALS, DSL.name("proposals_trip_id_fkey"), new TableField[] { Proposals.PROPOSALS.TRIP_ID }, Keys.TRIPS_PKEY, new TableField[] { Trips.TRIPS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<VisitWindowsRecord, VisitsRecord> VISIT_WINDOWS__VISIT_WINDOWS_VISIT_ID_FKEY = Internal.createForeignKey(VisitWindows.VISIT_WINDOWS, DSL.name("visit_windows_visit_id_fkey"), new TableField[] { VisitWindows.VISIT_WINDOWS.VISIT_ID }, Keys.VISITS_PKEY, new TableField[] { Visits.VISITS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<VisitsRecord, TripsRecord> VISITS__VISITS_TRIP_ID_FKEY = Internal.createForeignKey(Visits.VISITS, DSL.name("visits_trip_id_fkey"), new TableField[] { Visits.VISITS.TRIP_ID }, Keys.TRIPS_PKEY, new TableField[] { Trips.TRIPS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

@@ -4,13 +4,17 @@
 package dev.concierge.adapter.persistence.jooq.trip_support;
 
 
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.CalendarSubscriptions;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpenseReportFilings;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ItineraryItems;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Messages;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.VisitWindows;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Visits;
 
 
@@ -21,6 +25,16 @@ import dev.concierge.adapter.persistence.jooq.trip_support.tables.Visits;
 public class Tables {
 
     /**
+     * The table <code>trip_support.actual_expenses</code>.
+     */
+    public static final ActualExpenses ACTUAL_EXPENSES = ActualExpenses.ACTUAL_EXPENSES;
+
+    /**
+     * The table <code>trip_support.calendar_subscriptions</code>.
+     */
+    public static final CalendarSubscriptions CALENDAR_SUBSCRIPTIONS = CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS;
+
+    /**
      * The table <code>trip_support.conversations</code>.
      */
     public static final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
@@ -29,6 +43,11 @@ public class Tables {
      * The table <code>trip_support.expense_plans</code>.
      */
     public static final ExpensePlans EXPENSE_PLANS = ExpensePlans.EXPENSE_PLANS;
+
+    /**
+     * The table <code>trip_support.expense_report_filings</code>.
+     */
+    public static final ExpenseReportFilings EXPENSE_REPORT_FILINGS = ExpenseReportFilings.EXPENSE_REPORT_FILINGS;
 
     /**
      * The table <code>trip_support.itineraries</code>.
@@ -54,6 +73,11 @@ public class Tables {
      * The table <code>trip_support.trips</code>.
      */
     public static final Trips TRIPS = Trips.TRIPS;
+
+    /**
+     * The table <code>trip_support.visit_windows</code>.
+     */
+    public static final VisitWindows VISIT_WINDOWS = VisitWindows.VISIT_WINDOWS;
 
     /**
      * The table <code>trip_support.visits</code>.

@@ -4,13 +4,17 @@
 package dev.concierge.adapter.persistence.jooq.trip_support;
 
 
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.CalendarSubscriptions;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpenseReportFilings;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ItineraryItems;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Messages;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.VisitWindows;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Visits;
 
 import java.util.Arrays;
@@ -36,6 +40,16 @@ public class TripSupport extends SchemaImpl {
     public static final TripSupport TRIP_SUPPORT = new TripSupport();
 
     /**
+     * The table <code>trip_support.actual_expenses</code>.
+     */
+    public final ActualExpenses ACTUAL_EXPENSES = ActualExpenses.ACTUAL_EXPENSES;
+
+    /**
+     * The table <code>trip_support.calendar_subscriptions</code>.
+     */
+    public final CalendarSubscriptions CALENDAR_SUBSCRIPTIONS = CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS;
+
+    /**
      * The table <code>trip_support.conversations</code>.
      */
     public final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
@@ -44,6 +58,11 @@ public class TripSupport extends SchemaImpl {
      * The table <code>trip_support.expense_plans</code>.
      */
     public final ExpensePlans EXPENSE_PLANS = ExpensePlans.EXPENSE_PLANS;
+
+    /**
+     * The table <code>trip_support.expense_report_filings</code>.
+     */
+    public final ExpenseReportFilings EXPENSE_REPORT_FILINGS = ExpenseReportFilings.EXPENSE_REPORT_FILINGS;
 
     /**
      * The table <code>trip_support.itineraries</code>.
@@ -71,6 +90,11 @@ public class TripSupport extends SchemaImpl {
     public final Trips TRIPS = Trips.TRIPS;
 
     /**
+     * The table <code>trip_support.visit_windows</code>.
+     */
+    public final VisitWindows VISIT_WINDOWS = VisitWindows.VISIT_WINDOWS;
+
+    /**
      * The table <code>trip_support.visits</code>.
      */
     public final Visits VISITS = Visits.VISITS;
@@ -91,13 +115,17 @@ public class TripSupport extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            ActualExpenses.ACTUAL_EXPENSES,
+            CalendarSubscriptions.CALENDAR_SUBSCRIPTIONS,
             Conversations.CONVERSATIONS,
             ExpensePlans.EXPENSE_PLANS,
+            ExpenseReportFilings.EXPENSE_REPORT_FILINGS,
             Itineraries.ITINERARIES,
             ItineraryItems.ITINERARY_ITEMS,
             Messages.MESSAGES,
             Proposals.PROPOSALS,
             Trips.TRIPS,
+            VisitWindows.VISIT_WINDOWS,
             Visits.VISITS
         );
     }

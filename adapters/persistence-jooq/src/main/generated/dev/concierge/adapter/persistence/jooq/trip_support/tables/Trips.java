@@ -7,8 +7,10 @@ package dev.concierge.adapter.persistence.jooq.trip_support.tables;
 import dev.concierge.adapter.persistence.jooq.trip_support.Indexes;
 import dev.concierge.adapter.persistence.jooq.trip_support.Keys;
 import dev.concierge.adapter.persistence.jooq.trip_support.TripSupport;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ActualExpenses.ActualExpensesPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Conversations.ConversationsPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpensePlans.ExpensePlansPath;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.ExpenseReportFilings.ExpenseReportFilingsPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Itineraries.ItinerariesPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Proposals.ProposalsPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Visits.VisitsPath;
@@ -224,6 +226,19 @@ public class Trips extends TableImpl<TripsRecord> {
         return Arrays.asList(Keys.TRIPS_OWNER_REQUEST_TOKEN_UQ);
     }
 
+    private transient ActualExpensesPath _actualExpenses;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>trip_support.actual_expenses</code> table
+     */
+    public ActualExpensesPath actualExpenses() {
+        if (_actualExpenses == null)
+            _actualExpenses = new ActualExpensesPath(this, null, Keys.ACTUAL_EXPENSES__ACTUAL_EXPENSES_TRIP_ID_FKEY.getInverseKey());
+
+        return _actualExpenses;
+    }
+
     private transient ConversationsPath _conversations;
 
     /**
@@ -248,6 +263,19 @@ public class Trips extends TableImpl<TripsRecord> {
             _expensePlans = new ExpensePlansPath(this, null, Keys.EXPENSE_PLANS__EXPENSE_PLANS_TRIP_ID_FKEY.getInverseKey());
 
         return _expensePlans;
+    }
+
+    private transient ExpenseReportFilingsPath _expenseReportFilings;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>trip_support.expense_report_filings</code> table
+     */
+    public ExpenseReportFilingsPath expenseReportFilings() {
+        if (_expenseReportFilings == null)
+            _expenseReportFilings = new ExpenseReportFilingsPath(this, null, Keys.EXPENSE_REPORT_FILINGS__EXPENSE_REPORT_FILINGS_TRIP_ID_FKEY.getInverseKey());
+
+        return _expenseReportFilings;
     }
 
     private transient ItinerariesPath _itineraries;

@@ -8,6 +8,7 @@ import dev.concierge.adapter.persistence.jooq.trip_support.Indexes;
 import dev.concierge.adapter.persistence.jooq.trip_support.Keys;
 import dev.concierge.adapter.persistence.jooq.trip_support.TripSupport;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.Trips.TripsPath;
+import dev.concierge.adapter.persistence.jooq.trip_support.tables.VisitWindows.VisitWindowsPath;
 import dev.concierge.adapter.persistence.jooq.trip_support.tables.records.VisitsRecord;
 
 import java.time.LocalDateTime;
@@ -214,6 +215,19 @@ public class Visits extends TableImpl<VisitsRecord> {
             _trips = new TripsPath(this, Keys.VISITS__VISITS_TRIP_ID_FKEY, null);
 
         return _trips;
+    }
+
+    private transient VisitWindowsPath _visitWindows;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>trip_support.visit_windows</code> table
+     */
+    public VisitWindowsPath visitWindows() {
+        if (_visitWindows == null)
+            _visitWindows = new VisitWindowsPath(this, null, Keys.VISIT_WINDOWS__VISIT_WINDOWS_VISIT_ID_FKEY.getInverseKey());
+
+        return _visitWindows;
     }
 
     @Override

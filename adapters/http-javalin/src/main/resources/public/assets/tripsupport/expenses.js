@@ -1,0 +1,91 @@
+// After the trip: record expenses, hand in receipts, file the report — each through the JSON API, then the page
+// reloads so the server renders the comparison again. No inline script (CSP forbids it).
+(function () {
+  'use strict';
+
+  async function api(method, url, body, type) {
+    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+    if (body !== undefined) {
+      options.headers['Content-Type'] = type || 'application/json';
+      options.body = type ? body : JSON.stringify(body);
+    }
+    const response = await fetch(url, options);
+    if (response.status === 204) return null;
+    const data = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = data && data.error;
+      const details = error && error.details ? error.details.map((d) => d.message).join(' ') : '';
+      throw new Error(error ? (error.message + (details ? ' ' + details : '')) : response.status + ' ' + response.statusText);
+    }
+    return data;
+  }
+
+  function notify(text, isError) {
+    const notice = document.getElementById('notice');
+    if (!notice) return;
+    notice.textContent = text;
+    notice.classList.toggle('error', Boolean(isError));
+    notice.hidden = false;
+  }
+
+  const print = document.getElementById('print-report');
+  if (print) print.addEventListener('click', () => window.print());
+
+  const root = document.getElementById('expenses');
+  if (!root) return;
+  const trip = root.dataset.tripId;
+
+  const form = document.getElementById('expense-form');
+  if (form) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const error = form.querySelector('[data-error-for=""]');
+      error.hidden = true;
+      const value = (name) => form.elements[name].value.trim();
+      const number = (name) => (value(name) === '' ? null : Number(value(name)));
+      try {
+        await api('POST', '/api/trips/' + trip + '/actual-expenses', {
+          spentOn: value('spentOn') || null, category: value('category'), description: value('description'), city: value('city'),
+          amount: number('amount'), nights: number('nights'), estimateLine: number('estimateLine'),
+        });
+        window.location.reload();
+      } catch (e) {
+        error.textContent = e.message;
+        error.hidden = false;
+      }
+    });
+  }
+
+  root.querySelectorAll('input[data-receipt-for]').forEach((input) => {
+    input.addEventListener('change', async () => {
+      const file = input.files[0];
+      if (!file) return;
+      try {
+        await api('PUT', '/api/actual-expenses/' + input.dataset.receiptFor + '/receipt?name=' + encodeURIComponent(file.name),
+          file, file.type || 'application/octet-stream');
+        window.location.reload();
+      } catch (e) { notify(e.message, true); }
+    });
+  });
+
+  root.querySelectorAll('button[data-delete-expense]').forEach((button) => {
+    button.addEventListener('click', async () => {
+      if (!window.confirm(root.dataset.deleteConfirm)) return;
+      try {
+        await api('DELETE', '/api/actual-expenses/' + button.dataset.deleteExpense);
+        window.location.reload();
+      } catch (e) { notify(e.message, true); }
+    });
+  });
+
+  const file = document.getElementById('report-file');
+  if (file) {
+    file.addEventListener('click', async () => {
+      if (!window.confirm(root.dataset.fileConfirm)) return;
+      try {
+        await api('POST', '/api/trips/' + trip + '/expense-report/file');
+        window.location.reload();
+      } catch (e) { notify(e.message, true); }
+    });
+  }
+})();

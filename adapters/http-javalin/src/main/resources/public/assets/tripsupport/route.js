@@ -1,0 +1,94 @@
+// The day's route page and the calendar subscription page: changes go to the JSON API, then the page reloads so the
+// server renders the new route. No inline script (CSP forbids it).
+(function () {
+  'use strict';
+
+  async function api(method, url, body) {
+    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+    if (body !== undefined) {
+      options.headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(body);
+    }
+    const response = await fetch(url, options);
+    if (response.status === 204) return null;
+    const data = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = data && data.error;
+      const details = error && error.details ? error.details.map((d) => d.message).join(' ') : '';
+      throw new Error(error ? (error.message + (details ? ' ' + details : '')) : response.status + ' ' + response.statusText);
+    }
+    return data;
+  }
+
+  function notify(text, isError) {
+    const notice = document.getElementById('notice');
+    if (!notice) return;
+    notice.textContent = text;
+    notice.classList.toggle('error', Boolean(isError));
+    notice.hidden = false;
+  }
+
+  const route = document.getElementById('route');
+  const apply = document.getElementById('route-apply');
+  if (route && apply) {
+    apply.addEventListener('click', async () => {
+      apply.disabled = true;
+      try {
+        await api('POST', '/api/trips/' + route.dataset.tripId + '/day-routes/' + route.dataset.date + '/apply', {
+          startPlace: route.dataset.startPlace || null, dayStart: route.dataset.dayStart, dayEnd: route.dataset.dayEnd,
+        });
+        notify(route.dataset.applied, false);
+      } catch (e) {
+        notify(e.message, true);
+      } finally {
+        apply.disabled = false;
+      }
+    });
+  }
+
+  document.querySelectorAll('form.window-form').forEach((form) => {
+    const error = form.querySelector('[data-error-for=""]');
+    const fail = (e) => { error.textContent = e.message; error.hidden = false; };
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      error.hidden = true;
+      try {
+        await api('PUT', '/api/visits/' + form.dataset.visitId + '/window', { from: form.elements.from.value, until: form.elements.until.value });
+        window.location.reload();
+      } catch (e) { fail(e); }
+    });
+    const remove = form.querySelector('[data-window-remove]');
+    if (remove) {
+      remove.addEventListener('click', async () => {
+        try {
+          await api('DELETE', '/api/visits/' + form.dataset.visitId + '/window');
+          window.location.reload();
+        } catch (e) { fail(e); }
+      });
+    }
+  });
+
+  const subscription = document.getElementById('subscription');
+  if (subscription) {
+    const create = document.getElementById('subscription-create');
+    const revoke = document.getElementById('subscription-revoke');
+    create.addEventListener('click', async () => {
+      if (create.dataset.has === 'true' && !window.confirm(subscription.dataset.regenerateConfirm)) return;
+      try {
+        const made = await api('POST', '/api/calendar-subscriptions');
+        document.getElementById('subscription-url').value = made.url;
+        document.getElementById('subscription-url-box').hidden = false;
+      } catch (e) { notify(e.message, true); }
+    });
+    if (revoke) {
+      revoke.addEventListener('click', async () => {
+        try {
+          await api('DELETE', '/api/calendar-subscriptions/mine');
+          notify(subscription.dataset.revoked, false);
+          revoke.hidden = true;
+          document.getElementById('subscription-url-box').hidden = true;
+        } catch (e) { notify(e.message, true); }
+      });
+    }
+  }
+})();
