@@ -80,9 +80,15 @@ public record Settings(
      * The generation workers of this instance: how many jobs run at once, how often an idle worker looks for work,
      * how long a claim holds without a heartbeat, and how a job waits for a model that is unavailable.
      */
-    public record GenerationSettings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Duration firstRetryDelay) {
+    /** {@code modelReview}: a second model pass reviews every generated procedure against its case (one more call each). */
+    public record GenerationSettings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Duration firstRetryDelay,
+                                     boolean modelReview) {
+        public GenerationSettings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Duration firstRetryDelay) {
+            this(concurrency, pollInterval, lease, maxAttempts, firstRetryDelay, false);
+        }
+
         /** The same, with no workers on this instance. */
-        public GenerationSettings withoutWorkers() { return new GenerationSettings(0, pollInterval, lease, maxAttempts, firstRetryDelay); }
+        public GenerationSettings withoutWorkers() { return new GenerationSettings(0, pollInterval, lease, maxAttempts, firstRetryDelay, modelReview); }
     }
 
     public enum AuthMode { LOCAL, ALB, OIDC }
@@ -142,6 +148,7 @@ public record Settings(
             new Setting("GENERATION_LEASE_SECONDS", "120", "How long a claimed job stays with a worker that stopped renewing it"),
             new Setting("GENERATION_MAX_ATTEMPTS", "10", "Attempts of a job while the model is unavailable before it fails"),
             new Setting("GENERATION_RETRY_DELAY_SECONDS", "5", "First wait before retrying; doubles per attempt, with jitter, up to 5 minutes"),
+            new Setting("GENERATION_MODEL_REVIEW", "false", "true: a second model pass reviews each generated procedure against its case and keeps its findings (one more model call per procedure)"),
             new Setting("TRAVEL_POLICY_FILE", null, "Travel policy properties file; unset means the built-in domestic-Japan policy"),
             new Setting("ROUTE_FALLBACK_SPEED_KMH", "60", "Day route: door-to-door speed assumed between two known cities the built-in travel-time table does not pair (1 to 1000)"),
             new Setting("TRIP_APPROVER_GROUP", "trip-approvers", "Group whose members approve or reject submitted trips (never their own); none: only the managers named in TRAVELLERS_FILE"),
@@ -220,7 +227,8 @@ public record Settings(
                         Duration.ofMillis(reader.integer("GENERATION_POLL_MILLIS", 10, 60_000)),
                         Duration.ofSeconds(reader.integer("GENERATION_LEASE_SECONDS", 2, 3600)),
                         reader.integer("GENERATION_MAX_ATTEMPTS", 1, 100),
-                        Duration.ofSeconds(reader.integer("GENERATION_RETRY_DELAY_SECONDS", 1, 300))),
+                        Duration.ofSeconds(reader.integer("GENERATION_RETRY_DELAY_SECONDS", 1, 300)),
+                        reader.choice("GENERATION_MODEL_REVIEW", Toggle.class) == Toggle.TRUE),
                 reader.optional("TRAVEL_POLICY_FILE").map(Path::of),
                 identity(reader),
                 new LlmLimits(reader.integer("LLM_RATE_LIMIT_PER_MINUTE", 1, 100_000),

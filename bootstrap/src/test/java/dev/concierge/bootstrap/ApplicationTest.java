@@ -57,7 +57,7 @@ class ApplicationTest {
 
         for (Class<?> useCase : List.of(BrowseQuotesUseCase.class, ReadHoroscopesUseCase.class, SaveFavouriteUseCase.class,
                 ListFavouritesUseCase.class, LikeFavouriteUseCase.class, DeleteFavouriteUseCase.class, HttpServer.class,
-                ManageSuitesUseCase.class, ManageTestCasesUseCase.class, ImportTestCasesUseCase.class, ReviewProcedureUseCase.class,
+                ManageSuitesUseCase.class, ManageTestCasesUseCase.class, ImportTestCasesUseCase.class, ReviewProcedureUseCase.class, dev.concierge.domain.testcasegeneration.port.in.ReviewStepsUseCase.class,
                 GenerateProceduresUseCase.class, ProcessGenerationJobsUseCase.class, ExportProceduresUseCase.class)) {
             assertThat(injector.getInstance(useCase)).as(useCase.getSimpleName()).isNotNull();
         }

@@ -113,7 +113,11 @@
     errors.hidden = true;
     errors.replaceChildren();
     try {
-      const report = await api('POST', '/api/suites/' + suiteId() + '/imports', undefined, new FormData(form));
+      const choice = new FormData(form);
+      const query = '?format=' + encodeURIComponent(choice.get('format') || 'csv') + '&mode=' + encodeURIComponent(choice.get('mode') || 'upsert');
+      const upload = new FormData();
+      upload.append('file', choice.get('file'));
+      const report = await api('POST', '/api/suites/' + suiteId() + '/imports' + query, undefined, upload);
       notify(format(text('imported'), [report.created, report.updated, report.unchanged, report.skippedLocked]));
       setTimeout(() => window.location.reload(), 1200);
     } catch (error) {
@@ -125,6 +129,33 @@
       errors.hidden = errors.children.length === 0;
       throw error;
     }
+  }
+
+  // Validate only: what each row would do and every problem, nothing changes.
+  async function previewImport() {
+    const form = document.getElementById('import');
+    const choice = new FormData(form);
+    if (!choice.get('file') || !choice.get('file').name) { form.reportValidity(); return; }
+    const upload = new FormData();
+    upload.append('file', choice.get('file'));
+    const result = await api('POST', '/api/suites/' + suiteId() + '/imports?preview=true&format='
+      + encodeURIComponent(choice.get('format') || 'csv') + '&mode=' + encodeURIComponent(choice.get('mode') || 'upsert'), undefined, upload);
+    const list = document.getElementById('import-preview');
+    list.replaceChildren();
+    result.rows.forEach((row) => {
+      const item = document.createElement('li');
+      item.dataset.action = row.action;
+      item.textContent = format(text('previewRow'), [row.line, row.key, text('action' + row.action.charAt(0).toUpperCase() + row.action.slice(1)), row.steps]);
+      list.appendChild(item);
+    });
+    result.problems.forEach((problem) => {
+      const item = document.createElement('li');
+      item.className = 'problem';
+      item.textContent = format(text('lineProblem'), [fieldName(problem.field), problem.message]);
+      list.appendChild(item);
+    });
+    list.hidden = false;
+    notify(format(text('previewed'), [result.created, result.updated, result.unchanged, result.skippedLocked, result.skipped, result.problems.length]));
   }
 
   async function generate(selectedOnly) {
@@ -173,7 +204,7 @@
   // Unsaved step edits are never dropped: approving, rejecting or regenerating saves them first, and leaving asks.
   let procedureDirty = false;
   function markDirty(event) {
-    if (!event.target.closest('#procedure')) return;
+    if (!event.target.closest('#procedure') || event.target.closest('.tcg-step-review')) return;
     procedureDirty = true;
     const flag = document.getElementById('unsaved');
     if (flag) flag.hidden = false;
@@ -290,7 +321,9 @@
   async function startExport(form) {
     const status = document.getElementById('export-status');
     status.replaceChildren(text('exportQueued'));
-    let exported = await api('POST', '/api/suites/' + suiteId() + '/exports', { format: new FormData(form).get('format') });
+    const choice = new FormData(form);
+    let exported = await api('POST', '/api/suites/' + suiteId() + '/exports',
+      { format: choice.get('format'), approvedOnly: choice.get('approvedOnly') === 'true' });
     for (let wait = 500; exported.state === 'queued' || exported.state === 'running'; wait = Math.min(wait * 2, 5000)) {
       await sleep(wait);
       exported = await api('GET', '/api/exports/' + encodeURIComponent(exported.id));
@@ -325,6 +358,7 @@
     'generate-selected': () => generate(true),
     'generate-drafts': () => generate(false),
     'approve-selected': approveSelected,
+    'import-preview': previewImport,
     'delete-suite': deleteSuite,
     'delete-case': deleteCase,
     'step-add': async () => { addStep(); markDirty({ target: document.getElementById('steps') }); },
@@ -372,6 +406,110 @@
     event.returnValue = text('confirmLeave'); // browsers show their own words; setting it is what asks
   });
 
+  // Step checks and per-step review: the reasons come worded from the API; one step is accepted, saved or
+  // regenerated with a note while the others stay. Unsaved edits of the whole procedure are saved first.
+  const stepText = (name) => {
+    const holder = document.getElementById('tcg-step-text');
+    return holder ? holder.dataset[name] || '' : '';
+  };
+  const currentSteps = () => Array.from(document.querySelectorAll('#steps > li, #steps-readonly > li'));
+
+  function element(tag, className, textContent) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (textContent !== undefined) made.textContent = textContent;
+    return made;
+  }
+
+  function stepReviewBlock(step, reviewable) {
+    const block = element('div', 'tcg-step-review');
+    block.dataset.step = step.number;
+    const score = element('span', 'score ' + (step.score >= 90 ? 'good' : step.score >= 60 ? 'fair' : 'poor'),
+      format(stepText('stepScore'), [step.score]));
+    block.appendChild(score);
+    const reasons = element('ul', 'reasons');
+    if (step.findings.length === 0 && step.modelFindings.length === 0) reasons.appendChild(element('li', 'clean', stepText('clean')));
+    step.findings.forEach((f) => {
+      const item = element('li', 'reason', f.fieldName + ': ' + f.message);
+      item.dataset.rule = f.rule;
+      reasons.appendChild(item);
+    });
+    step.modelFindings.forEach((text) => reasons.appendChild(element('li', 'model', stepText('model') + ': ' + text)));
+    block.appendChild(reasons);
+    if (step.review) {
+      block.appendChild(element('p', 'verdict', format(stepText('by'), [step.review.verdictName, step.review.reviewer])
+        + (step.review.note ? ' — ' + step.review.note : '')));
+    }
+    if (reviewable) {
+      const tools = element('div', 'tools');
+      const label = element('label', '', stepText('note'));
+      const note = element('input');
+      note.name = 'stepNote';
+      note.maxLength = 2000;
+      label.appendChild(note);
+      tools.appendChild(label);
+      [['accept', 'accept'], ['save', 'save'], ['regenerate', 'regenerate']].forEach(([verb, label]) => {
+        if (verb === 'save' && !document.getElementById('steps')) return;
+        const button = element('button', verb === 'regenerate' ? 'secondary' : '', stepText(label));
+        button.type = 'button';
+        button.dataset.tcgStep = verb;
+        tools.appendChild(button);
+      });
+      block.appendChild(tools);
+    }
+    return block;
+  }
+
+  async function showStepQuality() {
+    const box = document.getElementById('step-quality');
+    if (!box || !caseBox()) return;
+    const quality = await api('GET', '/api/test-cases/' + caseId() + '/quality');
+    document.getElementById('quality-summary').textContent = stepText('heading') + ' · ' + quality.summary;
+    box.dataset.score = quality.score;
+    const whole = quality.modelReview ? quality.modelReview.findings.filter((f) => f.step === null) : [];
+    const wholeList = document.getElementById('quality-model');
+    whole.forEach((f) => wholeList.appendChild(element('li', 'model', stepText('modelWhole') + ': ' + f.text)));
+    wholeList.hidden = whole.length === 0;
+    const items = currentSteps();
+    quality.steps.forEach((step) => {
+      const item = items[step.number - 1];
+      if (item) item.appendChild(stepReviewBlock(step, box.dataset.reviewable === 'true'));
+    });
+  }
+
+  async function stepAction(button) {
+    const item = button.closest('li');
+    const number = currentSteps().indexOf(item) + 1;
+    const note = item.querySelector('input[name=stepNote]').value;
+    if (procedureDirty) await storeProcedure();
+    const base = '/api/test-cases/' + caseId() + '/steps/' + number;
+    const verb = button.dataset.tcgStep;
+    if (verb === 'save') {
+      const step = {
+        action: item.querySelector('textarea[name=action]').value,
+        expectedResult: item.querySelector('textarea[name=expectedResult]').value,
+        note, version: caseVersion(),
+      };
+      const testData = item.querySelector('input[name=testData]').value.trim();
+      if (testData) step.testData = testData;
+      await api('PUT', base, step);
+    } else {
+      if (verb === 'regenerate') notify(format(stepText('regenerating'), [number]));
+      await api('POST', base + '/' + verb, { note, version: caseVersion() });
+    }
+    procedureDirty = false;
+    window.location.reload();
+  }
+
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-tcg-step]');
+    if (!button) return;
+    event.preventDefault();
+    button.disabled = true;
+    stepAction(button).catch((error) => notify(error.message, true)).finally(() => { button.disabled = false; });
+  });
+
   showPendingNotice();
   followBatch();
+  showStepQuality().catch((error) => notify(error.message, true));
 })();

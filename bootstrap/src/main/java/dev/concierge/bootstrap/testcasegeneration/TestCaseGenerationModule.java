@@ -10,6 +10,12 @@ import dev.concierge.domain.testcasegeneration.application.ExportService;
 import dev.concierge.domain.testcasegeneration.application.GenerationService;
 import dev.concierge.domain.testcasegeneration.application.RequirementsService;
 import dev.concierge.domain.testcasegeneration.application.SuiteSettingsService;
+import dev.concierge.domain.testcasegeneration.application.RevisionChecks;
+import dev.concierge.domain.testcasegeneration.application.StepReviewService;
+import dev.concierge.domain.testcasegeneration.port.in.ReviewStepsUseCase;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureQualityRepository;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureReviewer;
+import dev.concierge.domain.testcasegeneration.port.out.StepRewriter;
 import dev.concierge.domain.testcasegeneration.application.SuitesService;
 import dev.concierge.domain.testcasegeneration.application.TestCasesService;
 import dev.concierge.domain.testcasegeneration.model.RetryPolicy;
@@ -37,6 +43,7 @@ import dev.concierge.domain.testcasegeneration.port.out.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Test-case generation: its use cases built from its driven ports (PostgreSQL, the model), and the background
@@ -63,6 +70,16 @@ final class TestCaseGenerationModule extends AbstractModule {
         bind(RunExportsUseCase.class).to(ExportService.class);
         bind(ManageRequirementsUseCase.class).to(RequirementsService.class);
         bind(ManageSuiteSettingsUseCase.class).to(SuiteSettingsService.class);
+        bind(ReviewStepsUseCase.class).to(StepReviewService.class);
+    }
+
+    @Provides @Singleton RevisionChecks revisionChecks(ProcedureQualityRepository qualities, ProcedureReviewer reviewer, Clock clock) {
+        return new RevisionChecks(qualities, settings.modelReview() ? Optional.of(reviewer) : Optional.empty(), clock);
+    }
+
+    @Provides @Singleton StepReviewService stepReview(SuiteRepository suites, TestCaseRepository cases, ProcedureQualityRepository qualities,
+                                                      StepRewriter rewriter, RevisionChecks checks, Transactions transactions, Clock clock) {
+        return new StepReviewService(suites, cases, qualities, rewriter, checks, transactions, clock);
     }
 
     @Provides @Singleton SuitesService suites(SuiteRepository suites, TestCaseRepository cases, Clock clock) {
@@ -70,8 +87,8 @@ final class TestCaseGenerationModule extends AbstractModule {
     }
 
     @Provides @Singleton TestCasesService testCases(SuiteRepository suites, TestCaseRepository cases, Transactions transactions,
-                                                    StoredFiles files, Clock clock) {
-        return new TestCasesService(suites, cases, transactions, files, clock);
+                                                    StoredFiles files, RevisionChecks checks, Clock clock) {
+        return new TestCasesService(suites, cases, transactions, files, checks, clock);
     }
 
     @Provides @Singleton ExportService export(SuiteRepository suites, TestCaseRepository cases, ExportRepository exports,
@@ -97,12 +114,12 @@ final class TestCaseGenerationModule extends AbstractModule {
     @Provides @Singleton GenerationService generation(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue,
                                                       ProcedureGenerator generator, GenerationModelStatus modelStatus,
                                                       Transactions transactions, WorkerWakeUp wakeUp, SuiteSettingsRepository suiteSettings,
-                                                      Clock clock) {
+                                                      RevisionChecks checks, Clock clock) {
         Duration firstDelay = settings.firstRetryDelay();
         RetryPolicy retries = new RetryPolicy(firstDelay, firstDelay.compareTo(MAX_RETRY_DELAY) > 0 ? firstDelay : MAX_RETRY_DELAY,
                 settings.maxAttempts());
         return new GenerationService(suites, cases, queue, generator, jobsRunHere() ? modelStatus : WORKERS_ELSEWHERE, transactions,
-                retries, settings.lease(), wakeUp, suiteSettings, clock);
+                retries, settings.lease(), wakeUp, suiteSettings, checks, clock);
     }
 
     /**

@@ -43,7 +43,7 @@ class TestCaseGenerationLanguagesBrowserTest {
      * Data and proper names: the user and team ids, the language switch's "English", file formats and encodings, the
      * long title (whole, and as the tab title shortens it).
      */
-    private static final Set<String> DATA = Set.of("local", "qa", "English", "Markdown", "Excel", "Shift_JIS", "alice",
+    private static final Set<String> DATA = Set.of("local", "qa", "English", "Markdown", "TestRail", "Xray", "Gherkin", ".feature", "Excel", "Shift_JIS", "alice",
             UNBROKEN, UNBROKEN.substring(0, 79 - "TC-002 ".length()));
     private static final int LAPTOP = 1366;
     private static final int PHONE = 390;

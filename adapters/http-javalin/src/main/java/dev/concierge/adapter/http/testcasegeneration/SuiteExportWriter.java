@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 public final class SuiteExportWriter {
     /** The column keys, in order; their headers come from the bundle in the file's language. */
     static final List<String> COLUMN_KEYS = List.of("key", "title", "priority", "status", "requirementReference",
-            "step", "action", "expectedResult", "testData",
+            "step", "action", "expectedResult", "testData", "preconditions", "caseExpectedResult",
             // how the current revision was made (issue 25), empty for a person's edit
             "provider", "model", "promptTemplate", "schemaVersion", "attempts", "inputTokens", "outputTokens", "durationMs");
     /** The English headers (a file asked for in English), also what older tests and imports know. */
@@ -54,6 +54,9 @@ public final class SuiteExportWriter {
             case CSV -> "text/csv; charset=utf-8";
             case MARKDOWN -> "text/markdown; charset=utf-8";
             case XLSX -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            case TESTRAIL_CSV, XRAY_CSV -> "text/csv; charset=utf-8";
+            case XRAY_JSON -> "application/json";
+            case GHERKIN -> "text/plain; charset=utf-8";
         };
     }
 
@@ -68,6 +71,10 @@ public final class SuiteExportWriter {
                 case CSV -> csv(export, out, texts);
                 case MARKDOWN -> markdown(export, out, texts);
                 case XLSX -> xlsx(export, out, texts);
+                case TESTRAIL_CSV -> MigrationDocuments.testRailCsv(export, out);
+                case XRAY_CSV -> MigrationDocuments.xrayCsv(export, out);
+                case XRAY_JSON -> MigrationDocuments.xrayJson(export, out);
+                case GHERKIN -> MigrationDocuments.gherkin(export, out, texts.language());
             }
         } catch (UncheckedIOException e) {
             throw e.getCause(); // thrown from inside a case callback
@@ -82,6 +89,9 @@ public final class SuiteExportWriter {
         var content = c.content();
         List<String> caseColumns = List.of(content.key().value(), content.title(), texts.priority(content.priority()),
                 texts.status(c.status()), content.requirementReference());
+        // The case's preconditions and expected result come after the step columns, so the columns files had before
+        // keep their place; then how the current revision was made, empty for a person's edit.
+        List<String> caseTexts = List.of(content.preconditions(), content.expectedResult());
         List<String> provenance = c.procedure().flatMap(r -> r.provenance()).map(p -> List.of(p.provider(), p.model(),
                 p.promptTemplate(), p.schema(), Integer.toString(p.attempts()), Long.toString(p.inputTokens()),
                 Long.toString(p.outputTokens()), Long.toString(p.duration().toMillis()))).orElse(List.of("", "", "", "", "", "", "", ""));
@@ -89,6 +99,7 @@ public final class SuiteExportWriter {
         if (steps.isEmpty()) {
             List<String> row = new ArrayList<>(caseColumns);
             row.addAll(List.of("", "", "", ""));
+            row.addAll(caseTexts);
             row.addAll(provenance);
             rows.add(row);
         }
@@ -96,6 +107,7 @@ public final class SuiteExportWriter {
             Step step = steps.get(i);
             List<String> row = new ArrayList<>(caseColumns);
             row.addAll(List.of(Integer.toString(i + 1), step.action(), step.expectedResult(), step.testData().orElse("")));
+            row.addAll(caseTexts);
             row.addAll(provenance);
             rows.add(row);
         }
@@ -183,7 +195,7 @@ public final class SuiteExportWriter {
             sheet.value(0, c, columns.get(c));
             sheet.style(0, c).bold().fillColor("DDDDDD").set();
         }
-        double[] widths = {12, 40, 10, 12, 18, 6, 50, 50, 30, 10, 16, 14, 16, 8, 10, 10, 10};
+        double[] widths = {12, 40, 10, 12, 18, 6, 50, 50, 30, 40, 40, 10, 16, 14, 16, 8, 10, 10, 10};
         for (int c = 0; c < widths.length; c++) sheet.width(c, widths[c]);
         sheet.freezePane(0, 1);
         int[] next = {1};

@@ -17,6 +17,7 @@ import dev.concierge.domain.testcasegeneration.port.in.ManageSuiteSettingsUseCas
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ReviewProcedureUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ReviewStepsUseCase;
 
 import java.time.Clock;
 
@@ -27,6 +28,7 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
         HttpModule.routes(binder()).addBinding().to(TestCaseGenerationPages.class);
         HttpModule.routes(binder()).addBinding().to(RequirementRoutes.class);
         HttpModule.routes(binder()).addBinding().to(RequirementPages.class);
+        HttpModule.routes(binder()).addBinding().to(StepReviewRoutes.class);
         HttpModule.navigation(binder()).addBinding().toInstance(
                 new NavigationEntry("testcases", "/test-cases", "nav.testcases", "home.testcases", 20));
     }
@@ -50,6 +52,10 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
                                                            ManageSuiteSettingsUseCase settings, CurrentUser user, PageRenderer renderer,
                                                            Clock clock) {
         return new RequirementPages(suites, requirements, settings, user, renderer, clock.getZone());
+    }
+
+    @Provides @Singleton StepReviewRoutes stepReviewRoutes(ReviewStepsUseCase steps, CurrentUser user, ObjectMapper mapper, Clock clock) {
+        return new StepReviewRoutes(steps, user, mapper, clock.getZone());
     }
 
     @Provides @Singleton TestCaseGenerationPages pages(ManageSuitesUseCase suites, ManageTestCasesUseCase cases,

@@ -43,6 +43,10 @@ import dev.concierge.domain.testcasegeneration.model.ExportId;
 import dev.concierge.domain.testcasegeneration.model.ExportJob;
 import dev.concierge.domain.testcasegeneration.model.ImportOriginal;
 import dev.concierge.domain.testcasegeneration.model.ImportReport;
+import dev.concierge.domain.testcasegeneration.model.ImportMode;
+import dev.concierge.domain.testcasegeneration.model.ImportOutcome;
+import dev.concierge.domain.testcasegeneration.model.ImportRow;
+import dev.concierge.adapter.http.testcasegeneration.TestCaseGenerationViews.ImportOutcomeView;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
 import dev.concierge.domain.testcasegeneration.model.Priority;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
@@ -277,9 +281,20 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         Actor actor = actor(ctx);
         SuiteId suite = suiteId(ctx);
         byte[] file = uploadedBytes(ctx);
-        ImportReport report = imports.importCases(actor, suite, TestCaseCsvReader.read(file, ctx.header("Accept-Language")),
-                new ImportOriginal(file, "text/csv"));
-        ctx.status(report.created() > 0 ? 201 : 200).json(ImportReportView.of(report));
+        String source = Optional.ofNullable(ctx.queryParam("format")).orElse("csv").strip().toLowerCase(Locale.ROOT);
+        ImportMode mode = valid(() -> ImportMode.parse(ctx.queryParam("mode")));
+        boolean preview = flag("preview", ctx.queryParam("preview"));
+        List<ImportRow> rows = switch (source) {
+            case "csv" -> TestCaseCsvReader.read(file, ctx.header("Accept-Language"));
+            case "testrail-csv" -> MigrationReader.testRailCsv(file);
+            case "xray-csv" -> MigrationReader.xrayCsv(file);
+            case "xray-json" -> MigrationReader.xrayJson(file);
+            default -> throw Params.invalid("format", Validation.ONE_OF, "csv, testrail-csv, xray-csv, xray-json");
+        };
+        ImportOutcome outcome = imports.importCases(actor, suite, rows,
+                new ImportOriginal(file, source.equals("xray-json") ? "application/json" : "text/csv"), mode, preview);
+        ctx.status(!preview && outcome.counts().created() > 0 ? 201 : 200)
+                .json(ImportOutcomeView.of(outcome, RequestLanguage.of(ctx)));
     }
 
     /** The CSV as the body ({@code text/csv}) or as the part {@code file} of a form upload. */
@@ -302,7 +317,8 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
                 return limited(ctx, in);
             }
         }
-        if (!type.isEmpty() && !type.startsWith("text/csv") && !type.startsWith("text/plain") && !type.startsWith("application/octet-stream")) {
+        if (!type.isEmpty() && !type.startsWith("text/csv") && !type.startsWith("text/plain") && !type.startsWith("application/octet-stream")
+                && !type.startsWith("application/json")) { // Xray JSON
             throw new BadRequest("unsupported_media_type", EdgeTexts.text(RequestLanguage.of(ctx), "edge.csv.type"), List.of(FieldError.of("Content-Type", Validation.ONE_OF, "text/csv, multipart/form-data")));
         }
         try (InputStream in = ctx.bodyInputStream()) {
@@ -331,8 +347,9 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
     /** A suite up to the direct limit, written into the response as its cases are read. */
     private void export(Context ctx) throws IOException {
         ExportFormat format = valid(() -> ExportFormat.parse(ctx.queryParam("format")));
-        SuiteExport export = exports.export(actor(ctx), suiteId(ctx));
-        attachment(ctx, "suite-" + export.suite().id().value() + "." + format.wireName(), format);
+        boolean approvedOnly = flag("approvedOnly", ctx.queryParam("approvedOnly"));
+        SuiteExport export = exports.export(actor(ctx), suiteId(ctx), approvedOnly);
+        attachment(ctx, "suite-" + export.suite().id().value() + (approvedOnly ? "-approved" : "") + format.fileSuffix(), format);
         try (OutputStream out = ctx.outputStream()) {
             SuiteExportWriter.writeTo(export, format, out, texts(ctx));
         }
@@ -340,10 +357,16 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
 
     private void startExport(Context ctx) {
         String requested = ctx.queryParam("format");
-        if (requested == null && ctx.bodyAsBytes().length > 0) requested = read(ctx, ExportRequest.class).format();
+        boolean approvedOnly = flag("approvedOnly", ctx.queryParam("approvedOnly"));
+        if (ctx.bodyAsBytes().length > 0) {
+            ExportRequest body = read(ctx, ExportRequest.class);
+            if (requested == null) requested = body.format();
+            approvedOnly = approvedOnly || Boolean.TRUE.equals(body.approvedOnly());
+        }
         String format = requested;
         // Made later, maybe by another instance: the file is worded in the language of the person asking now.
-        ExportJob job = exports.startExport(actor(ctx), suiteId(ctx), valid(() -> ExportFormat.parse(format)), RequestLanguage.of(ctx));
+        ExportJob job = exports.startExport(actor(ctx), suiteId(ctx), valid(() -> ExportFormat.parse(format)), RequestLanguage.of(ctx),
+                approvedOnly);
         ctx.header("Location", "/api/exports/" + job.id());
         ctx.status(201).json(ExportView.of(job, zone, texts(ctx)));
     }
@@ -353,6 +376,13 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         var download = exports.download(actor(ctx), exportId(ctx));
         attachment(ctx, download.job().fileName(), download.job().format());
         ctx.result(download.file().content());
+    }
+
+    /** {@code true} or {@code false} (none: false). */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) return false;
+        if (value.equalsIgnoreCase("true")) return true;
+        throw Params.invalid(name, Validation.ONE_OF, "true, false");
     }
 
     private static void attachment(Context ctx, String filename, ExportFormat format) {

@@ -116,17 +116,18 @@ final class TestCaseGenerationViews {
      * the cause is the operators' (log and export record).
      */
     record ExportView(String id, long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt,
-                      OffsetDateTime finishedAt, long caseCount, long sizeBytes, String failure, String downloadUrl) {
+                      OffsetDateTime finishedAt, long caseCount, long sizeBytes, String failure, String downloadUrl,
+                      boolean approvedOnly) {
         static ExportView of(ExportJob e, ZoneId zone, TestCaseGenerationTexts texts) {
             return new ExportView(e.id().toString(), e.suite().value(), e.format().wireName(), e.state().wireName(),
                     e.requestedBy().value(), time(e.createdAt(), zone), e.finishedAt().map(t -> time(t, zone)).orElse(null),
                     e.caseCount(), e.sizeBytes(), e.state() == ExportState.FAILED ? texts.t("tcg.js.exportFailed") : null,
-                    e.ready() ? "/api/exports/" + e.id() + "/download" : null);
+                    e.ready() ? "/api/exports/" + e.id() + "/download" : null, e.approvedOnly());
         }
     }
 
-    /** The body of POST /api/suites/{id}/exports; no body means CSV. */
-    record ExportRequest(String format) {}
+    /** The body of POST /api/suites/{id}/exports; no body means CSV of every case. */
+    record ExportRequest(String format, Boolean approvedOnly) {}
 
     record BatchView(String id, long suiteId, String requestedBy, OffsetDateTime createdAt, int size, boolean cancelled) {
         static BatchView of(Batch b, ZoneId zone) {
@@ -172,6 +173,25 @@ final class TestCaseGenerationViews {
             if (p.done() || p.perMinute().isEmpty()) return "";
             String rate = texts.t("tcg.batch.rate", Math.round(p.perMinute().get() * 10) / 10.0);
             return p.estimatedTimeLeft().map(left -> rate + " · " + texts.t("tcg.batch.eta", texts.duration(left))).orElse(rate);
+        }
+    }
+
+    /**
+     * What an import did, or with {@code preview} would do: the counts (as {@link ImportReportView}), each row's
+     * outcome, and every problem by line in the reader's words (a preview answers them instead of refusing).
+     */
+    record ImportOutcomeView(boolean preview, String mode, int created, int updated, int unchanged, int skippedLocked, int skipped,
+                             List<RowView> rows, List<ProblemView> problems) {
+        record RowView(int line, String key, String action, int steps) {}
+
+        record ProblemView(String field, String code, String message) {}
+
+        static ImportOutcomeView of(dev.concierge.domain.testcasegeneration.model.ImportOutcome o, dev.concierge.domain.kernel.Language language) {
+            var c = o.counts();
+            return new ImportOutcomeView(o.preview(), o.mode().wireName(), c.created(), c.updated(), c.unchanged(), c.skippedLocked(), o.skipped(),
+                    o.rows().stream().map(r -> new RowView(r.line(), r.key(), r.action(), r.steps())).toList(),
+                    o.problems().stream().map(p -> new ProblemView(p.field(), p.code(),
+                            dev.concierge.adapter.http.FieldErrorTexts.problem(p, language))).toList());
         }
     }
 

@@ -39,11 +39,12 @@ class ExportApiTest extends TestCaseGenerationHttpTest {
         List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords();
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0).toList()).startsWith("Key", "Title").contains("Step", "Action", "Expected result", "Test data");
-        assertThat(rows.get(1).toList()).startsWith("TC-001", "Sign in", "Medium", "Generated", "", "1", "ログイン画面を開く", "フォームが表示される", "");
-        assertThat(rows.get(2).toList()).startsWith("TC-001", "Sign in", "Medium", "Generated", "", "2", "Enter a | b", "Shown, \"quoted\"", "alice");
-        assertThat(rows.get(3).toList()).startsWith("TC-002", "Sign out", "Medium", "Draft", "", "", "", "", "");
+        assertThat(rows.get(1).toList()).startsWith("TC-001", "Sign in", "Medium", "Generated", "", "1", "ログイン画面を開く", "フォームが表示される", "", "", "");
+        assertThat(rows.get(2).toList()).startsWith("TC-001", "Sign in", "Medium", "Generated", "", "2", "Enter a | b", "Shown, \"quoted\"", "alice", "", "");
+        assertThat(rows.get(3).toList()).startsWith("TC-002", "Sign out", "Medium", "Draft", "", "", "", "", "", "", "");
+        assertThat(rows.get(0).toList()).contains("Preconditions", "Expected result of the case");
         // A procedure with no recorded provenance (a person's edit, or generated before it was recorded) leaves those columns empty.
-        assertThat(rows.get(1).toList()).hasSize(17).endsWith("", "", "", "", "", "", "", "");
+        assertThat(rows.get(1).toList()).hasSize(19).endsWith("", "", "", "", "", "", "", "");
     }
 
     @Test void a_japanese_reader_gets_japanese_headers_priorities_and_states_in_every_format() throws Exception {
@@ -54,6 +55,7 @@ class ExportApiTest extends TestCaseGenerationHttpTest {
         byte[] bytes = csv.bytes();
         List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))).getRecords();
         assertThat(rows.get(0).toList()).containsExactly("キー", "タイトル", "優先度", "状態", "要件ID", "手順番号", "操作", "期待結果", "テストデータ",
+                "前提条件", "テストケースの期待結果",
                 "プロバイダー", "モデル", "プロンプト版", "スキーマ版", "試行回数", "入力トークン", "出力トークン", "所要時間（ミリ秒）");
         assertThat(rows.get(1).toList()).startsWith("TC-001", "Sign in", "中", "生成済み");
         assertThat(rows.get(3).toList()).startsWith("TC-002", "Sign out", "中", "下書き");

@@ -262,6 +262,58 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
         return new ImportReport(created, updated, unchanged, 0);
     }
 
+    /** As the domain does it, with fewer words: the real service is tested on its own (ImportModesTest). */
+    @Override public synchronized dev.concierge.domain.testcasegeneration.model.ImportOutcome importCases(Actor actor, SuiteId suite,
+            List<ImportRow> rows, ImportOriginal original, dev.concierge.domain.testcasegeneration.model.ImportMode mode, boolean preview) {
+        get(actor, suite);
+        if (rows.isEmpty()) throw InvalidInput.field("file", "no_rows");
+        if (!preview) { // all or nothing: checked first, as a preview
+            var check = importCases(actor, suite, rows, original, mode, true);
+            if (!check.problems().isEmpty()) throw new InvalidInput(check.problems());
+        }
+        List<FieldError> problems = new ArrayList<>();
+        List<dev.concierge.domain.testcasegeneration.model.ImportOutcome.RowOutcome> outcomes = new ArrayList<>();
+        int[] counts = new int[5];
+        Set<TestCaseKey> seen = new HashSet<>();
+        for (ImportRow row : rows) {
+            TestCaseContent content;
+            try {
+                content = new TestCaseContent(new TestCaseKey(row.key()), row.title(), row.preconditions(),
+                        row.expectedResult(), row.requirementReference(), row.requirementText(), Priority.parse(row.priority()), row.tags());
+                if (!seen.add(content.key())) throw new InvalidInput(List.of(FieldError.of("key", "duplicate", content.key().value())));
+                Procedure.problemsOf(row.steps().isEmpty() ? List.of(new Step("x", "x")) : row.steps())
+                        .forEach(p -> problems.add(p.under("line " + row.line() + ": ")));
+            } catch (InvalidInput invalid) {
+                invalid.details().forEach(d -> problems.add(d.under("line " + row.line() + ": ")));
+                outcomes.add(new dev.concierge.domain.testcasegeneration.model.ImportOutcome.RowOutcome(row.line(), row.key(), "invalid", row.steps().size()));
+                counts[4]++;
+                continue;
+            }
+            var existing = findByKey(suite, content.key());
+            String action = existing.isEmpty() ? (mode == dev.concierge.domain.testcasegeneration.model.ImportMode.UPDATE ? "skipped" : "created")
+                    : mode == dev.concierge.domain.testcasegeneration.model.ImportMode.CREATE ? "skipped"
+                    : existing.get().content().equals(content) && row.steps().isEmpty() ? "unchanged" : "updated";
+            if (!preview) {
+                TestCase target = switch (action) {
+                    case "created" -> create(actor, suite, content);
+                    case "updated" -> save(existing.get().withContent(content, tick()));
+                    default -> null;
+                };
+                if (target != null && !row.steps().isEmpty()) save(target.imported(new Procedure(row.steps()), actor.user(), tick()));
+            }
+            switch (action) {
+                case "created" -> counts[0]++;
+                case "updated" -> counts[1]++;
+                case "unchanged" -> counts[2]++;
+                default -> counts[4]++;
+            }
+            outcomes.add(new dev.concierge.domain.testcasegeneration.model.ImportOutcome.RowOutcome(row.line(), content.key().value(), action, row.steps().size()));
+        }
+        if (!preview) originals.add(original);
+        return new dev.concierge.domain.testcasegeneration.model.ImportOutcome(preview, mode, new ImportReport(counts[0], counts[1], counts[2], counts[3]),
+                counts[4], outcomes, problems);
+    }
+
     // review ---------------------------------------------------------------------------------------------------
     @Override public synchronized TestCase edit(Actor actor, TestCaseId id, Procedure procedure, long expectedVersion) {
         return change(actor, id, expectedVersion, c -> c.edit(procedure, actor.user(), tick()));
@@ -382,11 +434,14 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
     }
 
     // export ---------------------------------------------------------------------------------------------------
-    @Override public synchronized SuiteExport export(Actor actor, SuiteId suite) {
+    @Override public synchronized SuiteExport export(Actor actor, SuiteId suite) { return export(actor, suite, false); }
+
+    @Override public synchronized SuiteExport export(Actor actor, SuiteId suite, boolean approvedOnly) {
         Suite found = get(actor, suite);
         List<TestCase> inSuite = casesOf(suite);
         if (inSuite.size() > DIRECT_LIMIT) throw new ExportTooLarge(suite, inSuite.size(), DIRECT_LIMIT);
-        return new SuiteExport(found, inSuite.size(), inSuite::forEach);
+        List<TestCase> exported = approvedOnly ? inSuite.stream().filter(c -> c.status() == CaseStatus.APPROVED).toList() : inSuite;
+        return new SuiteExport(found, inSuite.size(), exported::forEach);
     }
 
     private List<TestCase> casesOf(SuiteId suite) {
@@ -397,8 +452,12 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
     private final Map<ExportId, byte[]> exportFiles = new LinkedHashMap<>();
 
     @Override public synchronized ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language) {
+        return startExport(actor, suite, format, language, false);
+    }
+
+    @Override public synchronized ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language, boolean approvedOnly) {
         get(actor, suite);
-        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, language, actor.user(), tick());
+        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, language, actor.user(), tick(), approvedOnly);
         exportJobs.put(job.id(), job);
         return job;
     }

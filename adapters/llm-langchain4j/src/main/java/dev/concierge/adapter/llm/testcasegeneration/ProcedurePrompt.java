@@ -54,6 +54,11 @@ final class ProcedurePrompt {
     }
 
     static String testCase(ProcedureGenerator.Request request) {
+        return caseDescription(request) + "\nWrite the procedure as JSON now.";
+    }
+
+    /** The test case as the model reads it, with a reviewer's feedback when there is some. */
+    static String caseDescription(ProcedureGenerator.Request request) {
         StringBuilder text = new StringBuilder()
                 .append("Test case ").append(request.key()).append(": ").append(request.title()).append("\n\n")
                 .append("Preconditions:\n").append(orNone(request.preconditions())).append("\n\n")
@@ -63,7 +68,7 @@ final class ProcedurePrompt {
         request.reviewerFeedback().filter(f -> !f.isBlank()).ifPresent(feedback -> text
                 .append("\nA reviewer rejected the previous procedure for this test case. The new procedure must address their feedback:\n")
                 .append(feedback.strip()).append("\n"));
-        return text.append("\nWrite the procedure as JSON now.").toString();
+        return text.toString();
     }
 
     static String feedback(List<String> problems, Language language) {
@@ -74,7 +79,7 @@ final class ProcedurePrompt {
                 .append(languageRule(language)).toString();
     }
 
-    private static String languageRule(Language language) {
+    static String languageRule(Language language) {
         String english = language.locale().getDisplayLanguage(Locale.ENGLISH);
         String nativeName = language.locale().getDisplayLanguage(language.locale());
         return "Write every action, expected result and test data in " + english

@@ -10,17 +10,28 @@ import dev.concierge.adapter.llm.LlmReachability;
 import dev.concierge.domain.testcasegeneration.port.out.CaseGenerator;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureReviewer;
+import dev.concierge.domain.testcasegeneration.port.out.StepRewriter;
 
 /** Test-case generation's model adapters; needs the {@link LlmConfig} and {@link LlmReachability} bound by {@code LlmModule}. */
 public final class TestCaseGenerationLlmModule extends AbstractModule {
 
-    @Provides @Singleton ProcedureGenerator procedureGenerator(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
+    @Provides @Singleton LangchainProcedureGenerator langchainProcedureGenerator(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
         return LangchainProcedureGenerator.from(config, metrics, traces);
     }
 
     @Provides @Singleton CaseGenerator caseGenerator(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
         return new LangchainCaseGenerator(StructuredOutputChatModels.forConfig(config, metrics, traces), config,
                 LangchainProcedureGenerator.MAX_ATTEMPTS);
+    }
+
+    @Provides @Singleton ProcedureGenerator procedureGenerator(LangchainProcedureGenerator generator) { return generator; }
+
+    @Provides @Singleton StepRewriter stepRewriter(LangchainProcedureGenerator generator) { return new LangchainStepRewriter(generator); }
+
+    /** Bound always; whether generations use it is the setting the bootstrap reads. */
+    @Provides @Singleton ProcedureReviewer procedureReviewer(LangchainProcedureGenerator generator) {
+        return new LangchainProcedureReviewer(generator);
     }
 
     @Provides @Singleton GenerationModelStatus generationModelStatus(LlmReachability reachability) {

@@ -38,6 +38,7 @@ final class JooqExportRepository implements ExportRepository {
                 .set(EXPORTS.REQUESTED_BY, queued.requestedBy().value())
                 .set(EXPORTS.LANGUAGE, queued.language().tag())
                 .set(EXPORTS.CREATED_AT, StoredTimes.utc(queued.createdAt()))
+                .set(EXPORTS.APPROVED_ONLY, queued.approvedOnly())
                 .execute();
     }
 
@@ -95,7 +96,8 @@ final class JooqExportRepository implements ExportRepository {
                 ExportState.fromWireName(row.getState()), new UserId(row.getRequestedBy()), row.getCreatedAt().toInstant(),
                 Optional.ofNullable(row.getFinishedAt()).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(row.getFileKey()).map(FileKey::new), row.getSizeBytes(), row.getCaseCount(),
-                row.getAttempts(), Optional.ofNullable(row.getFailure()), Language.fromTag(row.getLanguage()).orElse(Language.JA));
+                row.getAttempts(), Optional.ofNullable(row.getFailure()), Language.fromTag(row.getLanguage()).orElse(Language.JA),
+                row.getApprovedOnly());
     }
 
 }

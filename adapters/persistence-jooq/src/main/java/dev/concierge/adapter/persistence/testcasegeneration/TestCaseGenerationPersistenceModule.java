@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import dev.concierge.domain.testcasegeneration.port.out.ExportRepository;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 import dev.concierge.domain.testcasegeneration.port.out.RequirementRepository;
+import dev.concierge.domain.testcasegeneration.port.out.ProcedureQualityRepository;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteRepository;
 import dev.concierge.domain.testcasegeneration.port.out.SuiteSettingsRepository;
 import dev.concierge.domain.testcasegeneration.port.out.TestCaseRepository;
@@ -35,6 +36,10 @@ public final class TestCaseGenerationPersistenceModule extends AbstractModule im
 
     @Provides @Singleton SuiteSettingsRepository suiteSettingsRepository(JooqTransactions transactions) {
         return new JooqSuiteSettingsRepository(transactions);
+    }
+
+    @Provides @Singleton ProcedureQualityRepository procedureQualities(JooqTransactions transactions) {
+        return new JooqProcedureQualityRepository(transactions);
     }
 
     @Provides @Singleton GenerationQueue generationQueue(JooqTransactions transactions) { return new JooqGenerationQueue(transactions); }

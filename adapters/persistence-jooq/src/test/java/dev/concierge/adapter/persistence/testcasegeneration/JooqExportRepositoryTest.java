@@ -60,6 +60,15 @@ class JooqExportRepositoryTest {
         return job;
     }
 
+    @Test void every_migration_format_and_the_approved_only_choice_are_stored() {
+        for (ExportFormat format : ExportFormat.values()) {
+            ExportJob job = ExportJob.queued(ExportId.random(), suite.id(), format, Language.JA, new UserId("alice"), T0, true);
+            exports.create(job);
+            assertThat(exports.find(job.id())).contains(job);
+        }
+        assertThat(exports.find(queue(ExportFormat.CSV, Language.EN, T0).id()).orElseThrow().approvedOnly()).isFalse();
+    }
+
     @Test void an_export_keeps_the_language_it_was_asked_in_through_its_claim() {
         ExportJob english = queue(ExportFormat.CSV, Language.EN, T0);
 

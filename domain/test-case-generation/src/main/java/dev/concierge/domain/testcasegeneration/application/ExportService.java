@@ -60,16 +60,22 @@ public final class ExportService implements ExportProceduresUseCase, RunExportsU
         this.access = new SuiteAccess(suites, cases);
     }
 
-    @Override public SuiteExport export(Actor actor, SuiteId id) {
+    @Override public SuiteExport export(Actor actor, SuiteId id) { return export(actor, id, false); }
+
+    @Override public SuiteExport export(Actor actor, SuiteId id, boolean approvedOnly) {
         Suite suite = access.suite(actor, id);
         long count = cases.countInSuite(id);
         if (count > DIRECT_LIMIT) throw new ExportTooLarge(id, count, DIRECT_LIMIT);
-        return suiteExport(suite, count);
+        return suiteExport(suite, count, approvedOnly);
     }
 
     @Override public ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language) {
+        return startExport(actor, suite, format, language, false);
+    }
+
+    @Override public ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language, boolean approvedOnly) {
         access.suite(actor, suite);
-        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, language, actor.user(), clock.instant());
+        ExportJob job = ExportJob.queued(ExportId.random(), suite, format, language, actor.user(), clock.instant(), approvedOnly);
         exports.create(job);
         queued.exportsQueued();
         return job;
@@ -94,7 +100,7 @@ public final class ExportService implements ExportProceduresUseCase, RunExportsU
         ExportJob job = claimed.get();
         try {
             Suite suite = suites.find(job.suite()).orElseThrow(() -> new ExportNotFound(job.id()));
-            SuiteExport export = suiteExport(suite, cases.countInSuite(suite.id()));
+            SuiteExport export = suiteExport(suite, cases.countInSuite(suite.id()), job.approvedOnly());
             AtomicLong written = new AtomicLong();
             SuiteExport counted = new SuiteExport(suite, export.caseCount(), action -> export.cases().forEach(c -> {
                 written.incrementAndGet();
@@ -112,13 +118,13 @@ public final class ExportService implements ExportProceduresUseCase, RunExportsU
         return true;
     }
 
-    /** The suite's cases in key order, read a page at a time as they are written. */
-    private SuiteExport suiteExport(Suite suite, long count) {
+    /** The suite's cases (or its approved ones) in key order, read a page at a time as they are written. */
+    private SuiteExport suiteExport(Suite suite, long count, boolean approvedOnly) {
         return new SuiteExport(suite, count, action -> {
             Optional<TestCaseKey> after = Optional.empty();
             while (true) {
                 List<TestCase> page = cases.inSuiteAfter(suite.id(), after, PAGE);
-                page.forEach(action);
+                for (TestCase c : page) if (!approvedOnly || c.status() == dev.concierge.domain.testcasegeneration.model.CaseStatus.APPROVED) action.accept(c);
                 if (page.size() < PAGE) return;
                 after = Optional.of(page.getLast().content().key());
             }

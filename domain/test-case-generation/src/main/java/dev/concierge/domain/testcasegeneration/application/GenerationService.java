@@ -71,6 +71,7 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
     private final Duration lease;
     private final JobsQueued jobsQueued;
     private final SuiteSettingsRepository settings;
+    private final RevisionChecks checks;
     private final Clock clock;
 
     public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
@@ -85,13 +86,18 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
     public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
                              GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Duration lease,
                              JobsQueued jobsQueued, Clock clock) {
-        this(suites, cases, queue, generator, modelStatus, transactions, retryPolicy, lease, jobsQueued, SuiteSettingsRepository.none(), clock);
+        this(suites, cases, queue, generator, modelStatus, transactions, retryPolicy, lease, jobsQueued, SuiteSettingsRepository.none(),
+                RevisionChecks.none(clock), clock);
     }
 
-    /** {@code settings}: each suite's glossary, examples and instructions, given to the model with every case. */
+    /**
+     * {@code settings}: each suite's glossary, examples and instructions, given to the model with every case;
+     * {@code checks} scores each generated revision and runs the optional second model pass over it.
+     */
     public GenerationService(SuiteRepository suites, TestCaseRepository cases, GenerationQueue queue, ProcedureGenerator generator,
                              GenerationModelStatus modelStatus, Transactions transactions, RetryPolicy retryPolicy, Duration lease,
-                             JobsQueued jobsQueued, SuiteSettingsRepository settings, Clock clock) {
+                             JobsQueued jobsQueued, SuiteSettingsRepository settings, RevisionChecks checks, Clock clock) {
+        this.checks = checks;
         if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
         this.lease = lease;
         this.cases = cases;
@@ -223,12 +229,17 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
                     testCase.content().expectedResult(), testCase.content().requirementReference(),
                     testCase.content().requirementText(), testCase.content().language(), testCase.reviewerFeedback(),
                     settings.current(testCase.suite()).guidance()));
+            var saved = new java.util.concurrent.atomic.AtomicReference<TestCase>();
             boolean recorded = transactions.inTransaction(() -> {
                 if (!queue.succeeded(job)) return false;
                 current(job).filter(c -> c.status() == CaseStatus.GENERATING)
-                        .ifPresent(c -> cases.save(c.generated(generated.procedure(), generated.provenance(), clock.instant())));
+                        .ifPresent(c -> {
+                            saved.set(cases.save(c.generated(generated.procedure(), generated.provenance(), clock.instant())));
+                            checks.scoreCurrent(saved.get());
+                        });
                 return true;
             });
+            if (recorded && saved.get() != null) checks.reviewGenerated(saved.get());
             // This worker stalled past its lease (a long pause, a frozen process) and another claim took the job over:
             // that claim's result stands, this one is dropped.
             if (!recorded) LOG.info("job {} ({}) attempt {}: result dropped, the lease was taken over", job.id(),

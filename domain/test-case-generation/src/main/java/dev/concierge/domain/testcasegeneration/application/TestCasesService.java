@@ -10,6 +10,8 @@ import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.testcasegeneration.model.ImportReport;
+import dev.concierge.domain.testcasegeneration.model.ImportMode;
+import dev.concierge.domain.testcasegeneration.model.ImportOutcome;
 import dev.concierge.domain.testcasegeneration.model.TestCaseNotFound;
 import dev.concierge.domain.testcasegeneration.model.CaseStatus;
 import dev.concierge.domain.testcasegeneration.model.SkippedCase;
@@ -41,6 +43,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -59,8 +62,16 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
     private final Clock clock;
 
     private final StoredFiles files;
+    private final RevisionChecks checks;
 
     public TestCasesService(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, StoredFiles files, Clock clock) {
+        this(suites, cases, transactions, files, RevisionChecks.none(clock), clock);
+    }
+
+    /** {@code checks} scores each revision a person saves. */
+    public TestCasesService(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, StoredFiles files,
+                            RevisionChecks checks, Clock clock) {
+        this.checks = checks;
         this.cases = cases;
         this.access = new SuiteAccess(suites, cases);
         this.transactions = transactions;
@@ -90,7 +101,9 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
     }
 
     @Override public TestCase edit(Actor actor, TestCaseId id, Procedure procedure, long expectedVersion) {
-        return change(actor, id, expectedVersion, current -> current.edit(procedure, actor.user(), clock.instant()));
+        TestCase edited = change(actor, id, expectedVersion, current -> current.edit(procedure, actor.user(), clock.instant()));
+        checks.scoreCurrent(edited);
+        return edited;
     }
 
     @Override public TestCase approve(Actor actor, TestCaseId id, long expectedVersion) {
@@ -116,11 +129,17 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
     }
 
     @Override public ImportReport importCases(Actor actor, SuiteId suite, List<ImportRow> rows, ImportOriginal original) {
+        return importCases(actor, suite, rows, original, ImportMode.UPSERT, false).counts();
+    }
+
+    @Override public ImportOutcome importCases(Actor actor, SuiteId suite, List<ImportRow> rows, ImportOriginal original,
+                                               ImportMode mode, boolean preview) {
         access.suite(actor, suite);
         if (rows.isEmpty()) throw InvalidInput.field("file", NO_ROWS);
         if (rows.size() > MAX_IMPORT_ROWS) throw InvalidInput.field("file", TOO_MANY_ROWS, rows.size(), MAX_IMPORT_ROWS);
-        Map<TestCaseKey, TestCaseContent> valid = new LinkedHashMap<>();
+        Map<TestCaseKey, Parsed> valid = new LinkedHashMap<>();
         Validation problems = new Validation();
+        List<ImportOutcome.RowOutcome> invalid = new ArrayList<>();
         Set<String> seenKeys = new HashSet<>();
         for (ImportRow row : rows) {
             // Each part is checked on its own, so a row with several problems lists all of them at once.
@@ -131,17 +150,55 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
                     row.preconditions(), row.expectedResult(), row.requirementReference(), row.requirementText(), Priority.MEDIUM, row.tags()))
                     .orElse(null);
             if (key != null) rowProblems.check(seenKeys.add(key.value()), "key", Validation.DUPLICATE, key.value());
+            if (!row.steps().isEmpty()) rowProblems.addAll(Procedure.problemsOf(row.steps()));
             if (rowProblems.isValid()) {
-                valid.put(key, new TestCaseContent(key, content.title(), content.preconditions(), content.expectedResult(),
-                        content.requirementReference(), content.requirementText(), priority, content.tags()));
+                valid.put(key, new Parsed(row.line(), new TestCaseContent(key, content.title(), content.preconditions(), content.expectedResult(),
+                        content.requirementReference(), content.requirementText(), priority, content.tags()),
+                        row.steps().isEmpty() ? Optional.empty() : Optional.of(new Procedure(row.steps()))));
             } else {
                 rowProblems.errors().forEach(d -> problems.addAll(List.of(d.under("line " + row.line() + ": "))));
+                invalid.add(new ImportOutcome.RowOutcome(row.line(), row.key() == null ? "" : row.key(), "invalid", row.steps().size()));
             }
+        }
+        if (preview) {
+            List<ImportOutcome.RowOutcome> outcomes = new ArrayList<>(invalid);
+            int[] counts = new int[5];
+            for (var entry : valid.entrySet()) {
+                String action = plan(cases.findByKey(suite, entry.getKey()), entry.getValue(), mode);
+                count(counts, action);
+                outcomes.add(new ImportOutcome.RowOutcome(entry.getValue().line(), entry.getKey().value(), action,
+                        entry.getValue().steps().map(p -> p.steps().size()).orElse(0)));
+            }
+            outcomes.sort(java.util.Comparator.comparingInt(ImportOutcome.RowOutcome::line));
+            return new ImportOutcome(true, mode, new ImportReport(counts[0], counts[1], counts[2], counts[3]), counts[4], outcomes, problems.errors());
         }
         problems.throwIfInvalid(); // nothing is imported while any row has a problem
         // Kept before the cases change, so every import that changed anything has its original on file.
         files.write(originalKey(suite), original.contentType(), out -> out.write(original.bytes()));
-        return transactions.inTransaction(() -> upsert(suite, valid));
+        return transactions.inTransaction(() -> upsert(actor, suite, valid, mode));
+    }
+
+    /** A valid row: its line, what the case will say, and the steps it brings (TestRail, Xray). */
+    private record Parsed(int line, TestCaseContent content, Optional<Procedure> steps) {}
+
+    /** What importing {@code row} would do to the case its key names. */
+    private static String plan(Optional<TestCase> existing, Parsed row, ImportMode mode) {
+        if (existing.isEmpty()) return mode == ImportMode.UPDATE ? "skipped" : "created";
+        if (mode == ImportMode.CREATE) return "skipped";
+        TestCase current = existing.get();
+        boolean sameSteps = row.steps().isEmpty() || current.procedure().map(p -> p.procedure().equals(row.steps().get())).orElse(false);
+        if (current.content().equals(row.content()) && sameSteps) return "unchanged";
+        return current.contentEditable() ? "updated" : "locked";
+    }
+
+    private static void count(int[] counts, String action) {
+        switch (action) {
+            case "created" -> counts[0]++;
+            case "updated" -> counts[1]++;
+            case "unchanged" -> counts[2]++;
+            case "locked" -> counts[3]++;
+            default -> counts[4]++;
+        }
     }
 
     /** Named by time (sortable) and a random part, so two imports of the same second never share a file. */
@@ -150,25 +207,35 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
         return new FileKey("test-case-generation/imports/suite-" + suite.value() + "/" + at + "-" + UUID.randomUUID() + ".csv");
     }
 
-    private ImportReport upsert(SuiteId suite, Map<TestCaseKey, TestCaseContent> contents) {
-        int created = 0, updated = 0, unchanged = 0, locked = 0;
-        for (var entry : contents.entrySet()) {
+    private ImportOutcome upsert(Actor actor, SuiteId suite, Map<TestCaseKey, Parsed> rows, ImportMode mode) {
+        int[] counts = new int[5];
+        List<ImportOutcome.RowOutcome> outcomes = new ArrayList<>();
+        for (var entry : rows.entrySet()) {
+            Parsed row = entry.getValue();
             var existing = cases.findByKey(suite, entry.getKey());
-            if (existing.isEmpty()) {
-                cases.create(suite, entry.getValue(), clock.instant());
-                created++;
-            } else if (existing.get().content().equals(entry.getValue())) {
-                unchanged++;
-            } else {
-                try {
-                    cases.save(existing.get().withContent(entry.getValue(), clock.instant()));
-                    updated++;
-                } catch (RuleViolated inFlightOrApproved) {
-                    locked++;
+            String action = plan(existing, row, mode);
+            switch (action) {
+                case "created" -> {
+                    TestCase created = cases.create(suite, row.content(), clock.instant());
+                    if (row.steps().isPresent()) checks.scoreCurrent(cases.save(created.imported(row.steps().get(), actor.user(), clock.instant())));
                 }
+                case "updated" -> {
+                    try {
+                        TestCase changed = cases.save(existing.get().withContent(row.content(), clock.instant()));
+                        if (row.steps().isPresent()) {
+                            TestCase withSteps = changed.imported(row.steps().get(), actor.user(), clock.instant());
+                            if (withSteps != changed) checks.scoreCurrent(cases.save(withSteps));
+                        }
+                    } catch (RuleViolated inFlightOrApproved) {
+                        action = "locked"; // it changed state since it was read
+                    }
+                }
+                default -> { }
             }
+            count(counts, action);
+            outcomes.add(new ImportOutcome.RowOutcome(row.line(), entry.getKey().value(), action, row.steps().map(p -> p.steps().size()).orElse(0)));
         }
-        return new ImportReport(created, updated, unchanged, locked);
+        return new ImportOutcome(false, mode, new ImportReport(counts[0], counts[1], counts[2], counts[3]), counts[4], outcomes, List.of());
     }
 
     @Override public void delete(Actor actor, TestCaseId id) {

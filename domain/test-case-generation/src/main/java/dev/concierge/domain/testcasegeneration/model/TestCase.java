@@ -37,6 +37,9 @@ public record TestCase(TestCaseId id, SuiteId suite, TestCaseContent content, Ca
 
     public boolean queueable() { return QUEUEABLE.contains(status); }
 
+    /** Whether its wording (and an imported procedure) may change now: not while the model works on it, not once approved. */
+    public boolean contentEditable() { return CONTENT_EDITABLE.contains(status); }
+
     /** Ask for a (new) procedure. From generated this is "regenerate"; an approved case must be reopened first. */
     public TestCase queue(Instant at) {
         if (status == CaseStatus.APPROVED) throw refused("approved_locked", "is approved; reopen it before regenerating");
@@ -97,6 +100,17 @@ public record TestCase(TestCaseId id, SuiteId suite, TestCaseContent content, Ca
         if (!procedureEditable()) throw refused("no_procedure_to_edit", "is " + status.wireName() + "; only a generated procedure can be edited");
         if (status == CaseStatus.GENERATED && procedure.map(p -> p.procedure().equals(edited)).orElse(false)) return this;
         ProcedureRevision revision = nextRevision(edited, RevisionKind.EDITED, Optional.of(editor.value()), at);
+        return with(CaseStatus.GENERATED, Optional.of(revision), Optional.empty(), reviewerFeedback, at);
+    }
+
+    /**
+     * Steps brought in by an import (from TestRail, Xray): the next revision, written by the person who imported
+     * them, ready for review. Not while the model works on the case or once it is approved.
+     */
+    public TestCase imported(Procedure steps, UserId importer, Instant at) {
+        if (!CONTENT_EDITABLE.contains(status)) throw refused("content_locked", "is " + status.wireName() + "; its procedure cannot change now");
+        if (procedure.map(p -> p.procedure().equals(steps)).orElse(false)) return this;
+        ProcedureRevision revision = nextRevision(steps, RevisionKind.EDITED, Optional.of(importer.value()), at);
         return with(CaseStatus.GENERATED, Optional.of(revision), Optional.empty(), reviewerFeedback, at);
     }
 

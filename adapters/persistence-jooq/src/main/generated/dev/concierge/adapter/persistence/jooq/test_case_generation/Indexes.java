@@ -8,6 +8,7 @@ import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batche
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseTraces;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.StepReviews;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCases;
 
@@ -35,6 +36,7 @@ public class Indexes {
     public static final Index GENERATION_JOBS_LEASE_IDX = Internal.createIndex(DSL.name("generation_jobs_lease_idx"), GenerationJobs.GENERATION_JOBS, new OrderField[] { GenerationJobs.GENERATION_JOBS.LEASE_UNTIL }, false);
     public static final Index GENERATION_JOBS_ONE_OPEN_PER_CASE_UQ = Internal.createIndex(DSL.name("generation_jobs_one_open_per_case_uq"), GenerationJobs.GENERATION_JOBS, new OrderField[] { GenerationJobs.GENERATION_JOBS.CASE_ID }, true);
     public static final Index GENERATION_JOBS_OWNER_IDX = Internal.createIndex(DSL.name("generation_jobs_owner_idx"), GenerationJobs.GENERATION_JOBS, new OrderField[] { GenerationJobs.GENERATION_JOBS.LEASE_OWNER }, false);
+    public static final Index STEP_REVIEWS_REVISION_IDX = Internal.createIndex(DSL.name("step_reviews_revision_idx"), StepReviews.STEP_REVIEWS, new OrderField[] { StepReviews.STEP_REVIEWS.CASE_ID, StepReviews.STEP_REVIEWS.REVISION, StepReviews.STEP_REVIEWS.ID }, false);
     public static final Index SUITES_TEAM_NEWEST_IDX = Internal.createIndex(DSL.name("suites_team_newest_idx"), Suites.SUITES, new OrderField[] { Suites.SUITES.TEAM, Suites.SUITES.CREATED_AT.desc(), Suites.SUITES.ID.desc() }, false);
     public static final Index TEST_CASES_SUITE_STATUS_IDX = Internal.createIndex(DSL.name("test_cases_suite_status_idx"), TestCases.TEST_CASES, new OrderField[] { TestCases.TEST_CASES.SUITE_ID, TestCases.TEST_CASES.STATUS }, false);
 }

@@ -9,8 +9,11 @@ import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batche
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseTraces;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ModelReviews;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureRevisions;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureScores;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Requirements;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.StepReviews;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.SuiteSettings;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCases;
@@ -48,14 +51,29 @@ public class Tables {
     public static final GenerationJobs GENERATION_JOBS = GenerationJobs.GENERATION_JOBS;
 
     /**
+     * The table <code>test_case_generation.model_reviews</code>.
+     */
+    public static final ModelReviews MODEL_REVIEWS = ModelReviews.MODEL_REVIEWS;
+
+    /**
      * The table <code>test_case_generation.procedure_revisions</code>.
      */
     public static final ProcedureRevisions PROCEDURE_REVISIONS = ProcedureRevisions.PROCEDURE_REVISIONS;
 
     /**
+     * The table <code>test_case_generation.procedure_scores</code>.
+     */
+    public static final ProcedureScores PROCEDURE_SCORES = ProcedureScores.PROCEDURE_SCORES;
+
+    /**
      * The table <code>test_case_generation.requirements</code>.
      */
     public static final Requirements REQUIREMENTS = Requirements.REQUIREMENTS;
+
+    /**
+     * The table <code>test_case_generation.step_reviews</code>.
+     */
+    public static final StepReviews STEP_REVIEWS = StepReviews.STEP_REVIEWS;
 
     /**
      * The table <code>test_case_generation.suite_settings</code>.

@@ -23,8 +23,14 @@ public interface ExportProceduresUseCase {
     /** The suite for writing in the request. @throws dev.concierge.domain.testcasegeneration.model.ExportTooLarge over the limit */
     SuiteExport export(Actor actor, SuiteId suite);
 
+    /** Like {@link #export(Actor, SuiteId)}; with {@code approvedOnly} the file holds the approved cases only. */
+    SuiteExport export(Actor actor, SuiteId suite, boolean approvedOnly);
+
     /** Queues an export of the suite; the file is made in the background, its headers and display values in {@code language}. */
     ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language);
+
+    /** Like {@link #startExport(Actor, SuiteId, ExportFormat, Language)}; with {@code approvedOnly} the file holds the approved cases only. */
+    ExportJob startExport(Actor actor, SuiteId suite, ExportFormat format, Language language, boolean approvedOnly);
 
     /** The export's state; visible to the members of the suite's team only. */
     ExportJob exportJob(Actor actor, ExportId id);

@@ -132,6 +132,11 @@ public class Exports extends TableImpl<ExportsRecord> {
      */
     public final TableField<ExportsRecord, String> LANGUAGE = createField(DSL.name("language"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("'ja'::text"), SQLDataType.CLOB)), this, "");
 
+    /**
+     * The column <code>test_case_generation.exports.approved_only</code>.
+     */
+    public final TableField<ExportsRecord, Boolean> APPROVED_ONLY = createField(DSL.name("approved_only"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
     private Exports(Name alias, Table<ExportsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -234,7 +239,7 @@ public class Exports extends TableImpl<ExportsRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("exports_attempts_check"), "((attempts >= 0))", true),
             Internal.createCheck(this, DSL.name("exports_case_count_check"), "((case_count >= 0))", true),
-            Internal.createCheck(this, DSL.name("exports_format_check"), "((format = ANY (ARRAY['csv'::text, 'md'::text, 'xlsx'::text])))", true),
+            Internal.createCheck(this, DSL.name("exports_format_check"), "((format = ANY (ARRAY['csv'::text, 'md'::text, 'xlsx'::text, 'testrail-csv'::text, 'xray-csv'::text, 'xray-json'::text, 'feature'::text])))", true),
             Internal.createCheck(this, DSL.name("exports_language_check"), "((language = ANY (ARRAY['ja'::text, 'en'::text])))", true),
             Internal.createCheck(this, DSL.name("exports_ready_has_file"), "(((state <> 'ready'::text) OR (file_key IS NOT NULL)))", true),
             Internal.createCheck(this, DSL.name("exports_size_bytes_check"), "((size_bytes >= 0))", true),

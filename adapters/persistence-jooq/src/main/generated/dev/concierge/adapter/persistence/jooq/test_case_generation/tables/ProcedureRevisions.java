@@ -6,6 +6,9 @@ package dev.concierge.adapter.persistence.jooq.test_case_generation.tables;
 
 import dev.concierge.adapter.persistence.jooq.test_case_generation.Keys;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.TestCaseGeneration;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ModelReviews.ModelReviewsPath;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureScores.ProcedureScoresPath;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.StepReviews.StepReviewsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.TestCases.TestCasesPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.records.ProcedureRevisionsRecord;
 
@@ -240,6 +243,45 @@ public class ProcedureRevisions extends TableImpl<ProcedureRevisionsRecord> {
             _testCases = new TestCasesPath(this, Keys.PROCEDURE_REVISIONS__PROCEDURE_REVISIONS_CASE_ID_FKEY, null);
 
         return _testCases;
+    }
+
+    private transient ModelReviewsPath _modelReviews;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.model_reviews</code> table
+     */
+    public ModelReviewsPath modelReviews() {
+        if (_modelReviews == null)
+            _modelReviews = new ModelReviewsPath(this, null, Keys.MODEL_REVIEWS__MODEL_REVIEWS_CASE_ID_REVISION_FKEY.getInverseKey());
+
+        return _modelReviews;
+    }
+
+    private transient ProcedureScoresPath _procedureScores;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.procedure_scores</code> table
+     */
+    public ProcedureScoresPath procedureScores() {
+        if (_procedureScores == null)
+            _procedureScores = new ProcedureScoresPath(this, null, Keys.PROCEDURE_SCORES__PROCEDURE_SCORES_CASE_ID_REVISION_FKEY.getInverseKey());
+
+        return _procedureScores;
+    }
+
+    private transient StepReviewsPath _stepReviews;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.step_reviews</code> table
+     */
+    public StepReviewsPath stepReviews() {
+        if (_stepReviews == null)
+            _stepReviews = new StepReviewsPath(this, null, Keys.STEP_REVIEWS__STEP_REVIEWS_CASE_ID_REVISION_FKEY.getInverseKey());
+
+        return _stepReviews;
     }
 
     @Override

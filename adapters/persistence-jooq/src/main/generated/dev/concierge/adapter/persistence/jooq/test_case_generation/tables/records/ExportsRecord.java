@@ -217,6 +217,20 @@ public class ExportsRecord extends UpdatableRecordImpl<ExportsRecord> {
         return (String) get(13);
     }
 
+    /**
+     * Setter for <code>test_case_generation.exports.approved_only</code>.
+     */
+    public void setApprovedOnly(Boolean value) {
+        set(14, value);
+    }
+
+    /**
+     * Getter for <code>test_case_generation.exports.approved_only</code>.
+     */
+    public Boolean getApprovedOnly() {
+        return (Boolean) get(14);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -240,7 +254,7 @@ public class ExportsRecord extends UpdatableRecordImpl<ExportsRecord> {
     /**
      * Create a detached, initialised ExportsRecord
      */
-    public ExportsRecord(UUID id, Long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt, OffsetDateTime leaseUntil, Integer attempts, OffsetDateTime finishedAt, String fileKey, Long sizeBytes, Long caseCount, String failure, String language) {
+    public ExportsRecord(UUID id, Long suiteId, String format, String state, String requestedBy, OffsetDateTime createdAt, OffsetDateTime leaseUntil, Integer attempts, OffsetDateTime finishedAt, String fileKey, Long sizeBytes, Long caseCount, String failure, String language, Boolean approvedOnly) {
         super(Exports.EXPORTS);
 
         setId(id);
@@ -257,6 +271,7 @@ public class ExportsRecord extends UpdatableRecordImpl<ExportsRecord> {
         setCaseCount(caseCount);
         setFailure(failure);
         setLanguage(language);
+        setApprovedOnly(approvedOnly);
         resetTouchedOnNotNull();
     }
 }
