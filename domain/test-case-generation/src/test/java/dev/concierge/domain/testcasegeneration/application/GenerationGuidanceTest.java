@@ -47,7 +47,7 @@ class GenerationGuidanceTest {
     };
     private final GenerationService service = new GenerationService(suites, cases, new InMemoryPorts.Queue(clock), model,
             new InMemoryPorts.SwitchableModelStatus(), new InMemoryPorts.DirectTransactions(),
-            new RetryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(5), 3), Duration.ofMinutes(2), JobsQueued.nobody(), settings, clock);
+            new RetryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(5), 3), Duration.ofMinutes(2), JobsQueued.nobody(), settings, RevisionChecks.none(clock), clock);
     private final Suite suite = suites.create(new NewSuite("Login", ""), "qa", ALICE.user(), clock.instant());
 
     @Test void the_model_is_given_the_suites_newest_settings_and_the_revision_keeps_its_provenance() {

@@ -172,7 +172,8 @@ class StepReviewServiceTest {
         var generation = new GenerationService(suites, cases, queue, new InMemoryPorts.ScriptedGenerator(), () -> Optional.empty(),
                 new InMemoryPorts.DirectTransactions(), new dev.concierge.domain.testcasegeneration.model.RetryPolicy(
                 java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 3), java.time.Duration.ofMinutes(2),
-                dev.concierge.domain.testcasegeneration.port.out.JobsQueued.nobody(), checksWithModel, clock);
+                dev.concierge.domain.testcasegeneration.port.out.JobsQueued.nobody(),
+                dev.concierge.domain.testcasegeneration.port.out.SuiteSettingsRepository.none(), checksWithModel, clock);
         generation.generate(new dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresCommand(ALICE, suite.id(), List.of(created.id())));
         generation.claim("w", 1).forEach(generation::process);
         assertThat(qualities.scores).containsKey(created.id().value() + "#1");
