@@ -267,7 +267,10 @@ class AbuseSuiteTest {
         String[] segments = template.split("/");
         StringBuilder path = new StringBuilder();
         for (int i = 1; i < segments.length; i++) {
-            if (segments[i].startsWith("{")) {
+            if (segments[i].equals("{step}") || segments[i].equals("{date}")) {
+                // a step of the made case, a day of the made trip (the date the samples use)
+                path.append('/').append(segments[i].equals("{step}") ? "1" : "2026-12-01");
+            } else if (segments[i].startsWith("{")) {
                 String collection = segments[i - 1];
                 String id = MADE.get(collection);
                 if (id == null) MADE.put(collection, id = make(collection)); // make() may fill MADE for a parent first

@@ -68,6 +68,8 @@ class OwnershipTest {
         String trip = id(as(alice, "POST", "/api/trips", trip(SECRET)));
         ALICES.put("trips", trip);
         ALICES.put("visits", id(as(alice, "POST", "/api/trips/" + trip + "/visits", visit(SECRET))));
+        ALICES.put("actual-expenses", id(as(alice, "POST", "/api/trips/" + trip + "/actual-expenses",
+                "{\"spentOn\":\"2026-12-01\",\"category\":\"other\",\"description\":\"" + SECRET + "\",\"amount\":1000}")));
         String conversation = id(as(alice, "POST", "/api/trips/" + trip + "/conversations", "{\"title\":\"" + SECRET + "\"}"));
         ALICES.put("conversations", conversation);
         llm.enqueue(Answer.toolCall("propose_add_visit", """
@@ -255,11 +257,12 @@ class OwnershipTest {
     private static String pathWithAlicesId(String template) {
         String id = ALICES.get(kindOf(template));
         assertThat(id).as("an id of A's for %s: a new kind of object needs one made in start()", template).isNotNull();
-        return template.replace("{id}", id);
+        return template.replace("{id}", id).replace("{step}", "1").replace("{date}", "2026-12-01");
     }
 
     private static String contentType(Operation op) {
         JsonNode content = resolve(op.spec().path("requestBody")).path("content");
+        if (content.has("application/pdf")) return "application/pdf"; // a file upload (a receipt)
         return content.has("application/json") || !content.has("text/csv") ? "application/json" : "text/csv";
     }
 
@@ -268,6 +271,7 @@ class OwnershipTest {
         JsonNode content = resolve(op.spec().path("requestBody")).path("content");
         if (content.has("application/json")) return sample(content.path("application/json").path("schema")).toString();
         if (content.has("text/csv")) return "key,title\r\nTC-9,Bob's case\r\n";
+        if (content.has("application/pdf")) return "%PDF-1.4\n% Bob's receipt\n%%EOF\n";
         return null;
     }
 

@@ -280,6 +280,8 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
     private void importCases(Context ctx) throws IOException {
         Actor actor = actor(ctx);
         SuiteId suite = suiteId(ctx);
+        // Another team's suite is a 404 whatever the file holds: judging the file first would tell them it exists.
+        suites.get(actor, suite);
         byte[] file = uploadedBytes(ctx);
         String source = Optional.ofNullable(ctx.queryParam("format")).orElse("csv").strip().toLowerCase(Locale.ROOT);
         ImportMode mode = valid(() -> ImportMode.parse(ctx.queryParam("mode")));
