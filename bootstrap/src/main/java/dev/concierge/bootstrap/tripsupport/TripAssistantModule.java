@@ -18,6 +18,7 @@ import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
+import dev.concierge.domain.tripsupport.port.out.TravelTimes;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
 
 import java.time.Clock;
@@ -42,8 +43,9 @@ final class TripAssistantModule extends AbstractModule {
                 assistant, drafter, clock, turnLease(settings.llm().requestTimeout()));
     }
 
-    @Provides @Singleton DraftWithAssistantUseCase drafts(ManageTripsUseCase trips, ManageVisitsUseCase visits, TripDrafter drafter) {
-        return new DraftWithAssistantService(trips, visits, drafter);
+    @Provides @Singleton DraftWithAssistantUseCase drafts(ManageTripsUseCase trips, ManageVisitsUseCase visits, TripDrafter drafter,
+                                                          TravelTimes travelTimes, Settings settings) {
+        return new DraftWithAssistantService(trips, visits, drafter, travelTimes, settings.draftRepairRounds());
     }
 
     /** Outlasts one slow model call (a live turn renews on every token and tool call), so only a dead turn loses it. */
