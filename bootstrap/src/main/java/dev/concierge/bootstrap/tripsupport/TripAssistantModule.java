@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.concierge.bootstrap.Settings;
 import dev.concierge.domain.tripsupport.application.ChatWithAssistantService;
 import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
+import dev.concierge.domain.tripsupport.application.ItineraryRepair;
 import dev.concierge.domain.tripsupport.application.SendMessageService;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
@@ -38,9 +39,10 @@ final class TripAssistantModule extends AbstractModule {
                                                      PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
                                                      ConversationRepository conversations, ConversationTurns turns,
                                                      ProposalRepository proposals, TripAssistant assistant,
-                                                     TripDrafter drafter, Clock clock, Settings settings) {
+                                                     TripDrafter drafter, TravelTimes travelTimes, Clock clock, Settings settings) {
         return new SendMessageService(trips, visits, itineraries, expenses, conversations, turns, proposals,
-                assistant, drafter, clock, turnLease(settings.llm().requestTimeout()));
+                assistant, drafter, new ItineraryRepair(drafter, travelTimes, settings.draftRepairRounds()), clock,
+                turnLease(settings.llm().requestTimeout()));
     }
 
     @Provides @Singleton DraftWithAssistantUseCase drafts(ManageTripsUseCase trips, ManageVisitsUseCase visits, TripDrafter drafter,

@@ -44,6 +44,7 @@ public final class SendMessageService implements SendMessageUseCase {
     private final ProposalRepository proposals;
     private final TripAssistant assistant;
     private final TripDrafter drafter;
+    private final ItineraryRepair itineraryRepair;
     private final Clock clock;
     private final Duration turnLease;
 
@@ -54,7 +55,7 @@ public final class SendMessageService implements SendMessageUseCase {
      */
     public SendMessageService(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itineraries,
                               EstimateExpensesUseCase expenses, ConversationRepository conversations, ConversationTurns turns,
-                              ProposalRepository proposals, TripAssistant assistant, TripDrafter drafter, Clock clock,
+                              ProposalRepository proposals, TripAssistant assistant, TripDrafter drafter, ItineraryRepair itineraryRepair, Clock clock,
                               Duration turnLease) {
         this.trips = trips;
         this.visits = visits;
@@ -65,6 +66,7 @@ public final class SendMessageService implements SendMessageUseCase {
         this.proposals = proposals;
         this.assistant = assistant;
         this.drafter = drafter;
+        this.itineraryRepair = itineraryRepair;
         this.clock = clock;
         this.turnLease = turnLease.compareTo(MIN_TURN_LEASE) < 0 ? MIN_TURN_LEASE : turnLease;
     }
@@ -89,7 +91,7 @@ public final class SendMessageService implements SendMessageUseCase {
                 events.accept(event);
             };
             var toolbox = new TripToolbox(command.owner(), trip.id(), command.conversation(), language, trips, visits,
-                    itineraries, expenses, proposals, drafter, clock, lease, toolEvents);
+                    itineraries, expenses, proposals, drafter, itineraryRepair, clock, lease, toolEvents);
             ending = assistant.reply(turn, toolbox, memory, text -> {
                 lease.alive();
                 events.accept(new TurnEvent.Token(text));

@@ -7,7 +7,9 @@ import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.DraftedItinerary;
 import dev.concierge.domain.tripsupport.model.Itinerary;
+import dev.concierge.domain.tripsupport.model.ItineraryViolation;
 import dev.concierge.domain.tripsupport.model.Proposal;
 import dev.concierge.domain.tripsupport.model.ProposedChange;
 import dev.concierge.domain.tripsupport.model.Trip;
@@ -55,6 +57,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
     private final EstimateExpensesUseCase expenses;
     private final ProposalRepository proposals;
     private final TripDrafter drafter;
+    private final ItineraryRepair itineraryRepair;
     private final Clock clock;
     private final TurnLease lease;
     private final Consumer<TurnEvent> events;
@@ -62,7 +65,8 @@ final class TripToolbox implements TripAssistant.Toolbox {
 
     TripToolbox(UserId owner, TripId trip, ConversationId conversation, Language language, ManageTripsUseCase trips,
                 ManageVisitsUseCase visits, PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
-                ProposalRepository proposals, TripDrafter drafter, Clock clock, TurnLease lease, Consumer<TurnEvent> events) {
+                ProposalRepository proposals, TripDrafter drafter, ItineraryRepair itineraryRepair, Clock clock, TurnLease lease,
+                Consumer<TurnEvent> events) {
         this.owner = owner;
         this.trip = trip;
         this.conversation = conversation;
@@ -73,6 +77,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
         this.expenses = expenses;
         this.proposals = proposals;
         this.drafter = drafter;
+        this.itineraryRepair = itineraryRepair;
         this.clock = clock;
         this.lease = lease;
         this.events = events;
@@ -121,12 +126,16 @@ final class TripToolbox implements TripAssistant.Toolbox {
     @Override public String proposeItineraryDraft() {
         return run("propose_itinerary_draft", "proposed", () -> {
             Trip current = editableTrip();
-            Itinerary draft = new Itinerary(drafter.draftItinerary(current.details(), visits.schedule(owner, trip).visits(), language),
-                    Itinerary.Source.ASSISTANT_DRAFT);
+            // The same check and repair rounds as a draft asked for on the page; days off the trip could not be saved at all.
+            DraftedItinerary drafted = itineraryRepair.draft(current.details(), visits.schedule(owner, trip).visits(), language);
+            Itinerary draft = drafted.itinerary();
             draft.requireWithin(current.details());
+            String remaining = drafted.violations().stream().map(ItineraryViolation::rule).distinct().reduce((a, b) -> a + ", " + b).orElse("");
             String summary = switch (language) {
-                case JA -> "旅程の下書き（" + draft.items().size() + " 件）で旅程を置き換え";
-                case EN -> "Replace the itinerary with a draft of " + draft.items().size() + " item(s)";
+                case JA -> "旅程の下書き（" + draft.items().size() + " 件）で旅程を置き換え（旅程のルールで確認、修正 " + drafted.repairs() + " 回"
+                        + (remaining.isEmpty() ? "）" : "、残る問題 " + drafted.violations().size() + " 件: " + remaining + "）");
+                case EN -> "Replace the itinerary with a draft of " + draft.items().size() + " item(s) (checked against the itinerary rules, "
+                        + drafted.repairs() + " repair(s)" + (remaining.isEmpty() ? ")" : ", " + drafted.violations().size() + " problem(s) remain: " + remaining + ")");
             };
             return proposed(new ProposedChange.ReplaceItinerary(draft), summary);
         });

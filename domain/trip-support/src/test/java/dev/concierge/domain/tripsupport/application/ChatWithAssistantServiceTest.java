@@ -89,7 +89,7 @@ class ChatWithAssistantServiceTest {
 
     SendMessageService sendingTo(TripAssistant model) {
         return new SendMessageService(world.service, world.service, world.service, world.service, world.conversations, world.turns,
-                world.proposals, model, drafter, world.clock, LEASE);
+                world.proposals, model, drafter, new ItineraryRepair(drafter, (from, to) -> dev.concierge.domain.tripsupport.model.TravelTime.none(), 2), world.clock, LEASE);
     }
 
     void send(UserId owner, ConversationId conversation, String text, ScriptedAssistant.Transcript events) {
@@ -368,10 +368,23 @@ class ChatWithAssistantServiceTest {
 
         send(ALICE, conversation().id(), "旅程を作って", transcript);
 
-        assertThat(drafter.languages).containsExactly(Language.JA);
+        assertThat(drafter.languages).containsOnly(Language.JA);
         assertThat(world.proposals.rows.values().iterator().next().change())
                 .isEqualTo(new ProposedChange.ReplaceItinerary(new Itinerary(drafter.items, Itinerary.Source.ASSISTANT_DRAFT)));
         assertThat(world.itineraries.rows).isEmpty();
+    }
+
+    @Test void the_chats_itinerary_draft_goes_through_the_same_rules_and_repairs_and_says_what_remains() {
+        drafter.items = List.of(new ItineraryItem(DEC_1, LocalTime.of(7, 0), Optional.of(LocalTime.of(9, 30)), ItineraryKind.TRANSPORT,
+                "Nozomi 1", "Tokyo", ""));
+        assistant.answering((turn, tools) -> tools.proposeItineraryDraft());
+
+        send(ALICE, conversation().id(), "Draft the itinerary", transcript);
+
+        assertThat(drafter.languages).as("a first draft and two repairs").hasSize(3);
+        String summary = world.proposals.rows.values().iterator().next().summary();
+        assertThat(summary).contains("checked against the itinerary rules, 2 repair(s)").contains("remain: visit_missing");
+        assertThat(assistant.toolOutcomes.getFirst()).contains("visit_missing");
     }
 
     @Test void a_draft_with_days_outside_the_trip_is_refused() {
