@@ -21,6 +21,7 @@ import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TravelTimes;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
+import dev.concierge.domain.tripsupport.port.out.VisitWindowRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,9 +40,10 @@ final class TripAssistantModule extends AbstractModule {
                                                      PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
                                                      ConversationRepository conversations, ConversationTurns turns,
                                                      ProposalRepository proposals, TripAssistant assistant,
-                                                     TripDrafter drafter, TravelTimes travelTimes, Clock clock, Settings settings) {
+                                                     TripDrafter drafter, VisitWindowRepository windows, TravelTimes travelTimes,
+                                                     Clock clock, Settings settings) {
         return new SendMessageService(trips, visits, itineraries, expenses, conversations, turns, proposals,
-                assistant, drafter, new ItineraryRepair(drafter, travelTimes, settings.draftRepairRounds()), clock,
+                assistant, drafter, new ItineraryRepair(drafter, travelTimes, settings.draftRepairRounds()), windows, travelTimes, clock,
                 turnLease(settings.llm().requestTimeout()));
     }
 

@@ -158,6 +158,7 @@ class TripSupportWiringTest {
                 injector.getInstance(PlanItineraryUseCase.class), injector.getInstance(EstimateExpensesUseCase.class),
                 injector.getInstance(ConversationRepository.class), injector.getInstance(ConversationTurns.class),
                 injector.getInstance(ProposalRepository.class), assistant, new NoDrafter(),
+                injector.getInstance(dev.concierge.domain.tripsupport.port.out.VisitWindowRepository.class),
                 injector.getInstance(dev.concierge.domain.tripsupport.port.out.TravelTimes.class), injector.getInstance(Clock.class),
                 injector.getInstance(Settings.class));
     }

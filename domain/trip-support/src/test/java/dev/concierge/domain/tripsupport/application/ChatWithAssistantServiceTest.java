@@ -19,6 +19,7 @@ import dev.concierge.domain.tripsupport.model.Proposal;
 import dev.concierge.domain.tripsupport.model.ProposedChange;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.Trip;
+import dev.concierge.domain.tripsupport.model.TravelTime;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.model.TripNotFound;
 import dev.concierge.domain.tripsupport.model.TripStatus;
@@ -29,6 +30,7 @@ import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
 import dev.concierge.domain.tripsupport.port.in.TurnEvent;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
+import dev.concierge.domain.tripsupport.model.VisitWindow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -46,6 +48,10 @@ class ChatWithAssistantServiceTest {
     static final UserId ALICE = new UserId("alice");
     static final UserId BOB = new UserId("bob");
     static final LocalDate DEC_1 = LocalDate.of(2026, 12, 1);
+    /** Different places are half an hour apart, the table says. */
+    static final dev.concierge.domain.tripsupport.port.out.TravelTimes HALF_HOUR_APART = (from, to) -> from.equals(to) ? TravelTime.none()
+            : new TravelTime(java.time.Duration.ofMinutes(30), TravelTime.Basis.TABLE);
+    final DayRouteServiceTest.Windows windows = new DayRouteServiceTest.Windows();
     static final Duration LEASE = Duration.ofMinutes(5);
 
     final InMemoryTripSupport world = new InMemoryTripSupport();
@@ -89,7 +95,8 @@ class ChatWithAssistantServiceTest {
 
     SendMessageService sendingTo(TripAssistant model) {
         return new SendMessageService(world.service, world.service, world.service, world.service, world.conversations, world.turns,
-                world.proposals, model, drafter, new ItineraryRepair(drafter, (from, to) -> dev.concierge.domain.tripsupport.model.TravelTime.none(), 2), world.clock, LEASE);
+                world.proposals, model, drafter, new ItineraryRepair(drafter, (from, to) -> TravelTime.none(), 2),
+                windows, HALF_HOUR_APART, world.clock, LEASE);
     }
 
     void send(UserId owner, ConversationId conversation, String text, ScriptedAssistant.Transcript events) {
@@ -348,6 +355,30 @@ class ChatWithAssistantServiceTest {
         assertThat(assistant.toolOutcomes).allSatisfy(outcome -> assertThat(outcome).startsWith("Refused (not_found)"));
         assertThat(world.proposals.rows).isEmpty();
         assertThat(drafter.notesRequests).isZero();
+    }
+
+    @Test void a_visit_the_assistant_moves_is_checked_with_the_routes_rules_and_what_breaks_goes_back_to_it() {
+        CustomerVisit namba = world.service.add(new AddVisitCommand(ALICE, trip.id(),
+                new VisitDetails("Namba Foods", List.of(), "Namba", DEC_1.atTime(14, 0), Duration.ofMinutes(60), "", "")));
+        windows.save(acme.id(), Optional.of(new VisitWindow(LocalTime.of(9, 0), LocalTime.of(12, 0))));
+        // Acme at 12:40 ends 13:40 outside its window, and leaves 20 minutes for the 30-minute move to Namba.
+        assistant.answering((turn, tools) -> tools.proposeMoveVisit(acme.id(), DEC_1.atTime(12, 40)));
+
+        send(ALICE, conversation().id(), "Move Acme after lunch", transcript);
+
+        String summary = world.proposals.rows.values().iterator().next().summary();
+        assertThat(summary).contains("route problems: outside_window: this visit is outside the customer's window 09:00–12:00")
+                .contains("late_arrival: getting to #" + namba.id() + " from the visit before takes 30 min, only 20 min are left");
+        assertThat(assistant.toolOutcomes.getFirst()).contains("outside_window", "late_arrival");
+    }
+
+    @Test void a_move_that_keeps_the_routes_rules_carries_no_warning() {
+        windows.save(acme.id(), Optional.of(new VisitWindow(LocalTime.of(9, 0), LocalTime.of(12, 0))));
+        assistant.answering((turn, tools) -> tools.proposeMoveVisit(acme.id(), DEC_1.atTime(11, 0)));
+
+        send(ALICE, conversation().id(), "Move Acme", transcript);
+
+        assertThat(world.proposals.rows.values().iterator().next().summary()).doesNotContain("route problems");
     }
 
     @Test void moving_a_visit_of_the_trip_is_proposed_with_its_old_and_new_time() {

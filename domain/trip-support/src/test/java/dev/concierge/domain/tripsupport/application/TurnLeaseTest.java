@@ -37,7 +37,8 @@ class TurnLeaseTest {
     SendMessageService service(TripAssistant assistant, Duration lease) {
         var drafter = new ChatWithAssistantServiceTest.FakeDrafter();
         return new SendMessageService(world.service, world.service, world.service, world.service, world.conversations, world.turns,
-                world.proposals, assistant, drafter, new ItineraryRepair(drafter, (from, to) -> TravelTime.none(), 0), clock, lease);
+                world.proposals, assistant, drafter, new ItineraryRepair(drafter, (from, to) -> TravelTime.none(), 0),
+                new DayRouteServiceTest.Windows(), (from, to) -> TravelTime.none(), clock, lease);
     }
 
     void send(SendMessageService service, String text) {
