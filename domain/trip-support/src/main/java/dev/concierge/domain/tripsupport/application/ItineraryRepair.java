@@ -12,6 +12,9 @@ import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.port.out.TravelTimes;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +24,7 @@ import java.util.List;
  * a model that never gets it right costs a known number of calls; what still fails is returned for the user to see.
  */
 public final class ItineraryRepair {
+    private static final Logger LOG = LoggerFactory.getLogger(ItineraryRepair.class);
     public static final int DEFAULT_REPAIRS = 2;
     public static final int MAX_REPAIRS = 5;
 
@@ -55,9 +59,15 @@ public final class ItineraryRepair {
             try {
                 items = drafter.repairItinerary(trip, visits, language, draft.items(), violations);
             } catch (Unavailable e) {
+                LOG.warn("Itinerary repair round {} failed, keeping the best draft so far: {}", rounds.size(), e.getMessage());
                 break; // the user still gets the best draft, with what it breaks
             }
         }
-        return new DraftedItinerary(best, bestViolations, rounds);
+        DraftedItinerary drafted = new DraftedItinerary(best, bestViolations, rounds);
+        // Rule codes per round, so a log search shows which rules a model keeps breaking (the eval measures it properly).
+        LOG.info("Itinerary draft checked: {} repair(s), rules broken per round {}, {} still broken",
+                drafted.repairs(), rounds.stream().map(r -> r.violations().stream().map(ItineraryViolation::rule).toList()).toList(),
+                drafted.violations().size());
+        return drafted;
     }
 }
