@@ -5,11 +5,13 @@ import dev.concierge.domain.kernel.Page;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.kernel.RuleViolated;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.CheckedItinerary;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.ExpenseCalculator;
 import dev.concierge.domain.tripsupport.model.ExpenseEstimate;
 import dev.concierge.domain.tripsupport.model.ExpensePlan;
 import dev.concierge.domain.tripsupport.model.Itinerary;
+import dev.concierge.domain.tripsupport.model.ItineraryRules;
 import dev.concierge.domain.tripsupport.model.TravelPolicy;
 import dev.concierge.domain.tripsupport.model.TravelPolicyBook;
 import dev.concierge.domain.tripsupport.model.Trip;
@@ -38,6 +40,7 @@ import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
 import dev.concierge.domain.tripsupport.model.Traveller;
 import dev.concierge.domain.tripsupport.port.out.TravelPolicySource;
+import dev.concierge.domain.tripsupport.port.out.TravelTimes;
 import dev.concierge.domain.tripsupport.port.out.TravellerDirectory;
 import dev.concierge.domain.tripsupport.port.out.TripRepository;
 import dev.concierge.domain.tripsupport.port.out.VisitRepository;
@@ -56,18 +59,21 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
     private final ExpensePlanRepository plans;
     private final TravelPolicySource policy;
     private final TravellerDirectory travellers;
+    private final TravelTimes travelTimes;
     private final Clock clock;
 
     /** Everyone at the default grade. */
     public TripsService(TripRepository trips, VisitRepository visits, ItineraryRepository itineraries,
-                        ExpensePlanRepository plans, TravelPolicySource policy, Clock clock) {
-        this(trips, visits, itineraries, plans, policy, Traveller::unknown, clock);
+                        ExpensePlanRepository plans, TravelPolicySource policy, TravelTimes travelTimes, Clock clock) {
+        this(trips, visits, itineraries, plans, policy, Traveller::unknown, travelTimes, clock);
     }
 
     /** Estimates at each traveller's grade, under the policy edition in effect when the trip starts. */
     public TripsService(TripRepository trips, VisitRepository visits, ItineraryRepository itineraries,
-                        ExpensePlanRepository plans, TravelPolicySource policy, TravellerDirectory travellers, Clock clock) {
+                        ExpensePlanRepository plans, TravelPolicySource policy, TravellerDirectory travellers,
+                        TravelTimes travelTimes, Clock clock) {
         this.travellers = travellers;
+        this.travelTimes = travelTimes;
         this.trips = trips;
         this.visits = visits;
         this.itineraries = itineraries;
@@ -194,14 +200,19 @@ public final class TripsService implements ManageTripsUseCase, ManageVisitsUseCa
         return itineraries.find(trip).orElse(Itinerary.empty());
     }
 
-    @Override public Itinerary replace(ReplaceItineraryCommand command) {
+    @Override public CheckedItinerary checkedItinerary(UserId owner, TripId tripId) {
+        Trip trip = get(owner, tripId);
+        Itinerary itinerary = itineraries.find(tripId).orElse(Itinerary.empty());
+        return new CheckedItinerary(itinerary, ItineraryRules.check(trip.details(), visits.forTrip(tripId), itinerary, travelTimes::between));
+    }
+
+    @Override public CheckedItinerary replace(ReplaceItineraryCommand command) {
         TripId tripId = command.trip();
-        Itinerary itinerary = command.itinerary();
         Trip trip = get(command.owner(), tripId);
         trip.requireEditable();
-        itinerary.requireWithin(trip.details());
-        itineraries.save(tripId, itinerary);
-        return itinerary;
+        CheckedItinerary checked = ItineraryRules.forSaving(trip.details(), visits.forTrip(tripId), command.itinerary(), travelTimes::between);
+        itineraries.save(tripId, checked.itinerary());
+        return checked;
     }
 
     // Expenses ----------------------------------------------------------------------------------------------

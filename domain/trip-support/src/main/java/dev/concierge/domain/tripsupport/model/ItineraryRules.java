@@ -66,6 +66,19 @@ public final class ItineraryRules {
     }
 
     /**
+     * A person's itinerary as saving judges it, with the same rules as an assistant's draft: items off the trip's days
+     * are refused ({@link Itinerary#requireWithin}, a calendar day outside the trip has no place in it); what the other
+     * rules find comes back as warnings, since refusing would throw away the person's edit.
+     *
+     * @throws dev.concierge.domain.kernel.InvalidInput when an item is on no day of the trip
+     */
+    public static CheckedItinerary forSaving(TripDetails trip, List<CustomerVisit> visits, Itinerary itinerary,
+                                             BiFunction<String, String, TravelTime> travel) {
+        itinerary.requireWithin(trip);
+        return new CheckedItinerary(itinerary, check(trip, visits, itinerary, travel));
+    }
+
+    /**
      * Between two consecutive things to attend (meetings, meals, free time with a place) on one day, the time left must
      * cover the travel between their places. Only moves between two different known cities count (the table's or the
      * distance's figure): inside a city, or where a place names no city, the figure is a guess and a draft is not

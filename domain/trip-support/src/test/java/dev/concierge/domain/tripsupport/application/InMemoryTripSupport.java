@@ -33,6 +33,8 @@ import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
 import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
 import dev.concierge.domain.tripsupport.port.out.TravelPolicySource;
+import dev.concierge.domain.tripsupport.port.out.TravelTimes;
+import dev.concierge.domain.tripsupport.model.TravelTime;
 import dev.concierge.domain.tripsupport.port.out.TripRepository;
 import dev.concierge.domain.tripsupport.port.out.VisitRepository;
 
@@ -62,7 +64,12 @@ final class InMemoryTripSupport {
     final Proposals proposals = new Proposals();
     final TravelPolicySource policy = TravelPolicy::domesticJapan;
 
-    final TripsService service = new TripsService(trips, visits, itineraries, plans, policy, clock);
+    /** Places in different cities (the text after the last comma) are 45 minutes apart, a known figure; one city, none. */
+    final TravelTimes travelTimes = (from, to) -> city(from).equals(city(to)) ? TravelTime.none()
+            : new TravelTime(java.time.Duration.ofMinutes(45), TravelTime.Basis.TABLE);
+    final TripsService service = new TripsService(trips, visits, itineraries, plans, policy, travelTimes, clock);
+
+    private static String city(String place) { return place.substring(place.lastIndexOf(',') + 1).trim(); }
     final Approvals approvals = new Approvals();
     final Inbox inbox = new Inbox();
     final Map<UserId, Traveller> people = new HashMap<>();

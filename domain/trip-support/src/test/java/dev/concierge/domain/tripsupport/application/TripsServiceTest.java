@@ -87,7 +87,7 @@ class TripsServiceTest {
     @Test void a_trip_deleted_longer_than_a_day_ago_is_gone_for_good_at_the_next_deletion() {
         Trip old = alicesTrip();
         service.delete(ALICE, old.id());
-        var aDayLater = new TripsService(world.trips, world.visits, world.itineraries, world.plans, world.policy,
+        var aDayLater = new TripsService(world.trips, world.visits, world.itineraries, world.plans, world.policy, world.travelTimes,
                 java.time.Clock.offset(world.clock, Trip.RESTORABLE_FOR.plusMinutes(1)));
 
         aDayLater.delete(ALICE, alicesTrip().id());
