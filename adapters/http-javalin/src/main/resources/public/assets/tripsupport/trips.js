@@ -234,7 +234,7 @@
     } else if ('draftItinerary' in target.dataset) {
       drafting(target, '/api/trips/' + tripId + '/itinerary/draft', (draft) => {
         showDraftItinerary(draft.items);
-        showDraftCheck(draft.check);
+        showItineraryCheck(draft.check);
         notify(target.dataset.done);
       });
     } else if (target.dataset.draftNotes) {
@@ -309,14 +309,16 @@
     }
   }
 
-  // What the itinerary rules found in the draft after the assistant's repairs: each rule still broken, by name.
-  function showDraftCheck(check) {
+  // What the itinerary rules found, each rule broken by name: in a draft after the assistant's repairs, or in the
+  // person's saved itinerary (warnings, shown the same way). A violation's item indexes the rows in time order.
+  function showItineraryCheck(check) {
     const box = document.getElementById('itinerary-check');
     if (!box || !check) return;
     box.querySelector('.summary').textContent = check.summary;
     const list = box.querySelector('ul.violations');
     list.replaceChildren();
-    const rows = document.querySelectorAll('#itinerary-rows tbody.new-rows tr.row');
+    const rows = document.querySelectorAll('#itinerary-rows tr.row');
+    rows.forEach((row) => { row.classList.remove('violating'); row.removeAttribute('title'); });
     for (const violation of check.violations) {
       const item = document.createElement('li');
       item.dataset.rule = violation.rule;
@@ -329,6 +331,17 @@
     }
     box.classList.toggle('passed', check.passed);
     box.hidden = false;
+  }
+
+  // The saved itinerary's warnings on load: the rules are judged when read, so they follow visits moved since.
+  if (tripId && document.querySelector('#itinerary-rows tbody.day tr.row')) {
+    api('GET', '/api/trips/' + tripId + '/itinerary?lang=' + encodeURIComponent(document.documentElement.lang || 'en'))
+      .then((itinerary) => {
+        // Rows added or a draft shown meanwhile are not what was checked.
+        if (document.querySelector('#itinerary-rows tbody.new-rows tr.row')) return;
+        showItineraryCheck(itinerary.check);
+      })
+      .catch((error) => notify(error.message, true));
   }
 
   // Chat ----------------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import dev.concierge.adapter.http.tripsupport.TripViews.ExpenseEstimateView;
 import dev.concierge.adapter.http.tripsupport.TripViews.ExpensePlanRequest;
 import dev.concierge.adapter.http.tripsupport.TripViews.ExpensePlanView;
 import dev.concierge.adapter.http.tripsupport.TripViews.ItineraryRequest;
-import dev.concierge.adapter.http.tripsupport.TripViews.ItineraryView;
+import dev.concierge.adapter.http.tripsupport.DraftViews.CheckedItineraryView;
 import dev.concierge.adapter.http.tripsupport.TripViews.MoveVisitRequest;
 import dev.concierge.adapter.http.tripsupport.TripViews.NotesRequest;
 import dev.concierge.adapter.http.tripsupport.TripViews.OverlapView;
@@ -133,11 +133,14 @@ public final class TripRoutes implements RouteGroup {
             ctx.json(visitView(ctx, visits.setPreparationNotes(new SetPreparationNotesCommand(user(ctx), id, body.notes()))));
         });
 
-        routes.get("/api/trips/{id}/itinerary", ctx -> ctx.json(ItineraryView.of(itinerary.itinerary(user(ctx), tripId(ctx)))));
+        // Both answer the rules' warnings beside the items (the draft's `check`): judged when read, never refusing.
+        routes.get("/api/trips/{id}/itinerary", ctx -> ctx.json(CheckedItineraryView.of(
+                itinerary.checkedItinerary(user(ctx), tripId(ctx)), Messages.of(RequestLanguage.of(ctx)))));
         routes.put("/api/trips/{id}/itinerary", ctx -> {
             TripId id = tripId(ctx);
             var parsed = TripInput.itinerary(Json.read(ctx, mapper, ItineraryRequest.class));
-            ctx.json(ItineraryView.of(itinerary.replace(new ReplaceItineraryCommand(user(ctx), id, parsed))));
+            ctx.json(CheckedItineraryView.of(itinerary.replace(new ReplaceItineraryCommand(user(ctx), id, parsed)),
+                    Messages.of(RequestLanguage.of(ctx))));
         });
 
         routes.get("/api/trips/{id}/expense-plan", ctx -> ctx.json(ExpensePlanView.of(expenses.plan(user(ctx), tripId(ctx)))));

@@ -18,7 +18,10 @@ import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.ExpenseCalculator;
 import dev.concierge.domain.tripsupport.model.ExpenseEstimate;
 import dev.concierge.domain.tripsupport.model.ExpensePlan;
+import dev.concierge.domain.tripsupport.model.CheckedItinerary;
 import dev.concierge.domain.tripsupport.model.Itinerary;
+import dev.concierge.domain.tripsupport.model.ItineraryRules;
+import dev.concierge.domain.tripsupport.model.TravelTime;
 import dev.concierge.domain.tripsupport.model.TravelPolicy;
 import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripDetails;
@@ -197,15 +200,25 @@ final class InMemoryTrips implements ManageTripsUseCase, ManageVisitsUseCase, Pl
         return itineraries.getOrDefault(trip, Itinerary.empty());
     }
 
-    @Override public synchronized Itinerary replace(ReplaceItineraryCommand command) {
+    @Override public synchronized CheckedItinerary checkedItinerary(UserId owner, TripId tripId) {
+        Trip trip = get(owner, tripId);
+        Itinerary itinerary = itineraries.getOrDefault(tripId, Itinerary.empty());
+        return new CheckedItinerary(itinerary, ItineraryRules.check(trip.details(), visitsOf(tripId), itinerary, InMemoryTrips::travel));
+    }
+
+    @Override public synchronized CheckedItinerary replace(ReplaceItineraryCommand command) {
         UserId owner = command.owner();
         TripId tripId = command.trip();
-        Itinerary itinerary = command.itinerary();
         Trip trip = get(owner, tripId);
         trip.requireEditable();
-        itinerary.requireWithin(trip.details());
-        itineraries.put(tripId, itinerary);
-        return itinerary;
+        CheckedItinerary checked = ItineraryRules.forSaving(trip.details(), visitsOf(tripId), command.itinerary(), InMemoryTrips::travel);
+        itineraries.put(tripId, checked.itinerary());
+        return checked;
+    }
+
+    /** Different places are a known hour apart: enough to see the travel rule answered. */
+    private static TravelTime travel(String from, String to) {
+        return from.equals(to) ? TravelTime.none() : new TravelTime(java.time.Duration.ofHours(1), TravelTime.Basis.TABLE);
     }
 
     @Override public synchronized ExpensePlan plan(UserId owner, TripId trip) {
