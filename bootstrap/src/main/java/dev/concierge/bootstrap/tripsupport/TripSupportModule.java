@@ -47,8 +47,8 @@ final class TripSupportModule extends AbstractModule {
 
     @Provides @Singleton TripsService trips(TripRepository trips, VisitRepository visits, ItineraryRepository itineraries,
                                             ExpensePlanRepository plans, TravelPolicySource policy, TravellerDirectory travellers,
-                                            Clock clock) {
-        return new TripsService(trips, visits, itineraries, plans, policy, travellers, clock);
+                                            TravelTimes travelTimes, Clock clock) {
+        return new TripsService(trips, visits, itineraries, plans, policy, travellers, travelTimes, clock);
     }
 
     @Provides @Singleton PlanDayRouteUseCase dayRoutes(ManageTripsUseCase trips, ManageVisitsUseCase visits,

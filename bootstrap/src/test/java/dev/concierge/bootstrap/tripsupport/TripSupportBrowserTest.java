@@ -213,6 +213,64 @@ class TripSupportBrowserTest {
         }
     }
 
+    @Test void a_persons_itinerary_is_saved_despite_the_rules_it_breaks_and_the_page_lists_them_in_english_and_japanese() throws Exception {
+        var created = running.post("/api/trips", """
+                {"title":"Sendai follow-up","origin":"Tokyo","destinations":["Sendai"],"startDate":"2026-12-15","endDate":"2026-12-16"}""");
+        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
+        var visit = running.post("/api/trips/" + trip + "/visits", """
+                {"company":"Tohoku Foods","location":"Aoba-ku","startsAt":"2026-12-16T10:00:00","durationMinutes":60}""");
+        assertThat(visit.statusCode()).as(visit.body()).isEqualTo(201);
+        ChromeDriver browser = Browser.start(390, 1400);
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(running.base() + "/trips/" + trip + "?lang=en#itinerary");
+            // The visit's meeting, and a coffee during it; no hotel for the night between the two days.
+            addItineraryRow(browser, "2026-12-16", "10:00", "meeting", "Tohoku Foods");
+            addItineraryRow(browser, "2026-12-16", "10:30", "meal", "Coffee");
+            browser.findElement(By.cssSelector("#itinerary-form button[type=submit]")).click();
+
+            wait.until(page -> page.findElements(By.cssSelector("#itinerary-check li[data-rule]")).size() == 2);
+            assertThat(running.get("/api/trips/" + trip + "/itinerary").body()).as("warnings never refuse the save").contains("Coffee");
+            WebElement check = browser.findElement(By.id("itinerary-check"));
+            assertThat(check.findElement(By.cssSelector(".summary")).getText()).isEqualTo(
+                    "Checked against the itinerary rules: 2 warnings. The itinerary is saved as it is; fix them when you can.");
+            assertThat(check.findElements(By.cssSelector("li[data-rule]"))).extracting(WebElement::getText).containsExactly(
+                    "Visit times: \"Coffee\" takes place during the visit to Tohoku Foods (10:00–11:00).",
+                    "Lodging: No hotel for the night of 2026-12-15.");
+            var rows = browser.findElements(By.cssSelector("#itinerary-rows tr.row"));
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(1).getAttribute("class")).contains("violating");
+            assertThat(rows.get(0).getAttribute("class")).doesNotContain("violating");
+            browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("itinerary")));
+            Browser.screenshot(browser, "trip-support-itinerary-warnings-phone");
+
+            browser.get(running.base() + "/trips/" + trip + "?lang=ja#itinerary");
+            wait.until(page -> page.findElements(By.cssSelector("#itinerary-check li[data-rule]")).size() == 2);
+            check = browser.findElement(By.id("itinerary-check"));
+            assertThat(check.findElement(By.cssSelector(".summary")).getText()).isEqualTo(
+                    "旅程のルールで確認しました。2 件の警告があります。旅程はこのまま保存されています。できるだけ直してください。");
+            assertThat(check.findElements(By.cssSelector("li[data-rule]"))).extracting(WebElement::getText).containsExactly(
+                    "訪問の時間: 「Coffee」が Tohoku Foods への訪問（10:00〜11:00）と重なっています。",
+                    "宿泊: 2026-12-15 の夜の宿泊がありません。");
+            long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth).isLessThanOrEqualTo((Long) browser.executeScript("return window.innerWidth"));
+            browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("itinerary")));
+            Browser.screenshot(browser, "trip-support-itinerary-warnings-ja-phone");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void addItineraryRow(ChromeDriver browser, String date, String start, String kind, String title) {
+        browser.findElement(By.cssSelector("button[data-add-row=itinerary]")).click();
+        WebElement row = browser.findElement(By.cssSelector("#itinerary-rows tbody.new-rows tr.row:last-child"));
+        set(browser, row.findElement(By.cssSelector("[data-field=date]")), date);
+        set(browser, row.findElement(By.cssSelector("[data-field=start]")), start);
+        set(browser, row.findElement(By.cssSelector("[data-field=kind]")), kind);
+        row.findElement(By.cssSelector("[data-field=title]")).sendKeys(title);
+        row.findElement(By.cssSelector("[data-field=place]")).sendKeys("Aoba-ku");
+    }
+
     private static final String SENDAI_WITHOUT_HOTEL = """
             {"items":[
               {"date":"2026-12-15","start":"07:30","end":"09:00","kind":"transport","title":"Hayabusa 3 to Sendai","place":"Tokyo Station","notes":""},
