@@ -6,6 +6,9 @@ import com.google.inject.Singleton;
 import dev.concierge.domain.kernel.StoredFiles;
 import dev.concierge.domain.tripsupport.application.ActualExpensesService;
 import dev.concierge.domain.tripsupport.application.CalendarService;
+import dev.concierge.domain.tripsupport.application.CheckSubmittedItineraryService;
+import dev.concierge.domain.tripsupport.port.in.ApproveTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.CheckSubmittedItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.in.RecordActualExpensesUseCase;
 import dev.concierge.domain.tripsupport.port.out.ActualExpenseRepository;
 import dev.concierge.domain.tripsupport.application.DayRouteService;
@@ -49,6 +52,10 @@ final class TripSupportModule extends AbstractModule {
                                             ExpensePlanRepository plans, TravelPolicySource policy, TravellerDirectory travellers,
                                             TravelTimes travelTimes, Clock clock) {
         return new TripsService(trips, visits, itineraries, plans, policy, travellers, travelTimes, clock);
+    }
+
+    @Provides @Singleton CheckSubmittedItineraryUseCase submittedItineraries(ApproveTripsUseCase approvals, PlanItineraryUseCase itineraries) {
+        return new CheckSubmittedItineraryService(approvals, itineraries);
     }
 
     @Provides @Singleton PlanDayRouteUseCase dayRoutes(ManageTripsUseCase trips, ManageVisitsUseCase visits,

@@ -69,7 +69,8 @@ class TripSupportWiringTest {
 
     @Test void the_real_injector_resolves_every_trip_use_case_that_needs_no_model() {
         for (Class<?> useCase : List.of(ManageTripsUseCase.class, ManageVisitsUseCase.class, PlanItineraryUseCase.class,
-                EstimateExpensesUseCase.class, ReviewProposalsUseCase.class)) {
+                EstimateExpensesUseCase.class, ReviewProposalsUseCase.class,
+                dev.concierge.domain.tripsupport.port.in.CheckSubmittedItineraryUseCase.class)) {
             assertThat(running.app.injector().getInstance(useCase)).as(useCase.getSimpleName()).isNotNull();
         }
     }

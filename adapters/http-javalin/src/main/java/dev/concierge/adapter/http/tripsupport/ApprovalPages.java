@@ -13,6 +13,8 @@ import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.tripsupport.model.TripStatus;
 import dev.concierge.domain.tripsupport.port.in.ApproveTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.CheckSubmittedItineraryUseCase;
+import dev.concierge.adapter.http.tripsupport.DraftViews.CheckView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -26,12 +28,15 @@ import java.util.Map;
  */
 public final class ApprovalPages implements RouteGroup {
     private final ApproveTripsUseCase approvals;
+    private final CheckSubmittedItineraryUseCase itineraries;
     private final CurrentUser currentUser;
     private final PageRenderer renderer;
     private final ZoneId zone;
 
-    public ApprovalPages(ApproveTripsUseCase approvals, CurrentUser currentUser, PageRenderer renderer, ZoneId zone) {
+    public ApprovalPages(ApproveTripsUseCase approvals, CheckSubmittedItineraryUseCase itineraries, CurrentUser currentUser,
+                         PageRenderer renderer, ZoneId zone) {
         this.approvals = approvals;
+        this.itineraries = itineraries;
         this.currentUser = currentUser;
         this.renderer = renderer;
         this.zone = zone;
@@ -49,7 +54,9 @@ public final class ApprovalPages implements RouteGroup {
         return at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", java.util.Locale.ROOT));
     }
 
-    public record Inbox(List<NotificationView> notifications, long unread, List<ApprovalView> pending, long pendingTotal) {}
+    /** {@code itineraries}: what the itinerary rules find in each pending trip's itinerary, by request id (read-only). */
+    public record Inbox(List<NotificationView> notifications, long unread, List<ApprovalView> pending, long pendingTotal,
+                        Map<Long, CheckView> itineraries) {}
 
     @Override public void register(RoutesConfig routes) { routes.get("/approvals", this::inbox); }
 
@@ -59,9 +66,13 @@ public final class ApprovalPages implements RouteGroup {
         PageRequest first = Params.page(ctx);
         var notifications = approvals.notifications(actor.user(), first);
         var pending = approvals.pending(actor, first);
+        Map<Long, CheckView> checks = new java.util.HashMap<>();
+        for (var request : pending.items()) {
+            checks.put(request.id().value(), CheckView.of(itineraries.itinerary(actor, request.id()), page.messages()));
+        }
         Inbox inbox = new Inbox(notifications.items().stream().map(n -> NotificationView.of(n, page.messages(), zone)).toList(),
                 approvals.unreadNotifications(actor.user()),
-                pending.items().stream().map(r -> ApprovalView.of(r, actor, page.messages(), zone)).toList(), pending.total());
+                pending.items().stream().map(r -> ApprovalView.of(r, actor, page.messages(), zone)).toList(), pending.total(), checks);
         renderer.render(ctx, "tripsupport/approvals.jte", Map.of("page", page, "inbox", inbox));
     }
 }

@@ -9,6 +9,7 @@ import dev.concierge.adapter.http.web.NavigationEntry;
 import dev.concierge.adapter.http.web.PageRenderer;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.domain.tripsupport.port.in.ApproveTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.CheckSubmittedItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.EstimateExpensesUseCase;
@@ -93,7 +94,8 @@ public final class TripSupportHttpModule extends AbstractModule {
         return new ApprovalRoutes(approvals, user, mapper, clock.getZone());
     }
 
-    @Provides @Singleton ApprovalPages approvalPages(ApproveTripsUseCase approvals, CurrentUser user, PageRenderer renderer, Clock clock) {
-        return new ApprovalPages(approvals, user, renderer, clock.getZone());
+    @Provides @Singleton ApprovalPages approvalPages(ApproveTripsUseCase approvals, CheckSubmittedItineraryUseCase itineraries,
+                                                     CurrentUser user, PageRenderer renderer, Clock clock) {
+        return new ApprovalPages(approvals, itineraries, user, renderer, clock.getZone());
     }
 }

@@ -93,4 +93,21 @@ class ItineraryChecksApiTest {
         assertThat(check.path("violations")).isEmpty();
         assertThat(check.path("summary").asText()).isEqualTo("Checked against the itinerary rules: no problem found.");
     }
+
+    @Test void the_approver_reads_the_submitted_trips_itinerary_warnings_in_the_approvals_page_in_their_language() {
+        server.addVisit(trip, "Acme", "2026-12-02T10:00:00", 60);
+        server.put("/api/trips/" + trip + "/itinerary", ONE_HOTEL_SHORT);
+        long version = server.json(server.get("/api/trips/" + trip)).path("version").asLong();
+        var submitted = server.post("/api/trips/" + trip + "/submit", "{\"version\":" + version + "}");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+
+        String english = server.send("GET", "/approvals", null, "bob", "trip-approvers", "en").body();
+        String japanese = server.send("GET", "/approvals?lang=ja", null, "bob", "trip-approvers", null).body();
+
+        assertThat(english).contains("class=\"draft-check itinerary-check \"", "1 warning from the itinerary rules",
+                "data-rule=\"night_without_hotel\"", "No hotel for the night of 2026-12-02.");
+        assertThat(japanese).contains("旅程のルールによる警告が 1 件あります", "2026-12-02 の夜の宿泊がありません。");
+        assertThat(english).as("read-only: nothing to edit the itinerary with").doesNotContain("itinerary-form", "data-draft-itinerary");
+        assertThat(server.send("GET", "/approvals", null, "carol", "sales", "en").body()).doesNotContain("itinerary-check");
+    }
 }

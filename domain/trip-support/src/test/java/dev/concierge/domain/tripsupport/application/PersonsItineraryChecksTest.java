@@ -1,8 +1,11 @@
 package dev.concierge.domain.tripsupport.application;
 
+import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
+import dev.concierge.domain.tripsupport.model.ApprovalNotFound;
+import dev.concierge.domain.tripsupport.model.ApprovalRequest;
 import dev.concierge.domain.tripsupport.model.CheckedItinerary;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.DraftedItinerary;
@@ -18,13 +21,16 @@ import dev.concierge.domain.tripsupport.port.in.AddVisitCommand;
 import dev.concierge.domain.tripsupport.port.in.CreateTripCommand;
 import dev.concierge.domain.tripsupport.port.in.MoveVisitCommand;
 import dev.concierge.domain.tripsupport.port.in.ReplaceItineraryCommand;
+import dev.concierge.domain.tripsupport.port.in.SubmitTripCommand;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,5 +107,18 @@ class PersonsItineraryChecksTest {
 
         assertThat(service.checkedItinerary(ALICE, trip.id()).violations()).extracting(ItineraryViolation::rule)
                 .containsExactly(ItineraryRules.VISIT_MISSING);
+    }
+
+    @Test void an_approver_reads_the_submitted_itinerary_with_the_same_warnings_and_nobody_else_does() {
+        CheckedItinerary saved = save(NO_HOTEL);
+        ApprovalRequest request = world.approving.submit(new SubmitTripCommand(ALICE, trip.id(), service.get(ALICE, trip.id()).version(), Map.of()));
+        var submitted = new CheckSubmittedItineraryService(world.approving, service);
+
+        CheckedItinerary read = submitted.itinerary(new Actor(new UserId("bob"), Set.of("trip-approvers")), request.id());
+
+        assertThat(read).isEqualTo(saved);
+        assertThat(submitted.itinerary(new Actor(ALICE, Set.of()), request.id())).as("the submitter too").isEqualTo(saved);
+        assertThatThrownBy(() -> submitted.itinerary(new Actor(new UserId("carol"), Set.of("sales")), request.id()))
+                .isInstanceOf(ApprovalNotFound.class);
     }
 }
