@@ -10,6 +10,7 @@ import dev.concierge.domain.tripsupport.port.out.ApprovalRepository;
 import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.NotificationInbox;
 import dev.concierge.domain.tripsupport.port.out.NotificationMail;
+import dev.concierge.domain.tripsupport.port.out.Transactions;
 import dev.concierge.domain.tripsupport.port.out.TravelPolicySource;
 import dev.concierge.domain.tripsupport.port.out.TravellerDirectory;
 import dev.concierge.domain.tripsupport.port.out.TripRepository;
@@ -23,8 +24,8 @@ final class TripApprovalModule extends AbstractModule {
     TripApprovalModule(Settings.TripApprovals settings) { this.settings = settings; }
 
     @Provides @Singleton ApproveTripsUseCase approvals(TripRepository trips, ExpensePlanRepository plans, TravelPolicySource policy,
-                                                       ApprovalRepository approvals, NotificationInbox inbox, TravellerDirectory travellers,
+                                                       ApprovalRepository approvals, Transactions transactions, NotificationInbox inbox, TravellerDirectory travellers,
                                                        NotificationMail mail, Clock clock) {
-        return new ApproveTripsService(trips, plans, policy, approvals, inbox, travellers, mail, settings.approverGroup(), clock);
+        return new ApproveTripsService(trips, plans, policy, approvals, transactions, inbox, travellers, mail, settings.approverGroup(), clock);
     }
 }

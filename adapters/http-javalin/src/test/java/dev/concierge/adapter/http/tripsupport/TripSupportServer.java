@@ -67,7 +67,7 @@ final class TripSupportServer implements AutoCloseable {
     final InMemoryApprovals approvals = new InMemoryApprovals();
     /** Approvers are the members of {@code trip-approvers}; {@code X-Test-Groups} names the caller's groups. */
     final ApproveTripsService approving = new ApproveTripsService(trips.asTripRepository(), trips.asPlanRepository(),
-            TravelPolicy::domesticJapan, approvals, approvals, Traveller::unknown, NotificationMail.OFF, Optional.of("trip-approvers"), clock);
+            TravelPolicy::domesticJapan, approvals, java.util.function.Supplier::get, approvals, Traveller::unknown, NotificationMail.OFF, Optional.of("trip-approvers"), clock);
     final ObjectMapper mapper = new ObjectMapper();
     final InMemoryTripAdditions.Windows windows = new InMemoryTripAdditions.Windows();
     final InMemoryTripAdditions.Subscriptions subscriptions = new InMemoryTripAdditions.Subscriptions();

@@ -67,7 +67,7 @@ final class InMemoryTripSupport {
     final Inbox inbox = new Inbox();
     final Map<UserId, Traveller> people = new HashMap<>();
     final List<Notification.Notice> mailed = new ArrayList<>();
-    final ApproveTripsService approving = new ApproveTripsService(trips, plans, policy, approvals, inbox,
+    final ApproveTripsService approving = new ApproveTripsService(trips, plans, policy, approvals, java.util.function.Supplier::get, inbox,
             user -> people.getOrDefault(user, Traveller.unknown(user)), (to, notice) -> mailed.add(notice),
             Optional.of("trip-approvers"), clock);
 
