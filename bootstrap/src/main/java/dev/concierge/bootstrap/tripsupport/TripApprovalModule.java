@@ -5,7 +5,13 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.concierge.bootstrap.Settings;
 import dev.concierge.domain.tripsupport.application.ApproveTripsService;
+import dev.concierge.domain.tripsupport.application.ReviewSubmittedTripsService;
 import dev.concierge.domain.tripsupport.port.in.ApproveTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageTripsUseCase;
+import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
+import dev.concierge.domain.tripsupport.port.in.PlanDayRouteUseCase;
+import dev.concierge.domain.tripsupport.port.in.RecordActualExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ReviewSubmittedTripsUseCase;
 import dev.concierge.domain.tripsupport.port.out.ApprovalRepository;
 import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.NotificationInbox;
@@ -27,5 +33,11 @@ final class TripApprovalModule extends AbstractModule {
                                                        ApprovalRepository approvals, Transactions transactions, NotificationInbox inbox, TravellerDirectory travellers,
                                                        NotificationMail mail, Clock clock) {
         return new ApproveTripsService(trips, plans, policy, approvals, transactions, inbox, travellers, mail, settings.approverGroup(), clock);
+    }
+
+    /** The approver's read-only view of a submitted trip: its route and, after the trip, the report. */
+    @Provides @Singleton ReviewSubmittedTripsUseCase review(ApprovalRepository approvals, ManageTripsUseCase trips, ManageVisitsUseCase visits,
+                                                           PlanDayRouteUseCase routes, RecordActualExpensesUseCase expenses) {
+        return new ReviewSubmittedTripsService(approvals, trips, visits, routes, expenses);
     }
 }

@@ -49,7 +49,9 @@ public final class ApprovalPages implements RouteGroup {
         return at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", java.util.Locale.ROOT));
     }
 
-    public record Inbox(List<NotificationView> notifications, long unread, List<ApprovalView> pending, long pendingTotal) {}
+    /** {@code decided}: the latest requests this approver decided, with the way to their route and report. */
+    public record Inbox(List<NotificationView> notifications, long unread, List<ApprovalView> pending, long pendingTotal,
+                        List<ApprovalView> decided) {}
 
     @Override public void register(RoutesConfig routes) { routes.get("/approvals", this::inbox); }
 
@@ -61,7 +63,8 @@ public final class ApprovalPages implements RouteGroup {
         var pending = approvals.pending(actor, first);
         Inbox inbox = new Inbox(notifications.items().stream().map(n -> NotificationView.of(n, page.messages(), zone)).toList(),
                 approvals.unreadNotifications(actor.user()),
-                pending.items().stream().map(r -> ApprovalView.of(r, actor, page.messages(), zone)).toList(), pending.total());
+                pending.items().stream().map(r -> ApprovalView.of(r, actor, page.messages(), zone)).toList(), pending.total(),
+                approvals.decided(actor, first).items().stream().map(r -> ApprovalView.of(r, actor, page.messages(), zone)).toList());
         renderer.render(ctx, "tripsupport/approvals.jte", Map.of("page", page, "inbox", inbox));
     }
 }

@@ -99,9 +99,13 @@ final class TripSupportServer implements AutoCloseable {
                         bind(ReviewProposalsUseCase.class).toInstance(chat);
                         bind(ApproveTripsUseCase.class).toInstance(approving);
                         bind(DraftWithAssistantUseCase.class).toInstance(new DraftWithAssistantService(trips, trips, drafter));
-                        bind(PlanDayRouteUseCase.class).toInstance(new DayRouteService(trips, trips, windows, InMemoryTripAdditions.HALF_HOUR_APART));
+                        DayRouteService routes = new DayRouteService(trips, trips, windows, InMemoryTripAdditions.HALF_HOUR_APART);
+                        ActualExpensesService expenses = new ActualExpensesService(trips, trips, actualExpenses, files, clock);
+                        bind(PlanDayRouteUseCase.class).toInstance(routes);
                         bind(ExportCalendarUseCase.class).toInstance(new CalendarService(trips, trips, trips, subscriptions, clock));
-                        bind(RecordActualExpensesUseCase.class).toInstance(new ActualExpensesService(trips, trips, actualExpenses, files, clock));
+                        bind(RecordActualExpensesUseCase.class).toInstance(expenses);
+                        bind(dev.concierge.domain.tripsupport.port.in.ReviewSubmittedTripsUseCase.class).toInstance(
+                                new dev.concierge.domain.tripsupport.application.ReviewSubmittedTripsService(approvals, trips, trips, routes, expenses));
                     }
                 });
         server = injector.getInstance(HttpServer.class).start();

@@ -121,6 +121,8 @@ public final class ApproveTripsService implements ApproveTripsUseCase {
 
     @Override public Page<ApprovalRequest> pending(Actor approver, PageRequest page) { return approvals.pendingFor(approver, page); }
 
+    @Override public Page<ApprovalRequest> decided(Actor approver, PageRequest page) { return approvals.decidedBy(approver.user(), page); }
+
     @Override public List<ApprovalRequest> history(UserId owner, TripId trip) {
         ownTrip(owner, trip);
         return approvals.forTrip(trip);
