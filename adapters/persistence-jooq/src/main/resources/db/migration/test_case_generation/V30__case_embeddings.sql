@@ -14,6 +14,20 @@ CREATE TABLE case_embeddings (
 
 CREATE INDEX case_embeddings_suite_idx ON case_embeddings (suite_id, model);
 
+-- The similar pairs found when the newer case of each was embedded (compared with the suite then, one case at a time),
+-- from a floor of 0.80 or the threshold: listing a suite's duplicates reads these instead of comparing every vector.
+CREATE TABLE duplicate_pairs (
+    suite_id    bigint NOT NULL REFERENCES suites (id) ON DELETE CASCADE,
+    first_case  bigint NOT NULL REFERENCES test_cases (id) ON DELETE CASCADE,
+    second_case bigint NOT NULL REFERENCES test_cases (id) ON DELETE CASCADE,
+    similarity  real   NOT NULL CHECK (similarity BETWEEN -1 AND 1),
+    PRIMARY KEY (first_case, second_case),
+    CHECK (first_case < second_case)
+);
+
+CREATE INDEX duplicate_pairs_suite_idx ON duplicate_pairs (suite_id, similarity DESC);
+CREATE INDEX duplicate_pairs_second_idx ON duplicate_pairs (second_case);
+
 -- "Not a duplicate": a pair a person dismissed stays out of the duplicates list. first_case < second_case.
 CREATE TABLE duplicate_dismissals (
     suite_id     bigint      NOT NULL REFERENCES suites (id) ON DELETE CASCADE,

@@ -4,6 +4,7 @@ import dev.concierge.adapter.persistence.StoredTimes;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.CasePair;
 import dev.concierge.domain.testcasegeneration.model.CaseVector;
+import dev.concierge.domain.testcasegeneration.model.SimilarPair;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.model.TestCaseId;
 import dev.concierge.domain.testcasegeneration.port.out.CaseEmbeddingRepository;
@@ -14,6 +15,7 @@ import org.jooq.impl.SQLDataType;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +26,7 @@ import static dev.concierge.adapter.persistence.jooq.test_case_generation.Tables
 import static org.jooq.impl.DSL.name;
 
 /**
- * Vectors as {@code real[]} (no pgvector in the embedded PostgreSQL; see V30) and dismissed pairs. The two tables are
+ * Vectors as {@code real[]} (no pgvector in the embedded PostgreSQL; see V30), the similar pairs found, and dismissed pairs. The two tables are
  * named here rather than through generated classes: they are read and written only in this class, and regenerating
  * the shared generated code for them would collide with every other branch's migrations.
  */
@@ -42,6 +44,9 @@ final class JooqCaseEmbeddingRepository implements CaseEmbeddingRepository {
     private static final Field<Long> SECOND = DSL.field(name("second_case"), SQLDataType.BIGINT);
     private static final Field<String> BY = DSL.field(name("dismissed_by"), SQLDataType.VARCHAR);
     private static final Field<OffsetDateTime> AT = DSL.field(name("dismissed_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+    private static final Table<?> PAIRS = DSL.table(name("test_case_generation", "duplicate_pairs"));
+    private static final Field<Float> SIMILARITY = DSL.field(name("similarity"), SQLDataType.REAL);
 
     private final JooqTransactions transactions;
 
@@ -83,8 +88,46 @@ final class JooqCaseEmbeddingRepository implements CaseEmbeddingRepository {
         return hashes;
     }
 
+    @Override public void replacePairs(SuiteId suite, TestCaseId testCase, List<SimilarPair> pairs) {
+        var dsl = transactions.dsl();
+        dsl.deleteFrom(PAIRS).where(FIRST.eq(testCase.value()).or(SECOND.eq(testCase.value()))).execute();
+        if (pairs.isEmpty()) return;
+        Long[] first = pairs.stream().map(p -> p.pair().first().value()).toArray(Long[]::new);
+        Long[] second = pairs.stream().map(p -> p.pair().second().value()).toArray(Long[]::new);
+        Float[] similarity = pairs.stream().map(p -> (float) p.similarity()).toArray(Float[]::new);
+        // One statement for all of them; a case deleted meanwhile is skipped rather than failing the rest.
+        dsl.query("""
+                INSERT INTO test_case_generation.duplicate_pairs (suite_id, first_case, second_case, similarity)
+                SELECT {0}, p.f, p.s, p.sim FROM unnest({1}, {2}, {3}) AS p(f, s, sim)
+                WHERE EXISTS (SELECT 1 FROM test_case_generation.test_cases c WHERE c.id = p.f)
+                  AND EXISTS (SELECT 1 FROM test_case_generation.test_cases c WHERE c.id = p.s)
+                ON CONFLICT DO NOTHING""",
+                DSL.val(suite.value()), DSL.val(first, SQLDataType.BIGINT.array()), DSL.val(second, SQLDataType.BIGINT.array()),
+                DSL.val(similarity, SQLDataType.REAL.array())).execute();
+    }
+
+    @Override public List<SimilarPair> pairs(SuiteId suite, double atLeast) {
+        return transactions.dsl().select(FIRST, SECOND, SIMILARITY).from(PAIRS)
+                .where(SUITE_ID.eq(suite.value()).and(SIMILARITY.ge((float) atLeast)))
+                .orderBy(SIMILARITY.desc(), FIRST, SECOND)
+                .fetch(JooqCaseEmbeddingRepository::pair);
+    }
+
+    @Override public List<SimilarPair> pairsOf(SuiteId suite, Collection<TestCaseId> cases, double atLeast) {
+        if (cases.isEmpty()) return List.of();
+        List<Long> ids = cases.stream().map(TestCaseId::value).toList();
+        return transactions.dsl().select(FIRST, SECOND, SIMILARITY).from(PAIRS)
+                .where(SUITE_ID.eq(suite.value()).and(SIMILARITY.ge((float) atLeast)).and(FIRST.in(ids).or(SECOND.in(ids))))
+                .orderBy(SIMILARITY.desc(), FIRST, SECOND)
+                .fetch(JooqCaseEmbeddingRepository::pair);
+    }
+
+    private static SimilarPair pair(org.jooq.Record3<Long, Long, Float> r) {
+        return new SimilarPair(CasePair.of(new TestCaseId(r.value1()), new TestCaseId(r.value2())), r.value3());
+    }
+
     @Override public void dismiss(SuiteId suite, CasePair pair, UserId by, Instant at) {
-        transactions.dsl().insertInto(DISMISSALS, DSL.field(name("suite_id"), SQLDataType.BIGINT), FIRST, SECOND, BY, AT)
+        transactions.dsl().insertInto(DISMISSALS, SUITE_ID, FIRST, SECOND, BY, AT)
                 .values(suite.value(), pair.first().value(), pair.second().value(), by.value(), StoredTimes.utc(at))
                 .onConflictDoNothing()
                 .execute();
@@ -92,7 +135,7 @@ final class JooqCaseEmbeddingRepository implements CaseEmbeddingRepository {
 
     @Override public Set<CasePair> dismissed(SuiteId suite) {
         Set<CasePair> pairs = new HashSet<>();
-        transactions.dsl().select(FIRST, SECOND).from(DISMISSALS).where(DSL.field(name("suite_id"), SQLDataType.BIGINT).eq(suite.value()))
+        transactions.dsl().select(FIRST, SECOND).from(DISMISSALS).where(SUITE_ID.eq(suite.value()))
                 .forEach(r -> pairs.add(CasePair.of(new TestCaseId(r.get(FIRST)), new TestCaseId(r.get(SECOND)))));
         return pairs;
     }

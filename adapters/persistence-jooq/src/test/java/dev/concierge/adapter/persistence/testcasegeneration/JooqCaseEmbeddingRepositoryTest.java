@@ -7,6 +7,7 @@ import dev.concierge.domain.testcasegeneration.model.CasePair;
 import dev.concierge.domain.testcasegeneration.model.CaseVector;
 import dev.concierge.domain.testcasegeneration.model.NewSuite;
 import dev.concierge.domain.testcasegeneration.model.Priority;
+import dev.concierge.domain.testcasegeneration.model.SimilarPair;
 import dev.concierge.domain.testcasegeneration.model.Suite;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
 import dev.concierge.domain.testcasegeneration.model.TestCaseContent;
@@ -78,6 +79,30 @@ class JooqCaseEmbeddingRepositoryTest {
         vectors.save(suite.id(), new CaseVector(two.id(), "m", "h", new float[]{1}), T0);
         vectors.save(suite.id(), new CaseVector(new TestCaseId(999_999), "m", "h", new float[]{1}), T0);
         assertThat(vectors.inSuite(suite.id(), "m")).isEmpty();
+    }
+
+    @Test void pairs_read_back_most_similar_first_from_the_floor_asked_and_a_case_compared_again_replaces_its_pairs() {
+        TestCase three = cases.create(suite.id(), content("TC-3", "ログアウトする"), T0);
+        vectors.replacePairs(suite.id(), one.id(), List.of(new SimilarPair(CasePair.of(one.id(), two.id()), 0.95),
+                new SimilarPair(CasePair.of(three.id(), one.id()), 0.85)));
+        assertThat(vectors.pairs(suite.id(), 0.8)).extracting(p -> Math.round(p.similarity() * 100)).containsExactly(95L, 85L); // stored as real
+        assertThat(vectors.pairs(suite.id(), 0.9)).singleElement().satisfies(p -> assertThat(p.pair()).isEqualTo(CasePair.of(one.id(), two.id())));
+        assertThat(vectors.pairsOf(suite.id(), List.of(three.id()), 0.8)).singleElement()
+                .satisfies(p -> assertThat(p.pair()).isEqualTo(CasePair.of(one.id(), three.id())));
+
+        vectors.replacePairs(suite.id(), two.id(), List.of(new SimilarPair(CasePair.of(two.id(), three.id()), 0.81)));
+        assertThat(vectors.pairs(suite.id(), 0.8)).extracting(p -> p.pair().first().value() + "-" + p.pair().second().value())
+                .containsExactly(one.id().value() + "-" + three.id().value(), two.id().value() + "-" + three.id().value());
+    }
+
+    @Test void a_pair_naming_a_case_that_is_gone_is_skipped_and_the_others_kept() {
+        TestCase three = cases.create(suite.id(), content("TC-3", "ログアウトする"), T0);
+        cases.delete(three.id());
+        vectors.replacePairs(suite.id(), one.id(), List.of(new SimilarPair(CasePair.of(one.id(), two.id()), 0.95),
+                new SimilarPair(CasePair.of(one.id(), three.id()), 0.9)));
+        assertThat(vectors.pairs(suite.id(), 0.5)).hasSize(1);
+        cases.delete(two.id());
+        assertThat(vectors.pairs(suite.id(), 0.5)).isEmpty();
     }
 
     @Test void a_dismissed_pair_is_remembered_once_whichever_way_round() {

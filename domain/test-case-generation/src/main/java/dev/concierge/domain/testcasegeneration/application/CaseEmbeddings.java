@@ -2,6 +2,7 @@ package dev.concierge.domain.testcasegeneration.application;
 
 import dev.concierge.domain.testcasegeneration.model.CaseVector;
 import dev.concierge.domain.testcasegeneration.model.DuplicateText;
+import dev.concierge.domain.testcasegeneration.model.Similarity;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
 import dev.concierge.domain.testcasegeneration.model.TestCaseId;
@@ -29,17 +30,21 @@ public final class CaseEmbeddings {
 
     private final TextEmbedder embedder;
     private final CaseEmbeddingRepository vectors;
+    private final Similarity similarity;
     private final Clock clock;
     /** Why the last attempt for a suite failed; kept in memory only, the unchecked count is what survives a restart. */
     private final Map<SuiteId, String> problems = new ConcurrentHashMap<>();
 
-    public CaseEmbeddings(TextEmbedder embedder, CaseEmbeddingRepository vectors, Clock clock) {
+    public CaseEmbeddings(TextEmbedder embedder, CaseEmbeddingRepository vectors, Similarity similarity, Clock clock) {
         this.embedder = embedder;
         this.vectors = vectors;
+        this.similarity = similarity;
         this.clock = clock;
     }
 
     String model() { return embedder.model(); }
+
+    Similarity similarity() { return similarity; }
 
     CaseEmbeddingRepository vectors() { return vectors; }
 
@@ -56,13 +61,15 @@ public final class CaseEmbeddings {
                 texts.add(text);
             }
         }
+        List<CaseVector> made = new ArrayList<>();
         try {
             for (int from = 0; from < stale.size(); from += BATCH) {
                 int to = Math.min(stale.size(), from + BATCH);
                 List<float[]> embedded = embedder.embed(texts.subList(from, to));
                 for (int i = from; i < to; i++) {
-                    vectors.save(suite, new CaseVector(stale.get(i).id(), embedder.model(), DuplicateText.hash(texts.get(i)),
-                            embedded.get(i - from)), clock.instant());
+                    CaseVector vector = new CaseVector(stale.get(i).id(), embedder.model(), DuplicateText.hash(texts.get(i)), embedded.get(i - from));
+                    vectors.save(suite, vector, clock.instant());
+                    made.add(vector);
                 }
             }
             problems.remove(suite);
@@ -71,7 +78,16 @@ public final class CaseEmbeddings {
             LOG.warn("duplicates of suite {} not checked: {}", suite, e.getMessage());
             problems.put(suite, e.getMessage());
             return Optional.of(e.getMessage());
+        } finally {
+            comparePairs(suite, made);
         }
+    }
+
+    /** Each new vector against the suite's (one case × the suite): the pairs are stored, so listing them compares nothing. */
+    private void comparePairs(SuiteId suite, List<CaseVector> made) {
+        if (made.isEmpty()) return;
+        List<CaseVector> all = vectors.inSuite(suite, embedder.model());
+        for (CaseVector vector : made) vectors.replacePairs(suite, vector.testCase(), similarity.pairsOf(vector, all));
     }
 
     /** After one case changed (generated, edited): its vector, if the model is there. */

@@ -11,6 +11,7 @@ import dev.concierge.domain.testcasegeneration.model.DuplicateReport;
 import dev.concierge.domain.testcasegeneration.model.DuplicateText;
 import dev.concierge.domain.testcasegeneration.model.ImportRow;
 import dev.concierge.domain.testcasegeneration.model.SharedStepCandidate;
+import dev.concierge.domain.testcasegeneration.model.SimilarPair;
 import dev.concierge.domain.testcasegeneration.model.SharedSteps;
 import dev.concierge.domain.testcasegeneration.model.Similarity;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
@@ -42,11 +43,11 @@ public final class DuplicatesService implements FindDuplicatesUseCase {
     private final Similarity similarity;
     private final Clock clock;
 
-    public DuplicatesService(SuiteRepository suites, TestCaseRepository cases, CaseEmbeddings embeddings, Similarity similarity, Clock clock) {
+    public DuplicatesService(SuiteRepository suites, TestCaseRepository cases, CaseEmbeddings embeddings, Clock clock) {
         this.cases = cases;
         this.access = new SuiteAccess(suites, cases);
         this.embeddings = embeddings;
-        this.similarity = similarity;
+        this.similarity = embeddings.similarity();
         this.clock = clock;
     }
 
@@ -63,22 +64,16 @@ public final class DuplicatesService implements FindDuplicatesUseCase {
 
     @Override public List<DuplicatePair> similarTo(Actor actor, TestCaseId testCase) {
         TestCase found = access.testCase(actor, testCase);
-        List<CaseVector> all = embeddings.vectors().inSuite(found.suite(), embeddings.model());
-        List<CaseVector> mine = all.stream().filter(v -> v.testCase().equals(testCase)).toList();
-        if (mine.isEmpty()) return List.of();
-        List<DuplicatePair> pairs = similarity.pairsWith(mine, all, refs(found.suite()), embeddings.vectors().dismissed(found.suite()));
-        return pairs;
+        List<SimilarPair> stored = embeddings.vectors().pairsOf(found.suite(), List.of(testCase), similarity.threshold());
+        if (stored.isEmpty()) return List.of();
+        return similarity.duplicates(stored, refs(cases.findAll(others(stored))), embeddings.vectors().dismissed(found.suite()));
     }
 
     @Override public DuplicateReport among(Actor actor, SuiteId suite, List<TestCaseKey> keys) {
         access.suite(actor, suite);
-        Set<TestCaseKey> wanted = new HashSet<>(keys);
-        List<TestCase> all = cases.inSuite(suite, Set.of());
-        List<TestCase> these = all.stream().filter(c -> wanted.contains(c.content().key())).toList();
-        Set<TestCaseId> ids = new HashSet<>(these.stream().map(TestCase::id).toList());
-        List<CaseVector> vectors = embeddings.vectors().inSuite(suite, embeddings.model());
-        List<DuplicatePair> pairs = similarity.pairsWith(vectors.stream().filter(v -> ids.contains(v.testCase())).toList(), vectors,
-                refs(all), embeddings.vectors().dismissed(suite));
+        List<TestCase> these = keys.stream().distinct().map(k -> cases.findByKey(suite, k)).flatMap(Optional::stream).toList();
+        List<SimilarPair> stored = embeddings.vectors().pairsOf(suite, these.stream().map(TestCase::id).toList(), similarity.threshold());
+        List<DuplicatePair> pairs = similarity.duplicates(stored, refs(cases.findAll(others(stored))), embeddings.vectors().dismissed(suite));
         return new DuplicateReport(pairs, pairs.size(), embeddings.unchecked(suite, these), similarity.threshold(), embeddings.lastProblem(suite));
     }
 
@@ -127,14 +122,21 @@ public final class DuplicatesService implements FindDuplicatesUseCase {
 
     private DuplicateReport report(SuiteId suite, PageRequest page, Optional<String> problem) {
         List<TestCase> all = cases.inSuite(suite, Set.of());
-        List<DuplicatePair> pairs = similarity.pairs(embeddings.vectors().inSuite(suite, embeddings.model()), refs(all),
+        List<DuplicatePair> pairs = similarity.duplicates(embeddings.vectors().pairs(suite, similarity.threshold()), refs(all),
                 embeddings.vectors().dismissed(suite));
         List<DuplicatePair> slice = pairs.subList(Math.min(page.offset(), pairs.size()), Math.min(pairs.size(), page.offset() + page.limit()));
         return new DuplicateReport(slice, pairs.size(), embeddings.unchecked(suite, all), similarity.threshold(),
                 problem.or(() -> embeddings.lastProblem(suite)));
     }
 
-    private Function<TestCaseId, CaseRef> refs(SuiteId suite) { return refs(cases.inSuite(suite, Set.of())); }
+    private static Set<TestCaseId> others(List<SimilarPair> pairs) {
+        Set<TestCaseId> ids = new HashSet<>();
+        pairs.forEach(p -> {
+            ids.add(p.pair().first());
+            ids.add(p.pair().second());
+        });
+        return ids;
+    }
 
     private static Function<TestCaseId, CaseRef> refs(List<TestCase> all) {
         Map<TestCaseId, CaseRef> refs = new HashMap<>();

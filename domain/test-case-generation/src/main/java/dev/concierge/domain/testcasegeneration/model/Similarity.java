@@ -13,11 +13,17 @@ import java.util.function.Function;
 /**
  * Which cases are near-duplicates: pairs whose embeddings' cosine similarity reaches the threshold, most similar
  * first, without the pairs a person said are not duplicates. Computed here (not in SQL): the embedded PostgreSQL has
- * no pgvector, and a suite's vectors fit in memory.
+ * no pgvector. Each case is compared with the suite when it is embedded (one case × the suite), and the pairs found
+ * are stored, so listing them never compares the whole suite with itself.
  */
 public final class Similarity {
     /** The threshold a suite uses unless the setting says otherwise. */
     public static final double DEFAULT_THRESHOLD = 0.92;
+    /**
+     * Pairs are stored from this similarity (or the threshold, when lower), so lowering the threshold setting a little
+     * shows more pairs without embedding every case again.
+     */
+    public static final double STORED_FROM = 0.80;
 
     private final double threshold;
 
@@ -27,6 +33,9 @@ public final class Similarity {
     }
 
     public double threshold() { return threshold; }
+
+    /** The lowest similarity worth storing. */
+    public double storedFrom() { return Math.min(threshold, STORED_FROM); }
 
     public static double cosine(float[] a, float[] b) {
         if (a.length != b.length || a.length == 0) return 0;
@@ -39,58 +48,42 @@ public final class Similarity {
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
-    /** Every pair of {@code vectors} at or above the threshold, not dismissed, most similar first. */
-    public List<DuplicatePair> pairs(List<CaseVector> vectors, Function<TestCaseId, CaseRef> refs, Set<CasePair> dismissed) {
+    /** The pairs {@code one} forms with the other vectors of its model, from {@link #storedFrom()} up. */
+    public List<SimilarPair> pairsOf(CaseVector one, List<CaseVector> all) {
+        List<SimilarPair> found = new ArrayList<>();
+        for (CaseVector other : all) {
+            if (other.testCase().equals(one.testCase()) || !other.model().equals(one.model())) continue; // two models do not compare
+            double s = cosine(one.vector(), other.vector());
+            if (s >= storedFrom()) found.add(new SimilarPair(CasePair.of(one.testCase(), other.testCase()), Math.min(1.0, s)));
+        }
+        return found;
+    }
+
+    /**
+     * The stored pairs that count as duplicates now: at or above the threshold, not dismissed, both cases still there
+     * ({@code refs} answers null for a case that is gone); most similar first.
+     */
+    public List<DuplicatePair> duplicates(List<SimilarPair> stored, Function<TestCaseId, CaseRef> refs, Set<CasePair> dismissed) {
         List<DuplicatePair> found = new ArrayList<>();
-        for (int i = 0; i < vectors.size(); i++) {
-            for (int j = i + 1; j < vectors.size(); j++) {
-                add(found, vectors.get(i), vectors.get(j), refs, dismissed);
-            }
+        for (SimilarPair p : stored) {
+            if (p.similarity() < threshold || dismissed.contains(p.pair())) continue;
+            CaseRef first = refs.apply(p.pair().first());
+            CaseRef second = refs.apply(p.pair().second());
+            if (first != null && second != null) found.add(new DuplicatePair(first, second, p.similarity()));
         }
         found.sort(ORDER);
         return found;
     }
 
-    /** The pairs one of {@code these} cases forms with any case of {@code all} (each pair once), most similar first. */
-    public List<DuplicatePair> pairsWith(List<CaseVector> these, List<CaseVector> all, Function<TestCaseId, CaseRef> refs,
-                                         Set<CasePair> dismissed) {
-        List<DuplicatePair> found = new ArrayList<>();
-        Set<TestCaseId> mine = new java.util.HashSet<>(these.stream().map(CaseVector::testCase).toList());
-        for (CaseVector one : these) {
-            for (CaseVector other : all) {
-                // a pair of two of these is visited from both sides: keep it once
-                if (other.testCase().equals(one.testCase()) || mine.contains(other.testCase()) && other.testCase().value() < one.testCase().value()) continue;
-                add(found, one, other, refs, dismissed);
-            }
-        }
-        found.sort(ORDER);
-        return found;
-    }
-
-    /** How similar a text not yet stored (an import row) is to each stored case, at or above the threshold. */
+    /** How similar a text not yet stored (an import row) is to each stored case, at or above the threshold, most similar first. */
     public List<Map.Entry<TestCaseId, Double>> similarTo(float[] vector, List<CaseVector> all) {
         List<Map.Entry<TestCaseId, Double>> found = new ArrayList<>();
         for (CaseVector other : all) {
             double s = cosine(vector, other.vector());
-            if (s >= threshold) found.add(Map.entry(other.testCase(), s));
+            if (s >= threshold) found.add(Map.entry(other.testCase(), Math.min(1.0, s)));
         }
         found.sort(Map.Entry.<TestCaseId, Double>comparingByValue().reversed());
         return found;
-    }
-
-    private void add(List<DuplicatePair> found, CaseVector a, CaseVector b, Function<TestCaseId, CaseRef> refs, Set<CasePair> dismissed) {
-        if (!a.model().equals(b.model())) return; // vectors of two models do not compare
-        double s = cosine(a.vector(), b.vector());
-        if (s < threshold || dismissed.contains(CasePair.of(a.testCase(), b.testCase()))) return;
-        CaseRef first = refs.apply(a.testCase());
-        CaseRef second = refs.apply(b.testCase());
-        if (first == null || second == null) return;
-        if (first.id().value() > second.id().value()) {
-            CaseRef swap = first;
-            first = second;
-            second = swap;
-        }
-        found.add(new DuplicatePair(first, second, Math.min(1.0, s)));
     }
 
     private static final Comparator<DuplicatePair> ORDER = Comparator.comparingDouble(DuplicatePair::similarity).reversed()

@@ -33,10 +33,10 @@ class DuplicatesServiceTest {
     private final InMemoryPorts.TestCases caseStore = new InMemoryPorts.TestCases();
     private final InMemoryEmbeddings.Vectors vectors = new InMemoryEmbeddings.Vectors();
     private final InMemoryEmbeddings.LetterEmbedder embedder = new InMemoryEmbeddings.LetterEmbedder();
-    private final CaseEmbeddings embeddings = new CaseEmbeddings(embedder, vectors, clock);
+    private final CaseEmbeddings embeddings = new CaseEmbeddings(embedder, vectors, new Similarity(0.92), clock);
     private final TestCasesService importer = new TestCasesService(suiteStore, caseStore, new InMemoryPorts.DirectTransactions(),
             new InMemoryPorts.Files(), RevisionChecks.none(clock), Optional.of(embeddings), clock);
-    private final DuplicatesService duplicates = new DuplicatesService(suiteStore, caseStore, embeddings, new Similarity(0.92), clock);
+    private final DuplicatesService duplicates = new DuplicatesService(suiteStore, caseStore, embeddings, clock);
     private final Suite suite = suiteStore.create(new NewSuite("Login", ""), "qa", ALICE.user(), clock.instant());
 
     private static ImportRow row(int line, String key, String title) {
@@ -94,6 +94,18 @@ class DuplicatesServiceTest {
 
         assertThat(duplicates.duplicates(ALICE, suite.id(), PageRequest.first()).pairs()).isEmpty();
         assertThat(duplicates.similarTo(ALICE, byKey("TC-1").id())).isEmpty();
+    }
+
+    @Test void a_changed_case_is_compared_again_and_its_old_pair_goes() {
+        importRows(row(2, "TC-1", "Sign in with a password"), row(3, "TC-2", "Sign in with password"));
+        importRows(row(3, "TC-2", "Export the monthly report as a spreadsheet"));
+        assertThat(duplicates.duplicates(ALICE, suite.id(), PageRequest.first()).pairs()).isEmpty();
+    }
+
+    @Test void a_deleted_case_leaves_the_list() {
+        importRows(row(2, "TC-1", "Sign in with a password"), row(3, "TC-2", "Sign in with password"));
+        importer.delete(ALICE, byKey("TC-2").id());
+        assertThat(duplicates.duplicates(ALICE, suite.id(), PageRequest.first()).pairs()).isEmpty();
     }
 
     @Test void a_model_change_embeds_every_case_again() {

@@ -3,6 +3,7 @@ package dev.concierge.domain.testcasegeneration.application;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.testcasegeneration.model.CasePair;
 import dev.concierge.domain.testcasegeneration.model.CaseVector;
+import dev.concierge.domain.testcasegeneration.model.SimilarPair;
 import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.model.TestCaseId;
 import dev.concierge.domain.testcasegeneration.port.out.CaseEmbeddingRepository;
@@ -40,6 +41,26 @@ final class InMemoryEmbeddings {
             Map<TestCaseId, String> hashes = new HashMap<>();
             inSuite(suite, model).forEach(v -> hashes.put(v.testCase(), v.textHash()));
             return hashes;
+        }
+
+        final Map<CasePair, SimilarPair> pairs = new HashMap<>();
+        final Map<CasePair, SuiteId> pairSuites = new HashMap<>();
+
+        @Override public void replacePairs(SuiteId suite, TestCaseId testCase, List<SimilarPair> found) {
+            pairs.keySet().removeIf(p -> p.first().equals(testCase) || p.second().equals(testCase));
+            found.forEach(p -> {
+                pairs.put(p.pair(), p);
+                pairSuites.put(p.pair(), suite);
+            });
+        }
+
+        @Override public List<SimilarPair> pairs(SuiteId suite, double atLeast) {
+            return pairs.values().stream().filter(p -> suite.equals(pairSuites.get(p.pair())) && p.similarity() >= atLeast)
+                    .sorted(java.util.Comparator.comparingDouble(SimilarPair::similarity).reversed()).toList();
+        }
+
+        @Override public List<SimilarPair> pairsOf(SuiteId suite, java.util.Collection<TestCaseId> cases, double atLeast) {
+            return pairs(suite, atLeast).stream().filter(p -> cases.contains(p.pair().first()) || cases.contains(p.pair().second())).toList();
         }
 
         @Override public void dismiss(SuiteId suite, CasePair pair, UserId by, Instant at) {
