@@ -81,11 +81,11 @@ final class TestCaseGenerationModule extends AbstractModule {
     }
 
     @Provides @Singleton CaseEmbeddings caseEmbeddings(TextEmbedder embedder, CaseEmbeddingRepository vectors, Clock clock) {
-        return new CaseEmbeddings(embedder, vectors, clock);
+        return new CaseEmbeddings(embedder, vectors, new Similarity(settings.duplicateThreshold()), clock);
     }
 
     @Provides @Singleton DuplicatesService duplicates(SuiteRepository suites, TestCaseRepository cases, CaseEmbeddings embeddings, Clock clock) {
-        return new DuplicatesService(suites, cases, embeddings, new Similarity(settings.duplicateThreshold()), clock);
+        return new DuplicatesService(suites, cases, embeddings, clock);
     }
 
     @Provides @Singleton RevisionChecks revisionChecks(ProcedureQualityRepository qualities, ProcedureReviewer reviewer,
