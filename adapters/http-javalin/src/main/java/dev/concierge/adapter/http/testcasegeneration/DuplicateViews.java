@@ -40,7 +40,8 @@ final class DuplicateViews {
 
         static String notice(DuplicateReport r, TestCaseGenerationTexts texts) {
             if (r.complete()) return null;
-            return r.problem().isPresent() ? texts.t("tcg.duplicates.unavailable", r.unchecked(), r.problem().get())
+            // the model's own words (English, for whoever runs it) stay in `problem`; the reader gets a sentence in their language
+            return r.problem().isPresent() ? texts.t("tcg.duplicates.unavailable", r.unchecked())
                     : texts.t("tcg.duplicates.unchecked", r.unchecked());
         }
     }
@@ -81,7 +82,7 @@ final class DuplicateViews {
             m.byRow().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(row(e.getKey(),
                     e.getValue().stream().map(x -> new MatchView(x.id().value(), x.key().value(), x.title(), x.percent())).toList(), texts)));
             return new ImportDuplicatesView(rows, m.problem().isEmpty(),
-                    m.problem().map(p -> texts.t("tcg.duplicates.unavailable", 0, p)).orElse(null));
+                    m.problem().map(p -> texts.t("tcg.duplicates.previewUnavailable")).orElse(null));
         }
 
         static ImportDuplicatesView ofImport(DuplicateReport r, List<String> imported, TestCaseGenerationTexts texts) {
