@@ -116,8 +116,9 @@ final class TestCaseGenerationModule extends AbstractModule {
 
     @Provides @Singleton RequirementsService requirements(SuiteRepository suites, TestCaseRepository cases, RequirementRepository requirements,
                                                           CaseGenerator generator, GenerationModelStatus modelStatus,
-                                                          SuiteSettingsRepository settings, Transactions transactions, Clock clock) {
-        return new RequirementsService(suites, cases, requirements, generator, modelStatus, settings, transactions, clock);
+                                                          SuiteSettingsRepository settings, Transactions transactions,
+                                                          CaseEmbeddings embeddings, Clock clock) {
+        return new RequirementsService(suites, cases, requirements, generator, modelStatus, settings, transactions, Optional.of(embeddings), clock);
     }
 
     @Provides @Singleton SuiteSettingsService suiteSettings(SuiteRepository suites, TestCaseRepository cases,

@@ -66,7 +66,7 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
 
     @Provides @Singleton TestCaseGenerationPages pages(ManageSuitesUseCase suites, ManageTestCasesUseCase cases,
                                                        GenerateProceduresUseCase generation, CurrentUser user,
-                                                       PageRenderer renderer, Clock clock) {
-        return new TestCaseGenerationPages(suites, cases, generation, user, renderer, clock.getZone());
+                                                       PageRenderer renderer, Clock clock, ManageRequirementsUseCase requirements) {
+        return new TestCaseGenerationPages(suites, cases, generation, user, renderer, clock.getZone(), java.util.Optional.of(requirements));
     }
 }
