@@ -99,6 +99,24 @@ await Promise.all(Array.from({ length: WARMUP_LANES }, async () => {
   for (let i = 0; i < WARMUP / WARMUP_LANES; i++) await concierge('Warm-up question', own);
 }));
 const lanes = Array.from({ length: CONVERSATIONS }, () => lane());
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Steady: CONVERSATIONS people chatting at once, each sending a message, reading the streamed answer, then pausing
+// (THINK_MS on average, uniform 0.5–1.5×) before the next; starts spread over one pause. This is the load the target
+// is judged on. A burst (all CONVERSATIONS messages in the same millisecond) is measured too and reported apart.
+const THINK_MS = Number(process.env.BENCH_CHAT_THINK_MS ?? 1000);
+const STEADY_S = Number(process.env.BENCH_CHAT_STEADY_S ?? 10);
+async function steady(send, round, side) {
+  const until = performance.now() + STEADY_S * 1000;
+  const xs = [];
+  await Promise.all(lanes.map(async (own, k) => {
+    await sleep(Math.random() * THINK_MS);
+    for (let i = 0; performance.now() < until; i++) {
+      xs.push(await send(`Which hotel is near the customer office? (${side}.${round}.${k}.${i})`, own));
+      await sleep(THINK_MS * (0.5 + Math.random()));
+    }
+  }));
+  return xs;
+}
 for (let round = 1; round <= REPEATS; round++) {
   const c = []; const d = [];
   for (let i = 0; i < SAMPLES; i++) { // interleaved waves, so both sides see the same machine load
@@ -106,6 +124,12 @@ for (let round = 1; round <= REPEATS; round++) {
     c.push(...await Promise.all(lanes.map((own, k) => concierge(`Which hotel is near the customer office? (${round}.${i}.${k})`, own))));
   }
   for (const [side, xs] of [['concierge', c], ['direct', d]]) {
-    out({ op: 'ttft', side, round, result: { p50_ms: median(xs), p99_ms: percentile(xs, 99), samples: xs.length, conversations: CONVERSATIONS } });
+    out({ op: 'ttft-burst', side, round, result: { p50_ms: median(xs), p99_ms: percentile(xs, 99), samples: xs.length, conversations: CONVERSATIONS } });
+  }
+  // The two sides alternate which goes first, so neither always meets a machine still busy with the other.
+  const order = round % 2 ? [['direct', (t) => direct(t)], ['concierge', concierge]] : [['concierge', concierge], ['direct', (t) => direct(t)]];
+  for (const [side, send] of order) {
+    const xs = await steady(send, round, side);
+    out({ op: 'ttft', side, round, result: { p50_ms: median(xs), p99_ms: percentile(xs, 99), samples: xs.length, conversations: CONVERSATIONS, think_ms: THINK_MS } });
   }
 }

@@ -249,9 +249,9 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         ProcedureRequest body = read(ctx, ProcedureRequest.class);
         long version = version(body.version());
         if (body.steps() == null) throw Params.invalid("steps", Validation.REQUIRED);
-        List<FieldError> nulls = new ArrayList<>();
-        for (int i = 0; i < body.steps().size(); i++) if (body.steps().get(i) == null) nulls.add(FieldError.of("steps[" + i + "]", Validation.WRONG_TYPE, "object"));
-        if (!nulls.isEmpty()) throw BadRequest.of(nulls);
+        var problems = new Validation();
+        for (int i = 0; i < body.steps().size(); i++) problems.check(body.steps().get(i) != null, "steps[" + i + "]", Validation.WRONG_TYPE, "object");
+        problems.throwIfInvalid();
         Procedure procedure = valid(() -> new Procedure(body.steps().stream().map(StepRequest::toStep).toList()));
         ctx.json(view(ctx, review.edit(actor, id, procedure, version)));
     }
