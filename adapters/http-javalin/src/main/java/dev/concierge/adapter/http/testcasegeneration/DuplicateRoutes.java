@@ -46,7 +46,10 @@ public final class DuplicateRoutes implements RouteGroup {
             var suite = TestCaseGenerationRoutes.suiteId(ctx);
             DismissRequest body = Json.read(ctx, mapper, DismissRequest.class);
             List<Long> ids = body.caseIds();
-            if (ids == null || ids.size() != 2 || ids.contains(null)) throw Params.invalid("caseIds", Validation.LENGTH, 2, 2);
+            if (ids == null) throw Params.invalid("caseIds", Validation.REQUIRED);
+            if (ids.size() < 2) throw Params.invalid("caseIds", Validation.TOO_FEW, 2);
+            if (ids.size() > 2) throw Params.invalid("caseIds", Validation.TOO_MANY, 2);
+            if (ids.contains(null)) throw Params.invalid("caseIds", Validation.REQUIRED);
             if (ids.get(0) < 1 || ids.get(1) < 1) throw Params.invalid("caseIds", Validation.POSITIVE_WHOLE_NUMBER);
             if (ids.get(0).equals(ids.get(1))) throw Params.invalid("caseIds", Validation.DUPLICATE, ids.get(0));
             duplicates.dismiss(actor, suite, new TestCaseId(ids.get(0)), new TestCaseId(ids.get(1)));
