@@ -46,7 +46,8 @@ public record Settings(
         FilesConfig files,
         Map<String, String> openTelemetry,
         int routeFallbackSpeedKmh,
-        TripApprovals tripApprovals) {
+        TripApprovals tripApprovals,
+        int draftRepairRounds) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -167,6 +168,7 @@ public record Settings(
             new Setting("GENERATION_DUPLICATE_THRESHOLD", "0.92", "Cosine similarity (above 0, at most 1) from which two test cases are shown as near-duplicates"),
             new Setting("TRAVEL_POLICY_FILE", null, "Travel policy properties file; unset means the built-in domestic-Japan policy"),
             new Setting("ROUTE_FALLBACK_SPEED_KMH", "60", "Day route: door-to-door speed assumed between two known cities the built-in travel-time table does not pair (1 to 1000)"),
+            new Setting("DRAFT_REPAIR_ROUNDS", "2", "Itinerary drafts: how many times a draft that breaks an itinerary rule goes back to the model with the violations (0 to 5; each is one more model call)"),
             new Setting("TRIP_APPROVER_GROUP", "trip-approvers", "Group whose members approve or reject submitted trips (never their own); none: only the managers named in TRAVELLERS_FILE"),
             new Setting("TRAVELLERS_FILE", null, "Travellers properties file: each user's grade, manager (an approver of their trips) and e-mail address"),
             new Setting("SMTP_HOST", null, "SMTP server for approval notifications by e-mail; unset: notifications stay in the app"),
@@ -258,7 +260,8 @@ public record Settings(
                 files(reader),
                 openTelemetry(env),
                 reader.integer("ROUTE_FALLBACK_SPEED_KMH", 1, 1000),
-                tripApprovals(reader));
+                tripApprovals(reader),
+                reader.integer("DRAFT_REPAIR_ROUNDS", 0, 5));
         deployment(settings, reader);
         if (provider == LlmConfig.Provider.OPENAI && settings.llm().openAiApiKey().isEmpty()
                 && settings.llm().openAiBaseUrl().getHost().endsWith("openai.com")) {

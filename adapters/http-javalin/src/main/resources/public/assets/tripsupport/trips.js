@@ -234,6 +234,7 @@
     } else if ('draftItinerary' in target.dataset) {
       drafting(target, '/api/trips/' + tripId + '/itinerary/draft', (draft) => {
         showDraftItinerary(draft.items);
+        showDraftCheck(draft.check);
         notify(target.dataset.done);
       });
     } else if (target.dataset.draftNotes) {
@@ -306,6 +307,28 @@
       }
       row.dataset.notes = item.notes || '';
     }
+  }
+
+  // What the itinerary rules found in the draft after the assistant's repairs: each rule still broken, by name.
+  function showDraftCheck(check) {
+    const box = document.getElementById('itinerary-check');
+    if (!box || !check) return;
+    box.querySelector('.summary').textContent = check.summary;
+    const list = box.querySelector('ul.violations');
+    list.replaceChildren();
+    const rows = document.querySelectorAll('#itinerary-rows tbody.new-rows tr.row');
+    for (const violation of check.violations) {
+      const item = document.createElement('li');
+      item.dataset.rule = violation.rule;
+      const name = document.createElement('strong');
+      name.textContent = violation.ruleName + ': ';
+      item.append(name, violation.message);
+      list.appendChild(item);
+      const row = violation.item === null || violation.item === undefined ? null : rows[violation.item];
+      if (row) { row.classList.add('violating'); row.title = violation.message; }
+    }
+    box.classList.toggle('passed', check.passed);
+    box.hidden = false;
   }
 
   // Chat ----------------------------------------------------------------------------------------------------

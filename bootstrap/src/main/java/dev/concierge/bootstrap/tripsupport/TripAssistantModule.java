@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.concierge.bootstrap.Settings;
 import dev.concierge.domain.tripsupport.application.ChatWithAssistantService;
 import dev.concierge.domain.tripsupport.application.DraftWithAssistantService;
+import dev.concierge.domain.tripsupport.application.ItineraryRepair;
 import dev.concierge.domain.tripsupport.application.SendMessageService;
 import dev.concierge.domain.tripsupport.port.in.ChatWithAssistantUseCase;
 import dev.concierge.domain.tripsupport.port.in.DraftWithAssistantUseCase;
@@ -18,7 +19,9 @@ import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
+import dev.concierge.domain.tripsupport.port.out.TravelTimes;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
+import dev.concierge.domain.tripsupport.port.out.VisitWindowRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,13 +40,16 @@ final class TripAssistantModule extends AbstractModule {
                                                      PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
                                                      ConversationRepository conversations, ConversationTurns turns,
                                                      ProposalRepository proposals, TripAssistant assistant,
-                                                     TripDrafter drafter, Clock clock, Settings settings) {
+                                                     TripDrafter drafter, VisitWindowRepository windows, TravelTimes travelTimes,
+                                                     Clock clock, Settings settings) {
         return new SendMessageService(trips, visits, itineraries, expenses, conversations, turns, proposals,
-                assistant, drafter, clock, turnLease(settings.llm().requestTimeout()));
+                assistant, drafter, new ItineraryRepair(drafter, travelTimes, settings.draftRepairRounds()), windows, travelTimes, clock,
+                turnLease(settings.llm().requestTimeout()));
     }
 
-    @Provides @Singleton DraftWithAssistantUseCase drafts(ManageTripsUseCase trips, ManageVisitsUseCase visits, TripDrafter drafter) {
-        return new DraftWithAssistantService(trips, visits, drafter);
+    @Provides @Singleton DraftWithAssistantUseCase drafts(ManageTripsUseCase trips, ManageVisitsUseCase visits, TripDrafter drafter,
+                                                          TravelTimes travelTimes, Settings settings) {
+        return new DraftWithAssistantService(trips, visits, drafter, travelTimes, settings.draftRepairRounds());
     }
 
     /** Outlasts one slow model call (a live turn renews on every token and tool call), so only a dead turn loses it. */

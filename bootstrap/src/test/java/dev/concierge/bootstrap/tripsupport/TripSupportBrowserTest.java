@@ -142,10 +142,8 @@ class TripSupportBrowserTest {
         var created = running.post("/api/trips", """
                 {"title":"Sendai customers","origin":"Tokyo","destinations":["Sendai"],"startDate":"2026-12-15","endDate":"2026-12-16"}""");
         long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
-        llm.enqueue(LlmWireFixture.Answer.content("""
-                {"items":[
-                  {"date":"2026-12-15","start":"07:30","end":"09:00","kind":"transport","title":"Hayabusa 3 to Sendai","place":"Tokyo Station","notes":""},
-                  {"date":"2026-12-16","start":"10:00","end":"","kind":"meeting","title":"Tohoku Foods","place":"Aoba-ku","notes":"Bring samples"}]}"""));
+        // No hotel for the night: the draft and both repairs keep that violation, which the page then lists.
+        for (int round = 0; round < 3; round++) llm.enqueue(LlmWireFixture.Answer.content(SENDAI_WITHOUT_HOTEL));
         ChromeDriver browser = Browser.start(1280, 2200);
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -156,6 +154,12 @@ class TripSupportBrowserTest {
             assertThat(browser.findElement(By.cssSelector("#itinerary-rows tr.row [data-field=title]")).getAttribute("value"))
                     .isEqualTo("Hayabusa 3 to Sendai");
             assertThat(running.get("/api/trips/" + trip + "/itinerary").body()).as("a draft is not stored").contains("\"items\":[]");
+            WebElement check = browser.findElement(By.id("itinerary-check"));
+            assertThat(check.isDisplayed()).isTrue();
+            assertThat(check.findElement(By.cssSelector(".summary")).getText())
+                    .isEqualTo("Checked against the itinerary rules (2 repair rounds): 1 problem remains. Fix it before saving.");
+            assertThat(check.findElements(By.cssSelector("li[data-rule]"))).extracting(WebElement::getText)
+                    .containsExactly("Lodging: No hotel for the night of 2026-12-15.");
             Browser.screenshot(browser, "trip-support-itinerary-drafted");
 
             browser.findElement(By.cssSelector("#itinerary-form button[type=submit]")).click();
@@ -179,6 +183,40 @@ class TripSupportBrowserTest {
             browser.quit();
         }
     }
+
+    @Test void the_rules_a_draft_still_breaks_are_listed_in_japanese_and_its_rows_marked() throws Exception {
+        var created = running.post("/api/trips", """
+                {"title":"仙台出張","origin":"東京","destinations":["仙台"],"startDate":"2026-12-15","endDate":"2026-12-16"}""");
+        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
+        String afterTheTrip = SENDAI_WITHOUT_HOTEL.replace("2026-12-16", "2026-12-18");
+        for (int round = 0; round < 3; round++) llm.enqueue(LlmWireFixture.Answer.content(afterTheTrip));
+        ChromeDriver browser = Browser.start(1280, 2200);
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(running.base() + "/trips/" + trip + "?lang=ja#itinerary");
+
+            browser.findElement(By.cssSelector("button[data-draft-itinerary]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("itinerary-check")));
+            WebElement check = browser.findElement(By.id("itinerary-check"));
+            assertThat(check.findElement(By.cssSelector(".summary")).getText()).isEqualTo(
+                    "旅程のルールで確認しました（修正 2 回）。2 件の問題が残っています。保存する前に直してください。");
+            assertThat(check.findElements(By.cssSelector("li[data-rule]"))).extracting(WebElement::getText).containsExactly(
+                    "出張期間: 2026-12-18 の項目が出張期間（2026-12-15〜2026-12-16）の外にあります。移すか削除しないと旅程を保存できません。",
+                    "宿泊: 2026-12-15 の夜の宿泊がありません。");
+            var rows = browser.findElements(By.cssSelector("#itinerary-rows tr.row"));
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(1).getAttribute("class")).contains("violating");
+            assertThat(rows.get(0).getAttribute("class")).doesNotContain("violating");
+            Browser.screenshot(browser, "trip-support-itinerary-draft-violations-ja");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static final String SENDAI_WITHOUT_HOTEL = """
+            {"items":[
+              {"date":"2026-12-15","start":"07:30","end":"09:00","kind":"transport","title":"Hayabusa 3 to Sendai","place":"Tokyo Station","notes":""},
+              {"date":"2026-12-16","start":"10:00","end":"","kind":"meeting","title":"Tohoku Foods","place":"Aoba-ku","notes":"Bring samples"}]}""";
 
     @Test void a_model_that_fails_before_answering_shows_what_happened_in_the_chat_form() throws Exception {
         var created = running.post("/api/trips", """

@@ -157,7 +157,9 @@ class TripSupportWiringTest {
         return new TripAssistantModule().messages(injector.getInstance(ManageTripsUseCase.class), injector.getInstance(ManageVisitsUseCase.class),
                 injector.getInstance(PlanItineraryUseCase.class), injector.getInstance(EstimateExpensesUseCase.class),
                 injector.getInstance(ConversationRepository.class), injector.getInstance(ConversationTurns.class),
-                injector.getInstance(ProposalRepository.class), assistant, new NoDrafter(), injector.getInstance(Clock.class),
+                injector.getInstance(ProposalRepository.class), assistant, new NoDrafter(),
+                injector.getInstance(dev.concierge.domain.tripsupport.port.out.VisitWindowRepository.class),
+                injector.getInstance(dev.concierge.domain.tripsupport.port.out.TravelTimes.class), injector.getInstance(Clock.class),
                 injector.getInstance(Settings.class));
     }
 

@@ -5,6 +5,7 @@ import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.ItineraryItem;
 import dev.concierge.domain.tripsupport.model.ItineraryKind;
+import dev.concierge.domain.tripsupport.model.ItineraryViolation;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
 
@@ -16,11 +17,13 @@ import java.util.Optional;
 /**
  * A drafter that writes from what it is given, so a test can tell the draft came from this trip and visit: one
  * transport item on the first day, a meeting per visit, and one item the day after the trip (a model's miscount).
- * Records the language it was asked for; {@link #unreachable} makes it fail as a missing model does.
+ * A repair drops the items off the trip's days and nothing else, so a night without a hotel stays broken. Records the
+ * language it was asked for and the rules each repair was told; {@link #unreachable} makes it fail as a missing model does.
  */
 final class ScriptedDrafter implements TripDrafter {
     volatile Language lastLanguage;
     volatile boolean unreachable;
+    final List<List<String>> repairsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override public List<ItineraryItem> draftItinerary(TripDetails trip, List<CustomerVisit> visits, Language language) {
         answer(language);
@@ -34,6 +37,13 @@ final class ScriptedDrafter implements TripDrafter {
         items.add(new ItineraryItem(trip.endDate().plusDays(1), LocalTime.of(9, 0), Optional.empty(), ItineraryKind.FREE_TIME,
                 "Beyond the trip", "", ""));
         return items;
+    }
+
+    @Override public List<ItineraryItem> repairItinerary(TripDetails trip, List<CustomerVisit> visits, Language language,
+                                                        List<ItineraryItem> previous, List<ItineraryViolation> violations) {
+        answer(language);
+        repairsAsked.add(violations.stream().map(ItineraryViolation::rule).toList());
+        return previous.stream().filter(item -> trip.covers(item.date())).toList();
     }
 
     @Override public String draftPreparationNotes(TripDetails trip, CustomerVisit visit, Language language) {

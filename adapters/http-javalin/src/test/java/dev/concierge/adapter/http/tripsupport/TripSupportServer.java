@@ -98,7 +98,7 @@ final class TripSupportServer implements AutoCloseable {
                         bind(SendMessageUseCase.class).toInstance(chat);
                         bind(ReviewProposalsUseCase.class).toInstance(chat);
                         bind(ApproveTripsUseCase.class).toInstance(approving);
-                        bind(DraftWithAssistantUseCase.class).toInstance(new DraftWithAssistantService(trips, trips, drafter));
+                        bind(DraftWithAssistantUseCase.class).toInstance(new DraftWithAssistantService(trips, trips, drafter, InMemoryTripAdditions.HALF_HOUR_APART, 2));
                         bind(PlanDayRouteUseCase.class).toInstance(new DayRouteService(trips, trips, windows, InMemoryTripAdditions.HALF_HOUR_APART));
                         bind(ExportCalendarUseCase.class).toInstance(new CalendarService(trips, trips, trips, subscriptions, clock));
                         bind(RecordActualExpensesUseCase.class).toInstance(new ActualExpensesService(trips, trips, actualExpenses, files, clock));

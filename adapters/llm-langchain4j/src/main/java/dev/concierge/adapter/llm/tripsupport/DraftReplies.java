@@ -10,7 +10,6 @@ import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.Itinerary;
 import dev.concierge.domain.tripsupport.model.ItineraryItem;
 import dev.concierge.domain.tripsupport.model.ItineraryKind;
-import dev.concierge.domain.tripsupport.model.TripDetails;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads drafts leniently — a leaked {@code <think>} block, Markdown fences and prose around the JSON are dropped — and
- * judges them strictly with the domain model's own rules ({@link ItineraryItem}, {@link Itinerary#requireWithin},
+ * judges them strictly with the domain model's own shapes ({@link ItineraryItem}, {@link Itinerary}'s size,
  * {@link CustomerVisit}'s notes limit). Each problem names the place and the rule, to be fed back to the model.
  */
 final class DraftReplies {
@@ -44,7 +43,8 @@ final class DraftReplies {
 
     private DraftReplies() {}
 
-    static Judged<List<ItineraryItem>> itinerary(String reply, TripDetails trip) {
+    /** Usable when every item reads as an {@link ItineraryItem}; the trip's own rules are the domain's to check, not here. */
+    static Judged<List<ItineraryItem>> itinerary(String reply) {
         JsonNode root;
         try {
             root = read(reply);
@@ -86,14 +86,7 @@ final class DraftReplies {
                 e.details().forEach(d -> problems.add(d.under(at + ".").toString()));
             }
         }
-        if (problems.isEmpty()) {
-            try {
-                new Itinerary(items, Itinerary.Source.ASSISTANT_DRAFT).requireWithin(trip);
-            } catch (InvalidInput e) {
-                e.details().forEach(d -> problems.add(d.toString()));
-                if (e.details().isEmpty()) problems.add(e.getMessage());
-            }
-        }
+        if (problems.isEmpty() && items.size() > Itinerary.MAX_ITEMS) problems.add("items must hold at most " + Itinerary.MAX_ITEMS + " entries");
         return problems.isEmpty() ? new Judged.Usable<>(List.copyOf(items)) : new Judged.Unusable<>(problems);
     }
 

@@ -6,6 +6,7 @@ import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.ItineraryItem;
+import dev.concierge.domain.tripsupport.model.ItineraryViolation;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
 import dev.langchain4j.data.message.AiMessage;
@@ -24,7 +25,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Drafts with a chat model in JSON-schema mode. An unusable draft is asked for again with its problems fed back, up to
+ * Drafts with a chat model in JSON-schema mode. The domain judges what a draft means (its itinerary rules, and the
+ * repair rounds that feed them back); here a draft only has to be readable. An unusable draft is asked for again with its problems fed back, up to
  * {@code maxAttempts} calls in all; a failed call (unreachable, timed out, HTTP error) is not retried but reported as
  * {@link Unavailable} with what to do.
  */
@@ -46,7 +48,16 @@ final class LangchainTripDrafter implements TripDrafter {
     @Override public List<ItineraryItem> draftItinerary(TripDetails trip, List<CustomerVisit> visits, Language language) {
         return draft("itinerary", DraftSchemas.ITINERARY, language,
                 List.of(SystemMessage.from(DraftPrompt.itinerarySystem(language)), UserMessage.from(DraftPrompt.itineraryRequest(trip, visits))),
-                reply -> DraftReplies.itinerary(reply, trip));
+                DraftReplies::itinerary);
+    }
+
+    /** The same conversation as the first draft, then the draft as the model's answer and the rules it breaks. */
+    @Override public List<ItineraryItem> repairItinerary(TripDetails trip, List<CustomerVisit> visits, Language language,
+                                                        List<ItineraryItem> previous, List<ItineraryViolation> violations) {
+        return draft("itinerary repair", DraftSchemas.ITINERARY, language,
+                List.of(SystemMessage.from(DraftPrompt.itinerarySystem(language)), UserMessage.from(DraftPrompt.itineraryRequest(trip, visits)),
+                        AiMessage.from(ItineraryFeedback.draft(previous)), UserMessage.from(ItineraryFeedback.request(violations, language))),
+                DraftReplies::itinerary);
     }
 
     @Override public String draftPreparationNotes(TripDetails trip, CustomerVisit visit, Language language) {

@@ -11,6 +11,8 @@ import dev.concierge.domain.kernel.Unavailable;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
 import dev.concierge.domain.tripsupport.model.ItineraryItem;
 import dev.concierge.domain.tripsupport.model.ItineraryKind;
+import dev.concierge.domain.tripsupport.model.ItineraryRules;
+import dev.concierge.domain.tripsupport.model.ItineraryViolation;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.model.VisitDetails;
@@ -29,7 +31,10 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Drafts in JSON-schema mode against each provider's wire protocol, judged by the domain model and retried with feedback. */
+/**
+ * Drafts in JSON-schema mode against each provider's wire protocol: unreadable replies are retried here with feedback,
+ * and a repair round carries the domain's violations back to the model.
+ */
 class LangchainTripDrafterTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final TripDetails TRIP = new TripDetails("Osaka sales", "Renew the Kansai Steel contract", "Tokyo",
@@ -76,17 +81,49 @@ class LangchainTripDrafterTest {
     }
 
     @ParameterizedTest @EnumSource(Provider.class)
-    void an_itinerary_outside_the_trip_is_retried_with_the_domains_objection_fed_back(Provider provider) {
-        llm.enqueue(Answer.content(GOOD_ITINERARY.replace("2026-12-02", "2026-12-05")), Answer.content(GOOD_ITINERARY));
+    void an_itinerary_outside_the_trip_is_readable_so_it_is_the_domains_to_judge_not_retried_here(Provider provider) {
+        llm.enqueue(Answer.content(GOOD_ITINERARY.replace("2026-12-02", "2026-12-05")));
 
         List<ItineraryItem> items = drafter(provider).draftItinerary(TRIP, List.of(VISIT), Language.EN);
 
-        assertThat(items).hasSize(4);
-        assertThat(llm.chatRequests()).hasSize(2);
-        JsonNode retry = llm.chatRequests().get(1).json().path("messages");
-        assertThat(retry.get(retry.size() - 2).path("content").asText()).contains("2026-12-05");
-        assertThat(retry.get(retry.size() - 1).path("content").asText())
-                .contains("items[3].date: outside [2026-12-01, 2026-12-02]");
+        assertThat(items).extracting(ItineraryItem::date).contains(LocalDate.of(2026, 12, 5));
+        assertThat(llm.chatRequests()).hasSize(1);
+    }
+
+    @ParameterizedTest @EnumSource(Provider.class)
+    void a_repair_shows_the_model_its_draft_and_each_violated_rule_with_its_code_and_reason(Provider provider) {
+        llm.enqueue(Answer.content(GOOD_ITINERARY));
+        List<ItineraryItem> previous = List.of(new ItineraryItem(LocalDate.of(2026, 12, 1), LocalTime.of(8, 0), Optional.empty(),
+                ItineraryKind.TRANSPORT, "Nozomi", "Tokyo Station", ""));
+        List<ItineraryViolation> violations = List.of(
+                new ItineraryViolation(ItineraryRules.VISIT_MISSING, -1, Optional.of(VISIT.id()), List.of("Kansai Steel", LocalDate.of(2026, 12, 1), LocalTime.of(14, 0))),
+                new ItineraryViolation(ItineraryRules.NIGHT_WITHOUT_HOTEL, -1, Optional.empty(), List.of(LocalDate.of(2026, 12, 1))));
+
+        List<ItineraryItem> repaired = drafter(provider).repairItinerary(TRIP, List.of(VISIT), Language.EN, previous, violations);
+
+        assertThat(repaired).hasSize(4);
+        JsonNode messages = llm.chatRequests().getFirst().json().path("messages");
+        assertThat(messages.get(messages.size() - 2).path("role").asText()).isEqualTo("assistant");
+        assertThat(messages.get(messages.size() - 2).path("content").asText())
+                .contains("\"date\":\"2026-12-01\"", "\"start\":\"08:00\"", "\"kind\":\"transport\"", "Nozomi");
+        assertThat(lastUserMessage(0)).contains(
+                "visit_missing: the customer visit to Kansai Steel on 2026-12-01 at 14:00 has no \"meeting\" item starting exactly then",
+                "night_without_hotel: the night of 2026-12-01 has no \"hotel\" item");
+        assertThat(messages.toString()).contains("Kansai Steel at Osaka, Umeda, 2026-12-01 14:00–15:30"); // the request again
+        JsonNode body = llm.chatRequests().getFirst().json();
+        assertThat(provider == Provider.OLLAMA ? body.path("format") : body.at("/response_format/json_schema/schema")).isNotEmpty();
+    }
+
+    @ParameterizedTest @EnumSource(Provider.class)
+    void a_japanese_repair_words_the_reasons_in_japanese(Provider provider) {
+        llm.enqueue(Answer.content(GOOD_ITINERARY));
+        List<ItineraryViolation> violations = List.of(new ItineraryViolation(ItineraryRules.OVERLAPS_VISIT, 0, Optional.of(VISIT.id()),
+                List.of("昼食", "Kansai Steel", LocalTime.of(14, 0), LocalTime.of(15, 30))));
+
+        drafter(provider).repairItinerary(TRIP, List.of(VISIT), Language.JA, List.of(), violations);
+
+        assertThat(lastUserMessage(0)).contains("overlaps_visit: items[0]「昼食」が Kansai Steel への訪問（14:00〜15:30）と重なっています")
+                .contains("答え直してください");
     }
 
     @ParameterizedTest @EnumSource(Provider.class)

@@ -16,7 +16,9 @@ import dev.concierge.domain.tripsupport.port.out.ConversationRepository;
 import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
+import dev.concierge.domain.tripsupport.port.out.TravelTimes;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
+import dev.concierge.domain.tripsupport.port.out.VisitWindowRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +46,9 @@ public final class SendMessageService implements SendMessageUseCase {
     private final ProposalRepository proposals;
     private final TripAssistant assistant;
     private final TripDrafter drafter;
+    private final ItineraryRepair itineraryRepair;
+    private final VisitWindowRepository windows;
+    private final TravelTimes travelTimes;
     private final Clock clock;
     private final Duration turnLease;
 
@@ -54,7 +59,8 @@ public final class SendMessageService implements SendMessageUseCase {
      */
     public SendMessageService(ManageTripsUseCase trips, ManageVisitsUseCase visits, PlanItineraryUseCase itineraries,
                               EstimateExpensesUseCase expenses, ConversationRepository conversations, ConversationTurns turns,
-                              ProposalRepository proposals, TripAssistant assistant, TripDrafter drafter, Clock clock,
+                              ProposalRepository proposals, TripAssistant assistant, TripDrafter drafter, ItineraryRepair itineraryRepair,
+                              VisitWindowRepository windows, TravelTimes travelTimes, Clock clock,
                               Duration turnLease) {
         this.trips = trips;
         this.visits = visits;
@@ -65,6 +71,9 @@ public final class SendMessageService implements SendMessageUseCase {
         this.proposals = proposals;
         this.assistant = assistant;
         this.drafter = drafter;
+        this.itineraryRepair = itineraryRepair;
+        this.windows = windows;
+        this.travelTimes = travelTimes;
         this.clock = clock;
         this.turnLease = turnLease.compareTo(MIN_TURN_LEASE) < 0 ? MIN_TURN_LEASE : turnLease;
     }
@@ -89,7 +98,7 @@ public final class SendMessageService implements SendMessageUseCase {
                 events.accept(event);
             };
             var toolbox = new TripToolbox(command.owner(), trip.id(), command.conversation(), language, trips, visits,
-                    itineraries, expenses, proposals, drafter, clock, lease, toolEvents);
+                    itineraries, expenses, proposals, drafter, itineraryRepair, windows, travelTimes, clock, lease, toolEvents);
             ending = assistant.reply(turn, toolbox, memory, text -> {
                 lease.alive();
                 events.accept(new TurnEvent.Token(text));

@@ -7,7 +7,14 @@ import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.UserId;
 import dev.concierge.domain.tripsupport.model.ConversationId;
 import dev.concierge.domain.tripsupport.model.CustomerVisit;
+import dev.concierge.domain.tripsupport.model.DayRoute;
+import dev.concierge.domain.tripsupport.model.RoutePlanner;
+import dev.concierge.domain.tripsupport.model.VisitWindow;
+import dev.concierge.domain.tripsupport.port.out.TravelTimes;
+import dev.concierge.domain.tripsupport.port.out.VisitWindowRepository;
+import dev.concierge.domain.tripsupport.model.DraftedItinerary;
 import dev.concierge.domain.tripsupport.model.Itinerary;
+import dev.concierge.domain.tripsupport.model.ItineraryViolation;
 import dev.concierge.domain.tripsupport.model.Proposal;
 import dev.concierge.domain.tripsupport.model.ProposedChange;
 import dev.concierge.domain.tripsupport.model.Trip;
@@ -28,6 +35,7 @@ import dev.concierge.domain.tripsupport.port.out.TripDrafter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +63,9 @@ final class TripToolbox implements TripAssistant.Toolbox {
     private final EstimateExpensesUseCase expenses;
     private final ProposalRepository proposals;
     private final TripDrafter drafter;
+    private final ItineraryRepair itineraryRepair;
+    private final VisitWindowRepository windows;
+    private final TravelTimes travelTimes;
     private final Clock clock;
     private final TurnLease lease;
     private final Consumer<TurnEvent> events;
@@ -62,7 +73,8 @@ final class TripToolbox implements TripAssistant.Toolbox {
 
     TripToolbox(UserId owner, TripId trip, ConversationId conversation, Language language, ManageTripsUseCase trips,
                 ManageVisitsUseCase visits, PlanItineraryUseCase itineraries, EstimateExpensesUseCase expenses,
-                ProposalRepository proposals, TripDrafter drafter, Clock clock, TurnLease lease, Consumer<TurnEvent> events) {
+                ProposalRepository proposals, TripDrafter drafter, ItineraryRepair itineraryRepair, VisitWindowRepository windows,
+                TravelTimes travelTimes, Clock clock, TurnLease lease, Consumer<TurnEvent> events) {
         this.owner = owner;
         this.trip = trip;
         this.conversation = conversation;
@@ -73,6 +85,9 @@ final class TripToolbox implements TripAssistant.Toolbox {
         this.expenses = expenses;
         this.proposals = proposals;
         this.drafter = drafter;
+        this.itineraryRepair = itineraryRepair;
+        this.windows = windows;
+        this.travelTimes = travelTimes;
         this.clock = clock;
         this.lease = lease;
         this.events = events;
@@ -98,7 +113,7 @@ final class TripToolbox implements TripAssistant.Toolbox {
                 case EN -> "Add a visit to " + visit.company() + " at " + visit.location() + ", " + visit.startsAt() + " for "
                         + visit.duration().toMinutes() + " min";
             };
-            return proposed(new ProposedChange.AddVisit(visit), summary + overlapWarning(null, visit));
+            return proposed(new ProposedChange.AddVisit(visit), summary + overlapWarning(null, visit) + routeWarning(null, visit));
         });
     }
 
@@ -114,19 +129,23 @@ final class TripToolbox implements TripAssistant.Toolbox {
                 case JA -> "訪問 #" + visitId + "（" + d.company() + "）を " + d.startsAt() + " から " + newStart + " へ移動";
                 case EN -> "Move visit #" + visitId + " (" + d.company() + ") from " + d.startsAt() + " to " + newStart;
             };
-            return proposed(new ProposedChange.MoveVisit(visitId, newStart), summary + overlapWarning(visitId, moved));
+            return proposed(new ProposedChange.MoveVisit(visitId, newStart), summary + overlapWarning(visitId, moved) + routeWarning(visitId, moved));
         });
     }
 
     @Override public String proposeItineraryDraft() {
         return run("propose_itinerary_draft", "proposed", () -> {
             Trip current = editableTrip();
-            Itinerary draft = new Itinerary(drafter.draftItinerary(current.details(), visits.schedule(owner, trip).visits(), language),
-                    Itinerary.Source.ASSISTANT_DRAFT);
+            // The same check and repair rounds as a draft asked for on the page; days off the trip could not be saved at all.
+            DraftedItinerary drafted = itineraryRepair.draft(current.details(), visits.schedule(owner, trip).visits(), language);
+            Itinerary draft = drafted.itinerary();
             draft.requireWithin(current.details());
+            String remaining = drafted.violations().stream().map(ItineraryViolation::rule).distinct().reduce((a, b) -> a + ", " + b).orElse("");
             String summary = switch (language) {
-                case JA -> "旅程の下書き（" + draft.items().size() + " 件）で旅程を置き換え";
-                case EN -> "Replace the itinerary with a draft of " + draft.items().size() + " item(s)";
+                case JA -> "旅程の下書き（" + draft.items().size() + " 件）で旅程を置き換え（旅程のルールで確認、修正 " + drafted.repairs() + " 回"
+                        + (remaining.isEmpty() ? "）" : "、残る問題 " + drafted.violations().size() + " 件: " + remaining + "）");
+                case EN -> "Replace the itinerary with a draft of " + draft.items().size() + " item(s) (checked against the itinerary rules, "
+                        + drafted.repairs() + " repair(s)" + (remaining.isEmpty() ? ")" : ", " + drafted.violations().size() + " problem(s) remain: " + remaining + ")");
             };
             return proposed(new ProposedChange.ReplaceItinerary(draft), summary);
         });
@@ -172,6 +191,42 @@ final class TripToolbox implements TripAssistant.Toolbox {
         return switch (language) {
             case JA -> "（注意: 訪問 " + String.join(", ", clashes) + " と時間が重なります）";
             case EN -> " (note: overlaps visit " + String.join(", ", clashes) + ")";
+        };
+    }
+
+    /**
+     * The day's route rules ({@link RoutePlanner#check}: customer windows, travel between visits) on the day as the
+     * change would leave it, for the visit proposed and its neighbours; the model reads them in the tool's answer and may
+     * propose again, and the user reads them in the proposal.
+     */
+    private String routeWarning(VisitId self, VisitDetails candidate) {
+        VisitId id = self == null ? new VisitId(Long.MAX_VALUE) : self; // a new visit has no id yet
+        Map<VisitId, VisitWindow> known = windows.forTrip(trip);
+        List<RoutePlanner.Placed> day = new ArrayList<>();
+        day.add(new RoutePlanner.Placed(id, candidate.location(), candidate.startsAt().toLocalTime(), candidate.duration(),
+                Optional.ofNullable(known.get(id))));
+        visits.schedule(owner, trip).visits().stream()
+                .filter(v -> !v.id().equals(id) && v.details().startsAt().toLocalDate().equals(candidate.startsAt().toLocalDate()))
+                .forEach(v -> day.add(new RoutePlanner.Placed(v.id(), v.details().location(), v.details().startsAt().toLocalTime(),
+                        v.details().duration(), Optional.ofNullable(known.get(v.id())))));
+        List<String> problems = new ArrayList<>();
+        for (DayRoute.Unfit unfit : RoutePlanner.check(day, travelTimes::between)) {
+            boolean concerned = unfit.visit().equals(id) || unfit.args().getFirst().equals(id.value());
+            if (!concerned) continue;
+            String who = unfit.visit().equals(id) ? (language == Language.JA ? "この訪問" : "this visit") : "#" + unfit.visit();
+            problems.add(unfit.reason() + ": " + switch (unfit.reason()) {
+                case RoutePlanner.OUTSIDE_WINDOW -> language == Language.JA
+                        ? who + "は先方の都合のつく時間帯 " + unfit.args().get(0) + "〜" + unfit.args().get(1) + " の外です"
+                        : who + " is outside the customer's window " + unfit.args().get(0) + "–" + unfit.args().get(1);
+                default -> language == Language.JA
+                        ? who + "の前の訪問から移動に " + unfit.args().get(1) + " 分かかりますが " + unfit.args().get(2) + " 分しかありません"
+                        : "getting to " + who + " from the visit before takes " + unfit.args().get(1) + " min, only " + unfit.args().get(2) + " min are left";
+            });
+        }
+        if (problems.isEmpty()) return "";
+        return switch (language) {
+            case JA -> "（ルート上の問題: " + String.join("; ", problems) + "）";
+            case EN -> " (route problems: " + String.join("; ", problems) + ")";
         };
     }
 

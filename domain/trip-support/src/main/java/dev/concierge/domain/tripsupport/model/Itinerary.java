@@ -29,11 +29,14 @@ public record Itinerary(List<ItineraryItem> items, Source source) {
     /** Every item must fall on a day of the trip. */
     public void requireWithin(TripDetails trip) {
         Validation problems = new Validation();
-        for (int i = 0; i < items.size(); i++) {
-            if (!trip.covers(items.get(i).date())) {
-                problems.add("items[" + i + "].date", Validation.OUTSIDE, trip.startDate(), trip.endDate());
-            }
-        }
+        for (int i : outside(trip)) problems.add("items[" + i + "].date", Validation.OUTSIDE, trip.startDate(), trip.endDate());
         problems.throwIfInvalid();
+    }
+
+    /** Indexes of the items on no day of the trip: what {@link #requireWithin} refuses and {@link ItineraryRules} reports. */
+    public List<Integer> outside(TripDetails trip) {
+        List<Integer> outside = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) if (!trip.covers(items.get(i).date())) outside.add(i);
+        return outside;
     }
 }

@@ -35,7 +35,50 @@ public final class RoutePlanner {
     /** (visit ids, comma-separated): it fits alone, but not together with the visits the route keeps. */
     public static final String NO_ROOM = "no_room";
 
+    /** (window from, window until): a visit placed at a set time falls outside its customer's window. */
+    public static final String OUTSIDE_WINDOW = "outside_window";
+    /** (previous visit id, travel minutes, minutes left): a visit placed at a set time starts before one can get there. */
+    public static final String LATE_ARRIVAL = "late_arrival";
+
     private RoutePlanner() {}
+
+    /** A visit at the time someone (a person, the assistant) placed it on the day. */
+    public record Placed(VisitId visit, String place, LocalTime start, Duration duration, Optional<VisitWindow> window) {
+        public Placed {
+            Objects.requireNonNull(visit, "visit");
+            Objects.requireNonNull(place, "place");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(duration, "duration");
+            window = Objects.requireNonNullElse(window, Optional.empty());
+        }
+
+        int from() { return minutes(start); }
+
+        int until() { return from() + (int) duration.toMinutes(); }
+    }
+
+    /**
+     * Checks a day's visits at the times they were placed, with the planner's own rules: each inside its window, and
+     * after the one before it, time to travel between them (the same rounded-up travel times {@link #plan} uses).
+     * Visits that overlap are not judged here ({@link VisitRules#overlaps} reports them).
+     */
+    public static List<DayRoute.Unfit> check(List<Placed> visits, BiFunction<String, String, TravelTime> travel) {
+        List<Placed> sorted = visits.stream().sorted(Comparator.comparing(Placed::start).thenComparingLong(p -> p.visit().value())).toList();
+        List<DayRoute.Unfit> found = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Placed visit = sorted.get(i);
+            visit.window().filter(w -> visit.from() < minutes(w.from()) || visit.until() > minutes(w.until()))
+                    .ifPresent(w -> found.add(new DayRoute.Unfit(visit.visit(), OUTSIDE_WINDOW, List.of(w.from(), w.until()))));
+            if (i == 0) continue;
+            Placed before = sorted.get(i - 1);
+            int left = visit.from() - before.until();
+            int needed = minutesUp(travel.apply(before.place(), visit.place()).duration());
+            if (left >= 0 && left < needed) {
+                found.add(new DayRoute.Unfit(visit.visit(), LATE_ARRIVAL, List.of(before.visit().value(), needed, left)));
+            }
+        }
+        return found;
+    }
 
     /** A visit to place in the route. */
     public record Stop(VisitId visit, String place, Duration duration, Optional<VisitWindow> window) {

@@ -19,6 +19,7 @@ import dev.concierge.domain.tripsupport.model.Proposal;
 import dev.concierge.domain.tripsupport.model.ProposedChange;
 import dev.concierge.domain.tripsupport.model.StoredMessage;
 import dev.concierge.domain.tripsupport.model.Trip;
+import dev.concierge.domain.tripsupport.model.TravelTime;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.model.TripNotFound;
 import dev.concierge.domain.tripsupport.model.TripStatus;
@@ -29,6 +30,7 @@ import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
 import dev.concierge.domain.tripsupport.port.in.TurnEvent;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TripDrafter;
+import dev.concierge.domain.tripsupport.model.VisitWindow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -46,6 +48,10 @@ class ChatWithAssistantServiceTest {
     static final UserId ALICE = new UserId("alice");
     static final UserId BOB = new UserId("bob");
     static final LocalDate DEC_1 = LocalDate.of(2026, 12, 1);
+    /** Different places are half an hour apart, the table says. */
+    static final dev.concierge.domain.tripsupport.port.out.TravelTimes HALF_HOUR_APART = (from, to) -> from.equals(to) ? TravelTime.none()
+            : new TravelTime(java.time.Duration.ofMinutes(30), TravelTime.Basis.TABLE);
+    final DayRouteServiceTest.Windows windows = new DayRouteServiceTest.Windows();
     static final Duration LEASE = Duration.ofMinutes(5);
 
     final InMemoryTripSupport world = new InMemoryTripSupport();
@@ -89,7 +95,8 @@ class ChatWithAssistantServiceTest {
 
     SendMessageService sendingTo(TripAssistant model) {
         return new SendMessageService(world.service, world.service, world.service, world.service, world.conversations, world.turns,
-                world.proposals, model, drafter, world.clock, LEASE);
+                world.proposals, model, drafter, new ItineraryRepair(drafter, (from, to) -> TravelTime.none(), 2),
+                windows, HALF_HOUR_APART, world.clock, LEASE);
     }
 
     void send(UserId owner, ConversationId conversation, String text, ScriptedAssistant.Transcript events) {
@@ -350,6 +357,30 @@ class ChatWithAssistantServiceTest {
         assertThat(drafter.notesRequests).isZero();
     }
 
+    @Test void a_visit_the_assistant_moves_is_checked_with_the_routes_rules_and_what_breaks_goes_back_to_it() {
+        CustomerVisit namba = world.service.add(new AddVisitCommand(ALICE, trip.id(),
+                new VisitDetails("Namba Foods", List.of(), "Namba", DEC_1.atTime(14, 0), Duration.ofMinutes(60), "", "")));
+        windows.save(acme.id(), Optional.of(new VisitWindow(LocalTime.of(9, 0), LocalTime.of(12, 0))));
+        // Acme at 12:40 ends 13:40 outside its window, and leaves 20 minutes for the 30-minute move to Namba.
+        assistant.answering((turn, tools) -> tools.proposeMoveVisit(acme.id(), DEC_1.atTime(12, 40)));
+
+        send(ALICE, conversation().id(), "Move Acme after lunch", transcript);
+
+        String summary = world.proposals.rows.values().iterator().next().summary();
+        assertThat(summary).contains("route problems: outside_window: this visit is outside the customer's window 09:00–12:00")
+                .contains("late_arrival: getting to #" + namba.id() + " from the visit before takes 30 min, only 20 min are left");
+        assertThat(assistant.toolOutcomes.getFirst()).contains("outside_window", "late_arrival");
+    }
+
+    @Test void a_move_that_keeps_the_routes_rules_carries_no_warning() {
+        windows.save(acme.id(), Optional.of(new VisitWindow(LocalTime.of(9, 0), LocalTime.of(12, 0))));
+        assistant.answering((turn, tools) -> tools.proposeMoveVisit(acme.id(), DEC_1.atTime(11, 0)));
+
+        send(ALICE, conversation().id(), "Move Acme", transcript);
+
+        assertThat(world.proposals.rows.values().iterator().next().summary()).doesNotContain("route problems");
+    }
+
     @Test void moving_a_visit_of_the_trip_is_proposed_with_its_old_and_new_time() {
         assistant.answering((turn, tools) -> tools.proposeMoveVisit(acme.id(), DEC_1.plusDays(1).atTime(16, 0)));
 
@@ -368,10 +399,23 @@ class ChatWithAssistantServiceTest {
 
         send(ALICE, conversation().id(), "旅程を作って", transcript);
 
-        assertThat(drafter.languages).containsExactly(Language.JA);
+        assertThat(drafter.languages).containsOnly(Language.JA);
         assertThat(world.proposals.rows.values().iterator().next().change())
                 .isEqualTo(new ProposedChange.ReplaceItinerary(new Itinerary(drafter.items, Itinerary.Source.ASSISTANT_DRAFT)));
         assertThat(world.itineraries.rows).isEmpty();
+    }
+
+    @Test void the_chats_itinerary_draft_goes_through_the_same_rules_and_repairs_and_says_what_remains() {
+        drafter.items = List.of(new ItineraryItem(DEC_1, LocalTime.of(7, 0), Optional.of(LocalTime.of(9, 30)), ItineraryKind.TRANSPORT,
+                "Nozomi 1", "Tokyo", ""));
+        assistant.answering((turn, tools) -> tools.proposeItineraryDraft());
+
+        send(ALICE, conversation().id(), "Draft the itinerary", transcript);
+
+        assertThat(drafter.languages).as("a first draft and two repairs").hasSize(3);
+        String summary = world.proposals.rows.values().iterator().next().summary();
+        assertThat(summary).contains("checked against the itinerary rules, 2 repair(s)").contains("remain: visit_missing");
+        assertThat(assistant.toolOutcomes.getFirst()).contains("visit_missing");
     }
 
     @Test void a_draft_with_days_outside_the_trip_is_refused() {

@@ -9,6 +9,7 @@ import dev.concierge.domain.tripsupport.model.Trip;
 import dev.concierge.domain.tripsupport.model.TripDetails;
 import dev.concierge.domain.tripsupport.port.in.SendMessageCommand;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
+import dev.concierge.domain.tripsupport.model.TravelTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -34,8 +35,10 @@ class TurnLeaseTest {
     final SendMessageService turns = service((turn, tools, memory, tokens) -> script.reply(turn, tools, memory, tokens), LEASE);
 
     SendMessageService service(TripAssistant assistant, Duration lease) {
+        var drafter = new ChatWithAssistantServiceTest.FakeDrafter();
         return new SendMessageService(world.service, world.service, world.service, world.service, world.conversations, world.turns,
-                world.proposals, assistant, new ChatWithAssistantServiceTest.FakeDrafter(), clock, lease);
+                world.proposals, assistant, drafter, new ItineraryRepair(drafter, (from, to) -> TravelTime.none(), 0),
+                new DayRouteServiceTest.Windows(), (from, to) -> TravelTime.none(), clock, lease);
     }
 
     void send(SendMessageService service, String text) {

@@ -186,4 +186,29 @@ class RoutePlannerTest {
         }
         return time;
     }
+
+    private static RoutePlanner.Placed placed(long id, String place, String start, int minutes, String from, String until) {
+        return new RoutePlanner.Placed(new VisitId(id), place, LocalTime.parse(start), Duration.ofMinutes(minutes),
+                from == null ? Optional.empty() : Optional.of(new VisitWindow(LocalTime.parse(from), LocalTime.parse(until))));
+    }
+
+    @Test void visits_placed_by_hand_inside_their_windows_with_time_to_travel_pass_the_check() {
+        assertThat(RoutePlanner.check(List.of(placed(2, "C", "11:00", 60, null, null), placed(1, "A", "09:00", 60, "09:00", "10:00")), LINE))
+                .isEmpty();
+    }
+
+    @Test void a_visit_placed_outside_its_window_is_reported_with_the_window() {
+        assertThat(RoutePlanner.check(List.of(placed(1, "A", "09:30", 60, "09:00", "10:00")), LINE))
+                .containsExactly(new DayRoute.Unfit(new VisitId(1), RoutePlanner.OUTSIDE_WINDOW, List.of(LocalTime.of(9, 0), LocalTime.of(10, 0))));
+    }
+
+    @Test void a_visit_placed_too_soon_after_the_one_before_is_a_late_arrival_with_the_travel_and_the_time_left() {
+        // A to C is 60 minutes on the line; B ends at 10:00 and C starts at 10:30
+        assertThat(RoutePlanner.check(List.of(placed(1, "A", "09:00", 60, null, null), placed(2, "C", "10:30", 60, null, null)), LINE))
+                .containsExactly(new DayRoute.Unfit(new VisitId(2), RoutePlanner.LATE_ARRIVAL, List.of(1L, 60, 30)));
+    }
+
+    @Test void overlapping_visits_are_left_to_the_overlap_rule() {
+        assertThat(RoutePlanner.check(List.of(placed(1, "A", "09:00", 60, null, null), placed(2, "C", "09:30", 60, null, null)), LINE)).isEmpty();
+    }
 }
