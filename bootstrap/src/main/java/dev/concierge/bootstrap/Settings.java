@@ -81,15 +81,29 @@ public record Settings(
      * The generation workers of this instance: how many jobs run at once, how often an idle worker looks for work,
      * how long a claim holds without a heartbeat, and how a job waits for a model that is unavailable.
      */
-    /** {@code modelReview}: a second model pass reviews every generated procedure against its case (one more call each). */
+    /**
+     * {@code modelReview}: a second model pass reviews every generated procedure against its case (one more call each).
+     * {@code embeddingModel}: the provider's embedding model for the duplicates check ({@code auto}: a multilingual one);
+     * {@code duplicateThreshold}: the cosine similarity from which two cases are shown as near-duplicates.
+     */
     public record GenerationSettings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Duration firstRetryDelay,
-                                     boolean modelReview) {
+                                     boolean modelReview, String embeddingModel, double duplicateThreshold) {
+        public static final String AUTO_EMBEDDING_MODEL = "auto";
+        public static final double DEFAULT_DUPLICATE_THRESHOLD = 0.92;
+
         public GenerationSettings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Duration firstRetryDelay) {
             this(concurrency, pollInterval, lease, maxAttempts, firstRetryDelay, false);
         }
 
+        public GenerationSettings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Duration firstRetryDelay,
+                                  boolean modelReview) {
+            this(concurrency, pollInterval, lease, maxAttempts, firstRetryDelay, modelReview, AUTO_EMBEDDING_MODEL, DEFAULT_DUPLICATE_THRESHOLD);
+        }
+
         /** The same, with no workers on this instance. */
-        public GenerationSettings withoutWorkers() { return new GenerationSettings(0, pollInterval, lease, maxAttempts, firstRetryDelay, modelReview); }
+        public GenerationSettings withoutWorkers() {
+            return new GenerationSettings(0, pollInterval, lease, maxAttempts, firstRetryDelay, modelReview, embeddingModel, duplicateThreshold);
+        }
     }
 
     public enum AuthMode { LOCAL, ALB, OIDC }
@@ -150,6 +164,8 @@ public record Settings(
             new Setting("GENERATION_MAX_ATTEMPTS", "10", "Attempts of a job while the model is unavailable before it fails"),
             new Setting("GENERATION_RETRY_DELAY_SECONDS", "5", "First wait before retrying; doubles per attempt, with jitter, up to 5 minutes"),
             new Setting("GENERATION_MODEL_REVIEW", "false", "true: a second model pass reviews each generated procedure against its case and keeps its findings (one more model call per procedure)"),
+            new Setting("GENERATION_EMBEDDING_MODEL", "auto", "Embedding model of LLM_PROVIDER for the duplicates check (same server as the generator); auto: bge-m3 on Ollama, text-embedding-3-small on OpenAI (both multilingual)"),
+            new Setting("GENERATION_DUPLICATE_THRESHOLD", "0.92", "Cosine similarity (above 0, at most 1) from which two test cases are shown as near-duplicates"),
             new Setting("TRAVEL_POLICY_FILE", null, "Travel policy properties file; unset means the built-in domestic-Japan policy"),
             new Setting("ROUTE_FALLBACK_SPEED_KMH", "60", "Day route: door-to-door speed assumed between two known cities the built-in travel-time table does not pair (1 to 1000)"),
             new Setting("DRAFT_REPAIR_ROUNDS", "2", "Itinerary drafts: how many times a draft that breaks an itinerary rule goes back to the model with the violations (0 to 5; each is one more model call)"),
@@ -230,7 +246,9 @@ public record Settings(
                         Duration.ofSeconds(reader.integer("GENERATION_LEASE_SECONDS", 2, 3600)),
                         reader.integer("GENERATION_MAX_ATTEMPTS", 1, 100),
                         Duration.ofSeconds(reader.integer("GENERATION_RETRY_DELAY_SECONDS", 1, 300)),
-                        reader.choice("GENERATION_MODEL_REVIEW", Toggle.class) == Toggle.TRUE),
+                        reader.choice("GENERATION_MODEL_REVIEW", Toggle.class) == Toggle.TRUE,
+                        reader.text("GENERATION_EMBEDDING_MODEL"),
+                        reader.parsed("GENERATION_DUPLICATE_THRESHOLD", Settings::threshold, "a number above 0 and at most 1, e.g. 0.92")),
                 reader.optional("TRAVEL_POLICY_FILE").map(Path::of),
                 identity(reader),
                 new LlmLimits(reader.integer("LLM_RATE_LIMIT_PER_MINUTE", 1, 100_000),
@@ -448,6 +466,12 @@ public record Settings(
     }
 
     public boolean embeddedDatabase() { return databaseUrl.isEmpty(); }
+
+    private static double threshold(String value) {
+        double threshold = Double.parseDouble(value.strip());
+        if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("out of range");
+        return threshold;
+    }
 
     private static java.util.Set<String> groups(String commaSeparated) {
         return java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(g -> !g.isEmpty())

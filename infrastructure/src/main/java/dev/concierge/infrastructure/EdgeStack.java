@@ -67,6 +67,8 @@ import static dev.concierge.infrastructure.DataStack.suppression;
 public final class EdgeStack extends Stack {
     public static final String API_PATHS = "/api/*";
     public static final String HEALTH_PATH = "/health";
+    /** A user's private calendar feed: calendar apps cannot sign in, the secret token in the path is the identity. */
+    public static final String CALENDAR_FEED_PATHS = "/api/calendar-feeds/*";
 
     private final ApplicationLoadBalancer loadBalancer;
     private final ApplicationTargetGroup targetGroup;
@@ -206,12 +208,19 @@ public final class EdgeStack extends Stack {
 
     /**
      * {@code /health} is never behind a login (monitors call it); {@code /api/*} answers 401 instead of a login
-     * redirect when the ALB signs users in, because API callers cannot follow one.
+     * redirect when the ALB signs users in, because API callers cannot follow one. The calendar feeds go straight to
+     * the app before the API's rule: a calendar app (Google, Outlook, Apple) cannot sign in, and the app checks the
+     * feed's token itself.
      */
     private void routeApiAndHealth(ApplicationListener listener, Exposure.Public publicPhase) {
         listener.addAction("Health", AddApplicationActionProps.builder()
                 .priority(10)
                 .conditions(List.of(ListenerCondition.pathPatterns(List.of(HEALTH_PATH))))
+                .action(ListenerAction.forward(List.of(targetGroup)))
+                .build());
+        listener.addAction("CalendarFeeds", AddApplicationActionProps.builder()
+                .priority(15)
+                .conditions(List.of(ListenerCondition.pathPatterns(List.of(CALENDAR_FEED_PATHS))))
                 .action(ListenerAction.forward(List.of(targetGroup)))
                 .build());
         listener.addAction("Api", AddApplicationActionProps.builder()

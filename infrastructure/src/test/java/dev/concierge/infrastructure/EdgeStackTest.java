@@ -64,10 +64,22 @@ class EdgeStackTest {
     @Test void mvp_sends_health_and_api_to_the_backend_and_everything_else_to_the_ui() {
         List<Map<String, Object>> rules = propertiesOfAll(mvp, "AWS::ElasticLoadBalancingV2::ListenerRule");
         assertThat(rules).map(rule -> json(rule.get("Conditions")))
-                .containsExactlyInAnyOrder(pathCondition("/health"), pathCondition("/api/*"));
+                .containsExactlyInAnyOrder(pathCondition("/health"), pathCondition("/api/calendar-feeds/*"), pathCondition("/api/*"));
         assertThat(rules).allSatisfy(rule -> {
             assertThat(json(rule.get("Actions"))).contains("\"Type\":\"forward\"").doesNotContain("authenticate");
         });
+    }
+
+    @Test void public_phase_forwards_calendar_feeds_without_sign_in_before_the_api_rule_asks_for_it() {
+        List<Map<String, Object>> rules = propertiesOfAll(publicPhase, "AWS::ElasticLoadBalancingV2::ListenerRule");
+        Map<String, Object> feeds = rules.stream().filter(rule -> json(rule.get("Conditions")).contains("/api/calendar-feeds/*")).findFirst().orElseThrow();
+        Map<String, Object> api = rules.stream().filter(rule -> json(rule.get("Conditions")).contains("\"/api/*\"")).findFirst().orElseThrow();
+        assertThat(json(feeds.get("Conditions"))).isEqualTo(pathCondition("/api/calendar-feeds/*"));
+        assertThat(json(feeds.get("Actions"))).contains("\"Type\":\"forward\"").doesNotContain("authenticate");
+        assertThat(((Number) feeds.get("Priority")).intValue()).isLessThan(((Number) api.get("Priority")).intValue());
+        assertThat(json(api.get("Actions"))).contains("authenticate-oidc");
+        // The same listener: the HTTPS one that signs everything else in.
+        assertThat(json(feeds.get("ListenerArn"))).isEqualTo(json(api.get("ListenerArn")));
     }
 
     @Test void public_phase_serves_https_with_the_certificate_and_redirects_http() {

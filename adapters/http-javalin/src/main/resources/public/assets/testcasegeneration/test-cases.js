@@ -118,7 +118,12 @@
       const upload = new FormData();
       upload.append('file', choice.get('file'));
       const report = await api('POST', '/api/suites/' + suiteId() + '/imports' + query, undefined, upload);
-      notify(format(text('imported'), [report.created, report.updated, report.unchanged, report.skippedLocked]));
+      const imported = format(text('imported'), [report.created, report.updated, report.unchanged, report.skippedLocked]);
+      notify(imported);
+      // Rows like cases already there (or why that could not be checked): kept over the reload, never blocking.
+      const similar = report.duplicates ? [report.duplicates.notice].concat(report.duplicates.rows.length
+        ? [text('importSimilar')].concat(report.duplicates.rows.map((r) => r.warning)) : []).filter(Boolean) : [];
+      if (similar.length) notifyAfterNavigation(imported + ' ' + similar.join(' '));
       setTimeout(() => window.location.reload(), 1200);
     } catch (error) {
       (error.details || []).forEach((detail) => {
@@ -154,6 +159,23 @@
       item.textContent = format(text('lineProblem'), [fieldName(problem.field), problem.message]);
       list.appendChild(item);
     });
+    if (result.duplicates) {
+      const warnings = result.duplicates.rows.map((r) => r.warning).concat(result.duplicates.notice ? [result.duplicates.notice] : []);
+      if (warnings.length) {
+        const item = document.createElement('li');
+        item.className = 'similar';
+        item.textContent = text('importSimilar');
+        const inner = document.createElement('ul');
+        inner.className = 'tcg-import-similar';
+        warnings.forEach((warning) => {
+          const line = document.createElement('li');
+          line.textContent = warning;
+          inner.appendChild(line);
+        });
+        item.appendChild(inner);
+        list.appendChild(item);
+      }
+    }
     list.hidden = false;
     notify(format(text('previewed'), [result.created, result.updated, result.unchanged, result.skippedLocked, result.skipped, result.problems.length]));
   }

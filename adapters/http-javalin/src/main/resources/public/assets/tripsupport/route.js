@@ -53,7 +53,20 @@
       event.preventDefault();
       error.hidden = true;
       try {
-        await api('PUT', '/api/visits/' + form.dataset.visitId + '/window', { from: form.elements.from.value, until: form.elements.until.value });
+        const duration = form.elements.durationMinutes;
+        const durationChanged = Boolean(duration) && duration.value !== duration.dataset.saved;
+        if (durationChanged) {
+          // The visit's length is the visit's own field: change it with the visit's version, as the trip page would.
+          const visit = await api('GET', '/api/visits/' + form.dataset.visitId);
+          await api('PUT', '/api/visits/' + form.dataset.visitId, {
+            company: visit.company, contacts: visit.contacts, location: visit.location, startsAt: visit.startsAt,
+            durationMinutes: Number(duration.value), agenda: visit.agenda, notes: visit.notes, version: visit.version,
+          });
+        }
+        // Only the length changed on a visit without a window: nothing to say about the window.
+        if (form.elements.from.value || form.elements.until.value || !durationChanged) {
+          await api('PUT', '/api/visits/' + form.dataset.visitId + '/window', { from: form.elements.from.value, until: form.elements.until.value });
+        }
         window.location.reload();
       } catch (e) { fail(e); }
     });

@@ -6,7 +6,13 @@ import com.google.inject.Singleton;
 import dev.concierge.bootstrap.Settings;
 import dev.concierge.adapter.llm.testcasegeneration.TestCaseGenerationLlmModule;
 import dev.concierge.domain.kernel.StoredFiles;
+import dev.concierge.domain.testcasegeneration.application.CaseEmbeddings;
+import dev.concierge.domain.testcasegeneration.application.DuplicatesService;
 import dev.concierge.domain.testcasegeneration.application.ExportService;
+import dev.concierge.domain.testcasegeneration.model.Similarity;
+import dev.concierge.domain.testcasegeneration.port.in.FindDuplicatesUseCase;
+import dev.concierge.domain.testcasegeneration.port.out.CaseEmbeddingRepository;
+import dev.concierge.domain.testcasegeneration.port.out.TextEmbedder;
 import dev.concierge.domain.testcasegeneration.application.GenerationService;
 import dev.concierge.domain.testcasegeneration.application.RequirementsService;
 import dev.concierge.domain.testcasegeneration.application.SuiteSettingsService;
@@ -58,7 +64,7 @@ final class TestCaseGenerationModule extends AbstractModule {
     TestCaseGenerationModule(Settings.GenerationSettings settings) { this.settings = settings; }
 
     @Override protected void configure() {
-        install(new TestCaseGenerationLlmModule());
+        install(new TestCaseGenerationLlmModule(settings.embeddingModel()));
 
         bind(ManageSuitesUseCase.class).to(SuitesService.class);
         bind(ManageTestCasesUseCase.class).to(TestCasesService.class);
@@ -71,10 +77,20 @@ final class TestCaseGenerationModule extends AbstractModule {
         bind(ManageRequirementsUseCase.class).to(RequirementsService.class);
         bind(ManageSuiteSettingsUseCase.class).to(SuiteSettingsService.class);
         bind(ReviewStepsUseCase.class).to(StepReviewService.class);
+        bind(FindDuplicatesUseCase.class).to(DuplicatesService.class);
     }
 
-    @Provides @Singleton RevisionChecks revisionChecks(ProcedureQualityRepository qualities, ProcedureReviewer reviewer, Clock clock) {
-        return new RevisionChecks(qualities, settings.modelReview() ? Optional.of(reviewer) : Optional.empty(), clock);
+    @Provides @Singleton CaseEmbeddings caseEmbeddings(TextEmbedder embedder, CaseEmbeddingRepository vectors, Clock clock) {
+        return new CaseEmbeddings(embedder, vectors, new Similarity(settings.duplicateThreshold()), clock);
+    }
+
+    @Provides @Singleton DuplicatesService duplicates(SuiteRepository suites, TestCaseRepository cases, CaseEmbeddings embeddings, Clock clock) {
+        return new DuplicatesService(suites, cases, embeddings, clock);
+    }
+
+    @Provides @Singleton RevisionChecks revisionChecks(ProcedureQualityRepository qualities, ProcedureReviewer reviewer,
+                                                       CaseEmbeddings embeddings, Clock clock) {
+        return new RevisionChecks(qualities, settings.modelReview() ? Optional.of(reviewer) : Optional.empty(), Optional.of(embeddings), clock);
     }
 
     @Provides @Singleton StepReviewService stepReview(SuiteRepository suites, TestCaseRepository cases, ProcedureQualityRepository qualities,
@@ -87,8 +103,8 @@ final class TestCaseGenerationModule extends AbstractModule {
     }
 
     @Provides @Singleton TestCasesService testCases(SuiteRepository suites, TestCaseRepository cases, Transactions transactions,
-                                                    StoredFiles files, RevisionChecks checks, Clock clock) {
-        return new TestCasesService(suites, cases, transactions, files, checks, clock);
+                                                    StoredFiles files, RevisionChecks checks, CaseEmbeddings embeddings, Clock clock) {
+        return new TestCasesService(suites, cases, transactions, files, checks, Optional.of(embeddings), clock);
     }
 
     @Provides @Singleton ExportService export(SuiteRepository suites, TestCaseRepository cases, ExportRepository exports,
@@ -100,8 +116,9 @@ final class TestCaseGenerationModule extends AbstractModule {
 
     @Provides @Singleton RequirementsService requirements(SuiteRepository suites, TestCaseRepository cases, RequirementRepository requirements,
                                                           CaseGenerator generator, GenerationModelStatus modelStatus,
-                                                          SuiteSettingsRepository settings, Transactions transactions, Clock clock) {
-        return new RequirementsService(suites, cases, requirements, generator, modelStatus, settings, transactions, clock);
+                                                          SuiteSettingsRepository settings, Transactions transactions,
+                                                          CaseEmbeddings embeddings, Clock clock) {
+        return new RequirementsService(suites, cases, requirements, generator, modelStatus, settings, transactions, Optional.of(embeddings), clock);
     }
 
     @Provides @Singleton SuiteSettingsService suiteSettings(SuiteRepository suites, TestCaseRepository cases,

@@ -132,6 +132,28 @@ class RequirementsApiTest {
         assertThat(export).contains("ollama,qwen2.5:7b,cases-v1,test_cases-v1,1,");
     }
 
+    @Test void deleting_a_requirement_keeps_its_cases_which_the_coverage_then_warns_have_no_requirement() throws IOException {
+        long suite = json(running.post("/api/suites", "{\"name\":\"削除\"}")).get("id").asLong();
+        long req1 = json(upload(suite, MARKDOWN.getBytes(StandardCharsets.UTF_8), "text/markdown", "ja")).at("/requirements/0/id").asLong();
+        llm.enqueue(Answer.content(THREE_CASES));
+        long c01 = json(running.post("/api/requirements/" + req1 + "/generate", null)).at("/items/0/id").asLong();
+        assertThat(json(running.get("/api/suites/" + suite + "/coverage")).get("untracedCount").asInt()).isZero();
+        // the case page names the criteria each step verifies
+        String casePage = running.get("/test-cases/cases/" + c01 + "?lang=en").body();
+        assertThat(casePage).contains("data-criteria=\"AC1\"", "Verifies (REQ-1)", "正しいパスワードでダッシュボードが表示される");
+
+        var deleted = running.delete("/api/requirements/" + req1);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+
+        assertThat(running.get("/api/requirements/" + req1).statusCode()).isEqualTo(404);
+        assertThat(running.delete("/api/requirements/" + req1).statusCode()).isEqualTo(404);
+        assertThat(json(running.get("/api/suites/" + suite + "/test-cases")).get("total").asInt()).isEqualTo(3);
+        JsonNode coverage = json(running.get("/api/suites/" + suite + "/coverage"));
+        assertThat(coverage.get("untracedCount").asInt()).isEqualTo(3);
+        assertThat(coverage.get("rows")).extracting(r -> r.get("reference").asText()).containsOnly("REQ-2");
+        assertThat(running.get("/test-cases/cases/" + c01 + "?lang=en").body()).doesNotContain("data-criteria=");
+    }
+
     @Test void a_file_without_requirements_is_refused_in_the_readers_language() throws IOException {
         long suite = json(running.post("/api/suites", "{\"name\":\"空\"}")).get("id").asLong();
 

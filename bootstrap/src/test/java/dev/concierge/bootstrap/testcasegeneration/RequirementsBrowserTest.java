@@ -139,6 +139,63 @@ class RequirementsBrowserTest {
         }
     }
 
+    @Test void each_step_shows_the_criteria_it_verifies_and_a_deleted_requirement_leaves_its_cases_warned() throws Exception {
+        long suite = new ObjectMapper().readTree(running.post("/api/suites", "{\"name\":\"Steps\"}").body()).get("id").asLong();
+        ChromeDriver browser = Browser.start(1280, 1600);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        try {
+            browser.get(running.base() + "/test-cases/suites/" + suite + "/requirements?lang=en");
+            importFile(browser, wait, REQUIREMENTS, 2);
+            llm.enqueue(LlmWireFixture.Answer.content("""
+                    {"cases":[{"kind":"normal","title":"Sign in and reach the dashboard","preconditions":"An account exists","expectedResult":"The dashboard shows","criteria":["AC1","AC2"],
+                      "steps":[{"action":"Open the sign-in page","expectedResult":"The form shows","testData":"","criteria":["AC1"]},
+                               {"action":"Enter a wrong password five times","expectedResult":"The account is locked","testData":"alice / wrong","criteria":["AC2"]}]}]}"""));
+            requirement(browser, "REQ-1").findElement(By.cssSelector("button[data-req=generate]")).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".tcg-requirement[data-reference='REQ-1'] ul.tcg-traced li"), 1));
+
+            browser.findElement(By.cssSelector("ul.tcg-traced li[data-case-key='REQ-1-C01'] a")).click();
+            wait.until(ExpectedConditions.urlContains("/test-cases/cases/"));
+            var chips = browser.findElements(By.cssSelector("#steps .tcg-step-criteria"));
+            assertThat(chips).extracting(c -> c.getDomAttribute("data-criteria")).containsExactly("AC1", "AC2");
+            assertThat(chips.get(1).getText()).contains("Verifies (REQ-1)", "AC2", "Five wrong passwords in a row lock the account");
+            Browser.screenshot(browser, "requirements-step-criteria");
+
+            browser.get(running.base() + "/test-cases/suites/" + suite + "/requirements?lang=en");
+            WebElement delete = requirement(browser, "REQ-1").findElement(By.cssSelector("button[data-req=delete]"));
+            delete.click();
+            var confirm = wait.until(ExpectedConditions.alertIsPresent());
+            assertThat(confirm.getText()).contains("REQ-1", "test case stay");
+            confirm.accept();
+            wait.until(ExpectedConditions.stalenessOf(delete));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Requirement REQ-1 deleted"));
+            assertThat(browser.findElements(By.cssSelector(".tcg-requirement"))).hasSize(1);
+            assertThat(browser.findElement(By.id("untraced-warning")).getText()).contains("1 test case traces to no requirement", "REQ-1-C01");
+            Browser.screenshot(browser, "requirements-deleted");
+        } finally {
+            browser.quit();
+        }
+
+        ChromeDriver phone = Browser.start(800, 1400);
+        try {
+            viewport(phone, PHONE, 1400);
+            phone.get(running.base() + "/test-cases/suites/" + suite + "/requirements?lang=ja");
+            llm.enqueue(LlmWireFixture.Answer.content("""
+                    {"cases":[{"kind":"normal","title":"どの画面からでもログアウト","preconditions":"","expectedResult":"ログアウトする","criteria":["AC1"],
+                      "steps":[{"action":"設定画面でログアウトを押す","expectedResult":"ログイン画面に戻る","testData":"","criteria":["AC1"]}]}]}"""));
+            requirement(phone, "REQ-2").findElement(By.cssSelector("button[data-req=generate]")).click();
+            var phoneWait = new WebDriverWait(phone, Duration.ofSeconds(30));
+            phoneWait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".tcg-requirement[data-reference='REQ-2'] ul.tcg-traced li"), 1));
+            phone.findElement(By.cssSelector("ul.tcg-traced li[data-case-key='REQ-2-C01'] a")).click();
+            phoneWait.until(ExpectedConditions.urlContains("/test-cases/cases/"));
+            assertThat(phone.findElement(By.cssSelector("#steps .tcg-step-criteria")).getText()).contains("検証する基準 (REQ-2)", "AC1");
+            long scrollWidth = (Long) phone.executeScript("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth).as("the case page fits a phone").isLessThanOrEqualTo(PHONE);
+            fullPageScreenshot(phone, PHONE, "requirements-step-criteria-ja-phone");
+        } finally {
+            phone.quit();
+        }
+    }
+
     private static void importFile(ChromeDriver browser, WebDriverWait wait, String markdown, int requirements) throws Exception {
         Path file = Files.createTempFile("requirements", ".md");
         Files.writeString(file, markdown, StandardCharsets.UTF_8);

@@ -29,7 +29,8 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Japanese user on a phone (390 px) orders a day's visits into a route, sets a customer's window, moves the visits
+ * A Japanese user on a phone (390 px) orders a day's visits into a route, sets a customer's window (and later a visit's
+ * length in the same form), moves the visits
  * to the route's times, downloads the trip's calendar and subscribes to the feed, which a client without a session
  * then reads; after the trip records a hotel, hands in its receipt photo and files the expense report, then opens the
  * printable report. Screenshots of each step; the pages also read in English at laptop width.
@@ -128,6 +129,22 @@ class TripAfterPlanningBrowserTest {
             assertThat(feed.statusCode()).isEqualTo(200);
             assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/calendar"));
             assertThat(feed.body()).contains("UID:trip-" + trip + "@concierge", "LOCATION:大阪市北区梅田 3-1");
+
+            // Back on the route: Initech agrees to 90 minutes, set in its window form; it no longer is too long for its window.
+            browser.get(running.base() + "/trips/" + trip + "/route?date=2026-12-01&startPlace=" + java.net.URLEncoder.encode("新大阪駅",
+                    java.nio.charset.StandardCharsets.UTF_8) + "&lang=ja");
+            WebElement shorter = browser.findElement(By.cssSelector("form.window-form[data-visit-id='" + initech + "']"));
+            assertThat(shorter.findElement(By.name("durationMinutes")).getAttribute("value")).isEqualTo("120");
+            assertThat(shorter.findElement(By.name("from")).getAttribute("value")).isEqualTo("10:00");
+            type(shorter.findElement(By.name("durationMinutes")), "90");
+            shorter.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.stalenessOf(shorter));
+            assertThat(JSON.readTree(running.get("/api/visits/" + initech).body()).path("durationMinutes").asInt()).isEqualTo(90);
+            assertThat(browser.findElements(By.cssSelector(".route-unfit li[data-visit-id='" + initech + "'][data-reason='window_too_short']"))).isEmpty();
+            assertThat(browser.findElement(By.cssSelector("form.window-form[data-visit-id='" + initech + "'] [name=durationMinutes]"))
+                    .getAttribute("value")).isEqualTo("90");
+            assertFits(browser, "route with durations ja 390");
+            Browser.screenshot(browser, "day-route-duration-ja-390");
         } finally {
             browser.quit();
         }

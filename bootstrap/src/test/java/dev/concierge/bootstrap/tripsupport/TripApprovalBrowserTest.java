@@ -11,19 +11,29 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Approval by someone else in real headless Chromium, in Japanese, behind the load balancer's identity header (each
- * browser sends its own user's signed token): alice plans a trip whose hotel is over the cap and submits it with a
- * justification; bob, of the approver group, sees it at phone width with the justification and approves it; alice is
- * told, and cannot approve her own trip.
+ * The whole trip in real headless Chromium, in Japanese, behind the load balancer's identity header (each browser sends
+ * its own user's signed token): alice plans a trip with a customer visit and a hotel over the cap and submits it with
+ * a justification; bob, of the approver group, looks at the day's route from the approval page on his phone and
+ * approves it; alice is told, cannot approve her own trip, exports the calendar and subscribes to the feed (which a
+ * calendar app reads with no identity at all); after the trip she records the hotel with its receipt and files the
+ * report, which bob reads from the approval page. Screenshots of each step.
  */
 class TripApprovalBrowserTest {
     private static AlbTokens alb;
@@ -48,7 +58,7 @@ class TripApprovalBrowserTest {
         return browser;
     }
 
-    @Test void alice_submits_with_a_justification_and_bob_approves_it_on_his_phone() {
+    @Test void alice_plans_and_submits_bob_approves_alice_exports_the_calendar_and_files_the_report_which_bob_reads() throws Exception {
         ChromeDriver alice = as("alice", List.of("sales"), 1280, 2400);
         ChromeDriver bob = null;
         try {
@@ -63,6 +73,14 @@ class TripApprovalBrowserTest {
             form.findElement(By.cssSelector("button[type=submit]")).click();
             wait.until(ExpectedConditions.urlMatches("/trips/\\d+$"));
             String tripUrl = alice.getCurrentUrl();
+            long trip = Long.parseLong(tripUrl.substring(tripUrl.lastIndexOf('/') + 1));
+
+            WebElement visit = alice.findElement(By.id("visit-add"));
+            visit.findElement(By.name("company")).sendKeys("株式会社アクメ");
+            visit.findElement(By.name("location")).sendKeys("大阪市北区梅田 3-1");
+            set(alice, visit.findElement(By.name("startsAt")), "2026-12-01T14:00");
+            visit.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".visit-list .visit h3")));
 
             alice.findElement(By.cssSelector("details.plan summary")).click();
             alice.findElement(By.cssSelector("button[data-add-row=lodging]")).click();
@@ -93,6 +111,14 @@ class TripApprovalBrowserTest {
             long viewport = (Long) bob.executeScript("return window.innerWidth");
             assertThat(scrollWidth).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(viewport);
             Browser.screenshot(bob, "trip-approval-pending-phone");
+            // Before deciding, bob looks at the day's route from the request (no window: the visit may start when the day does).
+            request.findElement(By.cssSelector("a.review-route")).click();
+            WebElement route = bobWaits.until(ExpectedConditions.presenceOfElementLocated(By.id("route")));
+            assertThat(route.getText()).contains("株式会社アクメ", "09:00–10:00", "すべての順序を比較");
+            assertFits(bob, "the approver's route at 390 px");
+            Browser.screenshot(bob, "trip-approval-route-phone");
+            bob.get(running.base() + "/approvals?lang=ja");
+            request = bob.findElement(By.cssSelector("#pending .approval-request"));
             request.findElement(By.name("comment")).sendKeys("学会のため承認します");
             request.findElement(By.cssSelector("button[data-decision=approve]")).click();
             bobWaits.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pending p.empty")));
@@ -105,10 +131,74 @@ class TripApprovalBrowserTest {
             assertThat(alice.findElement(By.id("notifications")).getText()).contains("bob さんが「大阪の顧客訪問」を承認しました", "学会のため承認します");
             assertThat(alice.findElement(By.id("pending")).getText()).doesNotContain("大阪の顧客訪問");
             Browser.screenshot(alice, "trip-approval-notified");
+
+            // The trip's calendar file, as the trip page's link serves it, in Tokyo time with its VTIMEZONE.
+            alice.get(tripUrl);
+            String href = alice.findElement(By.cssSelector("a[href$='/api/trips/" + trip + "/calendar']")).getAttribute("href");
+            Object ics = alice.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));", href);
+            assertThat((String) ics).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VTIMEZONE", "TZID:Asia/Tokyo",
+                    "DTSTART;TZID=Asia/Tokyo:20261201T140000", "SUMMARY:株式会社アクメ");
+
+            // The private feed: a calendar app carries neither a session nor the load balancer's identity header.
+            alice.get(running.base() + "/calendar-subscription");
+            alice.findElement(By.id("subscription-create")).click();
+            WebElement url = alice.findElement(By.id("subscription-url"));
+            wait.until(d -> !url.getAttribute("value").isEmpty());
+            Browser.screenshot(alice, "trip-calendar-subscription");
+            HttpClient calendarApp = HttpClient.newHttpClient();
+            HttpResponse<String> feed = calendarApp.send(HttpRequest.newBuilder(URI.create(url.getAttribute("value"))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.body()).contains("UID:trip-" + trip + "@concierge", "SUMMARY:株式会社アクメ");
+            assertThat(calendarApp.send(HttpRequest.newBuilder(URI.create(running.base() + "/api/trips")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("anything else without identity").isEqualTo(401);
+
+            // After the trip: the hotel with its receipt, then the report is filed.
+            alice.get(tripUrl);
+            alice.findElement(By.id("expenses-link")).click();
+            WebElement expense = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("expense-form")));
+            new Select(expense.findElement(By.name("category"))).selectByValue("lodging");
+            set(alice, expense.findElement(By.name("spentOn")), "2026-12-01");
+            expense.findElement(By.name("description")).sendKeys("ホテル梅田");
+            expense.findElement(By.name("city")).sendKeys("大阪");
+            expense.findElement(By.name("amount")).sendKeys("36000");
+            expense.findElement(By.name("nights")).sendKeys("2");
+            expense.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.stalenessOf(expense));
+            Path photo = Files.createTempFile("receipt-", ".png");
+            try {
+                Files.write(photo, Base64.getDecoder().decode(
+                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[data-receipt-for]"))).sendKeys(photo.toString());
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.receipt-link")));
+            } finally {
+                Files.deleteIfExists(photo);
+            }
+            alice.findElement(By.id("report-file")).click();
+            alice.switchTo().alert().accept();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("filed-state")));
+            Browser.screenshot(alice, "trip-expenses-filed");
+
+            // bob finds the trip among the requests he decided and reads the report, on his phone.
+            bob.get(running.base() + "/approvals?lang=ja");
+            WebElement decided = bob.findElement(By.cssSelector("#decided .decided-request"));
+            assertThat(decided.getText()).contains("大阪の顧客訪問", "承認", "alice");
+            decided.findElement(By.cssSelector("a.review-report")).click();
+            WebElement report = bobWaits.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
+            assertThat(report.getText()).contains("出張旅費精算書", "alice", "ホテル梅田", "提出済み", "承認者");
+            assertFits(bob, "the approver's report at 390 px");
+            Browser.screenshot(bob, "trip-approval-report-phone");
         } finally {
             alice.quit();
             if (bob != null) bob.quit();
         }
+    }
+
+    private static void assertFits(ChromeDriver browser, String where) {
+        long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+        long viewport = (Long) browser.executeScript("return window.innerWidth");
+        assertThat(scrollWidth).as(where).isLessThanOrEqualTo(viewport);
     }
 
     private static void set(ChromeDriver browser, WebElement input, String value) {

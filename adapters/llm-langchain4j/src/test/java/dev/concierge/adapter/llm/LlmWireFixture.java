@@ -16,7 +16,10 @@ package dev.concierge.adapter.llm;
  *   Fault knobs — sim-llm's rates become a per-request script: enqueue(Answer...) consumes one answer per chat request
  *             (a fixed reply, one of sim-llm's four malformations, an HTTP error in the provider's format, a hang
  *             until close(), a reply that stalls after its headers); firstTokenDelay/tokenDelay are TTFT_MS/TOKEN_MS.
- * Not covered: embeddings, /sim/stats and /sim/reset (requests() records every request instead).
+ *   Embeddings — POST /api/embed (Ollama) and /v1/embeddings (OpenAI): sim-llm's deterministic 64-dimension trigram
+ *             vectors, so near-identical texts are near-identical vectors; failEmbeddings(status) answers them with
+ *             that HTTP error instead (0 to answer again).
+ * Not covered: /api/embeddings (the legacy Ollama path), /sim/stats and /sim/reset (requests() records every request instead).
  */
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,6 +115,7 @@ public final class LlmWireFixture implements AutoCloseable {
     private volatile Duration firstTokenDelay = Duration.ZERO;
     private volatile Duration tokenDelay = Duration.ZERO;
     private volatile boolean tools;
+    private volatile int embeddingFailure;
 
     private LlmWireFixture(List<String> models) {
         this.models = List.copyOf(models);
@@ -196,6 +200,10 @@ public final class LlmWireFixture implements AutoCloseable {
             body = raw.isEmpty() ? NODES.objectNode() : readJson(raw);
         } catch (UncheckedIOException e) {
             json(exchange, 400, NODES.objectNode().put("error", "invalid JSON body"));
+            return;
+        }
+        if (path.equals("/api/embed") || path.equals("/v1/embeddings")) {
+            embeddings(exchange, path, body);
             return;
         }
         if (path.equals("/api/show")) {
@@ -440,6 +448,65 @@ public final class LlmWireFixture implements AutoCloseable {
     private static void event(OutputStream out, JsonNode value) throws IOException {
         out.write(("data: " + SimulatedReplies.write(value) + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** Embedding requests are answered with this HTTP error from now on; 0 answers them again. */
+    public LlmWireFixture failEmbeddings(int status) {
+        embeddingFailure = status;
+        return this;
+    }
+
+    private void embeddings(HttpExchange exchange, String path, JsonNode body) throws IOException {
+        boolean openAi = path.startsWith("/v1/");
+        String model = body.path("model").asText("");
+        if (embeddingFailure == 404) { // what each server says about a model it does not have
+            json(exchange, 404, openAi ? openAiError("The model '" + model + "' does not exist", "invalid_request_error", "model_not_found")
+                    : ollamaError("model \"" + model + "\" not found, try pulling it first"));
+            return;
+        }
+        if (embeddingFailure != 0) {
+            json(exchange, embeddingFailure, openAi ? openAiError("simulated failure", "server_error", null) : ollamaError("simulated failure"));
+            return;
+        }
+        JsonNode input = body.path("input");
+        List<String> texts = input.isArray() ? java.util.stream.StreamSupport.stream(input.spliterator(), false).map(JsonNode::asText).toList()
+                : List.of(input.asText(""));
+        if (openAi) {
+            ObjectNode answer = NODES.objectNode().put("object", "list").put("model", model);
+            ArrayNode data = answer.putArray("data");
+            for (int i = 0; i < texts.size(); i++) {
+                ObjectNode item = data.addObject().put("object", "embedding").put("index", i);
+                vector(texts.get(i), item.putArray("embedding"));
+            }
+            answer.putObject("usage").put("prompt_tokens", 0).put("total_tokens", 0);
+            json(exchange, 200, answer);
+        } else {
+            ObjectNode answer = NODES.objectNode().put("model", model);
+            ArrayNode vectors = answer.putArray("embeddings");
+            texts.forEach(t -> vector(t, vectors.addArray()));
+            json(exchange, 200, answer);
+        }
+    }
+
+    /** sim-llm's embed(): FNV-1a hashes of the lower-cased text's trigrams (padded with a space) counted in 64 buckets, normalised. */
+    static double[] trigramVector(String text) {
+        double[] v = new double[64];
+        String t = " " + text.toLowerCase(java.util.Locale.ROOT) + " ";
+        for (int i = 0; i + 3 <= t.length(); i++) {
+            int h = (int) 2166136261L;
+            String gram = t.substring(i, i + 3);
+            for (int cp : gram.codePoints().toArray()) h = (h ^ cp) * 16777619;
+            v[(int) (Integer.toUnsignedLong(h) % 64)] += 1;
+        }
+        double n = 0;
+        for (double x : v) n += x * x;
+        n = n == 0 ? 1 : Math.sqrt(n);
+        for (int i = 0; i < v.length; i++) v[i] /= n;
+        return v;
+    }
+
+    private static void vector(String text, ArrayNode into) {
+        for (double x : trigramVector(text)) into.add(x);
     }
 
     private static void json(HttpExchange exchange, int status, JsonNode value) throws IOException {

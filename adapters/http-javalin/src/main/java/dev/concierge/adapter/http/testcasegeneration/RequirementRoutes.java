@@ -81,6 +81,11 @@ public final class RequirementRoutes implements RouteGroup {
         });
         routes.get("/api/requirements/{id}", ctx -> ctx.json(RequirementView.of(requirements.get(actor(ctx), requirementId(ctx)), zone,
                 TestCaseGenerationRoutes.texts(ctx))));
+        // Deleting keeps the cases (they become cases with no requirement); nothing of theirs is lost, so no 409.
+        routes.delete("/api/requirements/{id}", ctx -> {
+            requirements.delete(actor(ctx), requirementId(ctx));
+            ctx.status(204);
+        });
         routes.post("/api/requirements/{id}/generate", LongRunning.handler(this::generate), LlmRoutes.ROLE);
         routes.post("/api/requirements/{id}/regenerate", LongRunning.handler(ctx -> ctx.json(RegeneratedView.of(
                 requirements.regenerateStale(actor(ctx), requirementId(ctx)), zone, TestCaseGenerationRoutes.texts(ctx)))), LlmRoutes.ROLE);

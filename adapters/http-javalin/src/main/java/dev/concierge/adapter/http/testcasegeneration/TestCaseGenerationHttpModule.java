@@ -10,6 +10,7 @@ import dev.concierge.adapter.http.web.NavigationEntry;
 import dev.concierge.adapter.http.web.PageRenderer;
 import dev.concierge.adapter.http.wiring.HttpModule;
 import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.FindDuplicatesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageRequirementsUseCase;
@@ -29,6 +30,7 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
         HttpModule.routes(binder()).addBinding().to(RequirementRoutes.class);
         HttpModule.routes(binder()).addBinding().to(RequirementPages.class);
         HttpModule.routes(binder()).addBinding().to(StepReviewRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(DuplicateRoutes.class);
         HttpModule.navigation(binder()).addBinding().toInstance(
                 new NavigationEntry("testcases", "/test-cases", "nav.testcases", "home.testcases", 20));
     }
@@ -37,9 +39,13 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
                                                          ImportTestCasesUseCase imports, ReviewProcedureUseCase review,
                                                          GenerateProceduresUseCase generation, ExportProceduresUseCase exports,
                                                          CurrentUser user, ObjectMapper mapper, Clock clock,
-                                                         ServerStopping stopping) {
+                                                         ServerStopping stopping, FindDuplicatesUseCase duplicates) {
         return new TestCaseGenerationRoutes(suites, cases, imports, review, generation, exports, user, mapper,
-                clock.getZone(), BatchProgressStream.standard(stopping));
+                clock.getZone(), BatchProgressStream.standard(stopping), java.util.Optional.of(duplicates));
+    }
+
+    @Provides @Singleton DuplicateRoutes duplicateRoutes(FindDuplicatesUseCase duplicates, CurrentUser user, ObjectMapper mapper) {
+        return new DuplicateRoutes(duplicates, user, mapper);
     }
 
     @Provides @Singleton RequirementRoutes requirementRoutes(ManageSuitesUseCase suites, ManageRequirementsUseCase requirements,
@@ -60,7 +66,7 @@ public final class TestCaseGenerationHttpModule extends AbstractModule {
 
     @Provides @Singleton TestCaseGenerationPages pages(ManageSuitesUseCase suites, ManageTestCasesUseCase cases,
                                                        GenerateProceduresUseCase generation, CurrentUser user,
-                                                       PageRenderer renderer, Clock clock) {
-        return new TestCaseGenerationPages(suites, cases, generation, user, renderer, clock.getZone());
+                                                       PageRenderer renderer, Clock clock, ManageRequirementsUseCase requirements) {
+        return new TestCaseGenerationPages(suites, cases, generation, user, renderer, clock.getZone(), java.util.Optional.of(requirements));
     }
 }

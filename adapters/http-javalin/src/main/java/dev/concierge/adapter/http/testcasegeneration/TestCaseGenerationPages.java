@@ -8,6 +8,7 @@ import dev.concierge.adapter.http.web.Page;
 import dev.concierge.adapter.http.web.PageRenderer;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.PageRequest;
+import dev.concierge.domain.testcasegeneration.model.AcceptanceCriterion;
 import dev.concierge.domain.testcasegeneration.model.Batch;
 import dev.concierge.domain.testcasegeneration.model.BatchProgress;
 import dev.concierge.domain.testcasegeneration.model.CaseSort;
@@ -21,6 +22,7 @@ import dev.concierge.domain.testcasegeneration.model.Suite;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
 import dev.concierge.domain.testcasegeneration.model.TestCaseQuery;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.ManageRequirementsUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
 import io.javalin.config.RoutesConfig;
@@ -52,9 +54,18 @@ public final class TestCaseGenerationPages implements RouteGroup {
     private final CurrentUser currentUser;
     private final PageRenderer renderer;
     private final ZoneId zone;
+    private final Optional<ManageRequirementsUseCase> requirements;
 
     public TestCaseGenerationPages(ManageSuitesUseCase suites, ManageTestCasesUseCase cases, GenerateProceduresUseCase generation,
                                    CurrentUser currentUser, PageRenderer renderer, ZoneId zone) {
+        this(suites, cases, generation, currentUser, renderer, zone, Optional.empty());
+    }
+
+    /** {@code requirements}: the case page shows the acceptance criteria each step verifies. */
+    public TestCaseGenerationPages(ManageSuitesUseCase suites, ManageTestCasesUseCase cases, GenerateProceduresUseCase generation,
+                                   CurrentUser currentUser, PageRenderer renderer, ZoneId zone,
+                                   Optional<ManageRequirementsUseCase> requirements) {
+        this.requirements = requirements;
         this.suites = suites;
         this.cases = cases;
         this.generation = generation;
@@ -119,7 +130,27 @@ public final class TestCaseGenerationPages implements RouteGroup {
      * asked; {@code listing} the query of the suite listing the reader came from, for previous/next.
      */
     public record CaseDetail(Suite suite, TestCase testCase, List<ProcedureRevision> revisions, TestCaseGenerationTexts texts,
-                             Neighbours neighbours, String listing, Optional<int[]> compare) {
+                             Neighbours neighbours, String listing, Optional<int[]> compare,
+                             Optional<ManageRequirementsUseCase.CaseRequirement> traced) {
+        /**
+         * The acceptance criteria step {@code index} (0-based) of the current revision verifies, when the case traces to a
+         * requirement and the trace describes that revision (a later edit is not traced).
+         */
+        public List<StepCriterion> stepCriteria(int index) {
+            if (traced.isEmpty() || testCase.procedure().isEmpty()) return List.of();
+            var requirement = traced.get().requirement();
+            return traced.get().trace().stepCriteria(testCase.procedure().get().number(), index).stream()
+                    .map(code -> new StepCriterion(code, requirement.criterion(code).map(AcceptanceCriterion::text).orElse(""))).toList();
+        }
+
+        /** The requirement the case traces to, for the step list's heading. */
+        public Optional<String> requirementReference() { return traced.map(t -> t.requirement().reference()); }
+
+        /** Whether the step list can say which criteria its steps verify. */
+        public boolean tracesSteps() {
+            return traced.isPresent() && testCase.procedure().map(p -> p.number() == traced.get().trace().revision()).orElse(false);
+        }
+
         /** The procedure can be changed by hand: generated, rejected, or failed with an earlier procedure to fix. */
         public boolean editable() { return testCase.procedureEditable(); }
 
@@ -153,6 +184,9 @@ public final class TestCaseGenerationPages implements RouteGroup {
 
         public boolean busy() { return testCase.status() == CaseStatus.QUEUED || testCase.status() == CaseStatus.GENERATING; }
     }
+
+    /** A criterion a step verifies: its code, and its wording (empty when the requirement no longer has it). */
+    public record StepCriterion(String code, String text) {}
 
     public record BatchDetail(Suite suite, BatchProgress progress, Optional<Long> backToCase, TestCaseGenerationTexts texts) {
         public int count(String state) { return progress.counts().get(JobState.valueOf(state.toUpperCase(Locale.ROOT))); }
@@ -217,7 +251,8 @@ public final class TestCaseGenerationPages implements RouteGroup {
         render(ctx, "testcasegeneration/case.jte", "tcg.case.title",
                 Optional.of(testCase.content().key().value() + " " + testCase.content().title()), Map.of(
                 "detail", new CaseDetail(suite, testCase, cases.revisions(actor, testCase.id()).reversed(),
-                        TestCaseGenerationRoutes.texts(ctx), cases.neighbours(actor, listing, testCase.id()), listingQuery, compare)));
+                        TestCaseGenerationRoutes.texts(ctx), cases.neighbours(actor, listing, testCase.id()), listingQuery, compare,
+                        requirements.flatMap(r -> r.traceOf(actor, testCase.id())))));
     }
 
     private void batchPage(Context ctx) {

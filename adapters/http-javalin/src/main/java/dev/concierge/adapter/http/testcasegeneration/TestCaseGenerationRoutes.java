@@ -62,6 +62,7 @@ import dev.concierge.domain.testcasegeneration.port.in.CreateSuiteCommand;
 import dev.concierge.domain.testcasegeneration.port.in.ExportProceduresUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresCommand;
 import dev.concierge.domain.testcasegeneration.port.in.GenerateProceduresUseCase;
+import dev.concierge.domain.testcasegeneration.port.in.FindDuplicatesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ImportTestCasesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageSuitesUseCase;
 import dev.concierge.domain.testcasegeneration.port.in.ManageTestCasesUseCase;
@@ -105,11 +106,21 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
     private final ObjectMapper mapper;
     private final ZoneId zone;
     private final BatchProgressStream stream;
+    private final Optional<FindDuplicatesUseCase> duplicates;
 
     public TestCaseGenerationRoutes(ManageSuitesUseCase suites, ManageTestCasesUseCase cases, ImportTestCasesUseCase imports,
                                     ReviewProcedureUseCase review, GenerateProceduresUseCase generation,
                                     ExportProceduresUseCase exports, CurrentUser currentUser, ObjectMapper mapper,
                                     ZoneId zone, BatchProgressStream stream) {
+        this(suites, cases, imports, review, generation, exports, currentUser, mapper, zone, stream, Optional.empty());
+    }
+
+    /** {@code duplicates}: an import (and its preview) says which rows read like cases already in the suite. */
+    public TestCaseGenerationRoutes(ManageSuitesUseCase suites, ManageTestCasesUseCase cases, ImportTestCasesUseCase imports,
+                                    ReviewProcedureUseCase review, GenerateProceduresUseCase generation,
+                                    ExportProceduresUseCase exports, CurrentUser currentUser, ObjectMapper mapper,
+                                    ZoneId zone, BatchProgressStream stream, Optional<FindDuplicatesUseCase> duplicates) {
+        this.duplicates = duplicates;
         this.suites = suites;
         this.cases = cases;
         this.imports = imports;
@@ -293,10 +304,25 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
             case "xray-json" -> MigrationReader.xrayJson(file);
             default -> throw Params.invalid("format", Validation.ONE_OF, "csv, testrail-csv, xray-csv, xray-json");
         };
-        ImportOutcome outcome = imports.importCases(actor, suite, rows,
-                new ImportOriginal(file, source.equals("xray-json") ? "application/json" : "text/csv"), mode, preview);
-        ctx.status(!preview && outcome.counts().created() > 0 ? 201 : 200)
-                .json(ImportOutcomeView.of(outcome, RequestLanguage.of(ctx)));
+        ImportOriginal original = new ImportOriginal(file, source.equals("xray-json") ? "application/json" : "text/csv");
+        // The rest may wait for the embedding model (the duplicates check): on a virtual thread, not a request thread.
+        LongRunning.continueOnVirtualThread(ctx, () -> {
+            ImportOutcome outcome = imports.importCases(actor, suite, rows, original, mode, preview);
+            ctx.status(!preview && outcome.counts().created() > 0 ? 201 : 200)
+                    .json(ImportOutcomeView.of(outcome, RequestLanguage.of(ctx)).with(duplicatesOf(ctx, actor, suite, rows, outcome)));
+        });
+    }
+
+    /** Rows that read like cases of the suite: against the stored cases in a preview, the imported cases' pairs after an import. */
+    private DuplicateViews.ImportDuplicatesView duplicatesOf(Context ctx, Actor actor, SuiteId suite, List<ImportRow> rows, ImportOutcome outcome) {
+        if (duplicates.isEmpty() || !outcome.problems().isEmpty()) return null;
+        TestCaseGenerationTexts texts = texts(ctx);
+        if (outcome.preview()) return DuplicateViews.ImportDuplicatesView.ofPreview(duplicates.get().preview(actor, suite, rows), texts);
+        List<String> imported = outcome.rows().stream().filter(r -> r.action().equals("created") || r.action().equals("updated"))
+                .map(ImportOutcome.RowOutcome::key).toList();
+        if (imported.isEmpty()) return null;
+        return DuplicateViews.ImportDuplicatesView.ofImport(duplicates.get().among(actor, suite,
+                imported.stream().map(dev.concierge.domain.testcasegeneration.model.TestCaseKey::new).toList()), imported, texts);
     }
 
     /** The CSV as the body ({@code text/csv}) or as the part {@code file} of a form upload. */

@@ -180,8 +180,14 @@ final class TestCaseGenerationViews {
      * What an import did, or with {@code preview} would do: the counts (as {@link ImportReportView}), each row's
      * outcome, and every problem by line in the reader's words (a preview answers them instead of refusing).
      */
+    /** {@code duplicates}: rows like cases already in the suite (absent when there is nothing to say). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record ImportOutcomeView(boolean preview, String mode, int created, int updated, int unchanged, int skippedLocked, int skipped,
-                             List<RowView> rows, List<ProblemView> problems) {
+                             List<RowView> rows, List<ProblemView> problems, DuplicateViews.ImportDuplicatesView duplicates) {
+        ImportOutcomeView with(DuplicateViews.ImportDuplicatesView found) {
+            return new ImportOutcomeView(preview, mode, created, updated, unchanged, skippedLocked, skipped, rows, problems, found);
+        }
+
         record RowView(int line, String key, String action, int steps) {}
 
         record ProblemView(String field, String code, String message) {}
@@ -191,7 +197,7 @@ final class TestCaseGenerationViews {
             return new ImportOutcomeView(o.preview(), o.mode().wireName(), c.created(), c.updated(), c.unchanged(), c.skippedLocked(), o.skipped(),
                     o.rows().stream().map(r -> new RowView(r.line(), r.key(), r.action(), r.steps())).toList(),
                     o.problems().stream().map(p -> new ProblemView(p.field(), p.code(),
-                            dev.concierge.adapter.http.FieldErrorTexts.problem(p, language))).toList());
+                            dev.concierge.adapter.http.FieldErrorTexts.problem(p, language))).toList(), null);
         }
     }
 

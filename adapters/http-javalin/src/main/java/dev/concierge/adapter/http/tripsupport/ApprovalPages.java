@@ -54,9 +54,12 @@ public final class ApprovalPages implements RouteGroup {
         return at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", java.util.Locale.ROOT));
     }
 
-    /** {@code itineraries}: what the itinerary rules find in each pending trip's itinerary, by request id (read-only). */
+    /**
+     * {@code decided}: the latest requests this approver decided, with the way to their route and report;
+     * {@code itineraries}: what the itinerary rules find in each pending trip's itinerary, by request id (read-only).
+     */
     public record Inbox(List<NotificationView> notifications, long unread, List<ApprovalView> pending, long pendingTotal,
-                        Map<Long, CheckView> itineraries) {}
+                        List<ApprovalView> decided, Map<Long, CheckView> itineraries) {}
 
     @Override public void register(RoutesConfig routes) { routes.get("/approvals", this::inbox); }
 
@@ -72,7 +75,9 @@ public final class ApprovalPages implements RouteGroup {
         }
         Inbox inbox = new Inbox(notifications.items().stream().map(n -> NotificationView.of(n, page.messages(), zone)).toList(),
                 approvals.unreadNotifications(actor.user()),
-                pending.items().stream().map(r -> ApprovalView.of(r, actor, page.messages(), zone)).toList(), pending.total(), checks);
+                pending.items().stream().map(r -> ApprovalView.of(r, actor, page.messages(), zone)).toList(), pending.total(),
+                approvals.decided(actor, first).items().stream().map(r -> ApprovalView.of(r, actor, page.messages(), zone)).toList(),
+                checks);
         renderer.render(ctx, "tripsupport/approvals.jte", Map.of("page", page, "inbox", inbox));
     }
 }

@@ -52,7 +52,15 @@ public final class ApprovalRoutes implements RouteGroup {
         });
         routes.get("/api/trips/{id}/approvals", ctx -> ctx.json(ListView.of(
                 approvals.history(currentUser.of(ctx), TripId.parse(ctx.pathParam("id"))).stream().map(r -> view(ctx, r)).toList())));
-        routes.get("/api/approvals", ctx -> ctx.json(ListView.of(approvals.pending(currentUser.actor(ctx), Params.page(ctx)), r -> view(ctx, r))));
+        routes.get("/api/approvals", ctx -> {
+            Actor actor = currentUser.actor(ctx);
+            var page = switch (Params.text(ctx, "state").orElse("pending")) {
+                case "pending" -> approvals.pending(actor, Params.page(ctx));
+                case "decided" -> approvals.decided(actor, Params.page(ctx));
+                default -> throw Params.invalid("state", Validation.ONE_OF, "pending, decided");
+            };
+            ctx.json(ListView.of(page, r -> view(ctx, r)));
+        });
         routes.get("/api/approvals/{id}", ctx -> ctx.json(view(ctx, approvals.get(currentUser.actor(ctx), approvalId(ctx)))));
         routes.post("/api/approvals/{id}/approve", ctx -> decide(ctx, Outcome.APPROVED));
         routes.post("/api/approvals/{id}/reject", ctx -> decide(ctx, Outcome.REJECTED));

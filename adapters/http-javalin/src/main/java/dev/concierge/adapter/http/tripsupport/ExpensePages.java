@@ -46,7 +46,9 @@ public final class ExpensePages implements RouteGroup {
     /** An estimate line the traveller can say an expense answers. */
     public record LineChoice(int index, String text) {}
 
-    public record ExpensesPage(TripView trip, ExpenseReportView report, List<LineChoice> lines, List<String> categories, boolean open) {
+    /** {@code traveller} whose trip it is; {@code back} where the page's first link returns ({@code backLabel} its words). */
+    public record ExpensesPage(TripView trip, ExpenseReportView report, List<LineChoice> lines, List<String> categories, boolean open,
+                               String traveller, String back, String backLabel) {
         public boolean filed() { return report.filedAt() != null; }
 
         /** A shortfall with its sign before the currency (-¥6,000), as accountants write it. */
@@ -71,6 +73,7 @@ public final class ExpensePages implements RouteGroup {
         ExpenseReportView report = ExpenseReportView.of(expenses.report(user, id), page.messages(), zone);
         boolean open = trip.status() != TripStatus.CANCELLED && report.filedAt() == null;
         renderer.render(ctx, template, Map.of("page", page, "model",
-                new ExpensesPage(TripView.of(trip, zone), report, lines, ExpenseReportViews.categories(), open)));
+                new ExpensesPage(TripView.of(trip, zone), report, lines, ExpenseReportViews.categories(), open, user.value(),
+                        "/trips/" + trip.id() + "/expenses", page.t("trips.report.title"))));
     }
 }

@@ -52,8 +52,8 @@ public final class RoutePages implements RouteGroup {
         this.zone = zone;
     }
 
-    /** A visit of the day with its window, for the window forms. */
-    public record WindowRow(long visitId, String company, String location, String startsAt, String from, String until) {}
+    /** A visit of the day with its window and length, for the window forms. */
+    public record WindowRow(long visitId, String company, String location, String startsAt, String from, String until, long durationMinutes) {}
 
     public record RoutePage(TripView trip, List<LocalDate> days, LocalDate date, String startPlace, String dayStart, String dayEnd,
                             DayRouteView route, List<WindowRow> windows) {}
@@ -83,7 +83,7 @@ public final class RoutePages implements RouteGroup {
         List<WindowRow> rows = all.stream().filter(v -> v.details().startsAt().toLocalDate().equals(date)).map(v -> {
             Optional<VisitWindow> w = Optional.ofNullable(windows.get(v.id()));
             return new WindowRow(v.id().value(), v.details().company(), v.details().location(), v.details().startsAt().toLocalTime().toString(),
-                    w.map(x -> x.from().toString()).orElse(""), w.map(x -> x.until().toString()).orElse(""));
+                    w.map(x -> x.from().toString()).orElse(""), w.map(x -> x.until().toString()).orElse(""), v.details().duration().toMinutes());
         }).toList();
         renderer.render(ctx, "tripsupport/route.jte", Map.of("page", page, "model", new RoutePage(TripView.of(trip, zone), days, date,
                 startPlace.orElse(""), day.start().toString(), day.end().toString(), route, rows)));

@@ -19,6 +19,7 @@ import dev.concierge.domain.tripsupport.port.in.ManageVisitsUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanDayRouteUseCase;
 import dev.concierge.domain.tripsupport.port.in.PlanItineraryUseCase;
 import dev.concierge.domain.tripsupport.port.in.RecordActualExpensesUseCase;
+import dev.concierge.domain.tripsupport.port.in.ReviewSubmittedTripsUseCase;
 import dev.concierge.domain.tripsupport.port.in.ReviewProposalsUseCase;
 import dev.concierge.domain.tripsupport.port.in.SendMessageUseCase;
 
@@ -38,6 +39,8 @@ public final class TripSupportHttpModule extends AbstractModule {
         HttpModule.routes(binder()).addBinding().to(ExpensePages.class);
         HttpModule.routes(binder()).addBinding().to(ApprovalRoutes.class);
         HttpModule.routes(binder()).addBinding().to(ApprovalPages.class);
+        HttpModule.routes(binder()).addBinding().to(ApprovalReviewRoutes.class);
+        HttpModule.routes(binder()).addBinding().to(ApprovalReviewPages.class);
         HttpModule.navigation(binder()).addBinding().toInstance(
                 new NavigationEntry("approvals", "/approvals", "nav.approvals", "home.approvals", 11));
         HttpModule.navigation(binder()).addBinding().toInstance(
@@ -97,5 +100,14 @@ public final class TripSupportHttpModule extends AbstractModule {
     @Provides @Singleton ApprovalPages approvalPages(ApproveTripsUseCase approvals, CheckSubmittedItineraryUseCase itineraries,
                                                      CurrentUser user, PageRenderer renderer, Clock clock) {
         return new ApprovalPages(approvals, itineraries, user, renderer, clock.getZone());
+    }
+
+    @Provides @Singleton ApprovalReviewRoutes approvalReviewRoutes(ReviewSubmittedTripsUseCase review, CurrentUser user, Clock clock) {
+        return new ApprovalReviewRoutes(review, user, clock.getZone());
+    }
+
+    @Provides @Singleton ApprovalReviewPages approvalReviewPages(ReviewSubmittedTripsUseCase review, CurrentUser user, PageRenderer renderer,
+                                                                 Clock clock) {
+        return new ApprovalReviewPages(review, user, renderer, clock.getZone());
     }
 }

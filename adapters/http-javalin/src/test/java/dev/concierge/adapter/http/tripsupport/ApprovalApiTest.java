@@ -119,4 +119,39 @@ class ApprovalApiTest {
         server.assertError(server.get("/api/approvals/x"), 400, "invalid_request");
         server.assertError(server.post("/api/notifications/0/read", null), 400, "invalid_request");
     }
+
+    @Test void the_approver_reads_the_submitted_trips_route_and_after_the_trip_its_report_through_the_request_and_nobody_else_does() {
+        long trip = tripWithExpensiveHotel();
+        var visit = server.post("/api/trips/" + trip + "/visits", """
+                {"company":"Acme","location":"Umeda","startsAt":"2026-12-01T14:00:00","durationMinutes":60}""");
+        assertThat(visit.status()).as(visit.body()).isEqualTo(201);
+        long version = server.json(server.get("/api/trips/" + trip)).path("version").asLong();
+        var submitted = server.post("/api/trips/" + trip + "/submit", "{\"version\":" + version + ",\"justifications\":{\""
+                + violationKey(trip) + "\":\"Conference hotel\"}}");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        long id = server.json(submitted).path("id").asLong();
+
+        var route = asBob("GET", "/api/approvals/" + id + "/day-routes/2026-12-01", null);
+        assertThat(route.status()).as(route.body()).isEqualTo(200);
+        assertThat(server.json(route).at("/legs/0/company").asText()).isEqualTo("Acme");
+        assertThat(asBob("POST", "/api/approvals/" + id + "/approve", "{}").status()).isEqualTo(200);
+        var spent = server.post("/api/trips/" + trip + "/actual-expenses", """
+                {"spentOn":"2026-12-01","category":"transport","description":"Taxi","amount":2400}""");
+        assertThat(spent.status()).as(spent.body()).isEqualTo(201);
+
+        var report = asBob("GET", "/api/approvals/" + id + "/expense-report", null);
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(server.json(report).at("/expenses/0/description").asText()).isEqualTo("Taxi");
+        JsonNode decided = server.json(asBob("GET", "/api/approvals?state=decided", null));
+        assertThat(decided.path("total").asInt()).isEqualTo(1);
+        assertThat(decided.at("/items/0/id").asLong()).isEqualTo(id);
+        assertThat(server.get("/api/approvals/" + id + "/expense-report").status()).as("the submitter too").isEqualTo(200);
+
+        // carol is neither the submitter nor an approver: the request does not exist for her, nor does its trip
+        server.assertError(server.send("GET", "/api/approvals/" + id + "/expense-report", null, "carol", "sales", null), 404, "not_found");
+        server.assertError(server.send("GET", "/api/approvals/" + id + "/day-routes/2026-12-01", null, "carol", "sales", null), 404, "not_found");
+        server.assertError(server.send("GET", "/api/trips/" + trip + "/expense-report", null, "bob", "trip-approvers", null), 404, "not_found");
+        server.assertError(asBob("GET", "/api/approvals?state=maybe", null), 400, "invalid_request");
+        server.assertError(asBob("GET", "/api/approvals/" + id + "/day-routes/someday", null), 400, "invalid_request");
+    }
 }

@@ -41,6 +41,12 @@ final class InMemoryApprovals implements ApprovalRepository, NotificationInbox {
         return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size());
     }
 
+    @Override public synchronized Page<ApprovalRequest> decidedBy(UserId approver, PageRequest page) {
+        List<ApprovalRequest> mine = requests.values().stream().filter(r -> r.decision().filter(d -> d.by().equals(approver)).isPresent())
+                .sorted(java.util.Comparator.comparing((ApprovalRequest r) -> r.decision().orElseThrow().at()).reversed()).toList();
+        return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size());
+    }
+
     @Override public synchronized boolean decide(ApprovalId id, ApprovalRequest.Decision decision) {
         ApprovalRequest stored = requests.get(id);
         if (stored == null || !stored.pending()) return false;

@@ -67,7 +67,7 @@ final class TripSupportServer implements AutoCloseable {
     final InMemoryApprovals approvals = new InMemoryApprovals();
     /** Approvers are the members of {@code trip-approvers}; {@code X-Test-Groups} names the caller's groups. */
     final ApproveTripsService approving = new ApproveTripsService(trips.asTripRepository(), trips.asPlanRepository(),
-            TravelPolicy::domesticJapan, approvals, approvals, Traveller::unknown, NotificationMail.OFF, Optional.of("trip-approvers"), clock);
+            TravelPolicy::domesticJapan, approvals, java.util.function.Supplier::get, approvals, Traveller::unknown, NotificationMail.OFF, Optional.of("trip-approvers"), clock);
     final ObjectMapper mapper = new ObjectMapper();
     final InMemoryTripAdditions.Windows windows = new InMemoryTripAdditions.Windows();
     final InMemoryTripAdditions.Subscriptions subscriptions = new InMemoryTripAdditions.Subscriptions();
@@ -101,9 +101,13 @@ final class TripSupportServer implements AutoCloseable {
                         bind(dev.concierge.domain.tripsupport.port.in.CheckSubmittedItineraryUseCase.class)
                                 .toInstance(new dev.concierge.domain.tripsupport.application.CheckSubmittedItineraryService(approving, trips));
                         bind(DraftWithAssistantUseCase.class).toInstance(new DraftWithAssistantService(trips, trips, drafter, InMemoryTripAdditions.HALF_HOUR_APART, 2));
-                        bind(PlanDayRouteUseCase.class).toInstance(new DayRouteService(trips, trips, windows, InMemoryTripAdditions.HALF_HOUR_APART));
+                        DayRouteService routes = new DayRouteService(trips, trips, windows, InMemoryTripAdditions.HALF_HOUR_APART);
+                        ActualExpensesService expenses = new ActualExpensesService(trips, trips, actualExpenses, files, clock);
+                        bind(PlanDayRouteUseCase.class).toInstance(routes);
                         bind(ExportCalendarUseCase.class).toInstance(new CalendarService(trips, trips, trips, subscriptions, clock));
-                        bind(RecordActualExpensesUseCase.class).toInstance(new ActualExpensesService(trips, trips, actualExpenses, files, clock));
+                        bind(RecordActualExpensesUseCase.class).toInstance(expenses);
+                        bind(dev.concierge.domain.tripsupport.port.in.ReviewSubmittedTripsUseCase.class).toInstance(
+                                new dev.concierge.domain.tripsupport.application.ReviewSubmittedTripsService(approvals, trips, trips, routes, expenses));
                     }
                 });
         server = injector.getInstance(HttpServer.class).start();

@@ -12,9 +12,18 @@ import dev.concierge.domain.testcasegeneration.port.out.GenerationModelStatus;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureGenerator;
 import dev.concierge.domain.testcasegeneration.port.out.ProcedureReviewer;
 import dev.concierge.domain.testcasegeneration.port.out.StepRewriter;
+import dev.concierge.domain.testcasegeneration.port.out.TextEmbedder;
 
 /** Test-case generation's model adapters; needs the {@link LlmConfig} and {@link LlmReachability} bound by {@code LlmModule}. */
 public final class TestCaseGenerationLlmModule extends AbstractModule {
+    private final String embeddingModel;
+
+    public TestCaseGenerationLlmModule() { this(LangchainTextEmbedder.AUTO); }
+
+    /** {@code embeddingModel}: the provider's embedding model for the duplicates check, or {@code auto}. */
+    public TestCaseGenerationLlmModule(String embeddingModel) { this.embeddingModel = embeddingModel; }
+
+    @Provides @Singleton TextEmbedder textEmbedder(LlmConfig config) { return LangchainTextEmbedder.from(config, embeddingModel); }
 
     @Provides @Singleton LangchainProcedureGenerator langchainProcedureGenerator(LlmConfig config, LlmCallMetrics metrics, LlmCallTraces traces) {
         return LangchainProcedureGenerator.from(config, metrics, traces);

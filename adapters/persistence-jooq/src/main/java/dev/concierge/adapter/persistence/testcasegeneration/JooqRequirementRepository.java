@@ -73,6 +73,11 @@ final class JooqRequirementRepository implements RequirementRepository {
         });
     }
 
+    /** Its criteria and the traces to it go with it (ON DELETE CASCADE); the cases stay. */
+    @Override public boolean delete(RequirementId id) {
+        return transactions.dsl().deleteFrom(REQUIREMENTS).where(REQUIREMENTS.ID.eq(id.value())).execute() > 0;
+    }
+
     @Override public Optional<Requirement> find(RequirementId id) {
         return load(REQUIREMENTS.ID.eq(id.value())).stream().findFirst();
     }

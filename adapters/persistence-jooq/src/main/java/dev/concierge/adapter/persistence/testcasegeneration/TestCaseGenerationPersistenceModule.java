@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import dev.concierge.adapter.persistence.PersistenceContext;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.concierge.domain.testcasegeneration.port.out.CaseEmbeddingRepository;
 import dev.concierge.domain.testcasegeneration.port.out.ExportRepository;
 import dev.concierge.domain.testcasegeneration.port.out.GenerationQueue;
 import dev.concierge.domain.testcasegeneration.port.out.RequirementRepository;
@@ -40,6 +41,10 @@ public final class TestCaseGenerationPersistenceModule extends AbstractModule im
 
     @Provides @Singleton ProcedureQualityRepository procedureQualities(JooqTransactions transactions) {
         return new JooqProcedureQualityRepository(transactions);
+    }
+
+    @Provides @Singleton CaseEmbeddingRepository caseEmbeddings(JooqTransactions transactions) {
+        return new JooqCaseEmbeddingRepository(transactions);
     }
 
     @Provides @Singleton GenerationQueue generationQueue(JooqTransactions transactions) { return new JooqGenerationQueue(transactions); }

@@ -62,6 +62,15 @@ final class JooqApprovalRepository implements ApprovalRepository {
         return new Page<>(items, dsl.fetchCount(APPROVAL_REQUESTS, where));
     }
 
+    @Override public Page<ApprovalRequest> decidedBy(UserId approver, PageRequest page) {
+        Condition live = APPROVAL_REQUESTS.TRIP_ID.in(select(TRIPS.ID).from(TRIPS).where(TRIPS.DELETED_AT.isNull()));
+        Condition where = APPROVAL_REQUESTS.DECIDED_BY.eq(approver.value()).and(live);
+        List<ApprovalRequest> items = dsl.selectFrom(APPROVAL_REQUESTS).where(where)
+                .orderBy(APPROVAL_REQUESTS.DECIDED_AT.desc(), APPROVAL_REQUESTS.ID.desc())
+                .limit(page.limit()).offset(page.offset()).fetch(JooqApprovalRepository::toRequest);
+        return new Page<>(items, dsl.fetchCount(APPROVAL_REQUESTS, where));
+    }
+
     /** Only an undecided row is updated: of two approvers deciding at once, one wins and the other is told. */
     @Override public boolean decide(ApprovalId id, ApprovalRequest.Decision decision) {
         return dsl.update(APPROVAL_REQUESTS)

@@ -13,6 +13,7 @@ import dev.concierge.domain.tripsupport.port.out.ConversationTurns;
 import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.ItineraryRepository;
 import dev.concierge.domain.tripsupport.port.out.ProposalRepository;
+import dev.concierge.domain.tripsupport.port.out.Transactions;
 import dev.concierge.domain.tripsupport.port.out.TripRepository;
 import dev.concierge.domain.tripsupport.port.out.VisitRepository;
 import dev.concierge.domain.tripsupport.port.out.VisitWindowRepository;
@@ -22,7 +23,12 @@ import org.jooq.DSLContext;
 public final class TripSupportPersistenceModule extends AbstractModule implements PersistenceContext {
     @Override public String schema() { return "trip_support"; }
 
-    @Provides @Singleton TripRepository trips(DSLContext dsl) { return new JooqTripRepository(dsl); }
+    /** The trips, approval requests and notifications work through this one's context, so a submission or a decision commits whole. */
+    @Provides @Singleton JooqTripSupportTransactions jooqTransactions(DSLContext dsl) { return new JooqTripSupportTransactions(dsl); }
+
+    @Provides @Singleton Transactions transactions(JooqTripSupportTransactions transactions) { return transactions; }
+
+    @Provides @Singleton TripRepository trips(JooqTripSupportTransactions tx) { return new JooqTripRepository(tx.dsl()); }
 
     @Provides @Singleton VisitRepository visits(DSLContext dsl) { return new JooqVisitRepository(dsl); }
 
@@ -46,7 +52,7 @@ public final class TripSupportPersistenceModule extends AbstractModule implement
     @Provides @Singleton CalendarSubscriptionRepository calendarSubscriptions(DSLContext dsl) {
         return new JooqCalendarSubscriptionRepository(dsl);
     }
-    @Provides @Singleton ApprovalRepository approvals(DSLContext dsl) { return new JooqApprovalRepository(dsl); }
+    @Provides @Singleton ApprovalRepository approvals(JooqTripSupportTransactions tx) { return new JooqApprovalRepository(tx.dsl()); }
 
-    @Provides @Singleton NotificationInbox notifications(DSLContext dsl) { return new JooqNotificationInbox(dsl); }
+    @Provides @Singleton NotificationInbox notifications(JooqTripSupportTransactions tx) { return new JooqNotificationInbox(tx.dsl()); }
 }

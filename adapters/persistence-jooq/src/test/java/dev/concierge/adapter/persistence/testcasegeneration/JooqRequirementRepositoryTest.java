@@ -108,6 +108,19 @@ class JooqRequirementRepositoryTest {
         assertThat(requirements.tracesOf(changed.id()).getFirst().changedCriteria(changed)).containsExactly("AC2");
     }
 
+    @Test void a_deleted_requirement_takes_its_criteria_and_traces_along_and_leaves_its_cases() {
+        Requirement requirement = requirements.save(suite.id(), login("5回失敗するとロックされる"), T0);
+        TestCase testCase = generatedCase("REQ-1-C01", Optional.empty());
+        requirements.trace(new CaseTrace(testCase.id(), requirement.id(), CaseKind.NORMAL, Map.of("AC1", "h"), 1, List.of()));
+
+        assertThat(requirements.delete(requirement.id())).isTrue();
+
+        assertThat(requirements.find(requirement.id())).isEmpty();
+        assertThat(requirements.traceOf(testCase.id())).isEmpty();
+        assertThat(cases.find(testCase.id())).isPresent();
+        assertThat(requirements.delete(requirement.id())).isFalse();
+    }
+
     @Test void cases_without_a_trace_or_a_known_requirement_reference_are_untraced() {
         Requirement requirement = requirements.save(suite.id(), login("x"), T0);
         TestCase traced = generatedCase("REQ-1-C01", Optional.empty());

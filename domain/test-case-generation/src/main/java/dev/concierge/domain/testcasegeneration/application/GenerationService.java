@@ -239,7 +239,10 @@ public final class GenerationService implements GenerateProceduresUseCase, Proce
                         });
                 return true;
             });
-            if (recorded && saved.get() != null) checks.reviewGenerated(saved.get());
+            if (recorded && saved.get() != null) {
+                checks.reviewGenerated(saved.get());
+                checks.embedGenerated(saved.get());
+            }
             // This worker stalled past its lease (a long pause, a frozen process) and another claim took the job over:
             // that claim's result stands, this one is dropped.
             if (!recorded) LOG.info("job {} ({}) attempt {}: result dropped, the lease was taken over", job.id(),

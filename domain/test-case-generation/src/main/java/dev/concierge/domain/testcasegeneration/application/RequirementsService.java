@@ -58,10 +58,19 @@ public final class RequirementsService implements ManageRequirementsUseCase {
     private final Transactions transactions;
     private final SuiteAccess access;
     private final Clock clock;
+    private final Optional<CaseEmbeddings> embeddings;
 
     public RequirementsService(SuiteRepository suites, TestCaseRepository cases, RequirementRepository requirements,
                                CaseGenerator generator, GenerationModelStatus modelStatus, SuiteSettingsRepository settings,
                                Transactions transactions, Clock clock) {
+        this(suites, cases, requirements, generator, modelStatus, settings, transactions, Optional.empty(), clock);
+    }
+
+    /** {@code embeddings}: generated cases get their vectors for the duplicates check right after they are stored. */
+    public RequirementsService(SuiteRepository suites, TestCaseRepository cases, RequirementRepository requirements,
+                               CaseGenerator generator, GenerationModelStatus modelStatus, SuiteSettingsRepository settings,
+                               Transactions transactions, Optional<CaseEmbeddings> embeddings, Clock clock) {
+        this.embeddings = embeddings;
         this.requirements = requirements;
         this.cases = cases;
         this.generator = generator;
@@ -111,7 +120,7 @@ public final class RequirementsService implements ManageRequirementsUseCase {
         requireModel();
         CaseGenerator.Generated generated = model(new CaseGenerator.Request(requirement,
                 settings.current(requirement.suite()).guidance(), Optional.empty()));
-        return transactions.inTransaction(() -> {
+        List<TestCase> stored = transactions.inTransaction(() -> {
             List<TestCase> created = new ArrayList<>();
             int n = requirements.tracesOf(id).size();
             for (GeneratedCase generatedCase : generated.cases()) {
@@ -122,6 +131,23 @@ public final class RequirementsService implements ManageRequirementsUseCase {
             }
             return created;
         });
+        embeddings.ifPresent(e -> e.refresh(requirement.suite(), stored)); // after the commit; never fails the generation
+        return stored;
+    }
+
+    @Override public int delete(Actor actor, RequirementId id) {
+        Requirement requirement = requirement(actor, id);
+        return transactions.inTransaction(() -> {
+            int traced = requirements.tracesOf(requirement.id()).size();
+            if (!requirements.delete(requirement.id())) throw new RequirementNotFound(id);
+            return traced;
+        });
+    }
+
+    @Override public Optional<CaseRequirement> traceOf(Actor actor, TestCaseId testCase) {
+        access.testCase(actor, testCase);
+        return requirements.traceOf(testCase)
+                .flatMap(trace -> requirements.find(trace.requirement()).map(r -> new CaseRequirement(r, trace)));
     }
 
     @Override public Regenerated regenerateStale(Actor actor, RequirementId id) {
@@ -152,6 +178,7 @@ public final class RequirementsService implements ManageRequirementsUseCase {
                 return store(requirement, reworded, one, generated.provenance());
             }));
         }
+        if (!regenerated.isEmpty()) embeddings.ifPresent(e -> e.refresh(requirement.suite(), regenerated));
         return new Regenerated(regenerated, skipped);
     }
 

@@ -27,14 +27,23 @@ public final class RevisionChecks {
     private final Optional<ProcedureQualityRepository> qualities;
     private final Optional<ProcedureReviewer> reviewer;
     private final Clock clock;
+    private final Optional<CaseEmbeddings> embeddings;
 
     public RevisionChecks(ProcedureQualityRepository qualities, Optional<ProcedureReviewer> reviewer, Clock clock) {
+        this(qualities, reviewer, Optional.empty(), clock);
+    }
+
+    /** {@code embeddings}: a generated procedure's case gets its vector for the duplicates check. */
+    public RevisionChecks(ProcedureQualityRepository qualities, Optional<ProcedureReviewer> reviewer, Optional<CaseEmbeddings> embeddings,
+                          Clock clock) {
         this.qualities = Optional.of(qualities);
         this.reviewer = reviewer;
+        this.embeddings = embeddings;
         this.clock = clock;
     }
 
     private RevisionChecks(Clock clock) {
+        this.embeddings = Optional.empty();
         this.qualities = Optional.empty();
         this.reviewer = Optional.empty();
         this.clock = clock;
@@ -59,6 +68,11 @@ public final class RevisionChecks {
         } catch (ProcedureGenerator.GenerationUnavailable | ProcedureGenerator.GenerationFailed e) {
             LOG.warn("second model pass over {} revision {} skipped: {}", testCase.content().key(), revision.number(), e.getMessage());
         }
+    }
+
+    /** After a generation, outside its transaction: the case's vector, when the embedding model is there (never throws for it). */
+    void embedGenerated(TestCase testCase) {
+        embeddings.ifPresent(e -> e.refresh(testCase));
     }
 
     /** What is known of the revision; a revision scored before this was kept (older data) is scored now and kept. */

@@ -63,6 +63,9 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
 
     private final StoredFiles files;
     private final RevisionChecks checks;
+    private final Optional<CaseEmbeddings> embeddings;
+    /** Imports up to this many changed cases are checked for duplicates at once; larger ones by the suite's "check now". */
+    public static final int EMBED_AT_IMPORT = 1_000;
 
     public TestCasesService(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, StoredFiles files, Clock clock) {
         this(suites, cases, transactions, files, RevisionChecks.none(clock), clock);
@@ -71,6 +74,13 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
     /** {@code checks} scores each revision a person saves. */
     public TestCasesService(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, StoredFiles files,
                             RevisionChecks checks, Clock clock) {
+        this(suites, cases, transactions, files, checks, Optional.empty(), clock);
+    }
+
+    /** {@code embeddings}: the imported cases' vectors are made right after the import, for the duplicates check. */
+    public TestCasesService(SuiteRepository suites, TestCaseRepository cases, Transactions transactions, StoredFiles files,
+                            RevisionChecks checks, Optional<CaseEmbeddings> embeddings, Clock clock) {
+        this.embeddings = embeddings;
         this.checks = checks;
         this.cases = cases;
         this.access = new SuiteAccess(suites, cases);
@@ -175,7 +185,17 @@ public final class TestCasesService implements ManageTestCasesUseCase, ImportTes
         problems.throwIfInvalid(); // nothing is imported while any row has a problem
         // Kept before the cases change, so every import that changed anything has its original on file.
         files.write(originalKey(suite), original.contentType(), out -> out.write(original.bytes()));
-        return transactions.inTransaction(() -> upsert(actor, suite, valid, mode));
+        ImportOutcome outcome = transactions.inTransaction(() -> upsert(actor, suite, valid, mode));
+        embedImported(suite, outcome);
+        return outcome;
+    }
+
+    /** After the commit, outside the transaction: the model's pace must not hold it, and its absence never fails the import. */
+    private void embedImported(SuiteId suite, ImportOutcome outcome) {
+        if (embeddings.isEmpty()) return;
+        List<TestCase> changed = outcome.rows().stream().filter(r -> r.action().equals("created") || r.action().equals("updated"))
+                .limit(EMBED_AT_IMPORT).map(r -> cases.findByKey(suite, new TestCaseKey(r.key()))).flatMap(Optional::stream).toList();
+        embeddings.get().refresh(suite, changed);
     }
 
     /** A valid row: its line, what the case will say, and the steps it brings (TestRail, Xray). */

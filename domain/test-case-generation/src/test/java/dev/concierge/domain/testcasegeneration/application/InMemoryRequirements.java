@@ -60,6 +60,11 @@ final class InMemoryRequirements {
             return requirements.values().stream().filter(r -> r.suite().equals(suite)).sorted(Comparator.comparing(Requirement::reference)).toList();
         }
 
+        @Override public boolean delete(RequirementId id) {
+            traces.values().removeIf(t -> t.requirement().equals(id));
+            return requirements.remove(id) != null;
+        }
+
         @Override public void trace(CaseTrace trace) { traces.put(trace.testCase(), trace); }
 
         @Override public Optional<CaseTrace> traceOf(TestCaseId testCase) { return Optional.ofNullable(traces.get(testCase)); }

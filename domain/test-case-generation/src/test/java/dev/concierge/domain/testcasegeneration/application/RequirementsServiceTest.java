@@ -1,5 +1,6 @@
 package dev.concierge.domain.testcasegeneration.application;
 
+import dev.concierge.domain.testcasegeneration.model.TestCaseNotFound;
 import dev.concierge.domain.kernel.Actor;
 import dev.concierge.domain.kernel.Conflict;
 import dev.concierge.domain.kernel.UserId;
@@ -76,6 +77,37 @@ class RequirementsServiceTest {
         assertThat(detail.cases()).extracting(t -> t.trace().kind()).containsExactly(CaseKind.NORMAL, CaseKind.BOUNDARY, CaseKind.ERROR);
         assertThat(detail.cases().getFirst().trace().steps()).containsExactly(List.of("AC1"), List.of("AC1", "AC2"));
         assertThat(detail.staleCount()).isZero();
+    }
+
+    @Test void deleting_a_requirement_keeps_its_cases_which_then_trace_to_no_requirement() {
+        var requirement = importing(login("Five wrong passwords lock the account")).requirements().getFirst().requirement();
+        List<TestCase> generated = service.generateCases(ALICE, requirement.id());
+        assertThat(service.coverage(ALICE, suite.id()).untracedCount()).isZero();
+
+        assertThat(service.delete(ALICE, requirement.id())).isEqualTo(3);
+
+        assertThat(service.list(ALICE, suite.id())).isEmpty();
+        assertThat(cases.inSuite(suite.id(), Set.of())).hasSize(3);
+        assertThat(service.traceOf(ALICE, generated.getFirst().id())).isEmpty();
+        var coverage = service.coverage(ALICE, suite.id());
+        assertThat(coverage.untracedCount()).isEqualTo(3);
+        assertThatThrownBy(() -> service.delete(ALICE, requirement.id())).isInstanceOf(RequirementNotFound.class);
+    }
+
+    @Test void another_team_cannot_delete_a_requirement_or_read_a_cases_trace() {
+        var requirement = importing(login("Five wrong passwords lock the account")).requirements().getFirst().requirement();
+        List<TestCase> generated = service.generateCases(ALICE, requirement.id());
+        assertThatThrownBy(() -> service.delete(OUTSIDER, requirement.id())).isInstanceOf(RequirementNotFound.class);
+        assertThatThrownBy(() -> service.traceOf(OUTSIDER, generated.getFirst().id())).isInstanceOf(TestCaseNotFound.class);
+        assertThat(service.list(ALICE, suite.id())).hasSize(1);
+    }
+
+    @Test void a_cases_trace_names_its_requirement_and_the_criteria_of_each_step() {
+        var requirement = importing(login("Five wrong passwords lock the account")).requirements().getFirst().requirement();
+        TestCase first = service.generateCases(ALICE, requirement.id()).getFirst();
+        var traced = service.traceOf(ALICE, first.id()).orElseThrow();
+        assertThat(traced.requirement().reference()).isEqualTo("REQ-1");
+        assertThat(traced.trace().stepCriteria(first.procedure().orElseThrow().number(), 1)).containsExactly("AC1", "AC2");
     }
 
     @Test void reimporting_a_changed_criterion_marks_exactly_its_cases_stale_and_regenerates_only_those() {

@@ -25,6 +25,7 @@ import dev.concierge.domain.tripsupport.port.out.ApprovalRepository;
 import dev.concierge.domain.tripsupport.port.out.ExpensePlanRepository;
 import dev.concierge.domain.tripsupport.port.out.NotificationInbox;
 import dev.concierge.domain.tripsupport.port.out.NotificationMail;
+import dev.concierge.domain.tripsupport.port.out.Transactions;
 import dev.concierge.domain.tripsupport.port.out.TravelPolicySource;
 import dev.concierge.domain.tripsupport.port.out.TravellerDirectory;
 import dev.concierge.domain.tripsupport.port.out.TripRepository;
@@ -44,6 +45,7 @@ public final class ApproveTripsService implements ApproveTripsUseCase {
     private final ExpensePlanRepository plans;
     private final TravelPolicySource policy;
     private final ApprovalRepository approvals;
+    private final Transactions transactions;
     private final NotificationInbox inbox;
     private final TravellerDirectory travellers;
     private final NotificationMail mail;
@@ -51,12 +53,13 @@ public final class ApproveTripsService implements ApproveTripsUseCase {
     private final Clock clock;
 
     public ApproveTripsService(TripRepository trips, ExpensePlanRepository plans, TravelPolicySource policy, ApprovalRepository approvals,
-                               NotificationInbox inbox, TravellerDirectory travellers, NotificationMail mail,
+                               Transactions transactions, NotificationInbox inbox, TravellerDirectory travellers, NotificationMail mail,
                                Optional<String> approverGroup, Clock clock) {
         this.trips = trips;
         this.plans = plans;
         this.policy = policy;
         this.approvals = approvals;
+        this.transactions = transactions;
         this.inbox = inbox;
         this.travellers = travellers;
         this.mail = mail;
@@ -77,25 +80,38 @@ public final class ApproveTripsService implements ApproveTripsUseCase {
         // A manager who is the traveller themselves could approve their own trip: never named.
         Approvers approvers = new Approvers(approverGroup, traveller.manager().filter(m -> !m.equals(command.owner())));
         Submission submission = Submission.of(trip, estimate, command.justifications(), approvers, now);
-        trips.save(submitted);
-        ApprovalRequest request = approvals.add(submission);
-        approvers.manager().ifPresent(manager -> tell(new Notification.Notice(manager, Notification.Kind.SUBMITTED, request.id(),
-                trip.id(), trip.details().title(), command.owner(), now, "")));
-        return request;
+        // One transaction: a crash between the two writes must not leave a submitted trip that nobody is asked to decide.
+        record Submitted(ApprovalRequest request, Optional<Notification.Notice> notice) {}
+        Submitted done = transactions.inTransaction(() -> {
+            trips.save(submitted);
+            ApprovalRequest request = approvals.add(submission);
+            Optional<Notification.Notice> notice = approvers.manager().map(manager -> new Notification.Notice(manager,
+                    Notification.Kind.SUBMITTED, request.id(), trip.id(), trip.details().title(), command.owner(), now, ""));
+            notice.ifPresent(inbox::add);
+            return new Submitted(request, notice);
+        });
+        done.notice().ifPresent(this::mail); // after the commit: a slow mail server holds no transaction
+        return done.request();
     }
 
     @Override public ApprovalRequest decide(DecideApprovalCommand command) {
         ApprovalRequest request = get(command.approver(), command.approval());
         Instant now = clock.instant();
         ApprovalRequest.Decision decision = request.decide(command.approver(), command.outcome(), command.comment(), now);
-        if (!approvals.decide(request.id(), decision)) {
-            throw new Conflict("already_decided", "Approval request " + request.id() + " was decided by someone else meanwhile.");
-        }
-        Trip trip = trips.find(request.submission().trip()).orElseThrow(() -> new ApprovalNotFound(request.id()));
-        trips.save(command.outcome() == ApprovalRequest.Outcome.APPROVED ? trip.approve(now) : trip.reject(now));
-        Notification.Kind kind = command.outcome() == ApprovalRequest.Outcome.APPROVED ? Notification.Kind.APPROVED : Notification.Kind.REJECTED;
-        tell(new Notification.Notice(request.submission().submitter(), kind, request.id(), trip.id(), trip.details().title(),
-                command.approver().user(), now, decision.comment()));
+        // The decision and the trip's new status commit together, like the submission.
+        Notification.Notice notice = transactions.inTransaction(() -> {
+            if (!approvals.decide(request.id(), decision)) {
+                throw new Conflict("already_decided", "Approval request " + request.id() + " was decided by someone else meanwhile.");
+            }
+            Trip trip = trips.find(request.submission().trip()).orElseThrow(() -> new ApprovalNotFound(request.id()));
+            trips.save(command.outcome() == ApprovalRequest.Outcome.APPROVED ? trip.approve(now) : trip.reject(now));
+            Notification.Kind kind = command.outcome() == ApprovalRequest.Outcome.APPROVED ? Notification.Kind.APPROVED : Notification.Kind.REJECTED;
+            Notification.Notice told = new Notification.Notice(request.submission().submitter(), kind, request.id(), trip.id(),
+                    trip.details().title(), command.approver().user(), now, decision.comment());
+            inbox.add(told);
+            return told;
+        });
+        mail(notice);
         return request.with(decision);
     }
 
@@ -104,6 +120,8 @@ public final class ApproveTripsService implements ApproveTripsUseCase {
     }
 
     @Override public Page<ApprovalRequest> pending(Actor approver, PageRequest page) { return approvals.pendingFor(approver, page); }
+
+    @Override public Page<ApprovalRequest> decided(Actor approver, PageRequest page) { return approvals.decidedBy(approver.user(), page); }
 
     @Override public List<ApprovalRequest> history(UserId owner, TripId trip) {
         ownTrip(owner, trip);
@@ -122,8 +140,7 @@ public final class ApproveTripsService implements ApproveTripsUseCase {
         return trips.find(id).filter(t -> t.owner().equals(owner)).orElseThrow(() -> new TripNotFound(id));
     }
 
-    private void tell(Notification.Notice notice) {
-        inbox.add(notice);
+    private void mail(Notification.Notice notice) {
         try {
             mail.send(travellers.find(notice.recipient()), notice);
         } catch (RuntimeException e) {

@@ -62,5 +62,8 @@ public final class CityLocations {
         return Optional.of(Math.round(2 * 6371.0 * Math.asin(Math.sqrt(h))));
     }
 
+    /** Every name a city is known by, lower-cased (for {@link CityZones}: these are all in Japan). */
+    static java.util.Set<String> names() { return java.util.Collections.unmodifiableSet(CITIES.keySet()); }
+
     private static String normalise(String city) { return city == null ? "" : city.strip().toLowerCase(Locale.ROOT); }
 }

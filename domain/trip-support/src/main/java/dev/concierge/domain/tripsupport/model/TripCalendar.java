@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Trips as an iCalendar (RFC 5545) document: each trip as an all-day event over its dates, each visit and itinerary
- * item as a timed event in the trip's time zone, with that zone's VTIMEZONE written from the JDK's own rules.
+ * item as a timed event in the time zone of its place ({@link CityZones}: a visit in London at 10:00 is 10:00 London
+ * time), else of the trip (its first destination abroad, else the home zone), with a VTIMEZONE for every zone used,
+ * written from the JDK's own rules.
  * <p>
  * Written by hand rather than with ical4j: the subset needed is small (VEVENT, VTIMEZONE, TEXT escaping, line folding),
  * and ical4j would bring its own copy of the time-zone database and a cache directory to configure, when the JDK's
@@ -33,25 +35,28 @@ public final class TripCalendar {
     private static final int MAX_OCTETS = 75;
 
     private final StringBuilder out = new StringBuilder();
-    private final ZoneId zone;
+    private final ZoneId home;
     private final String stamp;
 
-    private TripCalendar(ZoneId zone, Instant stamp) {
-        this.zone = zone;
+    private TripCalendar(ZoneId home, Instant stamp) {
+        this.home = home;
         this.stamp = UTC.format(stamp);
     }
 
-    /** {@code name} is the calendar's display name; {@code stamp} when the document was made (DTSTAMP). */
-    public static String write(String name, List<Entry> entries, ZoneId zone, Instant stamp) {
-        TripCalendar calendar = new TripCalendar(zone, stamp);
+    /**
+     * {@code name} is the calendar's display name; {@code home} the zone of places at home (and of the calendar);
+     * {@code stamp} when the document was made (DTSTAMP).
+     */
+    public static String write(String name, List<Entry> entries, ZoneId home, Instant stamp) {
+        TripCalendar calendar = new TripCalendar(home, stamp);
         calendar.line("BEGIN:VCALENDAR");
         calendar.line("VERSION:2.0");
         calendar.line("PRODID:-//Concierge//Trip support//EN");
         calendar.line("CALSCALE:GREGORIAN");
-        calendar.line("METHOD:PUBLISH");
+        // No METHOD: with METHOD:PUBLISH the file would be an iTIP message (RFC 5546), whose events need an ORGANIZER.
         calendar.line("X-WR-CALNAME:" + text(name));
-        calendar.line("X-WR-TIMEZONE:" + zone.getId());
-        calendar.timeZone(entries);
+        calendar.line("X-WR-TIMEZONE:" + home.getId());
+        for (ZoneId zone : calendar.zones(entries)) calendar.timeZone(zone, entries);
         for (Entry entry : entries) calendar.trip(entry);
         calendar.line("END:VCALENDAR");
         return calendar.out.toString();
@@ -73,6 +78,7 @@ public final class TripCalendar {
         line("END:VEVENT");
         for (CustomerVisit visit : entry.visits()) {
             VisitDetails v = visit.details();
+            ZoneId zone = zoneOf(v.location(), d);
             line("BEGIN:VEVENT");
             line("UID:visit-" + visit.id() + "@concierge");
             line("DTSTAMP:" + stamp);
@@ -89,6 +95,7 @@ public final class TripCalendar {
         List<ItineraryItem> items = entry.itinerary().items();
         for (int i = 0; i < items.size(); i++) {
             ItineraryItem item = items.get(i);
+            ZoneId zone = zoneOf(item.place(), d);
             LocalDateTime start = item.date().atTime(item.start());
             line("BEGIN:VEVENT");
             // The itinerary is replaced whole, so an item has no id of its own: its day, time and place in the list stand in.
@@ -105,12 +112,26 @@ public final class TripCalendar {
         }
     }
 
+    /** Every zone an event of {@code entries} is in, each once, in the order met. */
+    private List<ZoneId> zones(List<Entry> entries) {
+        java.util.Set<ZoneId> zones = new java.util.LinkedHashSet<>();
+        for (Entry entry : entries) {
+            TripDetails d = entry.trip().details();
+            entry.visits().forEach(v -> zones.add(zoneOf(v.details().location(), d)));
+            entry.itinerary().items().forEach(item -> zones.add(zoneOf(item.place(), d)));
+        }
+        if (zones.isEmpty()) zones.add(home); // X-WR-TIMEZONE names it: an empty calendar still defines it
+        return List.copyOf(zones);
+    }
+
+    private ZoneId zoneOf(String place, TripDetails trip) { return CityZones.of(place).orElseGet(() -> CityZones.ofTrip(trip, home)); }
+
     /**
      * The zone's offsets over the years the events span (a year either side): a first observance, then each transition
      * as its own observance starting at its local time before the change. A zone without transitions (Asia/Tokyo) gets
      * one observance.
      */
-    private void timeZone(List<Entry> entries) {
+    private void timeZone(ZoneId zone, List<Entry> entries) {
         LocalDate first = entries.stream().map(e -> e.trip().details().startDate()).min(LocalDate::compareTo).orElse(LocalDate.of(2000, 1, 1));
         LocalDate last = entries.stream().map(e -> e.trip().details().endDate()).max(LocalDate::compareTo).orElse(first);
         ZoneRules rules = zone.getRules();

@@ -181,7 +181,7 @@ class ApproveTripsServiceTest {
     }
 
     @Test void without_an_approver_group_and_a_manager_nobody_could_approve_so_submission_is_refused() {
-        var lonely = new ApproveTripsService(world.trips, world.plans, world.policy, world.approvals, world.inbox,
+        var lonely = new ApproveTripsService(world.trips, world.plans, world.policy, world.approvals, java.util.function.Supplier::get, world.inbox,
                 Traveller::unknown, (to, notice) -> { }, Optional.empty(), world.clock);
         Trip trip = trip();
 
@@ -190,7 +190,7 @@ class ApproveTripsServiceTest {
     }
 
     @Test void a_mail_server_that_fails_does_not_undo_the_decision() {
-        var failingMail = new ApproveTripsService(world.trips, world.plans, world.policy, world.approvals, world.inbox,
+        var failingMail = new ApproveTripsService(world.trips, world.plans, world.policy, world.approvals, java.util.function.Supplier::get, world.inbox,
                 Traveller::unknown, (to, notice) -> { throw new IllegalStateException("smtp down"); }, Optional.of("trip-approvers"), world.clock);
         Trip trip = trip();
         ApprovalRequest request = failingMail.submit(new SubmitTripCommand(ALICE, trip.id(), 0, Map.of()));

@@ -74,7 +74,7 @@ final class InMemoryTripSupport {
     final Inbox inbox = new Inbox();
     final Map<UserId, Traveller> people = new HashMap<>();
     final List<Notification.Notice> mailed = new ArrayList<>();
-    final ApproveTripsService approving = new ApproveTripsService(trips, plans, policy, approvals, inbox,
+    final ApproveTripsService approving = new ApproveTripsService(trips, plans, policy, approvals, java.util.function.Supplier::get, inbox,
             user -> people.getOrDefault(user, Traveller.unknown(user)), (to, notice) -> mailed.add(notice),
             Optional.of("trip-approvers"), clock);
 
@@ -100,7 +100,13 @@ final class InMemoryTripSupport {
             return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size());
         }
 
-        @Override public boolean decide(ApprovalId id, ApprovalRequest.Decision decision) {
+        @Override public Page<ApprovalRequest> decidedBy(UserId approver, PageRequest page) {
+        List<ApprovalRequest> mine = rows.values().stream().filter(r -> r.decision().filter(d -> d.by().equals(approver)).isPresent())
+                .sorted(java.util.Comparator.comparing((ApprovalRequest r) -> r.decision().orElseThrow().at()).reversed()).toList();
+        return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size());
+    }
+
+    @Override public boolean decide(ApprovalId id, ApprovalRequest.Decision decision) {
             ApprovalRequest stored = rows.get(id);
             if (stored == null || !stored.pending()) return false;
             rows.put(id, stored.with(decision));

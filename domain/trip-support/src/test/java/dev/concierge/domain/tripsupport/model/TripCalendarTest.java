@@ -85,7 +85,10 @@ class TripCalendarTest {
     }
 
     @Test void a_zone_with_daylight_saving_has_each_change_around_the_trip() {
-        List<String> lines = unfolded(write(ZoneId.of("America/New_York"), ""));
+        CustomerVisit inNewYork = new CustomerVisit(new VisitId(3), new TripId(7), new VisitDetails("Globex", List.of(), "Globex HQ, New York",
+                LocalDateTime.of(2026, 12, 1, 10, 0), Duration.ofMinutes(90), "", ""), Optional.empty(), 0);
+        List<String> lines = unfolded(TripCalendar.write("出張", List.of(new TripCalendar.Entry(trip("NY"), List.of(inNewYork),
+                new Itinerary(List.of(), Itinerary.Source.USER))), TOKYO, STAMP));
 
         // 2026-03-08 02:00 EST becomes EDT; 2026-11-01 02:00 EDT becomes EST.
         assertThat(lines).containsSubsequence("BEGIN:DAYLIGHT", "DTSTART:20260308T020000", "TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "END:DAYLIGHT");

@@ -5,7 +5,10 @@ package dev.concierge.adapter.persistence.jooq.test_case_generation;
 
 
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseEmbeddings;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseTraces;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.DuplicateDismissals;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.DuplicatePairs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.StepReviews;
@@ -29,7 +32,11 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index BATCHES_SUITE_NEWEST_IDX = Internal.createIndex(DSL.name("batches_suite_newest_idx"), Batches.BATCHES, new OrderField[] { Batches.BATCHES.SUITE_ID, Batches.BATCHES.CREATED_AT.desc(), Batches.BATCHES.ID.desc() }, false);
+    public static final Index CASE_EMBEDDINGS_SUITE_IDX = Internal.createIndex(DSL.name("case_embeddings_suite_idx"), CaseEmbeddings.CASE_EMBEDDINGS, new OrderField[] { CaseEmbeddings.CASE_EMBEDDINGS.SUITE_ID, CaseEmbeddings.CASE_EMBEDDINGS.MODEL }, false);
     public static final Index CASE_TRACES_REQUIREMENT_IDX = Internal.createIndex(DSL.name("case_traces_requirement_idx"), CaseTraces.CASE_TRACES, new OrderField[] { CaseTraces.CASE_TRACES.REQUIREMENT_ID }, false);
+    public static final Index DUPLICATE_DISMISSALS_SUITE_IDX = Internal.createIndex(DSL.name("duplicate_dismissals_suite_idx"), DuplicateDismissals.DUPLICATE_DISMISSALS, new OrderField[] { DuplicateDismissals.DUPLICATE_DISMISSALS.SUITE_ID }, false);
+    public static final Index DUPLICATE_PAIRS_SECOND_IDX = Internal.createIndex(DSL.name("duplicate_pairs_second_idx"), DuplicatePairs.DUPLICATE_PAIRS, new OrderField[] { DuplicatePairs.DUPLICATE_PAIRS.SECOND_CASE }, false);
+    public static final Index DUPLICATE_PAIRS_SUITE_IDX = Internal.createIndex(DSL.name("duplicate_pairs_suite_idx"), DuplicatePairs.DUPLICATE_PAIRS, new OrderField[] { DuplicatePairs.DUPLICATE_PAIRS.SUITE_ID, DuplicatePairs.DUPLICATE_PAIRS.SIMILARITY.desc() }, false);
     public static final Index EXPORTS_WAITING_IDX = Internal.createIndex(DSL.name("exports_waiting_idx"), Exports.EXPORTS, new OrderField[] { Exports.EXPORTS.CREATED_AT }, false);
     public static final Index GENERATION_JOBS_BATCH_STATE_IDX = Internal.createIndex(DSL.name("generation_jobs_batch_state_idx"), GenerationJobs.GENERATION_JOBS, new OrderField[] { GenerationJobs.GENERATION_JOBS.BATCH_ID, GenerationJobs.GENERATION_JOBS.STATE }, false);
     public static final Index GENERATION_JOBS_DUE_IDX = Internal.createIndex(DSL.name("generation_jobs_due_idx"), GenerationJobs.GENERATION_JOBS, new OrderField[] { GenerationJobs.GENERATION_JOBS.RUN_AFTER, GenerationJobs.GENERATION_JOBS.ID }, false);

@@ -6,7 +6,10 @@ package dev.concierge.adapter.persistence.jooq.test_case_generation;
 
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.AcceptanceCriteria;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseEmbeddings;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseTraces;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.DuplicateDismissals;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.DuplicatePairs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ModelReviews;
@@ -36,9 +39,24 @@ public class Tables {
     public static final Batches BATCHES = Batches.BATCHES;
 
     /**
+     * The table <code>test_case_generation.case_embeddings</code>.
+     */
+    public static final CaseEmbeddings CASE_EMBEDDINGS = CaseEmbeddings.CASE_EMBEDDINGS;
+
+    /**
      * The table <code>test_case_generation.case_traces</code>.
      */
     public static final CaseTraces CASE_TRACES = CaseTraces.CASE_TRACES;
+
+    /**
+     * The table <code>test_case_generation.duplicate_dismissals</code>.
+     */
+    public static final DuplicateDismissals DUPLICATE_DISMISSALS = DuplicateDismissals.DUPLICATE_DISMISSALS;
+
+    /**
+     * The table <code>test_case_generation.duplicate_pairs</code>.
+     */
+    public static final DuplicatePairs DUPLICATE_PAIRS = DuplicatePairs.DUPLICATE_PAIRS;
 
     /**
      * The table <code>test_case_generation.exports</code>.

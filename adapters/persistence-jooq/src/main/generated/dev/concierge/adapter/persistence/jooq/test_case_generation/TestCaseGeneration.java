@@ -6,7 +6,10 @@ package dev.concierge.adapter.persistence.jooq.test_case_generation;
 
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.AcceptanceCriteria;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseEmbeddings;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseTraces;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.DuplicateDismissals;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.DuplicatePairs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ModelReviews;
@@ -51,9 +54,24 @@ public class TestCaseGeneration extends SchemaImpl {
     public final Batches BATCHES = Batches.BATCHES;
 
     /**
+     * The table <code>test_case_generation.case_embeddings</code>.
+     */
+    public final CaseEmbeddings CASE_EMBEDDINGS = CaseEmbeddings.CASE_EMBEDDINGS;
+
+    /**
      * The table <code>test_case_generation.case_traces</code>.
      */
     public final CaseTraces CASE_TRACES = CaseTraces.CASE_TRACES;
+
+    /**
+     * The table <code>test_case_generation.duplicate_dismissals</code>.
+     */
+    public final DuplicateDismissals DUPLICATE_DISMISSALS = DuplicateDismissals.DUPLICATE_DISMISSALS;
+
+    /**
+     * The table <code>test_case_generation.duplicate_pairs</code>.
+     */
+    public final DuplicatePairs DUPLICATE_PAIRS = DuplicatePairs.DUPLICATE_PAIRS;
 
     /**
      * The table <code>test_case_generation.exports</code>.
@@ -123,7 +141,10 @@ public class TestCaseGeneration extends SchemaImpl {
         return Arrays.asList(
             AcceptanceCriteria.ACCEPTANCE_CRITERIA,
             Batches.BATCHES,
+            CaseEmbeddings.CASE_EMBEDDINGS,
             CaseTraces.CASE_TRACES,
+            DuplicateDismissals.DUPLICATE_DISMISSALS,
+            DuplicatePairs.DUPLICATE_PAIRS,
             Exports.EXPORTS,
             GenerationJobs.GENERATION_JOBS,
             ModelReviews.MODEL_REVIEWS,

@@ -1,7 +1,10 @@
 package dev.concierge.domain.testcasegeneration.port.in;
 
 import dev.concierge.domain.kernel.Actor;
+import dev.concierge.domain.testcasegeneration.model.CaseTrace;
 import dev.concierge.domain.testcasegeneration.model.CoverageMatrix;
+import dev.concierge.domain.testcasegeneration.model.Requirement;
+import dev.concierge.domain.testcasegeneration.model.TestCaseId;
 import dev.concierge.domain.testcasegeneration.model.RequirementDetail;
 import dev.concierge.domain.testcasegeneration.model.RequirementId;
 import dev.concierge.domain.testcasegeneration.model.RequirementImport;
@@ -10,6 +13,7 @@ import dev.concierge.domain.testcasegeneration.model.SuiteId;
 import dev.concierge.domain.testcasegeneration.model.TestCase;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Requirements as first-class objects: imported into a suite, test cases generated from them and traced to their
@@ -30,6 +34,17 @@ public interface ManageRequirementsUseCase {
     Regenerated regenerateStale(Actor actor, RequirementId id);
 
     CoverageMatrix coverage(Actor actor, SuiteId suite);
+
+    /**
+     * Deletes the requirement and its acceptance criteria. Its cases stay, without a trace: they become cases with no
+     * requirement, which the coverage warns about. Answers how many cases lost their trace.
+     */
+    int delete(Actor actor, RequirementId id);
+
+    /** The requirement a case traces to and the trace (which criteria each step verifies), when it has one. */
+    Optional<CaseRequirement> traceOf(Actor actor, TestCaseId testCase);
+
+    record CaseRequirement(Requirement requirement, CaseTrace trace) {}
 
     record Regenerated(List<TestCase> regenerated, List<SkippedCase> skipped) {
         public Regenerated {

@@ -24,6 +24,9 @@ public interface RequirementRepository {
     /** Every requirement of the suite, ordered by reference. */
     List<Requirement> inSuite(SuiteId suite);
 
+    /** Removes the requirement with its criteria and the traces to it; its cases stay. False when it was already gone. */
+    boolean delete(RequirementId id);
+
     /** Stores (or replaces) the case's trace. */
     void trace(CaseTrace trace);
 

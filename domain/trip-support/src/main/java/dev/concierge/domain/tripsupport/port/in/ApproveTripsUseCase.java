@@ -24,6 +24,9 @@ public interface ApproveTripsUseCase {
     /** Requests waiting for this approver's decision. */
     Page<ApprovalRequest> pending(Actor approver, PageRequest page);
 
+    /** Requests this approver decided, the latest first: where the approver finds the report after the trip. */
+    Page<ApprovalRequest> decided(Actor approver, PageRequest page);
+
     /** Every submission of the owner's trip with its decision, oldest first. */
     List<ApprovalRequest> history(UserId owner, TripId trip);
 

@@ -23,6 +23,9 @@ public interface ApprovalRepository {
     /** Undecided requests {@code approver} may decide (their group or the manager named), not their own; oldest first. */
     Page<ApprovalRequest> pendingFor(Actor approver, PageRequest page);
 
+    /** Requests {@code approver} decided, the latest decision first (for the report after the trip). */
+    Page<ApprovalRequest> decidedBy(dev.concierge.domain.kernel.UserId approver, PageRequest page);
+
     /** Records the decision if the request is still undecided; false when someone decided it first. */
     boolean decide(ApprovalId id, ApprovalRequest.Decision decision);
 }

@@ -8,6 +8,9 @@ import dev.concierge.adapter.persistence.jooq.test_case_generation.Indexes;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.Keys;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.TestCaseGeneration;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Batches.BatchesPath;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseEmbeddings.CaseEmbeddingsPath;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.DuplicateDismissals.DuplicateDismissalsPath;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.DuplicatePairs.DuplicatePairsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Exports.ExportsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Requirements.RequirementsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.SuiteSettings.SuiteSettingsPath;
@@ -191,6 +194,45 @@ public class Suites extends TableImpl<SuitesRecord> {
             _batches = new BatchesPath(this, null, Keys.BATCHES__BATCHES_SUITE_ID_FKEY.getInverseKey());
 
         return _batches;
+    }
+
+    private transient CaseEmbeddingsPath _caseEmbeddings;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.case_embeddings</code> table
+     */
+    public CaseEmbeddingsPath caseEmbeddings() {
+        if (_caseEmbeddings == null)
+            _caseEmbeddings = new CaseEmbeddingsPath(this, null, Keys.CASE_EMBEDDINGS__CASE_EMBEDDINGS_SUITE_ID_FKEY.getInverseKey());
+
+        return _caseEmbeddings;
+    }
+
+    private transient DuplicateDismissalsPath _duplicateDismissals;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.duplicate_dismissals</code> table
+     */
+    public DuplicateDismissalsPath duplicateDismissals() {
+        if (_duplicateDismissals == null)
+            _duplicateDismissals = new DuplicateDismissalsPath(this, null, Keys.DUPLICATE_DISMISSALS__DUPLICATE_DISMISSALS_SUITE_ID_FKEY.getInverseKey());
+
+        return _duplicateDismissals;
+    }
+
+    private transient DuplicatePairsPath _duplicatePairs;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.duplicate_pairs</code> table
+     */
+    public DuplicatePairsPath duplicatePairs() {
+        if (_duplicatePairs == null)
+            _duplicatePairs = new DuplicatePairsPath(this, null, Keys.DUPLICATE_PAIRS__DUPLICATE_PAIRS_SUITE_ID_FKEY.getInverseKey());
+
+        return _duplicatePairs;
     }
 
     private transient ExportsPath _exports;

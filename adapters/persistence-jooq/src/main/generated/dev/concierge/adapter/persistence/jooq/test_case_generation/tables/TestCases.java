@@ -7,7 +7,10 @@ package dev.concierge.adapter.persistence.jooq.test_case_generation.tables;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.Indexes;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.Keys;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.TestCaseGeneration;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseEmbeddings.CaseEmbeddingsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.CaseTraces.CaseTracesPath;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.DuplicateDismissals.DuplicateDismissalsPath;
+import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.DuplicatePairs.DuplicatePairsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.GenerationJobs.GenerationJobsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.ProcedureRevisions.ProcedureRevisionsPath;
 import dev.concierge.adapter.persistence.jooq.test_case_generation.tables.Suites.SuitesPath;
@@ -259,6 +262,19 @@ public class TestCases extends TableImpl<TestCasesRecord> {
         return _suites;
     }
 
+    private transient CaseEmbeddingsPath _caseEmbeddings;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.case_embeddings</code> table
+     */
+    public CaseEmbeddingsPath caseEmbeddings() {
+        if (_caseEmbeddings == null)
+            _caseEmbeddings = new CaseEmbeddingsPath(this, null, Keys.CASE_EMBEDDINGS__CASE_EMBEDDINGS_CASE_ID_FKEY.getInverseKey());
+
+        return _caseEmbeddings;
+    }
+
     private transient CaseTracesPath _caseTraces;
 
     /**
@@ -270,6 +286,62 @@ public class TestCases extends TableImpl<TestCasesRecord> {
             _caseTraces = new CaseTracesPath(this, null, Keys.CASE_TRACES__CASE_TRACES_CASE_ID_FKEY.getInverseKey());
 
         return _caseTraces;
+    }
+
+    private transient DuplicateDismissalsPath _duplicateDismissalsFirstCaseFkey;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.duplicate_dismissals</code> table, via the
+     * <code>duplicate_dismissals_first_case_fkey</code> key
+     */
+    public DuplicateDismissalsPath duplicateDismissalsFirstCaseFkey() {
+        if (_duplicateDismissalsFirstCaseFkey == null)
+            _duplicateDismissalsFirstCaseFkey = new DuplicateDismissalsPath(this, null, Keys.DUPLICATE_DISMISSALS__DUPLICATE_DISMISSALS_FIRST_CASE_FKEY.getInverseKey());
+
+        return _duplicateDismissalsFirstCaseFkey;
+    }
+
+    private transient DuplicateDismissalsPath _duplicateDismissalsSecondCaseFkey;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.duplicate_dismissals</code> table, via the
+     * <code>duplicate_dismissals_second_case_fkey</code> key
+     */
+    public DuplicateDismissalsPath duplicateDismissalsSecondCaseFkey() {
+        if (_duplicateDismissalsSecondCaseFkey == null)
+            _duplicateDismissalsSecondCaseFkey = new DuplicateDismissalsPath(this, null, Keys.DUPLICATE_DISMISSALS__DUPLICATE_DISMISSALS_SECOND_CASE_FKEY.getInverseKey());
+
+        return _duplicateDismissalsSecondCaseFkey;
+    }
+
+    private transient DuplicatePairsPath _duplicatePairsFirstCaseFkey;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.duplicate_pairs</code> table, via the
+     * <code>duplicate_pairs_first_case_fkey</code> key
+     */
+    public DuplicatePairsPath duplicatePairsFirstCaseFkey() {
+        if (_duplicatePairsFirstCaseFkey == null)
+            _duplicatePairsFirstCaseFkey = new DuplicatePairsPath(this, null, Keys.DUPLICATE_PAIRS__DUPLICATE_PAIRS_FIRST_CASE_FKEY.getInverseKey());
+
+        return _duplicatePairsFirstCaseFkey;
+    }
+
+    private transient DuplicatePairsPath _duplicatePairsSecondCaseFkey;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>test_case_generation.duplicate_pairs</code> table, via the
+     * <code>duplicate_pairs_second_case_fkey</code> key
+     */
+    public DuplicatePairsPath duplicatePairsSecondCaseFkey() {
+        if (_duplicatePairsSecondCaseFkey == null)
+            _duplicatePairsSecondCaseFkey = new DuplicatePairsPath(this, null, Keys.DUPLICATE_PAIRS__DUPLICATE_PAIRS_SECOND_CASE_FKEY.getInverseKey());
+
+        return _duplicatePairsSecondCaseFkey;
     }
 
     private transient GenerationJobsPath _generationJobs;
