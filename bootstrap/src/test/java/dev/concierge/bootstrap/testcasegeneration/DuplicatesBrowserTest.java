@@ -83,7 +83,7 @@ class DuplicatesBrowserTest {
             wait.until(ExpectedConditions.attributeToBe(By.id("duplicates"), "data-loaded", "true"));
             WebElement dismiss = browser.findElement(By.cssSelector("#duplicates-list li.tcg-duplicate button.dismiss"));
             dismiss.click();
-            wait.until(ExpectedConditions.stalenessOf(dismiss));
+            wait.until(Browser.replaced(dismiss));
             assertThat(browser.findElement(By.id("duplicates-notice")).getText()).isEqualTo("Marked as not a duplicate.");
             browser.navigate().refresh();
             wait.until(ExpectedConditions.attributeToBe(By.id("duplicates"), "data-loaded", "true"));

@@ -91,7 +91,7 @@ class RequirementsBrowserTest {
 
             WebElement regenerate = requirement(browser, "REQ-1").findElement(By.cssSelector("button[data-req=regenerate]"));
             regenerate.click();
-            wait.until(ExpectedConditions.stalenessOf(regenerate)); // the page reloads; reading the old one's notice would race it
+            wait.until(Browser.replaced(regenerate)); // the page reloads; reading the old one's notice would race it
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "3 stale test cases regenerated"));
             assertThat(browser.findElements(By.cssSelector(".tcg-requirement[data-reference='REQ-1'] ul.tcg-traced li.stale"))).isEmpty();
 
@@ -125,7 +125,7 @@ class RequirementsBrowserTest {
             WebElement save = phone.findElement(By.cssSelector("#settings-form button[type=submit]"));
             save.click();
             var phoneWait = new WebDriverWait(phone, Duration.ofSeconds(30));
-            phoneWait.until(ExpectedConditions.stalenessOf(save));
+            phoneWait.until(Browser.replaced(save));
             phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "保存しました"));
             assertThat(phone.findElement(By.id("settings-title")).getText()).contains("1");
             assertThat(phone.findElement(By.id("settings-versions")).getText()).contains("#1", "用語 2 件");
@@ -166,7 +166,7 @@ class RequirementsBrowserTest {
             var confirm = wait.until(ExpectedConditions.alertIsPresent());
             assertThat(confirm.getText()).contains("REQ-1", "test case stay");
             confirm.accept();
-            wait.until(ExpectedConditions.stalenessOf(delete));
+            wait.until(Browser.replaced(delete));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Requirement REQ-1 deleted"));
             assertThat(browser.findElements(By.cssSelector(".tcg-requirement"))).hasSize(1);
             assertThat(browser.findElement(By.id("untraced-warning")).getText()).contains("1 test case traces to no requirement", "REQ-1-C01");
@@ -202,7 +202,7 @@ class RequirementsBrowserTest {
         WebElement form = browser.findElement(By.id("requirements-import"));
         form.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.stalenessOf(form));
+        wait.until(Browser.replaced(form));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertThat(browser.findElements(By.cssSelector(".tcg-requirement"))).hasSize(requirements);
     }

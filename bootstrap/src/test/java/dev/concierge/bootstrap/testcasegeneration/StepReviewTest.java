@@ -154,7 +154,7 @@ class StepReviewTest {
 
             reviews.get(0).findElement(By.name("stepNote")).sendKeys("このままでよい");
             reviews.get(0).findElement(By.cssSelector("button[data-tcg-step=accept]")).click();
-            wait.until(ExpectedConditions.stalenessOf(reviews.get(0)));
+            wait.until(Browser.replaced(reviews.get(0)));
             WebElement verdict = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#steps > li:first-child .verdict")));
             assertThat(verdict.getText()).contains("承認済み", "このままでよい");
 
@@ -162,7 +162,7 @@ class StepReviewTest {
             WebElement second = browser.findElements(By.cssSelector("#steps > li .tcg-step-review")).get(1);
             second.findElement(By.name("stepNote")).sendKeys("押下だけにしてください");
             second.findElement(By.cssSelector("button[data-tcg-step=regenerate]")).click();
-            wait.until(ExpectedConditions.stalenessOf(second));
+            wait.until(Browser.replaced(second));
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#steps > li .tcg-step-review"), 3));
             List<WebElement> actions = browser.findElements(By.cssSelector("#steps textarea[name=action]"));
             assertThat(actions).extracting(a -> a.getDomProperty("value"))

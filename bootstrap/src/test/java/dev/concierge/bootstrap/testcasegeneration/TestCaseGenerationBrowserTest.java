@@ -99,7 +99,7 @@ class TestCaseGenerationBrowserTest {
             steps.getLast().findElement(By.cssSelector("button[data-tcg=step-remove]")).click();
             addStep(browser, "Sign out", "The sign-in page is shown");
             browser.findElement(By.id("save-procedure")).click();
-            wait.until(ExpectedConditions.stalenessOf(firstAction));
+            wait.until(Browser.replaced(firstAction));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tcg-history"), "#2"));
             assertThat(browser.findElements(By.cssSelector("#steps textarea[name=action]"))).extracting(e -> e.getDomProperty("value"))
                     .containsExactly("Clear the browser's cookies", "Open the sign-in page in a private window", "Sign in as alice", "Sign out");
@@ -108,7 +108,7 @@ class TestCaseGenerationBrowserTest {
 
             WebElement approve = browser.findElement(By.id("approve"));
             approve.click();
-            wait.until(ExpectedConditions.stalenessOf(approve));
+            wait.until(Browser.replaced(approve));
             wait.until(ExpectedConditions.textToBe(By.id("case-status"), "Approved"));
             assertThat(browser.findElement(By.cssSelector(".tcg-steps.readonly")).getText())
                     .contains("Clear the browser's cookies", "Open the sign-in page in a private window", "Sign out");

@@ -82,12 +82,12 @@ class TripAfterPlanningBrowserTest {
             type(initechWindow.findElement(By.name("from")), "10:00");
             type(initechWindow.findElement(By.name("until")), "11:30");
             initechWindow.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.stalenessOf(initechWindow));
+            wait.until(Browser.replaced(initechWindow));
 
             WebElement form = browser.findElement(By.id("route-form"));
             type(form.findElement(By.name("startPlace")), "新大阪駅");
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.stalenessOf(form));
+            wait.until(Browser.replaced(form));
             Browser.screenshot(browser, "day-route-ja-390");
 
             List<String> order = browser.findElements(By.cssSelector("#route .route-leg")).stream().map(e -> e.getAttribute("data-visit-id")).toList();
@@ -138,7 +138,7 @@ class TripAfterPlanningBrowserTest {
             assertThat(shorter.findElement(By.name("from")).getAttribute("value")).isEqualTo("10:00");
             type(shorter.findElement(By.name("durationMinutes")), "90");
             shorter.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.stalenessOf(shorter));
+            wait.until(Browser.replaced(shorter));
             assertThat(JSON.readTree(running.get("/api/visits/" + initech).body()).path("durationMinutes").asInt()).isEqualTo(90);
             assertThat(browser.findElements(By.cssSelector(".route-unfit li[data-visit-id='" + initech + "'][data-reason='window_too_short']"))).isEmpty();
             assertThat(browser.findElement(By.cssSelector("form.window-form[data-visit-id='" + initech + "'] [name=durationMinutes]"))
@@ -169,7 +169,7 @@ class TripAfterPlanningBrowserTest {
             type(form.findElement(By.name("amount")), "16500");
             type(form.findElement(By.name("nights")), "1");
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.stalenessOf(form));
+            wait.until(Browser.replaced(form));
 
             WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[data-receipt-for]")));
             upload.sendKeys(photo.toString());

@@ -165,7 +165,7 @@ class TripApprovalBrowserTest {
             expense.findElement(By.name("amount")).sendKeys("36000");
             expense.findElement(By.name("nights")).sendKeys("2");
             expense.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.stalenessOf(expense));
+            wait.until(Browser.replaced(expense));
             Path photo = Files.createTempFile("receipt-", ".png");
             try {
                 Files.write(photo, Base64.getDecoder().decode(
