@@ -72,12 +72,30 @@ public final class Browser {
             try {
                 element.isEnabled();
                 return false;
-            } catch (StaleElementReferenceException gone) {
-                return true;
             } catch (WebDriverException e) {
-                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) return true;
+                if (leftThePage(e)) return true;
                 throw e;
             }
         };
+    }
+
+    /**
+     * {@code condition} checked on a page that may be reloading: an element it reads leaving the page (either way
+     * chromedriver reports it, see {@link #replaced}) means "not yet", and the wait asks again.
+     */
+    public static ExpectedCondition<Boolean> whileReloading(ExpectedCondition<Boolean> condition) {
+        return driver -> {
+            try {
+                return condition.apply(driver);
+            } catch (WebDriverException e) {
+                if (leftThePage(e)) return false;
+                throw e;
+            }
+        };
+    }
+
+    private static boolean leftThePage(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || e.getMessage() != null && e.getMessage().contains("does not belong to the document");
     }
 }

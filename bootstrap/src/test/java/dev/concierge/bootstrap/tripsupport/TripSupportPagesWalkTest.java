@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -279,8 +278,8 @@ class TripSupportPagesWalkTest {
             browser.findElement(By.cssSelector(".conversation-manage summary")).click();
             browser.findElement(By.cssSelector("button[data-conversation-delete]")).click();
             wait.until(ExpectedConditions.alertIsPresent()).accept();
-            wait.ignoring(StaleElementReferenceException.class) // the page reloads meanwhile
-                    .until(driver -> !driver.findElement(By.cssSelector(".conversations")).getText().contains("名前を変えた会話"));
+            wait.until(Browser.whileReloading( // the page reloads meanwhile
+                    driver -> !driver.findElement(By.cssSelector(".conversations")).getText().contains("名前を変えた会話")));
             assertThat(running.get("/api/conversations/" + chat + "/messages").statusCode()).isEqualTo(404);
         } finally {
             browser.quit();

@@ -21,14 +21,15 @@ import java.util.concurrent.Executors;
 
 /**
  * The trip assistant's models for the configured provider: streamed chat with tools, and JSON-schema output for
- * drafts. Both use langchain4j's default HTTP client (the JDK's), whose streams are read on virtual threads. Every
+ * drafts. Both use langchain4j's default HTTP client (the JDK's); its own tasks run on virtual threads, while
+ * langchain4j reads a streamed answer on the JDK's common pool (where the JDK client runs callers' follow-ups). Every
  * call is bounded by the configured timeout; the drafting model never retries on its own ({@code maxRetries(0)}: a
  * hung call must cost one timeout, not three) and langchain4j's streaming models do not retry at all.
  */
 record TripChatModels(StreamingChatModel streaming, ChatModel structured, LlmCallMetrics metrics, LlmCallTraces traces) {
-    /** Reads model streams and runs the tool calls they ask for: a virtual thread per call. */
-    private static final ExecutorService STREAM_READERS = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("llm-stream-", 0).factory());
+    /** The JDK client's executor (sending requests, taking in response bytes): a virtual thread per task. */
+    private static final ExecutorService CLIENT_TASKS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("llm-http-", 0).factory());
 
     static TripChatModels forConfig(LlmConfig config) { return forConfig(config, LlmCallMetrics.inMemory(config)); }
 
@@ -62,8 +63,8 @@ record TripChatModels(StreamingChatModel streaming, ChatModel structured, LlmCal
         };
     }
 
-    /** langchain4j's default client, reading each stream on a virtual thread instead of the JDK client's platform pool. */
+    /** langchain4j's default client, with the JDK client's tasks on virtual threads instead of its cached platform pool. */
     private static JdkHttpClientBuilder streamingClient() {
-        return JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder().executor(STREAM_READERS));
+        return JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder().executor(CLIENT_TASKS));
     }
 }
