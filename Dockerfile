@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Concierge app image: docker build -t concierge .
-# Build stage: the Maven wrapper on a JDK 21 image builds only the runnable jar (bootstrap and what it needs).
-FROM eclipse-temurin:21-jdk AS build
+# Build stage: the Maven wrapper on a JDK 25 image (the LTS the tests and the bench run on; the code targets Java 21)
+# builds only the runnable jar (bootstrap and what it needs).
+FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
@@ -14,8 +15,8 @@ COPY bootstrap/ bootstrap/
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw --batch-mode --no-transfer-progress -DskipTests -pl bootstrap -am package
 
-# Run stage: a JRE 21 image, a non-root user, the jar and a data directory.
-FROM eclipse-temurin:21-jre
+# Run stage: a JRE 25 image, a non-root user, the jar and a data directory.
+FROM eclipse-temurin:25-jre
 # curl for the health check (some JRE image variants lack it)
 RUN command -v curl > /dev/null || (apt-get update && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/*)

@@ -14,12 +14,27 @@
       this.code = code || '';
       this.status = status || 0;
     }
+
+    /** The message and each field's, for a notice that has no form to point into. */
+    get fullMessage() {
+      return [this.message].concat(this.details.map((d) => d.message).filter(Boolean)).join(' ');
+    }
   }
 
-  /** {@code headers}: more request headers, e.g. Idempotency-Key. */
+  /** What a notice says of a failed call: the API's message with its field messages, or the browser's. */
+  function errorText(error) {
+    return error instanceof ApiError ? error.fullMessage : String(error && error.message || error);
+  }
+
+  /**
+   * {@code body}: an object, sent as JSON; or a file (Blob) or a form (FormData), sent as it is. {@code headers}: more
+   * request headers, e.g. Idempotency-Key, or a file's Content-Type.
+   */
   async function api(method, url, body, headers) {
     const options = { method, headers: Object.assign({ Accept: 'application/json' }, headers), credentials: 'same-origin' };
-    if (body !== undefined) {
+    if (body instanceof Blob || body instanceof FormData) {
+      options.body = body;
+    } else if (body !== undefined) {
       options.headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(body);
     }
@@ -59,5 +74,23 @@
     notify.timer = setTimeout(() => { notice.hidden = true; }, NOTICE_SECONDS * 1000);
   }
 
-  window.Concierge = Object.freeze({ api, ApiError, notify, NOTICE_SECONDS });
+  /** {@code pattern}'s {0}, {1}… replaced by {@code values} (the bundles' MessageFormat placeholders). */
+  function format(pattern, values) {
+    return (pattern || '').replace(/\{(\d+)\}/g, (all, i) => (values[i] === undefined ? all : values[i]));
+  }
+
+  // A notice for the next page this tab shows, for an action that ends by navigating or reloading.
+  const NEXT_PAGE_NOTICE = 'concierge-notice';
+  function notifyNextPage(text) {
+    try { window.sessionStorage.setItem(NEXT_PAGE_NOTICE, text); } catch (e) { /* storage off: the page shows the result */ }
+  }
+  try {
+    const pending = window.sessionStorage.getItem(NEXT_PAGE_NOTICE);
+    if (pending && document.getElementById('notice')) { // a page without a notice leaves it for the next
+      window.sessionStorage.removeItem(NEXT_PAGE_NOTICE);
+      notify(pending);
+    }
+  } catch (e) { /* nothing pending */ }
+
+  window.Concierge = Object.freeze({ api, ApiError, errorText, format, notify, notifyNextPage, NOTICE_SECONDS });
 })();

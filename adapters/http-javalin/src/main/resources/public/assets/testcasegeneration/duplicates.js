@@ -3,19 +3,7 @@
 (function () {
   'use strict';
 
-  const format = (pattern, values) => (pattern || '').replace(/\{(\d+)\}/g, (all, i) => (values[i] === undefined ? all : values[i]));
-
-  async function api(method, url, body) {
-    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-    if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, options);
-    const data = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) throw new Error(data && data.error ? data.error.message : response.status + ' ' + response.statusText);
-    return data;
-  }
+  const { api, format } = window.Concierge;
 
   const caseLink = (c) => {
     const link = document.createElement('a');

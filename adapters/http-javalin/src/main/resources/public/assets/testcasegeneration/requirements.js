@@ -7,47 +7,11 @@
     const holder = document.getElementById('req-text');
     return holder ? holder.dataset[name] || '' : '';
   };
-  const format = (pattern, values) => pattern.replace(/\{(\d+)\}/g, (all, i) => (values[i] === undefined ? all : values[i]));
+  const { api, format, notify, notifyNextPage } = window.Concierge;
 
-  async function api(method, url, body, raw) {
-    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-    if (raw !== undefined) {
-      options.body = raw;
-    } else if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, options);
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = new Error(data && data.error ? data.error.message : response.status + ' ' + response.statusText);
-      error.details = data && data.error ? data.error.details : [];
-      throw error;
-    }
-    return data;
-  }
-
-  function notify(message, isError) {
-    const notice = document.getElementById('notice');
-    if (!notice) return;
-    notice.textContent = message;
-    notice.classList.toggle('error', Boolean(isError));
-    notice.hidden = false;
-  }
-
-  const NOTICE_KEY = 'tcg-notice';
   function notifyAfterReload(message) {
-    try { window.sessionStorage.setItem(NOTICE_KEY, message); } catch (e) { /* storage off */ }
+    notifyNextPage(message);
     window.location.reload();
-  }
-  function showPendingNotice() {
-    try {
-      const message = window.sessionStorage.getItem(NOTICE_KEY);
-      if (message) {
-        window.sessionStorage.removeItem(NOTICE_KEY);
-        notify(message);
-      }
-    } catch (e) { /* nothing pending */ }
   }
 
   function showErrors(error) {
@@ -67,7 +31,7 @@
 
   async function importRequirements(form) {
     const data = new FormData(form);
-    const report = await api('POST', '/api/suites/' + suiteId('requirements') + '/requirements/imports', undefined, data);
+    const report = await api('POST', '/api/suites/' + suiteId('requirements') + '/requirements/imports', data);
     form.reset();
     notifyAfterReload(report.summary);
   }
@@ -137,5 +101,4 @@
     action(article, button).catch(showErrors);
   });
 
-  showPendingNotice();
 })();

@@ -8,48 +8,7 @@
     return holder ? holder.dataset[name] || '' : '';
   };
 
-  const format = (pattern, values) => pattern.replace(/\{(\d+)\}/g, (all, i) => (values[i] === undefined ? all : values[i]));
-
-  async function api(method, url, body, raw) {
-    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-    if (raw !== undefined) {
-      options.body = raw;
-    } else if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, options);
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = new Error(data && data.error ? data.error.message : response.status + ' ' + response.statusText);
-      error.details = data && data.error ? data.error.details : [];
-      throw error;
-    }
-    return data;
-  }
-
-  function notify(message, isError) {
-    const notice = document.getElementById('notice');
-    if (!notice) return;
-    notice.textContent = message;
-    notice.classList.toggle('error', Boolean(isError));
-    notice.hidden = false;
-  }
-
-  // A notice that must survive the navigation an action ends with (skipped cases, approvals).
-  const NOTICE_KEY = 'tcg-notice';
-  function notifyAfterNavigation(message) {
-    try { window.sessionStorage.setItem(NOTICE_KEY, message); } catch (e) { /* storage off: the page still shows the result */ }
-  }
-  function showPendingNotice() {
-    try {
-      const message = window.sessionStorage.getItem(NOTICE_KEY);
-      if (message) {
-        window.sessionStorage.removeItem(NOTICE_KEY);
-        notify(message);
-      }
-    } catch (e) { /* nothing pending */ }
-  }
+  const { api, format, notify, notifyNextPage } = window.Concierge;
 
   const skippedText = (skipped) => format(text('skipped'), [skipped.length,
     skipped.map((s) => s.key + ' (' + s.statusName + ')').join(', ')]);
@@ -104,7 +63,7 @@
       { testCases: rows.map((row) => ({ id: Number(row.dataset.caseId), version: Number(row.dataset.version) })) });
     const parts = [format(text('approved'), [result.approved.length])];
     if (result.skipped.length > 0) parts.push(skippedText(result.skipped));
-    notifyAfterNavigation(parts.join(' '));
+    notifyNextPage(parts.join(' '));
     window.location.reload();
   }
 
@@ -117,13 +76,13 @@
       const query = '?format=' + encodeURIComponent(choice.get('format') || 'csv') + '&mode=' + encodeURIComponent(choice.get('mode') || 'upsert');
       const upload = new FormData();
       upload.append('file', choice.get('file'));
-      const report = await api('POST', '/api/suites/' + suiteId() + '/imports' + query, undefined, upload);
+      const report = await api('POST', '/api/suites/' + suiteId() + '/imports' + query, upload);
       const imported = format(text('imported'), [report.created, report.updated, report.unchanged, report.skippedLocked]);
       notify(imported);
       // Rows like cases already there (or why that could not be checked): kept over the reload, never blocking.
       const similar = report.duplicates ? [report.duplicates.notice].concat(report.duplicates.rows.length
         ? [text('importSimilar')].concat(report.duplicates.rows.map((r) => r.warning)) : []).filter(Boolean) : [];
-      if (similar.length) notifyAfterNavigation(imported + ' ' + similar.join(' '));
+      if (similar.length) notifyNextPage(imported + ' ' + similar.join(' '));
       setTimeout(() => window.location.reload(), 1200);
     } catch (error) {
       (error.details || []).forEach((detail) => {
@@ -144,7 +103,7 @@
     const upload = new FormData();
     upload.append('file', choice.get('file'));
     const result = await api('POST', '/api/suites/' + suiteId() + '/imports?preview=true&format='
-      + encodeURIComponent(choice.get('format') || 'csv') + '&mode=' + encodeURIComponent(choice.get('mode') || 'upsert'), undefined, upload);
+      + encodeURIComponent(choice.get('format') || 'csv') + '&mode=' + encodeURIComponent(choice.get('mode') || 'upsert'), upload);
     const list = document.getElementById('import-preview');
     list.replaceChildren();
     result.rows.forEach((row) => {
@@ -191,7 +150,7 @@
       body = { testCaseIds: ids };
     }
     const batch = await api('POST', '/api/suites/' + suiteId() + '/batches', body);
-    if (batch.skipped && batch.skipped.length > 0) notifyAfterNavigation(skippedText(batch.skipped));
+    if (batch.skipped && batch.skipped.length > 0) notifyNextPage(skippedText(batch.skipped));
     window.location.assign('/test-cases/batches/' + batch.id);
   }
 
@@ -531,7 +490,6 @@
     stepAction(button).catch((error) => notify(error.message, true)).finally(() => { button.disabled = false; });
   });
 
-  showPendingNotice();
   followBatch();
   showStepQuality().catch((error) => notify(error.message, true));
 })();

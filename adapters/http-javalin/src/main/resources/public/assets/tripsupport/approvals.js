@@ -4,21 +4,7 @@
 (function () {
   'use strict';
 
-  async function api(method, url, body) {
-    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-    if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, options);
-    if (response.status === 204) return null;
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = (data && data.error) || { message: response.status + ' ' + response.statusText, details: [] };
-      throw error;
-    }
-    return data;
-  }
+  const { api } = window.Concierge;
 
   function showErrors(form, error) {
     form.querySelectorAll('[data-error-for]').forEach((el) => { el.hidden = true; el.textContent = ''; });

@@ -3,30 +3,7 @@
 (function () {
   'use strict';
 
-  async function api(method, url, body, type) {
-    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-    if (body !== undefined) {
-      options.headers['Content-Type'] = type || 'application/json';
-      options.body = type ? body : JSON.stringify(body);
-    }
-    const response = await fetch(url, options);
-    if (response.status === 204) return null;
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = data && data.error;
-      const details = error && error.details ? error.details.map((d) => d.message).join(' ') : '';
-      throw new Error(error ? (error.message + (details ? ' ' + details : '')) : response.status + ' ' + response.statusText);
-    }
-    return data;
-  }
-
-  function notify(text, isError) {
-    const notice = document.getElementById('notice');
-    if (!notice) return;
-    notice.textContent = text;
-    notice.classList.toggle('error', Boolean(isError));
-    notice.hidden = false;
-  }
+  const { api, errorText, notify } = window.Concierge;
 
   const print = document.getElementById('print-report');
   if (print) print.addEventListener('click', () => window.print());
@@ -50,7 +27,7 @@
         });
         window.location.reload();
       } catch (e) {
-        error.textContent = e.message;
+        error.textContent = errorText(e);
         error.hidden = false;
       }
     });
@@ -62,9 +39,9 @@
       if (!file) return;
       try {
         await api('PUT', '/api/actual-expenses/' + input.dataset.receiptFor + '/receipt?name=' + encodeURIComponent(file.name),
-          file, file.type || 'application/octet-stream');
+          file, { 'Content-Type': file.type || 'application/octet-stream' });
         window.location.reload();
-      } catch (e) { notify(e.message, true); }
+      } catch (e) { notify(errorText(e), true); }
     });
   });
 
@@ -74,7 +51,7 @@
       try {
         await api('DELETE', '/api/actual-expenses/' + button.dataset.deleteExpense);
         window.location.reload();
-      } catch (e) { notify(e.message, true); }
+      } catch (e) { notify(errorText(e), true); }
     });
   });
 
@@ -85,7 +62,7 @@
       try {
         await api('POST', '/api/trips/' + trip + '/expense-report/file');
         window.location.reload();
-      } catch (e) { notify(e.message, true); }
+      } catch (e) { notify(errorText(e), true); }
     });
   }
 })();

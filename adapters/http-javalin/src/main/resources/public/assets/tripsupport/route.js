@@ -3,30 +3,7 @@
 (function () {
   'use strict';
 
-  async function api(method, url, body) {
-    const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-    if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, options);
-    if (response.status === 204) return null;
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = data && data.error;
-      const details = error && error.details ? error.details.map((d) => d.message).join(' ') : '';
-      throw new Error(error ? (error.message + (details ? ' ' + details : '')) : response.status + ' ' + response.statusText);
-    }
-    return data;
-  }
-
-  function notify(text, isError) {
-    const notice = document.getElementById('notice');
-    if (!notice) return;
-    notice.textContent = text;
-    notice.classList.toggle('error', Boolean(isError));
-    notice.hidden = false;
-  }
+  const { api, errorText, notify } = window.Concierge;
 
   const route = document.getElementById('route');
   const apply = document.getElementById('route-apply');
@@ -39,7 +16,7 @@
         });
         notify(route.dataset.applied, false);
       } catch (e) {
-        notify(e.message, true);
+        notify(errorText(e), true);
       } finally {
         apply.disabled = false;
       }
@@ -48,7 +25,7 @@
 
   document.querySelectorAll('form.window-form').forEach((form) => {
     const error = form.querySelector('[data-error-for=""]');
-    const fail = (e) => { error.textContent = e.message; error.hidden = false; };
+    const fail = (e) => { error.textContent = errorText(e); error.hidden = false; };
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       error.hidden = true;
@@ -91,7 +68,7 @@
         const made = await api('POST', '/api/calendar-subscriptions');
         document.getElementById('subscription-url').value = made.url;
         document.getElementById('subscription-url-box').hidden = false;
-      } catch (e) { notify(e.message, true); }
+      } catch (e) { notify(errorText(e), true); }
     });
     if (revoke) {
       revoke.addEventListener('click', async () => {
@@ -100,7 +77,7 @@
           notify(subscription.dataset.revoked, false);
           revoke.hidden = true;
           document.getElementById('subscription-url-box').hidden = true;
-        } catch (e) { notify(e.message, true); }
+        } catch (e) { notify(errorText(e), true); }
       });
     }
   }
