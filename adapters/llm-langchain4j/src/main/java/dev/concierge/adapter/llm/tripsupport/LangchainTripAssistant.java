@@ -78,10 +78,16 @@ final class LangchainTripAssistant implements TripAssistant {
                 .build();
         String conversation = String.valueOf(turn.conversation().value());
         Watch watch = new Watch(over, tokens, conversation);
-        // Log lines and spans name the conversation: the first call starts on this thread, later rounds on the stream's.
-        try (var traced = MDC.putCloseable(LlmCallTraces.CONVERSATION, conversation)) {
-            start(assistant.chat(TextContent.from(turn.userMessage())), watch);
-        }
+        // The stream starts on a thread of its own, so this one is always free to watch for a stall: when the model's
+        // answer is back before langchain4j attaches its reader, the JDK client runs the reader at once, on the thread
+        // that started the stream. Log lines and spans name the conversation, on that thread and on the stream's.
+        Thread.ofVirtual().name("llm-turn-" + conversation).start(() -> {
+            try (var traced = MDC.putCloseable(LlmCallTraces.CONVERSATION, conversation)) {
+                start(assistant.chat(TextContent.from(turn.userMessage())), watch);
+            } catch (RuntimeException | Error e) {
+                watch.done.completeExceptionally(e);
+            }
+        });
         return watch.await(turn);
     }
 

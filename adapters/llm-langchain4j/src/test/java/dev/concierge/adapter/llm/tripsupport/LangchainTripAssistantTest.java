@@ -14,6 +14,14 @@ import dev.concierge.domain.tripsupport.model.StoredMessage.Kind;
 import dev.concierge.domain.tripsupport.model.TripId;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant;
 import dev.concierge.domain.tripsupport.port.out.TripAssistant.Turn;
+import dev.concierge.adapter.llm.LlmCallMetrics;
+import dev.concierge.adapter.llm.LlmCallTraces;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,11 +40,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The assistant against a server speaking each provider's wire protocol, streamed and not, with tools and memory. */
 class LangchainTripAssistantTest {
@@ -282,6 +293,39 @@ class LangchainTripAssistantTest {
         assertThat(listener.failures).containsExactly("llm_timed_out");
         assertThat(listener.events.getLast()).isEqualTo("failed");
         assertThat(listener.completions).isEmpty();
+    }
+
+    /**
+     * When the model's answer is back before langchain4j attaches its reader, the JDK client runs the reader on the
+     * thread that started the stream (it hung a CI run). This model does the same: it streams a token, then stalls on
+     * the caller's thread until the stream is cancelled. The stall must still end the turn.
+     */
+    @Test void a_stream_read_on_the_thread_that_started_it_is_still_watched_for_a_stall() {
+        LlmConfig config = config(Provider.OLLAMA, SHORT_TIMEOUT);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        StreamingChatModel readsOnTheCallersThread = new StreamingChatModel() {
+            @Override public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+                StreamingHandle handle = new StreamingHandle() {
+                    @Override public void cancel() { cancelled.countDown(); }
+
+                    @Override public boolean isCancelled() { return cancelled.getCount() == 0; }
+                };
+                handler.onPartialResponse(new PartialResponse("Hello"), new PartialResponseContext(handle));
+                try {
+                    cancelled.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        var models = new TripChatModels(readsOnTheCallersThread, null, LlmCallMetrics.inMemory(config), LlmCallTraces.off(config));
+        var assistant = new LangchainTripAssistant(models, config, clock, AssistantLimits.DEFAULT);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> send(assistant, turn("Hello"), listener));
+
+        assertThat(listener.tokens).containsExactly("Hello");
+        assertThat(listener.failures).containsExactly("llm_timed_out");
+        assertThat(cancelled.getCount()).isZero(); // the stalled stream was let go
     }
 
     @Test void no_model_listening_fails_the_turn_saying_what_to_start() throws Exception {
