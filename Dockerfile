@@ -25,16 +25,19 @@ RUN groupadd --system --gid 10001 concierge \
     && mkdir -p /app/data && chown -R concierge:concierge /app
 WORKDIR /app
 COPY --from=build --chown=concierge:concierge /src/bootstrap/target/concierge.jar /app/concierge.jar
-# JAVA_OPTS: README "Production JVM flags" (what the bench measured); /app is writable, so the first start writes the
-# class-data archive and later starts map it.
+COPY --chown=concierge:concierge scripts/train-aot-cache /app/train-aot-cache
+# JAVA_OPTS: docs/operations.md "Production JVM flags" (what the bench measured).
 # DATA_DIR holds the embedded PostgreSQL's files when no DATABASE_URL is given; keep it on a volume.
 ENV PORT=8080 \
     DATA_DIR=/app/data \
     LOG_FORMAT=json \
-    JAVA_OPTS="-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/app/concierge.jsa -XX:+AutoCreateSharedArchive"
+    JAVA_OPTS="-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:AOTCache=/app/concierge.aot"
+USER 10001:10001
+# The JDK's ahead-of-time cache, trained here with one start on a throw-away embedded database: every task starts
+# from the image, so a cache a running container wrote would never be read by the next one.
+RUN /app/train-aot-cache /app/concierge.jar /app/concierge.aot $JAVA_OPTS
 VOLUME ["/app/data"]
 EXPOSE 8080
-USER 10001:10001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
     CMD curl -fsS "http://localhost:${PORT}/health" > /dev/null || exit 1
 # exec: java is PID 1 and receives SIGTERM, so shutdown drains in-flight requests.

@@ -96,14 +96,14 @@ final class ConciergeJar {
         }
     }
 
-    /** The image's JAVA_OPTS (Dockerfile) without the class-data archive, which lives at the image's /app path. */
+    /** The image's JAVA_OPTS (Dockerfile) without its ahead-of-time cache, which the image trains at /app at build time. */
     private static List<String> imageJvmFlags(Path jar) {
         try {
             String dockerfile = Files.readString(jar.getParent().getParent().getParent().resolve("Dockerfile"));
             Matcher options = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(dockerfile);
             if (!options.find()) return List.of();
             return Arrays.stream(options.group(1).split("\\s+"))
-                    .filter(flag -> !flag.contains("SharedArchive")).toList();
+                    .filter(flag -> !flag.startsWith("-XX:AOTCache")).toList();
         } catch (IOException e) {
             return List.of();
         }
