@@ -35,10 +35,16 @@ final class ConciergeJar {
 
     private ConciergeJar() {}
 
+    /** Starts {@code jar} with the image's JVM flags less its ahead-of-time cache, which the image trains at /app. */
     static Outcome start(Path jar, Map<String, String> environment, List<String> healthCheck, int port, Path log) {
+        List<String> flags = imageJvmFlags(jar).stream().filter(flag -> !flag.startsWith("-XX:AOTCache")).toList();
+        return start(jar, flags, environment, healthCheck, port, log);
+    }
+
+    static Outcome start(Path jar, List<String> jvmFlags, Map<String, String> environment, List<String> healthCheck, int port, Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(imageJvmFlags(jar));
+        command.addAll(jvmFlags);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -96,14 +102,13 @@ final class ConciergeJar {
         }
     }
 
-    /** The image's JAVA_OPTS (Dockerfile) without its ahead-of-time cache, which the image trains at /app at build time. */
-    private static List<String> imageJvmFlags(Path jar) {
+    /** The image's JAVA_OPTS, from the Dockerfile beside the jar's project; none when it cannot be read. */
+    static List<String> imageJvmFlags(Path jar) {
         try {
             String dockerfile = Files.readString(jar.getParent().getParent().getParent().resolve("Dockerfile"));
             Matcher options = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(dockerfile);
             if (!options.find()) return List.of();
-            return Arrays.stream(options.group(1).split("\\s+"))
-                    .filter(flag -> !flag.startsWith("-XX:AOTCache")).toList();
+            return Arrays.asList(options.group(1).split("\\s+"));
         } catch (IOException e) {
             return List.of();
         }
