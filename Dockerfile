@@ -29,6 +29,7 @@ COPY --chown=concierge:concierge scripts/train-aot-cache /app/train-aot-cache
 # JAVA_OPTS: docs/operations.md "Production JVM flags" (what the bench measured).
 # DATA_DIR holds the embedded PostgreSQL's files when no DATABASE_URL is given; keep it on a volume.
 ENV PORT=8080 \
+    HOST=0.0.0.0 \
     DATA_DIR=/app/data \
     LOG_FORMAT=json \
     JAVA_OPTS="-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:AOTCache=/app/concierge.aot"

@@ -137,7 +137,7 @@ public record Settings(
 
     public static final List<Setting> ALL = List.of(
             new Setting("PORT", "8080", "HTTP port"),
-            new Setting("HOST", "0.0.0.0", "Interface to listen on"),
+            new Setting("HOST", "127.0.0.1", "Interface to listen on; the default serves this machine only (with the default AUTH_MODE=local anyone reaching the port acts as LOCAL_USER). The image and the ECS task set 0.0.0.0"),
             new Setting("HTTP_THREADS", "12", "Platform threads serving requests, Jetty's acceptor and selector included; about DATABASE_POOL_SIZE + 2"),
             new Setting("HTTP_BODY_TIMEOUT_SECONDS", "20", "How long a client may take to send a request body before it is answered 408"),
             new Setting("DATA_DIR", "./data", "Where the embedded PostgreSQL keeps its data"),

@@ -15,6 +15,7 @@ class SettingsTest {
     @Test void with_no_environment_every_setting_has_its_documented_default() {
         Settings settings = Settings.from(Map.of());
 
+        assertThat(settings.host()).as("this machine only: AUTH_MODE=local trusts whoever connects").isEqualTo("127.0.0.1");
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.dataDirectory()).isEqualTo(Path.of("./data"));
         assertThat(settings.embeddedDatabase()).isTrue();

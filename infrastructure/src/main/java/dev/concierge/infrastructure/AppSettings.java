@@ -32,6 +32,7 @@ final class AppSettings {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("ROLE", role.value());
         environment.put("PORT", String.valueOf(NetworkStack.APP_PORT));
+        environment.put("HOST", "0.0.0.0"); // the load balancer reaches the task on its own address
         environment.put("DATA_DIR", DATA_DIR);
         // host:port of the writer, both from the cluster (its port is NetworkStack.DATABASE_PORT)
         environment.put("DATABASE_URL", "jdbc:postgresql://" + props.database().getClusterEndpoint().getSocketAddress()

@@ -133,7 +133,8 @@ class ComputeStackTest {
             Map<String, String> environment = environment(container(task, "app"));
             assertThat(environment).containsEntry("FILES_STORE", "s3").containsEntry("QUEUE_METRICS_NAMESPACE", "Concierge/dev")
                     .containsEntry("LLM_PROVIDER", "ollama").containsEntry("OLLAMA_MODEL", "qwen2.5:7b")
-                    .containsEntry("LOG_FORMAT", "json").containsEntry("PORT", "8080").containsEntry("AWS_REGION", "ap-northeast-1");
+                    .containsEntry("LOG_FORMAT", "json").containsEntry("PORT", "8080").containsEntry("HOST", "0.0.0.0")
+                    .containsEntry("AWS_REGION", "ap-northeast-1");
             assertThat(environment.get("FILES_BUCKET")).contains("FilesStoreFiles");
             assertThat(environment.get("DATABASE_URL")).contains("\"jdbc:postgresql://\"").contains("Concierge-dev-Data")
                     .contains("EndpointAddress").contains("EndpointPort").contains("\"/concierge\"");

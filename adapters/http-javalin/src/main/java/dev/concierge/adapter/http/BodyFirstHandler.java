@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * client. A body that is not complete within the deadline is answered 408; one over the size limit 413.
  * <p>
  * Why: requests run on a small pool of platform threads ({@code HTTP_THREADS}); a dozen clients sending one byte of
- * a declared 100-byte body and then nothing used to hold every one of them, and {@code /health} waited a minute.
+ * a declared 100-byte body and then nothing would otherwise hold every one of them, and {@code /health} with them.
  */
 final class BodyFirstHandler extends Handler.Wrapper {
     static final String TIMEOUT_REASON = "concierge.body-timeout";

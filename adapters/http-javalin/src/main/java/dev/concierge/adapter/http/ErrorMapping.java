@@ -29,7 +29,6 @@ import java.util.Optional;
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
     private static final String WRITTEN = "concierge.error-written";
-    private static final String OPERATIONS_ONLY = "No such resource: this instance serves only /health, /health/ready and /metrics.";
 
     private final ErrorPages pages; // null: every error is JSON, whatever the path
 
@@ -96,7 +95,8 @@ public final class ErrorMapping {
         for (int status : new int[] {400, 404, 405, 413, 414, 415, 431, 500, 503}) {
             routes.error(status, ctx -> {
                 if (Boolean.TRUE.equals(ctx.attribute(WRITTEN))) return;
-                problem(ctx, status, codeFor(status), pages == null && status == 404 ? OPERATIONS_ONLY : messageFor(ctx, status, null), List.of());
+                problem(ctx, status, codeFor(status), pages == null && status == 404
+                        ? EdgeTexts.text(RequestLanguage.of(ctx), "edge.operationsOnly") : messageFor(ctx, status, null), List.of());
             });
         }
     }

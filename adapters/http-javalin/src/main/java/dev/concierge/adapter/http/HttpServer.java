@@ -67,8 +67,8 @@ public final class HttpServer {
 
     /**
      * Which requests the access log records. Behind the load balancer its own access logs record every request, with
-     * the trace id this server uses as request id, so by default only failures get a line here: one line per request
-     * cost 7 % of the benchmarked list endpoint's throughput (README "Benchmarks").
+     * the trace id this server uses as request id, so by default only failures get a line here: a line per request
+     * is a measurable share of a short request's CPU (bench/README.md).
      */
     public enum AccessLog {
         ALL, FAILURES, OFF;
@@ -188,9 +188,9 @@ public final class HttpServer {
     /**
      * Short requests run on a small pool of platform threads, about one per database connection: a platform thread's
      * blocking database read wakes it directly (a virtual thread's goes through the poller, then a carrier), and
-     * requests beyond the pool wait in Jetty's queue in arrival order instead of contending for a connection. On two
-     * cores the benchmarked list endpoint's p99 fell from 40 to 10 ms against one virtual thread per request, at the same
-     * requests/s (README "Benchmarks"). Whatever waits long runs on a virtual thread instead: {@link LongRunning}.
+     * requests beyond the pool wait in Jetty's queue in arrival order instead of contending for a connection, which
+     * keeps the tail latency of short requests low under load (bench/README.md). Whatever waits long runs on a virtual
+     * thread instead: {@link LongRunning}.
      */
     private static QueuedThreadPool platformThreads(int threads) {
         var pool = new QueuedThreadPool(threads, threads);

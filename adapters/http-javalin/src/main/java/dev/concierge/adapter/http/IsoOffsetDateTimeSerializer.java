@@ -10,9 +10,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Writes an {@link OffsetDateTime} exactly as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} does
- * ({@code 2026-11-23T23:05:45.448825+09:00}), digit by digit. The formatter's generic printer was 44 % of the JSON
- * encoding of a page of the benchmarked list, the request's largest share of CPU in the server (README "Benchmarks"). Years
- * outside 0–9999, which the formatter prints with a sign, still go through it.
+ * ({@code 2026-11-23T23:05:45.448825+09:00}), digit by digit: the formatter's generic printer dominates the JSON
+ * encoding of a list page, the largest share of a list request's CPU in the server (bench/README.md). Years outside
+ * 0–9999, which the formatter prints with a sign, still go through it.
  */
 final class IsoOffsetDateTimeSerializer extends StdSerializer<OffsetDateTime> {
     IsoOffsetDateTimeSerializer() { super(OffsetDateTime.class); }

@@ -2,6 +2,8 @@ package dev.concierge.adapter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.domain.kernel.Language;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -35,12 +37,9 @@ final class JettyErrors extends ErrorHandler {
         // A browser asks for HTML; anything else (and anything under the API paths) gets the API's error body.
         boolean api = path == null || path.startsWith("/api") || path.startsWith("/health") || path.startsWith("/metrics")
                 || accept == null || !accept.contains("text/html");
-        String language = request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE);
+        Language language = language(request);
         String code = status == 400 ? "invalid_request" : "http_" + status;
-        String text = status == 400
-                ? "The request could not be read: its path or encoding is malformed (for example a NUL character or an "
-                  + "encoded slash in the path). Check the URL."
-                : "The request could not be handled (HTTP " + status + ").";
+        String text = status == 400 ? EdgeTexts.text(language, "edge.malformedPath") : statusText(language, status);
         // The body reader's refusals (BodyFirstHandler) say what was wrong with the body.
         if (BodyFirstHandler.TIMEOUT_REASON.equals(message)) {
             code = "request_timeout";
@@ -58,9 +57,11 @@ final class JettyErrors extends ErrorHandler {
             body = mapper.writeValueAsBytes(ErrorBody.of(code, text, List.of()));
         } else {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-            body = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Concierge</title></head><body>"
-                    + "<h1>Concierge</h1><p>" + text + "</p><p><a href=\"/\">Home</a></p></body></html>")
-                    .getBytes(StandardCharsets.UTF_8);
+            // Bundle texts only: nothing from the request is echoed into the page.
+            body = ("<!doctype html><html lang=\"" + language.tag() + "\"><head><meta charset=\"utf-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Concierge</title></head>"
+                    + "<body><h1>Concierge</h1><p>" + text + "</p><p><a href=\"/\">" + EdgeTexts.text(language, "edge.home")
+                    + "</a></p></body></html>").getBytes(StandardCharsets.UTF_8);
         }
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         // Jetty may close the connection after refusing a request whose body it never read; saying so keeps a
@@ -69,15 +70,36 @@ final class JettyErrors extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    /** A request Jetty could not even parse (bad request line, oversized headers): the path is unknown, so JSON. */
+    /**
+     * A request Jetty could not even parse (bad request line, oversized headers): the path is unknown, so JSON, and no
+     * header was read, so English.
+     */
     @Override public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         try {
             return ByteBuffer.wrap(mapper.writeValueAsBytes(ErrorBody.of(status == 431 ? "headers_too_large" : "invalid_request",
-                    "The request could not be read (HTTP " + status + "): its request line or headers are malformed or too large.",
-                    List.of())));
+                    statusText(Language.EN, status), List.of())));
         } catch (JsonProcessingException e) {
             return super.badMessageError(status, reason, fields);
         }
+    }
+
+    /**
+     * As pages choose it ({@link RequestLanguage}): the {@code lang} cookie, else Accept-Language (the query may be what
+     * was refused). A request Jetty could not read arrives without headers, and so in English.
+     */
+    private static Language language(Request request) {
+        for (HttpCookie cookie : Request.getCookies(request)) {
+            if (RequestLanguage.COOKIE.equals(cookie.getName())) {
+                var chosen = Language.fromTag(cookie.getValue());
+                if (chosen.isPresent()) return chosen.get();
+            }
+        }
+        return RequestLanguage.fromAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+    }
+
+    private static String statusText(Language language, int status) {
+        String worded = EdgeTexts.text(language, "edge.status." + status);
+        return worded.startsWith("edge.") ? EdgeTexts.text(language, "edge.status.other", status) : worded;
     }
 }

@@ -1,5 +1,6 @@
 package dev.concierge.adapter.http.web;
 
+import dev.concierge.adapter.http.EdgeTexts;
 import dev.concierge.adapter.http.ErrorMapping;
 import dev.concierge.adapter.http.RequestIds;
 import dev.concierge.adapter.http.RouteGroup;
@@ -34,8 +35,9 @@ public final class WebRoutes implements RouteGroup, ErrorMapping.ErrorPages {
             case 404, 405 -> "error.detail.notFound";
             default -> "error.detail.other";
         });
-        String detail = message == null || message.startsWith("No such resource.") || message.startsWith("This method is not allowed")
-                ? "" : message;
+        // The edge's own 404 and 405 sentences speak to API clients (they point at the API document): the page says it.
+        String detail = message == null || message.equals(EdgeTexts.text(page.language(), "edge.notFound"))
+                || message.equals(EdgeTexts.text(page.language(), "edge.methodNotAllowed")) ? "" : message;
         // A detail the bundles did not word (the server's English) is no help on a Japanese page; the request id is.
         if (page.language() == Language.JA && Language.detect(detail) != Language.JA) {
             detail = status >= 500 ? page.t("error.requestId", RequestIds.of(ctx)) : "";
