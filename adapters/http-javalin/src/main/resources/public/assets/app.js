@@ -38,15 +38,28 @@
       options.headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(body);
     }
-    const response = await fetch(url, options);
+    const response = await request(url, options);
     if (response.status === 204) return null;
+    if (!response.ok) throw await failureOf(response);
+    return response.json();
+  }
+
+  // Without an answer (offline, the server restarting) or with one that is not the API's error body (a proxy's
+  // page), a notice still speaks the page's language: layout.jte puts those two sentences on <body>.
+
+  /** fetch, with a server that cannot be reached as an ApiError in the page's language. */
+  function request(url, options) {
+    return fetch(url, options).catch(() => {
+      throw new ApiError(document.body.dataset.textUnreachable, [], 'unreachable', 0);
+    });
+  }
+
+  /** The ApiError for an answer that is not ok: the API's error body, else the page's sentence with the status. */
+  async function failureOf(response) {
     const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = data && data.error;
-      throw new ApiError(error ? error.message : response.status + ' ' + response.statusText,
-        error ? error.details : [], error ? error.code : '', response.status);
-    }
-    return data;
+    const error = data && data.error;
+    return new ApiError(error ? error.message : document.body.dataset.textFailed.replace('{0}', response.status),
+      error ? error.details : [], error ? error.code : '', response.status);
   }
 
   /**
@@ -92,5 +105,5 @@
     }
   } catch (e) { /* nothing pending */ }
 
-  window.Concierge = Object.freeze({ api, ApiError, errorText, format, notify, notifyNextPage, NOTICE_SECONDS });
+  window.Concierge = Object.freeze({ api, ApiError, errorText, failureOf, format, notify, notifyNextPage, request, NOTICE_SECONDS });
 })();

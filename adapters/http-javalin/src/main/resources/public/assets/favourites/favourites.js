@@ -3,7 +3,7 @@
 (function () {
   'use strict';
 
-  const { api, notify } = window.Concierge;
+  const { api, failureOf, notify, request } = window.Concierge;
 
   // Favourites page ---------------------------------------------------------------------------------------
   function savedQuery() {
@@ -14,8 +14,8 @@
   async function reloadSaved(query) {
     const saved = document.getElementById('saved');
     if (!saved) return;
-    const response = await fetch('/favourites/saved?' + (query || savedQuery()), { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+    const response = await request('/favourites/saved?' + (query || savedQuery()), { credentials: 'same-origin' });
+    if (!response.ok) throw await failureOf(response);
     saved.innerHTML = await response.text(); // server-rendered and escaped by the template engine
   }
 
@@ -43,7 +43,7 @@
         const body = { type: button.dataset.type, content: button.dataset.content };
         if (button.dataset.author) body.author = button.dataset.author;
         await api('POST', '/api/favourites', body);
-        button.textContent = button.dataset.savedLabel || 'Saved';
+        button.textContent = button.dataset.savedLabel;
         button.classList.add('done');
       } else if (action === 'like' || action === 'unlike') {
         await api('POST', '/api/favourites/' + encodeURIComponent(button.dataset.id) + '/' + action);

@@ -3,7 +3,7 @@
 (function () {
   'use strict';
 
-  const { api, ApiError, notify } = window.Concierge;
+  const { api, ApiError, failureOf, notify, request } = window.Concierge;
 
   // Field-level errors ------------------------------------------------------------------------------------
   function clearErrors(form) {
@@ -439,16 +439,12 @@
         const newButton = chat.querySelector('[data-chat-new]');
         newButton.parentNode.insertBefore(link, newButton);
       }
-      const response = await fetch('/api/conversations/' + conversationId + '/messages', {
+      const response = await request('/api/conversations/' + conversationId + '/messages', {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
         body: JSON.stringify({ text }),
       });
-      if (!response.ok) {
-        const data = await response.json().catch(() => null);
-        const error = data && data.error;
-        throw new ApiError(error ? error.message : response.status + ' ' + response.statusText, error ? error.details : []);
-      }
+      if (!response.ok) throw await failureOf(response);
       addMessage('user', text);
       textarea.value = '';
       countChat(form);

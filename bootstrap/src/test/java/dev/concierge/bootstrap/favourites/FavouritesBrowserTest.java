@@ -119,4 +119,22 @@ class FavouritesBrowserTest {
             browser.quit();
         }
     }
+
+    @Test void a_call_without_the_apis_answer_is_told_in_the_pages_language() {
+        ChromeDriver browser = Browser.start(390, 1400);
+        try {
+            browser.get(running.base() + "/favourites?lang=ja");
+            @SuppressWarnings("unchecked")
+            java.util.List<String> messages = (java.util.List<String>) browser.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const message = (call) => call.then(() => 'answered', (e) => e.message);
+                    Promise.all([message(Concierge.api('GET', 'http://127.0.0.1:9/closed')),
+                                 message(Concierge.api('GET', '/assets/no-such-file.css'))]).then(done);""");
+
+            assertThat(messages).containsExactly("サーバーに接続できませんでした。接続を確認して、もう一度お試しください。",
+                    "サーバーが応答できませんでした（HTTP 404）。しばらくしてから、もう一度お試しください。");
+        } finally {
+            browser.quit();
+        }
+    }
 }
