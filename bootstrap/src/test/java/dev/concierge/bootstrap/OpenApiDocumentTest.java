@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static dev.concierge.bootstrap.ApiAssertions.isApi;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,5 +48,32 @@ class OpenApiDocumentTest {
         }));
 
         assertThat(documentedOnly).as("documented operations the server does not serve").isEmpty();
+    }
+
+    /** Lists short by nature: the twelve signs, the caller's one calendar subscription. */
+    private static final Set<String> WHOLE_LISTS = Set.of("/api/horoscopes", "/api/calendar-subscriptions");
+
+    @Test void every_list_takes_limit_and_offset() throws Exception {
+        JsonNode document = JSON.readTree(running.get("/api/openapi.json").body());
+        List<String> lists = new ArrayList<>();
+        List<String> unpaged = new ArrayList<>();
+        document.get("paths").fields().forEachRemaining(path -> {
+            JsonNode get = path.getValue().get("get");
+            if (get == null || WHOLE_LISTS.contains(path.getKey())) return;
+            JsonNode schema = resolve(document, get.at("/responses/200/content/application~1json/schema"));
+            if (!schema.at("/properties/items").isMissingNode() && !schema.at("/properties/total").isMissingNode()) {
+                lists.add(path.getKey());
+                List<String> parameters = new ArrayList<>();
+                get.path("parameters").forEach(parameter -> parameters.add(resolve(document, parameter).path("name").asText()));
+                if (!parameters.containsAll(List.of("limit", "offset"))) unpaged.add(path.getKey());
+            }
+        });
+
+        assertThat(lists).as("lists found in the document").contains("/api/trips", "/api/trips/{id}/actual-expenses");
+        assertThat(unpaged).as("lists answering {items, total} without limit and offset").isEmpty();
+    }
+
+    private static JsonNode resolve(JsonNode document, JsonNode node) {
+        return node.has("$ref") ? document.at(node.get("$ref").asText().substring(1)) : node;
     }
 }

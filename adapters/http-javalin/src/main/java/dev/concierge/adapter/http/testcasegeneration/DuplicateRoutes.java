@@ -63,7 +63,8 @@ public final class DuplicateRoutes implements RouteGroup {
         routes.get("/api/test-cases/{id}/similar", ctx -> {
             var texts = TestCaseGenerationRoutes.texts(ctx);
             TestCaseId id = TestCaseGenerationRoutes.testCaseId(ctx);
-            ctx.json(ListView.of(duplicates.similarTo(currentUser.actor(ctx), id).stream().map(p -> SimilarCaseView.of(p, id, texts)).toList()));
+            ctx.json(ListView.page(duplicates.similarTo(currentUser.actor(ctx), id).stream().map(p -> SimilarCaseView.of(p, id, texts)).toList(),
+                    Params.page(ctx)));
         });
     }
 }

@@ -76,8 +76,8 @@ public final class RequirementRoutes implements RouteGroup {
         routes.post("/api/suites/{id}/requirements/imports", this::importRequirements);
         routes.get("/api/suites/{id}/requirements", ctx -> {
             var texts = TestCaseGenerationRoutes.texts(ctx);
-            ctx.json(ListView.of(requirements.list(actor(ctx), TestCaseGenerationRoutes.suiteId(ctx)).stream()
-                    .map(d -> RequirementView.of(d, zone, texts)).toList()));
+            ctx.json(ListView.page(requirements.list(actor(ctx), TestCaseGenerationRoutes.suiteId(ctx)).stream()
+                    .map(d -> RequirementView.of(d, zone, texts)).toList(), Params.page(ctx)));
         });
         routes.get("/api/requirements/{id}", ctx -> ctx.json(RequirementView.of(requirements.get(actor(ctx), requirementId(ctx)), zone,
                 TestCaseGenerationRoutes.texts(ctx))));
@@ -94,8 +94,8 @@ public final class RequirementRoutes implements RouteGroup {
         routes.get("/api/suites/{id}/settings", ctx -> ctx.json(SettingsView.of(settings.current(actor(ctx),
                 TestCaseGenerationRoutes.suiteId(ctx)), zone)));
         routes.put("/api/suites/{id}/settings", this::updateSettings);
-        routes.get("/api/suites/{id}/settings/versions", ctx -> ctx.json(ListView.of(settings.versions(actor(ctx),
-                TestCaseGenerationRoutes.suiteId(ctx)).stream().map(s -> SettingsView.of(s, zone)).toList())));
+        routes.get("/api/suites/{id}/settings/versions", ctx -> ctx.json(ListView.page(settings.versions(actor(ctx),
+                TestCaseGenerationRoutes.suiteId(ctx)).stream().map(s -> SettingsView.of(s, zone)).toList(), Params.page(ctx))));
     }
 
     private void importRequirements(Context ctx) throws IOException {

@@ -171,8 +171,8 @@ public final class TestCaseGenerationRoutes implements RouteGroup {
         });
         routes.get("/api/test-cases/{id}/revisions", ctx -> {
             TestCaseGenerationTexts texts = texts(ctx);
-            ctx.json(ListView.of(cases.revisions(actor(ctx), testCaseId(ctx)).reversed().stream()
-                    .map(r -> RevisionView.of(r, zone, texts)).toList()));
+            ctx.json(ListView.page(cases.revisions(actor(ctx), testCaseId(ctx)).reversed().stream()
+                    .map(r -> RevisionView.of(r, zone, texts)).toList(), Params.page(ctx)));
         });
         routes.put("/api/test-cases/{id}/procedure", this::editProcedure);
         routes.post("/api/test-cases/{id}/approve", ctx -> ctx.json(view(ctx,

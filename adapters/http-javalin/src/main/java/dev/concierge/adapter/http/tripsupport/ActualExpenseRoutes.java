@@ -58,8 +58,8 @@ public final class ActualExpenseRoutes implements RouteGroup {
     }
 
     @Override public void register(RoutesConfig routes) {
-        routes.get("/api/trips/{id}/actual-expenses", ctx -> ctx.json(ListView.of(
-                expenses.expenses(user(ctx), tripId(ctx)).stream().map(ActualExpenseView::of).toList())));
+        routes.get("/api/trips/{id}/actual-expenses", ctx -> ctx.json(ListView.page(
+                expenses.expenses(user(ctx), tripId(ctx)).stream().map(ActualExpenseView::of).toList(), Params.page(ctx))));
         routes.post("/api/trips/{id}/actual-expenses", ctx -> {
             TripId trip = tripId(ctx);
             ActualExpenseRequest body = Json.read(ctx, mapper, ActualExpenseRequest.class);

@@ -50,8 +50,9 @@ public final class ApprovalRoutes implements RouteGroup {
             ApprovalRequest request = approvals.submit(new SubmitTripCommand(currentUser.of(ctx), trip, version, body.justifications()));
             ctx.status(201).json(view(ctx, request));
         });
-        routes.get("/api/trips/{id}/approvals", ctx -> ctx.json(ListView.of(
-                approvals.history(currentUser.of(ctx), TripId.parse(ctx.pathParam("id"))).stream().map(r -> view(ctx, r)).toList())));
+        routes.get("/api/trips/{id}/approvals", ctx -> ctx.json(ListView.page(
+                approvals.history(currentUser.of(ctx), TripId.parse(ctx.pathParam("id"))).stream().map(r -> view(ctx, r)).toList(),
+                Params.page(ctx))));
         routes.get("/api/approvals", ctx -> {
             Actor actor = currentUser.actor(ctx);
             var page = switch (Params.text(ctx, "state").orElse("pending")) {

@@ -3,6 +3,7 @@ package dev.concierge.adapter.http.tripsupport;
 import dev.concierge.domain.tripsupport.port.in.StartConversationCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.adapter.http.Json;
+import dev.concierge.adapter.http.ListView;
 import dev.concierge.adapter.http.LlmRoutes;
 import dev.concierge.adapter.http.Params;
 import dev.concierge.adapter.http.RequestLanguage;
@@ -54,7 +55,7 @@ public final class ConversationRoutes implements RouteGroup {
     @Override public void register(RoutesConfig routes) {
         routes.get("/api/trips/{id}/conversations", ctx -> {
             var page = Params.page(ctx);
-            ctx.json(TripInput.page(chat.conversations(user(ctx), tripId(ctx)).stream()
+            ctx.json(ListView.page(chat.conversations(user(ctx), tripId(ctx)).stream()
                     .map(c -> ConversationView.of(c, zone)).toList(), page));
         });
         routes.post("/api/trips/{id}/conversations", ctx -> {
@@ -73,7 +74,7 @@ public final class ConversationRoutes implements RouteGroup {
         });
         routes.get("/api/conversations/{id}/messages", ctx -> {
             var page = Params.page(ctx);
-            ctx.json(TripInput.page(chat.history(user(ctx), conversationId(ctx)).stream()
+            ctx.json(ListView.page(chat.history(user(ctx), conversationId(ctx)).stream()
                     .map(m -> MessageView.of(m, zone)).toList(), page));
         });
         routes.post("/api/conversations/{id}/messages", ctx -> {
@@ -82,7 +83,7 @@ public final class ConversationRoutes implements RouteGroup {
         }, LlmRoutes.ROLE);
         routes.get("/api/conversations/{id}/proposals", ctx -> {
             var page = Params.page(ctx);
-            ctx.json(TripInput.page(proposals.proposals(user(ctx), conversationId(ctx)).stream()
+            ctx.json(ListView.page(proposals.proposals(user(ctx), conversationId(ctx)).stream()
                     .map(p -> ProposalView.of(p, zone, texts(ctx))).toList(), page));
         });
         routes.post("/api/proposals/{id}/accept", ctx ->

@@ -54,9 +54,9 @@ public final class DayRouteRoutes implements RouteGroup {
                     Optional.ofNullable(body.startPlace()), Optional.ofNullable(body.dayStart()), Optional.ofNullable(body.dayEnd())));
             ctx.json(view(ctx, command, routes.apply(command)));
         });
-        config.get("/api/trips/{id}/visit-windows", ctx -> ctx.json(ListView.of(routes.windows(user(ctx), tripId(ctx)).entrySet().stream()
+        config.get("/api/trips/{id}/visit-windows", ctx -> ctx.json(ListView.page(routes.windows(user(ctx), tripId(ctx)).entrySet().stream()
                 .sorted(Comparator.comparingLong(e -> e.getKey().value()))
-                .map(e -> WindowView.of(e.getKey(), e.getValue())).toList())));
+                .map(e -> WindowView.of(e.getKey(), e.getValue())).toList(), Params.page(ctx))));
         config.get("/api/visits/{id}/window", ctx -> {
             VisitId visit = visitId(ctx);
             ctx.json(routes.window(user(ctx), visit).map(w -> WindowView.of(visit, w)).orElse(new WindowView(visit.value(), null, null)));

@@ -1,7 +1,6 @@
 package dev.concierge.adapter.http.tripsupport;
 
 import dev.concierge.adapter.http.BadRequest;
-import dev.concierge.adapter.http.ListView;
 import dev.concierge.adapter.http.Params;
 import dev.concierge.adapter.http.tripsupport.TripViews.ExpensePlanRequest;
 import dev.concierge.adapter.http.tripsupport.TripViews.ItineraryItemRequest;
@@ -10,7 +9,6 @@ import dev.concierge.adapter.http.tripsupport.TripViews.TripRequest;
 import dev.concierge.adapter.http.tripsupport.TripViews.VisitRequest;
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.InvalidInput;
-import dev.concierge.domain.kernel.PageRequest;
 import dev.concierge.domain.tripsupport.model.ExpensePlan;
 import dev.concierge.domain.tripsupport.model.Itinerary;
 import dev.concierge.domain.tripsupport.model.ItineraryItem;
@@ -121,12 +119,5 @@ final class TripInput {
             // answered below
         }
         throw Params.invalid("proposalId", Validation.POSITIVE_WHOLE_NUMBER);
-    }
-
-    /** One page of a list the use case returns whole. */
-    static <T> ListView<T> page(List<T> all, PageRequest page) {
-        int from = Math.min(all.size(), page.offset());
-        int to = Math.min(all.size(), from + page.limit());
-        return new ListView<>(all.subList(from, to), all.size());
     }
 }

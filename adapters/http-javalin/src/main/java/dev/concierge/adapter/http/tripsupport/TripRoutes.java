@@ -99,7 +99,7 @@ public final class TripRoutes implements RouteGroup {
             PageRequest page = Params.page(ctx);
             var schedule = visits.schedule(user(ctx), id);
             var all = schedule.visits().stream().map(v -> VisitView.of(v, schedule.overlaps())).toList();
-            var slice = TripInput.page(all, page);
+            var slice = ListView.page(all, page);
             ctx.json(new ScheduleView(slice.items(), slice.total(), schedule.overlaps().stream().map(OverlapView::of).toList()));
         });
         routes.post("/api/trips/{id}/visits", ctx -> {
