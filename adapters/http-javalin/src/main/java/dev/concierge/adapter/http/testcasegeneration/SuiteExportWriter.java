@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +34,8 @@ public final class SuiteExportWriter {
             "step", "action", "expectedResult", "testData", "preconditions", "caseExpectedResult",
             // how the current revision was made (issue 25), empty for a person's edit
             "provider", "model", "promptTemplate", "schemaVersion", "attempts", "inputTokens", "outputTokens", "durationMs");
+    /** The columns a spreadsheet gets as numbers; every other one, the prompt and schema versions too, is text. */
+    private static final Set<String> NUMBER_COLUMNS = Set.of("step", "attempts", "inputTokens", "outputTokens", "durationMs");
     /** The English headers (a file asked for in English), also what older tests and imports know. */
     static final List<String> COLUMNS = columns(TestCaseGenerationTexts.of(Language.EN));
     /** XLSX rows kept in memory before fastexcel writes them out. */
@@ -203,7 +206,7 @@ public final class SuiteExportWriter {
             for (List<String> row : rows(testCase, texts)) {
                 int r = next[0]++;
                 for (int c = 0; c < row.size(); c++) {
-                    if ((c == 5 || c >= 13) && !row.get(c).isEmpty()) sheet.value(r, c, Long.parseLong(row.get(c)));
+                    if (NUMBER_COLUMNS.contains(COLUMN_KEYS.get(c)) && !row.get(c).isEmpty()) sheet.value(r, c, Long.parseLong(row.get(c)));
                     // Inline, not in the shared-strings table, which fastexcel keeps in memory until the end.
                     else sheet.inlineString(r, c, row.get(c));
                 }

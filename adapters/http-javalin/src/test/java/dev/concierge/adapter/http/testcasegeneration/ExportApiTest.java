@@ -117,6 +117,23 @@ class ExportApiTest extends TestCaseGenerationHttpTest {
         }
     }
 
+    @Test void xlsx_writes_how_a_generated_procedure_was_made_as_text_and_its_figures_as_numbers() throws Exception {
+        generatedCase(suite, "TC-005");
+
+        var answer = http.get("/api/suites/" + suite + "/export?format=xlsx");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(answer.bytes()))) {
+            Row generated = workbook.getFirstSheet().read().stream().filter(r -> "TC-005".equals(r.getCellText(0))).findFirst().orElseThrow();
+            List<String> columns = SuiteExportWriter.COLUMN_KEYS;
+            assertThat(generated.getCellText(columns.indexOf("provider"))).isEqualTo("ollama");
+            assertThat(generated.getCellText(columns.indexOf("promptTemplate"))).isEqualTo("procedure-v2");
+            assertThat(generated.getCellText(columns.indexOf("schemaVersion"))).isEqualTo("procedure-schema-v1");
+            assertThat(generated.getCellAsNumber(columns.indexOf("attempts")).orElseThrow().intValue()).isEqualTo(2);
+            assertThat(generated.getCellAsNumber(columns.indexOf("durationMs")).orElseThrow().intValue()).isEqualTo(4500);
+        }
+    }
+
     @Test void an_unknown_format_is_400_and_an_unknown_suite_404() {
         assertThat(http.get("/api/suites/" + suite + "/export?format=pdf").errorFields()).contains("format");
         assertThat(http.get("/api/suites/4040/export?format=csv").status()).isEqualTo(404);

@@ -19,6 +19,7 @@ import dev.concierge.domain.testcasegeneration.model.ImportRow;
 import dev.concierge.domain.testcasegeneration.model.JobState;
 import dev.concierge.domain.testcasegeneration.model.Priority;
 import dev.concierge.domain.testcasegeneration.model.Procedure;
+import dev.concierge.domain.testcasegeneration.model.Provenance;
 import dev.concierge.domain.testcasegeneration.model.ProcedureRevision;
 import dev.concierge.domain.testcasegeneration.model.Step;
 import dev.concierge.domain.testcasegeneration.model.Suite;
@@ -71,6 +72,9 @@ import java.util.function.UnaryOperator;
  */
 final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTestCasesUseCase, ImportTestCasesUseCase,
         ReviewProcedureUseCase, GenerateProceduresUseCase, ExportProceduresUseCase {
+    /** As the workers record a generation: the prompt and schema versions are text, the figures numbers. */
+    static final Provenance PROVENANCE = new Provenance("ollama", "qwen2.5:7b", "procedure-v2", "procedure-schema-v1", 2,
+            1200, 300, Duration.ofMillis(4500));
     static final Procedure GENERATED = new Procedure(List.of(
             new Step("Open the login page", "The login form is shown"),
             new Step("Sign in as alice", "The dashboard opens", Optional.of("alice / secret"))));
@@ -406,7 +410,7 @@ final class InMemoryTestCaseGeneration implements ManageSuitesUseCase, ManageTes
         for (var job : jobs.get(id).entrySet()) {
             if (job.getValue() != JobState.QUEUED) continue;
             TestCase c = cases.get(job.getKey());
-            save(c.startGenerating(tick()).generated(GENERATED, tick()));
+            save(c.startGenerating(tick()).generated(GENERATED, Optional.of(PROVENANCE), tick()));
             job.setValue(JobState.SUCCEEDED);
             finishedAt.get(id).add(now);
             return true;
