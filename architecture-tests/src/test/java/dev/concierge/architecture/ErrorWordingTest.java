@@ -35,7 +35,7 @@ class ErrorWordingTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern ERROR_CODE = Pattern.compile(
             "new (?:Conflict|RuleViolated|Unavailable)\\(\"([a-z_]+)\"|super\\(\"([a-z_]+)\"");
-    private static final Pattern FIELD_CODE = Pattern.compile("FieldError\\.of\\(\"[^\"]*\", \"([a-z_]+)\"");
+    private static final Pattern FIELD_CODE = Pattern.compile("(?:FieldError\\.of|problems\\.add)\\([^,;\\n]*, \"([a-z_]+)\"");
 
     @Test void every_domain_error_code_is_worded_in_both_languages() {
         Set<String> codes = codes(ERROR_CODE);

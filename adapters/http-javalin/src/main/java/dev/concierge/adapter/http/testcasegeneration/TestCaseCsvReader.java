@@ -73,6 +73,7 @@ final class TestCaseCsvReader {
                 throw BadRequest.of(List.of(FieldError.of("file", "no_header")));
             }
             Map<Column, Integer> columns = header(records.getFirst());
+            refuseValuesPastTheHeader(records);
             List<ImportRow> rows = new ArrayList<>();
             for (int i = 1; i < records.size(); i++) {
                 CSVRecord record = records.get(i);
@@ -89,6 +90,23 @@ final class TestCaseCsvReader {
             throw BadRequest.worded(EdgeTexts.text(acceptLanguage, "edge.csv.malformed", line),
                     List.of(FieldError.of("file", "not_csv", line)));
         }
+    }
+
+    /**
+     * A row with more values than the header has columns (typically a comma inside a value that is not quoted) would
+     * lose what lies past the last column: the file is refused, naming each such row, and nothing is imported.
+     * Empty cells past the end, which some spreadsheets write, are no loss.
+     */
+    private static void refuseValuesPastTheHeader(List<CSVRecord> records) {
+        int columns = records.getFirst().size();
+        Validation problems = new Validation();
+        for (int i = 1; i < records.size(); i++) {
+            CSVRecord record = records.get(i);
+            boolean lost = false;
+            for (int c = columns; c < record.size(); c++) lost |= !record.get(c).isBlank();
+            if (lost) problems.add("line " + (i + 1) + ": values", "values_past_header", record.size(), columns);
+        }
+        if (!problems.isValid()) throw BadRequest.of(problems.errors());
     }
 
     /** PostgreSQL cannot store NUL in text, and no spreadsheet writes one: refused, saying where it is. */

@@ -110,6 +110,25 @@ class ImportApiTest extends TestCaseGenerationHttpTest {
         assertThat(useCases.caseCount()).isZero();
     }
 
+    @Test void a_row_with_more_values_than_the_header_imports_nothing_rather_than_drop_what_lies_past_it() {
+        long suite = createSuite("ログイン");
+        String csv = """
+                キー,タイトル,優先度,タグ
+                LOGIN-001,ログインできる,高,ログイン
+                LOGIN-002,正しいパスワードでログインできる,高,ログイン,スモーク
+                LOGIN-003,空欄が後ろに続く行,中,ログイン,,
+                """;
+
+        Answer answer = http.send(http.request("/api/suites/" + suite + "/imports").header("Accept-Language", "ja")
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(csv.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorFields()).containsExactly("line 3: values");
+        assertThat(answer.json().at("/error/message").asText())
+                .contains("3 行目の値", "5 個あり、見出しの 4 列より多くなっています", "カンマを含む値は \"…\" で囲んでください");
+        assertThat(useCases.caseCount()).isZero();
+    }
+
     @Test void empty_unreadable_and_wrongly_sent_files_are_400_and_unknown_suites_404() {
         long suite = createSuite("Login");
 
