@@ -3,6 +3,10 @@
 (function () {
   'use strict';
 
+  // A page the browser restores on Back from its memory shows the data as it was when left (a trip deleted since):
+  // it loads again instead.
+  window.addEventListener('pageshow', (event) => { if (event.persisted) window.location.reload(); });
+
   /** How long a notice stays: long enough to read two lines, or to reach its button (Undo). */
   const NOTICE_SECONDS = 6;
 

@@ -85,6 +85,31 @@ class TripSupportBrowserTest {
         }
     }
 
+    @Test void back_after_deleting_a_trip_shows_the_list_as_it_is_now() {
+        var created = running.post("/api/trips", "{\"title\":\"名古屋日帰り\",\"origin\":\"東京\",\"destinations\":[\"名古屋\"],"
+                + "\"startDate\":\"2026-12-10\",\"endDate\":\"2026-12-10\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        ChromeDriver browser = Browser.start(390, 1400);
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(running.base() + "/trips?lang=ja");
+            browser.findElement(By.linkText("名古屋日帰り")).click();
+            wait.until(ExpectedConditions.urlMatches("/trips/\\d+$"));
+            browser.findElement(By.cssSelector("[data-trip-delete]")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(ExpectedConditions.urlMatches("/trips$"));
+
+            browser.navigate().back();
+
+            // The list as it was when left still held the trip; a page restored from the browser's cache loads again.
+            wait.until(driver -> Boolean.TRUE.equals(((ChromeDriver) driver).executeScript("return document.readyState === 'complete'")));
+            wait.until(driver -> driver.findElements(By.linkText("名古屋日帰り")).isEmpty());
+            Browser.screenshot(browser, "trips-back-after-delete-ja-390");
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test void a_form_shows_each_rejected_field_next_to_it() {
         ChromeDriver browser = Browser.start(390, 1400);
         try {
