@@ -141,6 +141,31 @@ class TestCaseGenerationBrowserTest {
         }
     }
 
+    @Test void a_refusal_is_shown_where_the_person_is_on_a_phone() {
+        for (int i = 0; i < 12; i++) running.post("/api/suites", "{\"name\":\"長い一覧 " + i + "\"}");
+        ChromeDriver browser = Browser.start(390, 844);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        try {
+            browser.get(running.base() + "/test-cases?lang=ja");
+            WebElement form = browser.findElement(By.id("new-suite"));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", form);
+            form.findElement(By.name("name")).sendKeys("\u3000 \u3000");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+
+            WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> box = (Map<String, Object>) browser.executeScript(
+                    "const r = arguments[0].getBoundingClientRect(); return {top: r.top, bottom: r.bottom, height: window.innerHeight, scrolled: window.scrollY};", notice);
+            assertThat(((Number) box.get("scrolled")).doubleValue()).as("the form is below the first screen").isPositive();
+            assertThat(((Number) box.get("top")).doubleValue()).as("notice top").isGreaterThanOrEqualTo(0);
+            assertThat(((Number) box.get("bottom")).doubleValue()).as("notice bottom").isLessThanOrEqualTo(((Number) box.get("height")).doubleValue());
+            assertThat(notice.getText()).contains("名前");
+            Browser.screenshot(browser, "test-cases-refusal-in-view-ja-390");
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test void the_pages_fit_a_phone_without_sideways_scrolling() throws Exception {
         String suite = json(running.post("/api/suites", "{\"name\":\"スマートフォン\"}").body()).get("id").asText();
         String testCase = json(running.post("/api/suites/" + suite + "/test-cases", """

@@ -2,6 +2,7 @@ package dev.concierge.adapter.http;
 
 import dev.concierge.domain.kernel.FieldError;
 import dev.concierge.domain.kernel.Language;
+import dev.concierge.domain.kernel.Validation;
 
 import java.text.MessageFormat;
 import java.util.EnumMap;
@@ -28,7 +29,10 @@ public final class FieldErrorTexts {
         String pattern = error.args().isEmpty() ? null : pattern(language, error.code() + "." + error.args().getFirst());
         if (pattern == null) pattern = pattern(language, error.code());
         if (pattern == null) return error.code() + (error.args().isEmpty() ? "" : " " + error.args());
-        return new MessageFormat(pattern, language.locale()).format(error.args().toArray());
+        Object[] args = error.args().toArray();
+        // "must not be before {0}" names another field: as the reader calls it
+        if (error.code().equals(Validation.BEFORE) && args.length > 0 && args[0] instanceof String other) args[0] = field(other, language);
+        return new MessageFormat(pattern, language.locale()).format(args);
     }
 
     /** The error's whole sentence for a list of problems: the one problem, or how many and what they are. */
@@ -43,6 +47,16 @@ public final class FieldErrorTexts {
      * as {@code field.line}. Other fields (a JSON path, a key) show as sent.
      */
     public static String field(String field, Language language) {
+        Matcher row = ROW.matcher(field);
+        if (row.matches()) {
+            // items[2].end is the third row's end, as the form shows it: counted from 1
+            String pattern = pattern(language, "field.row");
+            String rows = pattern(language, "field." + row.group(1));
+            if (pattern != null && rows != null) {
+                return new MessageFormat(pattern, language.locale()).format(new Object[] {rows,
+                        Integer.parseInt(row.group(2)) + 1, field(row.group(3), language)});
+            }
+        }
         Matcher line = LINE.matcher(field);
         if (line.matches()) {
             String pattern = pattern(language, "field.line");
@@ -54,6 +68,7 @@ public final class FieldErrorTexts {
     }
 
     private static final Pattern LINE = Pattern.compile("line (\\d+): (.+)");
+    private static final Pattern ROW = Pattern.compile("([A-Za-z]+)\\[(\\d{1,6})\\]\\.(.+)");
 
     private static String separator(Language language) { return language == Language.JA ? "、" : "; "; }
 

@@ -29,6 +29,25 @@ class FieldNamesTest {
     }
 
     @Test void a_field_no_bundle_names_shows_as_sent() {
-        assertThat(FieldErrorTexts.field("items[3].fare.currency", Language.JA)).isEqualTo("items[3].fare.currency");
+        assertThat(FieldErrorTexts.field("fare.currency", Language.JA)).isEqualTo("fare.currency");
+        assertThat(FieldErrorTexts.field("legs[3].fare", Language.JA)).isEqualTo("legs[3].fare");
+    }
+
+    @Test void a_row_of_a_form_is_named_as_the_form_shows_it_counted_from_one() {
+        List<FieldError> itinerary = List.of(FieldError.of("items[2].end", Validation.BEFORE, "start"),
+                FieldError.of("other[0].amount", Validation.RANGE, 0, 100_000_000));
+
+        assertThat(FieldErrorTexts.summary(itinerary, Language.JA))
+                .contains("旅程 3 行目の終了: 開始より前にはできません", "その他の費用 1 行目の金額: 0～100,000,000 の範囲で指定してください")
+                .doesNotContain("items", "[", "start");
+        assertThat(FieldErrorTexts.summary(itinerary, Language.EN))
+                .contains("end in itinerary row 3: must not be before start", "amount in other costs row 1");
+        assertThat(FieldErrorTexts.field("steps[1].action", Language.JA)).isEqualTo("手順 2 行目の操作");
+    }
+
+    @Test void a_priority_is_asked_for_in_the_words_the_readers_sheet_uses() {
+        FieldError priority = FieldError.of("line 3: priority", Validation.ONE_OF, "low, medium, high, critical");
+
+        assertThat(FieldErrorTexts.summary(List.of(priority), Language.JA)).contains("3 行目の優先度: 低・中・高・最高");
     }
 }
