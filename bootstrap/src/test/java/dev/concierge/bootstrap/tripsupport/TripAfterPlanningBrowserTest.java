@@ -201,6 +201,27 @@ class TripAfterPlanningBrowserTest {
         }
     }
 
+    @Test void a_trip_that_can_no_longer_change_shows_its_windows_without_inputs_to_edit() throws Exception {
+        long cancelled = id(running.post("/api/trips", """
+                {"title":"中止した出張","origin":"東京","destinations":["大阪"],"startDate":"2026-12-03","endDate":"2026-12-03"}"""));
+        id(running.post("/api/trips/" + cancelled + "/visits", """
+                {"company":"Umbrella","location":"大阪市北区","startsAt":"2026-12-03T10:00:00","durationMinutes":60}"""));
+        var cancel = running.post("/api/trips/" + cancelled + "/cancel", "{\"version\":0}");
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+        ChromeDriver browser = Browser.start(390, 1400);
+        try {
+            browser.get(running.base() + "/trips/" + cancelled + "/route?date=2026-12-03&lang=ja");
+
+            assertThat(browser.findElement(By.id("windows-locked")).getText()).contains("「中止」のため、時間帯は変更できません");
+            List<WebElement> inputs = browser.findElements(By.cssSelector("#windows input"));
+            assertThat(inputs).isNotEmpty().allSatisfy(input -> assertThat(input.isEnabled()).isFalse());
+            assertThat(browser.findElements(By.cssSelector("#windows button"))).isEmpty();
+            Browser.screenshot(browser, "trip-route-windows-locked-ja-390");
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test void the_route_and_calendar_pages_read_in_english_at_laptop_width() {
         ChromeDriver browser = Viewports.open(1366, 1200);
         try {
