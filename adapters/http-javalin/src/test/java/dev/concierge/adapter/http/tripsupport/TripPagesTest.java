@@ -127,6 +127,8 @@ class TripPagesTest {
                 "旅程を置き換え", "2026年12月1日(火) 09:00 移動 · のぞみ 5号 @ 東京駅", "削除 0 件 · 追加 1 件 · 変更なし 0 件",
                 "出張の内容を確認しました").doesNotContain("Today is", "Trip #1");
         assertThat(fragment).contains("id=\"proposals\"", "Initech", "data-proposal=\"accept\"").doesNotContain("<html");
+        // Not the trip's approval: a proposal is applied to the trip or not
+        assertThat(fragment).contains(">反映する</button>", ">反映しない</button>").doesNotContain("承認");
         assertThat(server.get("/trips/" + trip + "/proposals?conversation=999").status()).isEqualTo(404);
     }
 
