@@ -200,6 +200,9 @@ public final class TestCaseGenerationPages implements RouteGroup {
         public String estimate() { return TestCaseGenerationViews.BatchProgressView.estimate(progress, texts); }
 
         public String back() { return backToCase.map(id -> "/test-cases/cases/" + id).orElse("/test-cases/suites/" + suite.id()); }
+
+        /** Where the back link leads, in words: the case and its result, or the suite and its cases. */
+        public String backKey() { return backToCase.isPresent() ? "tcg.batch.backToCase" : "tcg.batch.backToSuite"; }
     }
 
     @Override public void register(RoutesConfig routes) {

@@ -90,6 +90,19 @@ class TestCaseGenerationPagesTest extends TestCaseGenerationHttpTest {
                 .contains("data-batch-id=\"" + batch + "\"");
     }
 
+    @Test void the_batch_of_one_case_leads_back_to_that_case_and_its_result() {
+        long suite = createSuite("ログイン");
+        long testCase = createCase(suite, "TC-001", "Sign in").get("id").asLong();
+        String batch = http.post("/api/test-cases/" + testCase + "/generate", null).json().get("id").asText();
+        useCases.advance();
+
+        String single = http.get("/test-cases/batches/" + batch + "?case=" + testCase + "&lang=ja").text();
+        String whole = http.get("/test-cases/batches/" + batch + "?lang=ja").text();
+
+        assertThat(single).contains("href=\"/test-cases/cases/" + testCase + "\" id=\"batch-back\">テストケースと生成された手順を見る</a>");
+        assertThat(whole).contains("href=\"/test-cases/suites/" + suite + "\" id=\"batch-back\">スイートとテストケースの一覧を見る</a>");
+    }
+
     @Test void unknown_pages_answer_a_404_page_not_json() {
         var page = http.get("/test-cases/suites/9999?lang=en");
 
