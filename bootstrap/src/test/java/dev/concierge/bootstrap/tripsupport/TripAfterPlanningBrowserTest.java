@@ -213,6 +213,7 @@ class TripAfterPlanningBrowserTest {
             browser.get(running.base() + "/trips/" + cancelled + "/route?date=2026-12-03&lang=ja");
 
             assertThat(browser.findElement(By.id("windows-locked")).getText()).contains("「中止」のため、時間帯は変更できません");
+            assertThat(browser.findElement(By.id("route-title")).getText()).isEqualTo("2026年12月3日(木) の訪問順");
             List<WebElement> inputs = browser.findElements(By.cssSelector("#windows input"));
             assertThat(inputs).isNotEmpty().allSatisfy(input -> assertThat(input.isEnabled()).isFalse());
             assertThat(browser.findElements(By.cssSelector("#windows button"))).isEmpty();
