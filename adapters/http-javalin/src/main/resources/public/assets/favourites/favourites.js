@@ -37,6 +37,8 @@
 
   async function onAction(button) {
     const action = button.dataset.action;
+    // Delete sits next to like: on a phone a slip of the finger must not remove a favourite.
+    if (button.dataset.confirm && !window.confirm(button.dataset.confirm)) return;
     button.disabled = true;
     try {
       if (action === 'save') {

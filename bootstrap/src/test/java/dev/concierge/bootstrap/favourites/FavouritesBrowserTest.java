@@ -43,6 +43,16 @@ class FavouritesBrowserTest {
             assertThat(saved.getText()).contains(quoteText).contains("いいね 1 件");
             assertThat(firstQuote.findElement(By.cssSelector("button[data-action=save]")).getText()).isEqualTo("保存済み");
             assertThat(Files.exists(Browser.screenshot(browser, "favourites-saved-and-liked"))).isTrue();
+
+            // Delete asks first: dismissed, the favourite stays; confirmed, it goes.
+            browser.findElement(By.cssSelector("#saved button[data-action=delete]")).click();
+            var question = wait.until(ExpectedConditions.alertIsPresent());
+            assertThat(question.getText()).isEqualTo("このお気に入りを保存一覧から削除しますか？");
+            question.dismiss();
+            assertThat(browser.findElement(By.cssSelector("#saved .saved-list")).getText()).contains(quoteText);
+            browser.findElement(By.cssSelector("#saved button[data-action=delete]")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#saved"), quoteText)));
         } finally {
             browser.quit();
         }
