@@ -3,6 +3,7 @@ package dev.concierge.domain.testcasegeneration.model;
 import dev.concierge.domain.kernel.Language;
 import dev.concierge.domain.kernel.Validation;
 
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ public record NewRequirement(String reference, String title, String description,
     private static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._\\-/]{0,29}");
 
     public NewRequirement {
-        reference = reference == null ? "" : reference.strip();
+        reference = reference == null ? "" : Normalizer.normalize(reference, Normalizer.Form.NFKC).strip(); // "REQ-１" is REQ-1
         title = title == null ? "" : title.strip();
         description = description == null ? "" : description.strip();
         criteria = criteria == null ? List.of() : List.copyOf(criteria);

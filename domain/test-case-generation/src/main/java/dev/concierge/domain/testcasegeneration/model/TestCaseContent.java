@@ -5,6 +5,7 @@ import dev.concierge.domain.kernel.Validation;
 import dev.concierge.domain.kernel.InvalidInput;
 import dev.concierge.domain.kernel.Language;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +25,8 @@ public record TestCaseContent(TestCaseKey key, String title, String precondition
         title = clean(title);
         preconditions = clean(preconditions);
         expectedResult = clean(expectedResult);
-        requirementReference = clean(requirementReference);
+        // An id typed with a Japanese input method ("REQ-１") is the requirement REQ-1 it names.
+        requirementReference = Normalizer.normalize(clean(requirementReference), Normalizer.Form.NFKC);
         requirementText = clean(requirementText);
         priority = priority == null ? Priority.MEDIUM : priority;
         tags = tags == null ? List.of() : List.copyOf(new LinkedHashSet<>(tags.stream().map(TestCaseContent::clean)
