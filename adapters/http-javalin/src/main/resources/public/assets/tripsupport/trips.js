@@ -422,7 +422,14 @@
     const textarea = form.elements.namedItem('text');
     const text = textarea.value.trim();
     clearErrors(form);
-    if (text === '' || !countChat(form)) return;
+    if (text === '') {
+      const slot = form.querySelector('[data-error-for="text"]');
+      slot.textContent = document.getElementById('chat-count').dataset.empty;
+      slot.hidden = false;
+      textarea.focus();
+      return;
+    }
+    if (!countChat(form)) return;
     const button = form.querySelector('button[type="submit"]');
     button.disabled = true;
     let answer = null;

@@ -110,6 +110,25 @@ class TripSupportBrowserTest {
         }
     }
 
+    @Test void sending_an_empty_chat_message_says_what_to_do() throws Exception {
+        var created = running.post("/api/trips", "{\"title\":\"福岡出張\",\"origin\":\"東京\",\"destinations\":[\"福岡\"],"
+                + "\"startDate\":\"2026-12-10\",\"endDate\":\"2026-12-11\"}");
+        long trip = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).path("id").asLong();
+        ChromeDriver browser = Browser.start(390, 1400);
+        try {
+            browser.get(running.base() + "/trips/" + trip + "?lang=ja#chat");
+            browser.findElement(By.id("chat-text")).sendKeys("   ");
+            browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+
+            WebElement hint = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#chat-form [data-error-for=text]")));
+            assertThat(hint.getText()).isEqualTo("アシスタントへのメッセージを入力してください。");
+            assertThat(browser.findElements(By.cssSelector("#messages .message.user"))).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test void a_form_shows_each_rejected_field_next_to_it() {
         ChromeDriver browser = Browser.start(390, 1400);
         try {
