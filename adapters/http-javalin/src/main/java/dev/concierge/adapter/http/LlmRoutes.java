@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * What every route that calls an LLM shares: the role that marks it, and the limits the server enforces for it in one
  * place: calls per user per minute (429 with Retry-After) and calls running at once on this instance (503 with
  * Retry-After). Mark a route by passing the role when registering it:
- * {@code routes.post("/api/trips/{id}/chat", this::chat, LlmRoutes.ROLE)}.
+ * {@code routes.post("/api/suites/{id}/batches", this::startBatch, LlmRoutes.ROLE)}.
  */
 public final class LlmRoutes {
     /** The role an LLM-calling route carries. */
