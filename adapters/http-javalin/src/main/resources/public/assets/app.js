@@ -45,7 +45,7 @@
     const response = await request(url, options);
     if (response.status === 204) return null;
     if (!response.ok) throw await failureOf(response);
-    return response.json();
+    return response.json().catch(() => null);
   }
 
   // Without an answer (offline, the server restarting) or with one that is not the API's error body (a proxy's

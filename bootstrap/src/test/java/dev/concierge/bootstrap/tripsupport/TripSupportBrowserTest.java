@@ -85,10 +85,9 @@ class TripSupportBrowserTest {
         }
     }
 
-    @Test void back_after_deleting_a_trip_shows_the_list_as_it_is_now() {
-        var created = running.post("/api/trips", "{\"title\":\"名古屋日帰り\",\"origin\":\"東京\",\"destinations\":[\"名古屋\"],"
-                + "\"startDate\":\"2026-12-10\",\"endDate\":\"2026-12-10\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    @Test void back_after_deleting_a_trip_shows_the_list_as_it_is_now() throws Exception {
+        createTrip("""
+                {"title":"名古屋日帰り","origin":"東京","destinations":["名古屋"],"startDate":"2026-12-10","endDate":"2026-12-10"}""");
         ChromeDriver browser = Browser.start(390, 1400);
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -111,9 +110,8 @@ class TripSupportBrowserTest {
     }
 
     @Test void sending_an_empty_chat_message_says_what_to_do() throws Exception {
-        var created = running.post("/api/trips", "{\"title\":\"福岡出張\",\"origin\":\"東京\",\"destinations\":[\"福岡\"],"
-                + "\"startDate\":\"2026-12-10\",\"endDate\":\"2026-12-11\"}");
-        long trip = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).path("id").asLong();
+        long trip = createTrip("""
+                {"title":"福岡出張","origin":"東京","destinations":["福岡"],"startDate":"2026-12-10","endDate":"2026-12-11"}""");
         ChromeDriver browser = Browser.start(390, 1400);
         try {
             browser.get(running.base() + "/trips/" + trip + "?lang=ja#chat");
@@ -155,10 +153,8 @@ class TripSupportBrowserTest {
     }
 
     @Test void a_change_the_assistant_proposes_is_applied_when_accepted_in_the_page() throws Exception {
-        var created = running.post("/api/trips", """
+        long trip = createTrip("""
                 {"title":"Kobe visit","origin":"Tokyo","destinations":["Kobe"],"startDate":"2026-12-08","endDate":"2026-12-09"}""");
-        assertThat(created.statusCode()).isEqualTo(201);
-        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
         llm.enqueue(LlmWireFixture.Answer.toolCall("propose_add_visit", """
                 {"company":"Kobe Steel","location":"Kobe","startsAt":"2026-12-08T14:00","durationMinutes":60,
                  "contacts":[],"agenda":"Kick-off","notes":""}"""));
@@ -183,9 +179,8 @@ class TripSupportBrowserTest {
     }
 
     @Test void an_itinerary_drafted_by_the_assistant_fills_the_editor_and_is_kept_once_saved() throws Exception {
-        var created = running.post("/api/trips", """
+        long trip = createTrip("""
                 {"title":"Sendai customers","origin":"Tokyo","destinations":["Sendai"],"startDate":"2026-12-15","endDate":"2026-12-16"}""");
-        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
         // No hotel for the night: the draft and both repairs keep that violation, which the page then lists.
         for (int round = 0; round < 3; round++) llm.enqueue(LlmWireFixture.Answer.content(SENDAI_WITHOUT_HOTEL));
         ChromeDriver browser = Browser.start(1280, 2200);
@@ -229,9 +224,8 @@ class TripSupportBrowserTest {
     }
 
     @Test void the_rules_a_draft_still_breaks_are_listed_in_japanese_and_its_rows_marked() throws Exception {
-        var created = running.post("/api/trips", """
+        long trip = createTrip("""
                 {"title":"仙台出張","origin":"東京","destinations":["仙台"],"startDate":"2026-12-15","endDate":"2026-12-16"}""");
-        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
         String afterTheTrip = SENDAI_WITHOUT_HOTEL.replace("2026-12-16", "2026-12-18");
         for (int round = 0; round < 3; round++) llm.enqueue(LlmWireFixture.Answer.content(afterTheTrip));
         ChromeDriver browser = Browser.start(1280, 2200);
@@ -258,9 +252,8 @@ class TripSupportBrowserTest {
     }
 
     @Test void a_persons_itinerary_is_saved_despite_the_rules_it_breaks_and_the_page_lists_them_in_english_and_japanese() throws Exception {
-        var created = running.post("/api/trips", """
+        long trip = createTrip("""
                 {"title":"Sendai follow-up","origin":"Tokyo","destinations":["Sendai"],"startDate":"2026-12-15","endDate":"2026-12-16"}""");
-        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
         var visit = running.post("/api/trips/" + trip + "/visits", """
                 {"company":"Tohoku Foods","location":"Aoba-ku","startsAt":"2026-12-16T10:00:00","durationMinutes":60}""");
         assertThat(visit.statusCode()).as(visit.body()).isEqualTo(201);
@@ -321,9 +314,8 @@ class TripSupportBrowserTest {
               {"date":"2026-12-16","start":"10:00","end":"","kind":"meeting","title":"Tohoku Foods","place":"Aoba-ku","notes":"Bring samples"}]}""";
 
     @Test void a_model_that_fails_before_answering_shows_what_happened_in_the_chat_form() throws Exception {
-        var created = running.post("/api/trips", """
+        long trip = createTrip("""
                 {"title":"Nagoya visit","origin":"Tokyo","destinations":["Nagoya"],"startDate":"2026-12-10","endDate":"2026-12-10"}""");
-        long trip = new ObjectMapper().readTree(created.body()).path("id").asLong();
         llm.enqueue(LlmWireFixture.Answer.httpError(500));
         ChromeDriver browser = Browser.start(390, 1400);
         try {
@@ -347,5 +339,12 @@ class TripSupportBrowserTest {
 
     private static void set(ChromeDriver browser, WebElement input, String value) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
+    }
+
+    /** A trip made through the API, for a test that starts on its page; its id. */
+    private static long createTrip(String json) throws java.io.IOException {
+        var created = running.post("/api/trips", json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new ObjectMapper().readTree(created.body()).path("id").asLong();
     }
 }

@@ -4,6 +4,7 @@ import dev.concierge.domain.kernel.Language;
 
 import java.text.MessageFormat;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
@@ -17,14 +18,20 @@ public final class EdgeTexts {
         return text(RequestLanguage.fromAcceptLanguage(acceptLanguage), key, args);
     }
 
+    /** The text for {@code key}; a missing key shows itself rather than failing the answer. */
     public static String text(Language language, String key, Object... args) {
+        return find(language, key, args).orElse(key);
+    }
+
+    /** The text for {@code key}, if the bundle words it. */
+    public static Optional<String> find(Language language, String key, Object... args) {
         String pattern;
         try {
             pattern = ResourceBundle.getBundle("i18n.edge", language.locale(),
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
         } catch (MissingResourceException e) {
-            return key;
+            return Optional.empty();
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
+        return Optional.of(args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args));
     }
 }

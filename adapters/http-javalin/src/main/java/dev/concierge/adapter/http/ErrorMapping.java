@@ -166,11 +166,8 @@ public final class ErrorMapping {
             case 405 -> EdgeTexts.text(language, "edge.methodNotAllowed");
             case 413 -> EdgeTexts.text(language, "edge.bodyTooLarge", HttpServer.MAX_BODY_BYTES / 1024);
             case 415 -> EdgeTexts.text(language, "edge.notJson", Optional.ofNullable(ctx.header("Content-Type")).orElse("none"));
-            default -> {
-                String worded = EdgeTexts.text(language, "edge.status." + status);
-                if (!worded.equals("edge.status." + status)) yield worded;
-                yield given != null && !given.isBlank() ? given : EdgeTexts.text(language, "edge.status.other", status);
-            }
+            default -> EdgeTexts.find(language, "edge.status." + status)
+                    .orElseGet(() -> given != null && !given.isBlank() ? given : EdgeTexts.text(language, "edge.status.other", status));
         };
     }
 }

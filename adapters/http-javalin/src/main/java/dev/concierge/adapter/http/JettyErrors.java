@@ -89,17 +89,12 @@ final class JettyErrors extends ErrorHandler {
      * was refused). A request Jetty could not read arrives without headers, and so in English.
      */
     private static Language language(Request request) {
-        for (HttpCookie cookie : Request.getCookies(request)) {
-            if (RequestLanguage.COOKIE.equals(cookie.getName())) {
-                var chosen = Language.fromTag(cookie.getValue());
-                if (chosen.isPresent()) return chosen.get();
-            }
-        }
-        return RequestLanguage.fromAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+        String remembered = Request.getCookies(request).stream().filter(c -> RequestLanguage.COOKIE.equals(c.getName()))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return RequestLanguage.of(null, remembered, request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
     }
 
     private static String statusText(Language language, int status) {
-        String worded = EdgeTexts.text(language, "edge.status." + status);
-        return worded.startsWith("edge.") ? EdgeTexts.text(language, "edge.status.other", status) : worded;
+        return EdgeTexts.find(language, "edge.status." + status).orElseGet(() -> EdgeTexts.text(language, "edge.status.other", status));
     }
 }

@@ -16,11 +16,12 @@ public final class RequestLanguage {
     private RequestLanguage() {}
 
     public static Language of(Context ctx) {
-        var asked = Language.fromTag(ctx.queryParam("lang"));
-        if (asked.isPresent()) return asked.get();
-        var remembered = Language.fromTag(ctx.cookie(COOKIE));
-        if (remembered.isPresent()) return remembered.get();
-        return fromAcceptLanguage(ctx.header("Accept-Language"));
+        return of(ctx.queryParam("lang"), ctx.cookie(COOKIE), ctx.header("Accept-Language"));
+    }
+
+    /** From the request's parts, each possibly absent: the {@code lang} parameter, the cookie, Accept-Language. */
+    public static Language of(String asked, String remembered, String acceptLanguage) {
+        return Language.fromTag(asked).or(() -> Language.fromTag(remembered)).orElseGet(() -> fromAcceptLanguage(acceptLanguage));
     }
 
     public static Language fromAcceptLanguage(String header) {
